@@ -1,0 +1,8 @@
+"""Command line entry point."""
+
+import click
+
+
+@click.group()
+def main() -> None:
+    """meetingtui"""

@@ -1,0 +1,381 @@
+"""The domain as pydantic models: what a meeting, an observation, a cause and a measure are.
+
+Imports nothing from the project. Validation lives here so that the forms, the store, the CLI
+and the exporters all refuse the same things with the same words. Errors carry a stable `type`
+(e.g. ``owner_missing``) that the UI translates; the English message is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+# --- text ------------------------------------------------------------------------------------
+
+# Word (lxml) and most terminals cannot hold these; a note pasted from another program may.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+SHORT_MAX = 200
+LONG_MAX = 20_000
+
+
+def clean_text(value: str) -> str:
+    """Text as it is stored: LF line ends, no control characters, no surrounding blanks."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value).strip()
+
+
+def _clean(value: Any) -> Any:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _single_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _required(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("text_empty", "This field cannot be empty")
+    return value
+
+
+def _short(value: str) -> str:
+    if len(value) > SHORT_MAX:
+        raise PydanticCustomError(
+            "text_too_long", "At most {max} characters (now {length})",
+            {"max": SHORT_MAX, "length": len(value)},
+        )
+    return value
+
+
+def _long(value: str) -> str:
+    if len(value) > LONG_MAX:
+        raise PydanticCustomError(
+            "text_too_long", "At most {max} characters (now {length})",
+            {"max": LONG_MAX, "length": len(value)},
+        )
+    return value
+
+
+#: A name, title or place: one line, required.
+Name = Annotated[
+    str, BeforeValidator(_clean), AfterValidator(_single_line), AfterValidator(_required),
+    AfterValidator(_short),
+]
+#: One line that may be left empty.
+Line = Annotated[str, BeforeValidator(_clean), AfterValidator(_single_line), AfterValidator(_short)]
+#: Notes, descriptions, decisions: Markdown, many lines, may be empty.
+Notes = Annotated[str, BeforeValidator(_clean), AfterValidator(_long)]
+#: A description that must say something.
+Description = Annotated[str, BeforeValidator(_clean), AfterValidator(_required), AfterValidator(_long)]
+
+
+# --- enums (values are stable English: they are stored and appear in JSON/CSV) ----------------
+
+class Frequency(StrEnum):
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    MONTHLY = "monthly"
+    SIX_PER_YEAR = "six-per-year"
+    QUARTERLY = "quarterly"
+    TWICE_YEARLY = "twice-yearly"
+    AD_HOC = "ad-hoc"
+
+
+class ItemKind(StrEnum):
+    TEXT = "text"
+    ATTENDANCE = "attendance"
+    FOLLOWUP = "followup"
+    SITUATION = "situation"
+    ACTIONS = "actions"
+    PRIORITIES = "priorities"
+    NEXT = "next"
+
+
+class DocumentType(StrEnum):
+    NOTES = "minnesanteckningar"
+    PROTOCOL = "protokoll"
+
+
+class Language(StrEnum):
+    SV = "sv"
+    EN = "en"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class Presence(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    GUEST = "guest"  # adjungerad: co-opted, no vote
+
+
+class Trend(StrEnum):
+    NEW = "new"
+    RISING = "rising"
+    UNCHANGED = "unchanged"
+    FALLING = "falling"
+
+
+class ObservationStatus(StrEnum):
+    OPEN = "open"
+    WATCHED = "watched"
+    HANDLED = "handled"
+
+    @property
+    def carries_over(self) -> bool:
+        return self is not ObservationStatus.HANDLED
+
+
+class Dimension(StrEnum):
+    """The problem triangle (brottstriangeln): who offends, who or what is hit, where."""
+
+    OFFENDER = "offender"
+    TARGET = "target"
+    PLACE = "place"
+
+
+class Controller(StrEnum):
+    """The outer triangle: who could control each side."""
+
+    HANDLER = "handler"
+    GUARDIAN = "guardian"
+    MANAGER = "manager"
+
+
+class MeasureStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS)
+
+
+class MeasureType(StrEnum):
+    SITUATIONAL = "situational"
+    SOCIAL = "social"
+
+
+# --- agenda templates --------------------------------------------------------------------------
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TemplateItem(_Strict):
+    """One `##` heading of an agenda template."""
+
+    title: Name
+    kind: ItemKind = ItemKind.TEXT
+    minutes: int | None = Field(default=None, ge=1, le=480)
+    guidance: Notes = ""
+    points: list[Line] = []
+    line: int = 0  # where the heading stands in its file, for messages
+
+
+class GroupTemplate(_Strict):
+    """A group type's agenda template (`agendas/*.md`)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+    name: Name
+    short: Name
+    language: Language = Language.SV
+    document: DocumentType = DocumentType.NOTES
+    chair: Name
+    frequency: Frequency
+    skip_months: list[Annotated[int, Field(ge=1, le=12)]] = []
+    members: list[Name] = []
+    categories: list[Name] = []
+    title: Line = ""
+    items: list[TemplateItem] = Field(min_length=1)
+    source: Path | None = None
+
+    def has_kind(self, kind: ItemKind) -> bool:
+        return any(item.kind is kind for item in self.items)
+
+
+# --- records -----------------------------------------------------------------------------------
+
+class Record(BaseModel):
+    """A row as the services hand it out; `id` is None until stored."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, validate_assignment=True)
+    id: int | None = None
+
+
+class Group(Record):
+    template_id: str
+    name: Name
+    short: Name
+    municipality: Line = ""
+
+
+class Person(Record):
+    name: Name
+    role: Line = ""
+    organisation: Line = ""
+
+
+class Meeting(Record):
+    group_id: int
+    date: date
+    start: time | None = None
+    end: time | None = None
+    place: Line = ""
+    status: MeetingStatus = MeetingStatus.PLANNED
+    chair: Line = ""
+    secretary: Line = ""
+    adjuster: Line = ""
+
+
+class Attendance(Record):
+    meeting_id: int
+    name: Name
+    role: Line = ""
+    organisation: Line = ""
+    presence: Presence = Presence.PRESENT
+
+
+class AgendaItem(Record):
+    meeting_id: int
+    position: int = Field(ge=1)
+    title: Name
+    kind: ItemKind = ItemKind.TEXT
+    minutes: int | None = None
+    guidance: Notes = ""
+    points: list[str] = []
+    notes: Notes = ""
+    decision: Notes = ""
+    confidential: bool = False
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def visited(self) -> bool:
+        return self.started_at is not None
+
+
+class Observation(Record):
+    """A lägesbild item: what was seen where since the last meeting."""
+
+    meeting_id: int
+    area: Name
+    place_detail: Line = ""
+    category: Line = ""
+    description: Description
+    source: Line = ""
+    trend: Trend = Trend.NEW
+    level: int = Field(default=1, ge=0, le=3)
+    status: ObservationStatus = ObservationStatus.OPEN
+    confidential: bool = False
+    carried_over_from: int | None = None
+
+
+class Cause(Record):
+    observation_id: int
+    text: Description
+    dimension: Dimension = Dimension.PLACE
+    controller: Controller | None = None
+
+
+def _owner_given(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("owner_missing", "Every measure needs an owner (ansvarig)")
+    return value
+
+
+class Measure(Record):
+    """An åtgärd: what is to be done, by whom, by when. Status comes from its updates."""
+
+    meeting_id: int
+    text: Description
+    owner: Annotated[str, BeforeValidator(_clean), AfterValidator(_single_line),
+                     AfterValidator(_owner_given), AfterValidator(_short)]
+    owner_org: Line = ""
+    due: date | None = None
+    type: MeasureType = MeasureType.SITUATIONAL
+    observation_id: int | None = None
+    cause_id: int | None = None
+    confidential: bool = False
+    status: MeasureStatus = MeasureStatus.NOT_STARTED  # derived: the newest update's status
+
+    def overdue(self, today: date) -> bool:
+        return self.status.is_open and self.due is not None and self.due < today
+
+
+class MeasureUpdate(Record):
+    """One step in a measure's history: old → new status, where and when, with a comment."""
+
+    measure_id: int
+    meeting_id: int | None = None
+    at: datetime
+    old_status: MeasureStatus | None = None
+    new_status: MeasureStatus
+    comment: Notes = ""
+    by: Line = ""
+
+
+class Priority(Record):
+    """One of a group's focus areas for a quarter (EST picks three)."""
+
+    group_id: int
+    quarter: Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")]
+    position: int = Field(ge=1, le=3)
+    title: Name
+    meeting_id: int | None = None
+
+
+class Amendment(Record):
+    """A change made to a closed meeting's content: minutes never change silently."""
+
+    meeting_id: int
+    at: datetime
+    what: Line
+    old: Notes = ""
+    new: Notes = ""
+
+
+# --- a whole meeting, loaded at once (for the minutes and the meeting screen) ---------------
+
+class ObservationDetail(BaseModel):
+    observation: Observation
+    causes: list[Cause] = []
+    measures: list[Measure] = []
+
+
+class FollowUp(BaseModel):
+    """An earlier measure as followed up in this meeting."""
+
+    measure: Measure
+    group_short: str = ""
+    decided_on: date | None = None
+    update: MeasureUpdate | None = None  # the update recorded in this meeting, if any
+
+
+class MeetingRecord(BaseModel):
+    """Everything the minutes of one meeting show."""
+
+    group: Group
+    template: GroupTemplate | None = None
+    meeting: Meeting
+    attendance: list[Attendance] = []
+    items: list[AgendaItem] = []
+    observations: list[ObservationDetail] = []
+    measures: list[Measure] = []  # decided in this meeting, in order
+    followups: list[FollowUp] = []
+    priorities: list[Priority] = []
+    next_meeting: Meeting | None = None
+    amendments: list[Amendment] = []
