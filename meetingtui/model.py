@@ -73,7 +73,9 @@ Line = Annotated[str, BeforeValidator(_clean), AfterValidator(_single_line), Aft
 #: Notes, descriptions, decisions: Markdown, many lines, may be empty.
 Notes = Annotated[str, BeforeValidator(_clean), AfterValidator(_long)]
 #: A description that must say something.
-Description = Annotated[str, BeforeValidator(_clean), AfterValidator(_required), AfterValidator(_long)]
+Description = Annotated[
+    str, BeforeValidator(_clean), AfterValidator(_required), AfterValidator(_long)
+]
 
 
 # --- enums (values are stable English: they are stored and appear in JSON/CSV) ----------------

@@ -1,8 +1,0 @@
-"""Command line entry point."""
-
-import click
-
-
-@click.group()
-def main() -> None:
-    """meetingtui"""

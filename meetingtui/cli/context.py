@@ -1,0 +1,53 @@
+"""What the sub-commands share: the locations, the language, and an opened workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from meetingtui.paths import Locations
+
+if TYPE_CHECKING:
+    from meetingtui.model import Group
+    from meetingtui.services.workspace import Workspace
+
+
+class UserError(Exception):
+    """Bad arguments or input: said in one line, exit 1."""
+
+
+@dataclass
+class Context:
+    locations: Locations
+    lang: str | None
+
+    @contextmanager
+    def workspace(self) -> Iterator[Workspace]:
+        from meetingtui.services.workspace import open_workspace
+
+        ws = open_workspace(self.locations)
+        try:
+            yield ws
+        finally:
+            ws.close()
+
+
+def group_named(ws: Workspace, name: str) -> Group:
+    """A group by template id or short name, in any case; a clear error otherwise."""
+    from meetingtui.services.groups import ensure_groups, find_group
+
+    ensure_groups(ws)
+    group = find_group(ws, name)
+    if group is None:
+        known = ", ".join(g.short for g in ensure_groups(ws))
+        raise UserError(f"no group called {name!r}; known groups: {known}")
+    return group
+
+
+def meeting_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise UserError(f"{text!r} is not a meeting number (see `meetingtui meetings`)") from None

@@ -1,0 +1,34 @@
+"""Opening the app: `meetingtui` (home screen) and `meetingtui open MEETING`."""
+
+from __future__ import annotations
+
+import click
+
+from meetingtui.cli.context import Context, UserError, meeting_id
+
+
+def run_tui(context: Context, meeting: int | None) -> None:
+    from meetingtui.i18n import default_language
+    from meetingtui.services.workspace import open_workspace
+    from meetingtui.ui.app import make_app
+
+    ws = open_workspace(context.locations)
+    try:
+        if meeting is not None:
+            from meetingtui.services.meetings import get_meeting
+
+            get_meeting(ws, meeting)  # a clear error before the screen opens
+        make_app(ws, lang=context.lang or default_language(), meeting_id=meeting).run()
+    finally:
+        ws.close()
+
+
+@click.command("open")
+@click.argument("meeting")
+@click.pass_obj
+def open_meeting(context: Context, meeting: str) -> None:
+    """Open one meeting (its number from `meetingtui meetings`) in the app."""
+    try:
+        run_tui(context, meeting_id(meeting))
+    except LookupError as error:
+        raise UserError(str(error)) from error

@@ -1,0 +1,42 @@
+"""One meeting loaded whole: what its minutes show and what the meeting screen starts from."""
+
+from __future__ import annotations
+
+from meetingtui.model import MeetingRecord, ObservationDetail
+from meetingtui.services.followup import followups
+from meetingtui.services.groups import get_group
+from meetingtui.services.meetings import get_meeting
+from meetingtui.services.priorities import priorities_for_meeting
+from meetingtui.services.workspace import Workspace
+from meetingtui.store import agenda_items, lagesbild, meetings
+from meetingtui.store.amendments import amendments_of
+from meetingtui.store.measures import measures_of_meeting
+
+
+def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
+    meeting = get_meeting(ws, meeting_id)
+    group = get_group(ws, meeting.group_id)
+    observations = lagesbild.observations_of(ws.store, meeting_id)
+    causes = lagesbild.causes_of_meeting(ws.store, meeting_id)
+    measures = measures_of_meeting(ws.store, meeting_id)
+    details = [
+        ObservationDetail(
+            observation=observation,
+            causes=[c for c in causes if c.observation_id == observation.id],
+            measures=[m for m in measures if m.observation_id == observation.id],
+        )
+        for observation in observations
+    ]
+    return MeetingRecord(
+        group=group,
+        template=ws.template_of(group),
+        meeting=meeting,
+        attendance=meetings.attendance_of(ws.store, meeting_id),
+        items=agenda_items.items_of(ws.store, meeting_id),
+        observations=details,
+        measures=measures,
+        followups=followups(ws, meeting_id),
+        priorities=priorities_for_meeting(ws, meeting_id),
+        next_meeting=meetings.next_meeting_after(ws.store, meeting),
+        amendments=amendments_of(ws.store, meeting_id),
+    )

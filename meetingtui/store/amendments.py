@@ -1,0 +1,18 @@
+"""Changes made to closed meetings: the minutes never change silently."""
+
+from __future__ import annotations
+
+from meetingtui.model import Amendment
+from meetingtui.store.db import Store
+from meetingtui.store.rows import from_rows, to_row
+
+
+def insert_amendment(store: Store, amendment: Amendment) -> None:
+    with store.transaction() as db:
+        db.table("amendments").insert(to_row(amendment))
+
+
+def amendments_of(store: Store, meeting_id: int) -> list[Amendment]:
+    return from_rows(Amendment, store.db.query(
+        "SELECT * FROM amendments WHERE meeting_id = ? ORDER BY id", [meeting_id]
+    ))

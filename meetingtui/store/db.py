@@ -1,0 +1,155 @@
+"""Opening the database: checks before touching it, pragmas, backups, and plain-word errors.
+
+A file is opened read-only first to see what it is; only a meetingtui database of this or an
+older schema is ever written to. Older ones are copied beside themselves before migrating.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from meetingtui.store import schema
+
+# Marks a meetingtui database (PRAGMA application_id): "MTUI".
+APPLICATION_ID = 0x4D545549
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A database problem said in words a user can act on."""
+
+
+def explain(error: sqlite3.Error, path: Path | None) -> StoreError:
+    text = str(error).lower()
+    where = f" ({path})" if path else ""
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"The database{where} is busy in another program; nothing was changed. Try again."
+        )
+    if "full" in text:
+        return StoreError(
+            f"The disk is full{where}; the last change was not saved. Free some space and retry."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"The database{where} is read-only; the change was not saved.")
+    if "not a database" in text or "malformed" in text:
+        return StoreError(f"{path or 'The file'} is not a readable meetingtui database.")
+    if "unable to open" in text:
+        return StoreError(f"Cannot open the database{where}: check the folder exists and is yours.")
+    return StoreError(f"Database error{where}: {error}")
+
+
+class Store:
+    """The one object that holds the connection. Query modules take it as first argument."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def memory(cls) -> Store:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        store = cls(sqlite_utils.Database(conn, execute_plugins=False), None)
+        store._prepare()
+        schema.migrate(store.db)
+        return store
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        path = path.expanduser()
+        version = _inspect(path)
+        if version > schema.VERSION:
+            raise StoreError(
+                f"{path} was written by a newer meetingtui (schema {version}, this one knows "
+                f"{schema.VERSION}). Update meetingtui; the file was left untouched."
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            old_mask = os.umask(0o077)  # the database, -wal and -shm files: owner only
+            try:
+                conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+                store = cls(sqlite_utils.Database(conn, execute_plugins=False), path)
+                store._prepare()
+                if 0 < version < schema.VERSION:
+                    store.backup(_backup_name(path, version))
+                schema.migrate(store.db)
+            finally:
+                os.umask(old_mask)
+            path.chmod(0o600)
+        except sqlite3.Error as error:
+            raise explain(error, path) from error
+        except OSError as error:
+            raise StoreError(f"Cannot open the database {path}: {error.strerror}") from error
+        return store
+
+    def _prepare(self) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: an acknowledged edit survives a dead battery; a commit still costs < 1 ms here.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One unit of work, committed at the end of the outermost block, or nothing at all."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as error:
+            raise explain(error, self.path) from error
+
+    def backup(self, target: Path) -> Path:
+        """A consistent copy through SQLite's online backup API, safe while others write."""
+        old_mask = os.umask(0o077)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                self.db.conn.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            os.umask(old_mask)
+        return target
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def _backup_name(path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+
+
+def _inspect(path: Path) -> int:
+    """The schema version of an existing file (0 for none), refusing what is not ours."""
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise explain(error, path) from error
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            f"{path} is not a meetingtui database (not an SQLite file); it was left untouched."
+        ) from error
+    finally:
+        conn.close()
+    if tables and app_id != APPLICATION_ID:
+        raise StoreError(
+            f"{path} is an SQLite file of another program, not a meetingtui database; "
+            "it was left untouched."
+        )
+    return version

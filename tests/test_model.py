@@ -1,0 +1,61 @@
+"""Validation in the models: what a form, the CLI and the store all refuse, and in what words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from meetingtui.model import LONG_MAX, AgendaItem, Measure, MeasureStatus, Observation, clean_text
+
+
+def _types(error: ValidationError) -> dict[str, str]:
+    return {str(e["loc"][0]): e["type"] for e in error.errors()}
+
+
+def test_a_measure_needs_an_owner() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Measure(meeting_id=1, text="Byt belysning", owner="   ")
+    assert _types(caught.value) == {"owner": "owner_missing"}
+    assert "ansvarig" in str(caught.value)
+
+
+def test_empty_description_and_too_long_text() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Observation(meeting_id=1, area="x" * 201, description="\x07 ")
+    assert _types(caught.value) == {"area": "text_too_long", "description": "text_empty"}
+
+
+def test_a_ten_thousand_character_note_is_fine() -> None:
+    note = "Lång anteckning. " * 600
+    item = AgendaItem(meeting_id=1, position=1, title="Övriga frågor", notes=note)
+    assert len(item.notes) == len(note.strip()) > 10_000
+
+
+def test_control_characters_are_removed_and_lines_kept() -> None:
+    obs = Observation(meeting_id=1, area="Hamn\x00en", description="rad 1\r\nrad\x0b 2\x1b")
+    assert (obs.area, obs.description) == ("Hamnen", "rad 1\nrad 2")
+
+
+def test_status_and_overdue() -> None:
+    measure = Measure(meeting_id=1, text="x", owner="Polisen", due=date(2026, 11, 1))
+    assert measure.overdue(date(2026, 11, 23))
+    done = measure.model_copy(update={"status": MeasureStatus.DONE})
+    assert not done.overdue(date(2026, 11, 23))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_cleaned_or_refused_in_plain_words(text: str) -> None:
+    assert clean_text(clean_text(text)) == clean_text(text)
+    try:
+        obs = Observation(meeting_id=1, area=text or "x", description=text)
+    except ValidationError as error:
+        assert set(_types(error).values()) <= {"text_empty", "text_too_long"}
+    else:
+        assert obs.description == clean_text(text)
+        assert all(ch in "\n\t" or ord(ch) >= 32 for ch in obs.description)
+        assert len(obs.description) <= LONG_MAX
