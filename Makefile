@@ -18,7 +18,6 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check meetingtui tests bench
 	$(BIN)/mypy
-	$(BIN)/lint-imports
 	$(BIN)/pytest -q
 
 bench: $(STAMP)

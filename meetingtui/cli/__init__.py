@@ -37,9 +37,8 @@ class _Group(click.Group):
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         where = paths.resolve()
-        formatter.write_paragraph()
-        formatter.write_text(f"Database in use: {where.db}")
-        formatter.write_text(f"Exports go to: {where.exports}")
+        # Written unwrapped so that a long path can be copied from the terminal.
+        formatter.write(f"\nDatabase in use: {where.db}\nExports go to: {where.exports}\n")
 
 
 def _expected(error: Exception) -> bool:

@@ -8,16 +8,16 @@ from meetingtui.cli.context import Context, UserError, meeting_id
 
 
 def run_tui(context: Context, meeting: int | None) -> None:
-    from meetingtui.i18n import default_language
+    from meetingtui.services.meetings import get_meeting
     from meetingtui.services.workspace import open_workspace
-    from meetingtui.ui.app import make_app
 
     ws = open_workspace(context.locations)
     try:
         if meeting is not None:
-            from meetingtui.services.meetings import get_meeting
-
             get_meeting(ws, meeting)  # a clear error before the screen opens
+        from meetingtui.i18n import default_language
+        from meetingtui.ui.app import make_app
+
         make_app(ws, lang=context.lang or default_language(), meeting_id=meeting).run()
     finally:
         ws.close()

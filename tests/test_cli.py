@@ -1,0 +1,117 @@
+"""The command line as scripts and people use it: outputs, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from meetingtui.cli import main
+from meetingtui.paths import resolve
+from meetingtui.services import groups, meetings
+from meetingtui.services.workspace import open_workspace
+from tests.conftest import TEST_TEMPLATE
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def one_line_error(result: Result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def test_help_names_the_database_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEETINGTUI_DB", str(tmp_path / "x.db"))
+    result = run("--help")
+    assert result.exit_code == 0
+    assert f"Database in use: {tmp_path / 'x.db'}" in result.output
+    for command in ("templates", "demo", "meetings", "open"):
+        assert command in result.output
+
+
+def test_templates_lists_every_group_type(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "x.db"), "templates")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].split() == ["Short", "Name", "Frequency", "Chair",
+                                                     "Items", "Id"]
+    est = next(line for line in result.output.splitlines() if line.startswith("EST "))
+    assert "monthly" in est and "Säkerhetschef" in est
+
+
+def test_templates_marks_a_broken_file(tmp_path: Path) -> None:
+    own = tmp_path / "agendas"
+    own.mkdir()
+    (own / "trasig.md").write_text("+++\nid = \"x\"\nfrekvens = 3\n+++\n", encoding="utf-8")
+    result = run("--db", str(tmp_path / "x.db"), "--agendas", str(own), "templates")
+    assert result.exit_code == 0
+    assert "EST" in result.output
+    assert "BROKEN  trasig.md:3:" in result.stderr
+
+
+def test_templates_check(tmp_path: Path) -> None:
+    good = tmp_path / "est.md"
+    good.write_text(TEST_TEMPLATE, encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_text(TEST_TEMPLATE.replace("{.situation", "{.lagesbild"), encoding="utf-8")
+    assert run("templates", "check", str(good)).exit_code == 0
+    result = run("templates", "check", str(good), str(bad))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("bad.md:21:")
+    assert "lagesbild" in result.stderr
+
+
+def test_meetings_as_json_oldest_first(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    ws = open_workspace(resolve(db=db))
+    groups.ensure_groups(ws)
+    est = groups.find_group(ws, "est")
+    assert est is not None and est.id is not None
+    later = meetings.plan_meeting(ws, est.id, date(2026, 12, 8), place="Kommunhuset")
+    earlier = meetings.plan_meeting(ws, est.id, date(2026, 11, 10))
+    assert earlier.id is not None
+    meetings.start_meeting(ws, earlier.id)
+    ws.close()
+
+    rows = json.loads(run("--db", str(db), "meetings", "--group", "Est", "--format", "json")
+                      .output)
+    assert [(r["id"], r["date"], r["status"], r["group"]) for r in rows] == [
+        (earlier.id, "2026-11-10", "running", "EST"), (later.id, "2026-12-08", "planned", "EST")]
+    assert rows[1]["place"] == "Kommunhuset"
+    table = run("--db", str(db), "meetings").output
+    assert "2026-11-10" in table and "running" in table
+    assert json.loads(run("--db", str(db), "meetings", "--group", "SSPF", "--format", "json")
+                      .output) == []
+
+
+def test_unknown_group_is_one_line(tmp_path: Path) -> None:
+    line = one_line_error(run("--db", str(tmp_path / "m.db"), "meetings", "--group", "nope"))
+    assert "no group called 'nope'" in line and "EST" in line
+
+
+def test_a_foreign_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("inte en databas\n" * 100, encoding="utf-8")
+    line = one_line_error(run("--db", str(path), "meetings"))
+    assert "not a meetingtui database" in line
+    assert path.read_text(encoding="utf-8") == "inte en databas\n" * 100
+
+
+def test_open_an_unknown_meeting(tmp_path: Path) -> None:
+    line = one_line_error(run("--db", str(tmp_path / "m.db"), "open", "999"))
+    assert "No meeting with id 999" in line
+    line = one_line_error(run("--db", str(tmp_path / "m.db"), "open", "tisdag"))
+    assert "not a meeting number" in line
+
+
+def test_bad_option_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "m.db"), "meetings", "--format", "xml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
