@@ -1,0 +1,69 @@
+"""The Textual app and its factory, shared by the command line and the tests.
+
+Keep start-up light: screens are imported when they are first shown, after the language is set
+(binding labels are read when a screen class is defined).
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from textual.app import App
+
+from meetingtui.i18n import set_language, t
+from meetingtui.services import settings
+from meetingtui.services.workspace import Workspace
+from meetingtui.ui.commands import ScreenCommands
+from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.themes import DEFAULT_THEME, HIGH_CONTRAST, high_contrast
+
+
+class MeetingApp(App[None]):
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+
+    def __init__(self, ws: Workspace, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.ws = ws
+        self.ready = False  # the theme is saved only once the user can have changed it
+        self.meeting_id = meeting_id
+        self.register_theme(high_contrast)
+        self.theme = settings.get_theme(ws, DEFAULT_THEME)
+        if self.theme not in self.available_themes:
+            self.theme = DEFAULT_THEME
+        self.title = t("app.title")
+
+    def on_mount(self) -> None:
+        self.ready = True
+        from meetingtui.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen(self.ws))
+        if self.meeting_id is not None:
+            from meetingtui.ui.screens.meeting import MeetingScreen
+
+            try:
+                screen = attempt(self, MeetingScreen.for_meeting, self.ws, self.meeting_id)
+            except Failed:
+                return
+            self.push_screen(screen)
+
+    def watch_theme(self, theme: str) -> None:
+        if not self.ready:
+            return
+        with suppress(Failed):  # the user has been told; the theme still changes
+            attempt(self, settings.set_theme, self.ws, theme)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
+
+    def action_export(self) -> None:
+        self.notify(t("app.not_yet"), severity="warning")
+
+    def action_action_list(self) -> None:
+        self.notify(t("app.not_yet"), severity="warning")
+
+
+def make_app(ws: Workspace, *, lang: str, meeting_id: int | None = None) -> MeetingApp:
+    """The app for this workspace, speaking `lang`, opening `meeting_id` if given."""
+    set_language(lang)
+    return MeetingApp(ws, meeting_id)

@@ -1,0 +1,53 @@
+"""Add or edit one lägesbild observation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from meetingtui.i18n import t
+from meetingtui.model import Observation, Trend
+from meetingtui.ui.labels import options
+from meetingtui.ui.widgets.choice import Choice
+from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
+
+SOURCES = ("Polis", "Räddningstjänst", "Bostadsbolag", "Skola", "Fritid", "Socialtjänst",
+           "Teknisk förvaltning", "Näringsliv", "Bevakningsbolag", "Kollektivtrafik",
+           "Medborgare/trygghetsvandring", "Statistik")
+
+
+class ObservationDialog(FormDialog[Observation]):
+    def __init__(self, observation: Observation, categories: list[str],
+                 save: Callable[[Observation], Observation]) -> None:
+        super().__init__(save)
+        self.observation = observation
+        self.categories = categories
+        self.title = t("observation.title_new" if observation.id is None
+                       else "observation.title_edit")
+
+    def rows(self) -> Iterable[FieldRow]:
+        o = self.observation
+        yield FieldRow("area", t("observation.area"), text_input(o.area, id="area"))
+        yield FieldRow("place_detail", t("observation.place"),
+                       text_input(o.place_detail, id="place_detail"))
+        yield FieldRow("category", t("observation.category"),
+                       text_input(o.category, id="category", suggestions=self.categories,
+                                  placeholder=", ".join(self.categories[:3])))
+        yield FieldRow("description", t("observation.description"),
+                       text_input(o.description, id="description"))
+        yield FieldRow("source", t("observation.source"),
+                       text_input(o.source, id="source", suggestions=SOURCES))
+        yield FieldRow("trend", t("observation.trend"),
+                       Choice(options(Trend), o.trend, id="trend"))
+        yield FieldRow("level", t("observation.level"),
+                       Choice([(t(f"observation.level{n}"), n) for n in range(4)], o.level,
+                              id="level"))
+        yield FieldRow("confidential", t("common.confidential"),
+                       Choice([(t("common.no"), False), (t("common.yes"), True)],
+                              o.confidential, id="confidential"))
+
+    def build(self) -> Observation:
+        values = self.observation.model_dump()
+        for name in ("area", "place_detail", "category", "description", "source", "trend",
+                     "level", "confidential"):
+            values[name] = self.value(name)
+        return Observation.model_validate(values)

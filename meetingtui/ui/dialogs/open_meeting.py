@@ -1,0 +1,46 @@
+"""Pick one of a group's meetings to open (closed ones open read-only)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from meetingtui.i18n import t
+from meetingtui.model import Meeting
+from meetingtui.ui.labels import label
+
+
+class OpenMeetingDialog(ModalScreen[int | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", t("common.cancel"), id="open.cancel"),
+    ]
+
+    def __init__(self, group_name: str, meetings: list[Meeting]) -> None:
+        super().__init__(classes="form-dialog")
+        self.group_name = group_name
+        self.meetings = meetings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static(t("open.title", group=self.group_name), classes="form-title")
+            if self.meetings:
+                yield OptionList(*[
+                    Option(f"{m.date.isoformat()}  {m.start.strftime('%H:%M') if m.start else ''}"
+                           f"  {label(m.status)}  {m.place}", id=str(m.id))
+                    for m in reversed(self.meetings)
+                ], id="meetings")
+            else:
+                yield Static(t("open.none"))
+            yield Static(t("open.hint"), classes="form-hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0) or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

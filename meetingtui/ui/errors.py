@@ -1,0 +1,42 @@
+"""The one place the UI meets store errors: a service call that fails tells the user why.
+
+Every service call commits before it returns, so "saved" is shown only after `attempt` returned a
+value; on a failure the message is shown and the caller keeps the user's input where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+from pydantic import ValidationError
+from textual.app import App
+
+from meetingtui.i18n import t, validation_message
+from meetingtui.services.errors import StoreError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Failed(Exception):
+    """A service call did not happen; the user has been told."""
+
+
+def attempt(app: App[Any], call: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """Run a service call; on a store, lookup or validation error notify and raise `Failed`."""
+    try:
+        return call(*args, **kwargs)
+    except StoreError as error:
+        app.notify(str(error), title=t("error.not_saved"), severity="error", timeout=10)
+    except ValidationError as error:
+        first = error.errors()[0]
+        app.notify(validation_message(first["type"], first["msg"], first.get("ctx")),
+                   title=t("error.not_saved"), severity="error", timeout=10)
+    except (LookupError, ValueError) as error:
+        app.notify(str(error), title=t("error.not_saved"), severity="error", timeout=10)
+    raise Failed
+
+
+def saved(app: App[Any]) -> None:
+    app.notify(t("common.saved"), timeout=2)

@@ -1,0 +1,31 @@
+"""Bindings and palette commands every screen has: theme, export, action list, quit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from meetingtui.i18n import t
+
+Command = tuple[str, Callable[[], object], str]
+
+COMMON_BINDINGS = [
+    Binding("t", "app.toggle_theme", t("app.theme"), id="app.theme"),
+    Binding("f6", "app.export", t("app.export"), id="app.export"),
+    Binding("f7", "app.action_list", t("app.action_list"), id="app.action_list"),
+    Binding("ctrl+q", "app.quit", t("app.quit"), id="app.quit", show=False, priority=True),
+]
+
+
+def common_commands(screen: Screen[Any]) -> list[Command]:
+    app = screen.app
+    return [
+        (t("app.theme_high_contrast"), lambda: app.run_action("toggle_theme"),
+         t("app.theme_help")),
+        (t("app.export"), lambda: app.run_action("export"), t("app.not_yet_help")),
+        (t("app.action_list"), lambda: app.run_action("action_list"), t("app.not_yet_help")),
+        (t("app.quit"), lambda: app.run_action("quit"), ""),
+    ]

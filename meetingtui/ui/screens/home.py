@@ -1,0 +1,139 @@
+"""The first screen: the groups, their next and last meetings, open and overdue measures."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from meetingtui.i18n import t
+from meetingtui.model import Attendance, Meeting, MeetingStatus
+from meetingtui.services import groups, meetings
+from meetingtui.services.workspace import Workspace
+from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
+from meetingtui.ui.timing import fit, flex_width
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_meeting", t("home.new_meeting"), id="home.new_meeting"),
+        Binding("o", "open_meeting", t("home.open_meeting"), id="home.open_meeting"),
+        *COMMON_BINDINGS,
+    ]
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__(id="home")
+        self.ws = ws
+        self.overviews: list[groups.GroupOverview] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("home.heading"), id="home-heading", classes="table-title")
+        yield DataTable(cursor_type="row", id="groups", zebra_stripes=True)
+        yield Static(t("home.hint"), id="home-hint", classes="hint")
+        yield Static(t("home.db", path=str(self.ws.locations.db)), id="db-path", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("app.title")
+        self.sub_title = groups.municipality(self.ws)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.overviews = groups.overviews(self.ws)
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        name_width = flex_width(self.size.width, [6, 12, 12, 7, 9], minimum=8)
+        table.add_column(t("home.group"), width=6, key="short")
+        table.add_column(t("home.name"), width=name_width, key="name")
+        table.add_column(t("home.next"), width=12, key="next")
+        table.add_column(t("home.last"), width=12, key="last")
+        table.add_column(t("home.open"), width=7, key="open")
+        table.add_column(t("home.overdue"), width=9, key="overdue")
+        for view in self.overviews:
+            upcoming = view.upcoming.date.isoformat() if view.upcoming else "–"
+            if view.upcoming and view.upcoming.status is MeetingStatus.RUNNING:
+                upcoming = "▶ " + upcoming
+            overdue = Text(str(view.overdue_measures),
+                           style="bold red" if view.overdue_measures else "")
+            table.add_row(fit(view.group.short, 6), fit(view.group.name, name_width), upcoming,
+                          view.last.date.isoformat() if view.last else "–",
+                          str(view.open_measures), overdue, key=str(view.group.id))
+        if self.overviews:
+            table.move_cursor(row=min(cursor, len(self.overviews) - 1))
+        table.focus()
+
+    def selected(self) -> groups.GroupOverview | None:
+        if not self.overviews:
+            return None
+        return self.overviews[self.query_one(DataTable).cursor_row]
+
+    def action_new_meeting(self) -> None:
+        from meetingtui.ui.dialogs.plan_meeting import PlanMeetingDialog
+
+        view = self.selected()
+        if view is None or view.group.id is None:
+            return
+        group_id = view.group.id
+        template = self.ws.template_of(view.group)
+
+        def plan(meeting: Meeting, people: list[Attendance]) -> Meeting:
+            return meetings.plan_meeting(
+                self.ws, group_id, meeting.date, start=meeting.start, place=meeting.place,
+                chair=meeting.chair, secretary=meeting.secretary, adjuster=meeting.adjuster,
+                attendance=people)
+
+        def planned(meeting: Meeting | None) -> None:
+            if meeting is not None and meeting.id is not None:
+                self.open(meeting.id)
+
+        self.app.push_screen(PlanMeetingDialog(
+            group_id, view.group.name, meetings.propose_date(self.ws, group_id), self.ws.today(),
+            template.chair if template else "", meetings.default_attendance(self.ws, group_id),
+            plan), planned)
+
+    def action_open_meeting(self) -> None:
+        from meetingtui.ui.dialogs.open_meeting import OpenMeetingDialog
+
+        view = self.selected()
+        if view is None or view.group.id is None:
+            return
+
+        def chosen(meeting_id: int | None) -> None:
+            if meeting_id is not None:
+                self.open(meeting_id)
+
+        self.app.push_screen(OpenMeetingDialog(
+            view.group.name, meetings.list_meetings(self.ws, view.group.id)), chosen)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_meeting()
+
+    def open(self, meeting_id: int) -> None:
+        from meetingtui.ui.screens.meeting import MeetingScreen
+
+        try:
+            screen = attempt(self.app, MeetingScreen.for_meeting, self.ws, meeting_id)
+        except Failed:
+            return
+        self.app.push_screen(screen)
+
+    def palette_commands(self) -> list[Command]:
+        return [
+            (t("home.new_meeting"), self.action_new_meeting, t("home.new_meeting_help")),
+            (t("home.open_meeting"), self.action_open_meeting, t("home.open_meeting_help")),
+            *common_commands(self),
+        ]

@@ -1,0 +1,220 @@
+"""The meeting: the agenda on the left, the current item's content on the right."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from meetingtui.i18n import t
+from meetingtui.model import AgendaItem, ItemKind, MeetingStatus
+from meetingtui.services import meetings
+from meetingtui.services.workspace import Workspace
+from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
+from meetingtui.ui.session import Session
+from meetingtui.ui.timing import clock, item_minutes
+from meetingtui.ui.widgets.agenda import AgendaList
+from meetingtui.ui.widgets.panes.base import ItemPane
+from meetingtui.ui.widgets.panes.factory import pane_for
+
+REFRESH_SECONDS = 15
+
+
+class MeetingScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "move(1)", t("meeting.next"), id="meeting.next"),
+        Binding("p", "move(-1)", t("meeting.previous"), id="meeting.previous"),
+        *[Binding(str(d), f"jump({d})", t("meeting.jump"), id=f"meeting.jump_{d}",
+                  show=False) for d in range(1, 10)],
+        Binding("f5", "presentation", t("meeting.presentation"), id="meeting.presentation"),
+        Binding("c", "close_meeting", t("meeting.close"), id="meeting.close"),
+        Binding("h", "amendments", t("meeting.amendments"), id="meeting.amendments"),
+        Binding("escape", "home", t("meeting.home"), id="meeting.home"),
+        *COMMON_BINDINGS,
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="meeting")
+        self.session = session
+        self.items: list[AgendaItem] = meetings.items(session.ws, session.meeting_id)
+        self.current = 0
+        self.pane: ItemPane | None = None
+
+    @classmethod
+    def for_meeting(cls, ws: Workspace, meeting_id: int) -> MeetingScreen:
+        """Opening a planned meeting starts it (with carry-over); a closed one is read-only."""
+        session = Session.load(ws, meeting_id)
+        if session.meeting.status is MeetingStatus.PLANNED:
+            session.meeting = meetings.start_meeting(ws, meeting_id)
+        return cls(session)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="meeting-body"):
+            with VerticalScroll(id="agenda-box"):
+                yield AgendaList(id="agenda")
+            with Vertical(id="content"):
+                yield Static("", id="item-header")
+                yield Vertical(id="pane-holder")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        m = self.session.meeting
+        self.title = f"{self.session.group.short} {m.date.isoformat()}"
+        self.sub_title = t("meeting.closed_banner") if self.session.readonly else m.place
+        self.set_class(self.session.readonly, "-readonly")
+        self.go(self._resume_index(), save=False)
+        self.set_interval(REFRESH_SECONDS, self.show_agenda)
+
+    def _resume_index(self) -> int:
+        """Where the chair left off: the item still open, else the first one not visited."""
+        for index, item in enumerate(self.items):
+            if item.visited and item.ended_at is None:
+                return index
+        for index, item in enumerate(self.items):
+            if not item.visited:
+                return index
+        return 0
+
+    def go(self, index: int, *, save: bool = True) -> None:
+        if not self.items:
+            return
+        index = max(0, min(index, len(self.items) - 1))
+        if save and self.pane is not None and not self.pane.flush():
+            return  # the message is on screen; the chair stays on the item
+        item = self.items[index]
+        if not self.session.readonly and item.id is not None:
+            try:
+                attempt(self.app, meetings.visit_item, self.session.ws,
+                        self.session.meeting_id, item.id)
+            except Failed:
+                return
+            self.items = meetings.items(self.session.ws, self.session.meeting_id)
+        self.current = index
+        holder = self.query_one("#pane-holder")
+        holder.remove_children()
+        self.pane = pane_for(self.session, self.items[index])
+        holder.mount(self.pane)
+        self.show_agenda()
+        self.call_after_refresh(self._focus_pane)
+
+    def _focus_pane(self) -> None:
+        widget = self.pane.main_widget() if self.pane else None
+        self.set_focus(widget)
+
+    def show_agenda(self) -> None:
+        now = self.session.now()
+        if not self.items:
+            return
+        item = self.items[self.current]
+        self.query_one(AgendaList).show(self.items, self.current, self.session.meeting, now)
+        box = f" · {clock(item_minutes(item, now))}" + (
+            f" / {item.minutes} min" if item.minutes else "")
+        self.query_one("#item-header", Static).update(
+            f"§ {item.position} {item.title}{box}")
+
+    def action_move(self, step: int) -> None:
+        self.go(self.current + step)
+
+    def action_jump(self, number: int) -> None:
+        index = next((i for i, item in enumerate(self.items) if item.position == number), None)
+        if index is not None:
+            self.go(index)
+
+    def action_presentation(self) -> None:
+        self.toggle_class("-presentation")
+
+    def action_home(self) -> None:
+        if self.pane is not None and not self.pane.flush():
+            return
+        self.app.pop_screen()
+
+    def action_amendments(self) -> None:
+        from meetingtui.services.record import load_meeting
+        from meetingtui.ui.dialogs.amendments import AmendmentsDialog
+
+        record = load_meeting(self.session.ws, self.session.meeting_id)
+        self.app.push_screen(AmendmentsDialog(record.amendments))
+
+    def action_close_meeting(self) -> None:
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        if self.pane is not None and not self.pane.flush():
+            return
+        incomplete = meetings.check_before_close(self.session.ws, self.session.meeting_id)
+        lines = [t("close.question")]
+        if incomplete.empty:
+            lines.append(t("close.complete"))
+        if incomplete.measures_without_owner_or_due:
+            lines.append(t("close.measures", count=len(incomplete.measures_without_owner_or_due)))
+        if incomplete.items_not_visited:
+            lines.append(t("close.items"))
+            lines += [f"  § {i.position} {i.title}" for i in incomplete.items_not_visited]
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                attempt(self.app, meetings.close_meeting, self.session.ws,
+                        self.session.meeting_id)
+            except Failed:
+                return
+            self.app.notify(t("close.done"))
+            self.app.pop_screen()
+
+        self.app.push_screen(ConfirmDialog(t("close.title"), "\n".join(lines)), answer)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_meeting":
+            return not self.session.readonly
+        if action == "amendments":
+            return self.session.readonly
+        return True
+
+    def new_observation(self) -> None:
+        from meetingtui.ui.widgets.panes.situation import SituationPane
+
+        self._on_kind(ItemKind.SITUATION, SituationPane, "action_new")
+
+    def new_measure(self) -> None:
+        from meetingtui.ui.widgets.panes.actions import ActionsPane
+
+        self._on_kind(ItemKind.ACTIONS, ActionsPane, "action_new")
+
+    def _on_kind(self, kind: ItemKind, pane_type: type[ItemPane], action: str) -> None:
+        if self.session.readonly:
+            return
+        if not isinstance(self.pane, pane_type):
+            index = next((i for i, item in enumerate(self.items) if item.kind is kind), None)
+            if index is None:
+                self.app.notify(t("meeting.no_such_item"), severity="warning")
+                return
+            self.go(index)
+        if isinstance(self.pane, pane_type):
+            pane = self.pane
+            self.call_after_refresh(getattr(pane, action))
+
+    def palette_commands(self) -> list[Command]:
+        commands: list[Command] = [
+            (t("meeting.jump_to", number=item.position, title=item.title),
+             lambda index=index: self.go(index), t("meeting.jump_help"))  # type: ignore[misc]
+            for index, item in enumerate(self.items)
+        ]
+        commands += [
+            (t("meeting.next"), lambda: self.action_move(1), ""),
+            (t("meeting.previous"), lambda: self.action_move(-1), ""),
+            (t("situation.new"), self.new_observation, t("meeting.new_observation_help")),
+            (t("measure.new"), self.new_measure, t("meeting.new_measure_help")),
+            (t("meeting.presentation"), self.action_presentation, t("meeting.presentation_help")),
+            (t("meeting.home"), self.action_home, ""),
+        ]
+        if self.session.readonly:
+            commands.append((t("meeting.amendments"), self.action_amendments, ""))
+        else:
+            commands.append((t("meeting.close"), self.action_close_meeting, t("close.help")))
+        return commands + common_commands(self)

@@ -1,0 +1,149 @@
+"""One observation opened: its causes (on the problem triangle) and its measures."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from meetingtui.i18n import t
+from meetingtui.model import Cause, Measure, Observation
+from meetingtui.services import lagesbild
+from meetingtui.ui.errors import Failed, attempt, saved
+from meetingtui.ui.labels import label
+from meetingtui.ui.session import Session
+from meetingtui.ui.timing import fit, flex_width
+
+
+class ObservationScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "new_cause", t("cause.new"), id="observation.new_cause"),
+        Binding("a", "new_measure", t("measure.new"), id="observation.new_measure"),
+        Binding("enter", "edit", t("common.edit"), id="observation.edit_row"),
+        Binding("delete", "remove", t("common.remove"), id="observation.remove_row"),
+        Binding("escape", "close", t("common.back"), id="observation.close"),
+    ]
+
+    def __init__(self, session: Session, observation: Observation) -> None:
+        super().__init__(classes="observation-screen")
+        self.session = session
+        self.observation = observation
+
+    def compose(self) -> ComposeResult:
+        o = self.observation
+        with Vertical(classes="form observation-box"):
+            yield Static(fit(f"{o.area} · {o.category} · {o.description}", 200),
+                         classes="form-title")
+            yield Static(t("cause.heading"), classes="table-title")
+            yield DataTable(cursor_type="row", id="causes")
+            yield Static(t("measure.heading"), classes="table-title")
+            yield DataTable(cursor_type="row", id="measures")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#causes").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.session.readonly
+                    and action in ("new_cause", "new_measure", "edit", "remove"))
+
+    def reload(self) -> None:
+        ws, meeting_id = self.session.ws, self.session.meeting_id
+        self.causes = [c for c in lagesbild.causes(ws, meeting_id)
+                       if c.observation_id == self.observation.id]
+        self.measures = [m for m in lagesbild.measures(ws, meeting_id)
+                         if m.observation_id == self.observation.id]
+        width = max(44, self.size.width - 4)
+        causes: DataTable[str] = self.query_one("#causes", DataTable)
+        causes.clear(columns=True)
+        cause_width = flex_width(width, [16, 12])
+        causes.add_column(t("cause.text"), width=cause_width, key="text")
+        causes.add_column(t("cause.dimension"), width=16, key="dimension")
+        causes.add_column(t("cause.controller"), width=12, key="controller")
+        for c in self.causes:
+            causes.add_row(fit(c.text, cause_width), label(c.dimension),
+                           label(c.controller) if c.controller else "–", key=str(c.id))
+        measures: DataTable[Text | str] = self.query_one("#measures", DataTable)
+        measures.clear(columns=True)
+        measure_width = flex_width(width, [14, 10, 12])
+        measures.add_column(t("measure.text"), width=measure_width, key="text")
+        measures.add_column(t("measure.owner"), width=14, key="owner")
+        measures.add_column(t("measure.due"), width=10, key="due")
+        measures.add_column(t("measure.type"), width=12, key="type")
+        for m in self.measures:
+            due = Text(m.due.isoformat(), style="") if m.due else Text(
+                t("measure.missing"), style="bold red")
+            measures.add_row(fit(m.text, measure_width), fit(m.owner, 14), due, label(m.type),
+                             key=str(m.id))
+
+    def _focused_table(self) -> str:
+        focused = self.focused
+        return focused.id if isinstance(focused, DataTable) and focused.id else "causes"
+
+    def action_new_cause(self) -> None:
+        assert self.observation.id is not None
+        self._cause(Cause.model_construct(observation_id=self.observation.id, text=""))
+
+    def action_new_measure(self) -> None:
+        self._measure(Measure.model_construct(
+            meeting_id=self.session.meeting_id, text="", owner="",
+            observation_id=self.observation.id))
+
+    def action_edit(self) -> None:
+        table = self._focused_table()
+        rows: list[Cause] | list[Measure] = self.causes if table == "causes" else self.measures
+        if not rows:
+            return
+        row = rows[self.query_one(f"#{table}", DataTable).cursor_row]
+        if isinstance(row, Cause):
+            self._cause(row)
+        else:
+            self._measure(row)
+
+    def _cause(self, cause: Cause) -> None:
+        from meetingtui.ui.dialogs.cause import CauseDialog
+
+        self.app.push_screen(CauseDialog(cause, lambda c: lagesbild.save_cause(
+            self.session.ws, c)), lambda _: self._after("#causes"))
+
+    def _measure(self, measure: Measure) -> None:
+        from meetingtui.ui.dialogs.measure import MeasureDialog
+
+        self.app.push_screen(MeasureDialog(
+            measure, self.session.people(), self.session.today(),
+            lambda m: lagesbild.save_measure(self.session.ws, m, by=self.session.meeting.chair),
+        ), lambda _: self._after("#measures"))
+
+    def _after(self, table: str) -> None:
+        self.reload()
+        self.query_one(table).focus()
+
+    def action_remove(self) -> None:
+        table = self._focused_table()
+        rows: list[Cause] | list[Measure] = self.causes if table == "causes" else self.measures
+        if not rows:
+            return
+        row = rows[self.query_one(f"#{table}", DataTable).cursor_row]
+        try:
+            if isinstance(row, Cause):
+                attempt(self.app, lagesbild.remove_cause, self.session.ws, row)
+            else:
+                attempt(self.app, lagesbild.remove_measure, self.session.ws, row)
+        except Failed:
+            return
+        saved(self.app)
+        self.reload()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if not self.session.readonly:
+            self.action_edit()

@@ -1,0 +1,51 @@
+"""What every part of the meeting screen shares: the workspace, the meeting and its group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from meetingtui.model import Group, GroupTemplate, Meeting, MeetingStatus
+from meetingtui.services import groups, meetings
+from meetingtui.services.workspace import Workspace
+
+
+@dataclass
+class Session:
+    ws: Workspace
+    meeting: Meeting
+    group: Group
+    template: GroupTemplate | None
+
+    @classmethod
+    def load(cls, ws: Workspace, meeting_id: int) -> Session:
+        meeting = meetings.get_meeting(ws, meeting_id)
+        group = groups.get_group(ws, meeting.group_id)
+        return cls(ws, meeting, group, ws.template_of(group))
+
+    @property
+    def meeting_id(self) -> int:
+        assert self.meeting.id is not None
+        return self.meeting.id
+
+    @property
+    def readonly(self) -> bool:
+        return self.meeting.status is MeetingStatus.CLOSED
+
+    def now(self) -> datetime:
+        return self.ws.now()
+
+    def today(self) -> date:
+        return self.ws.today()
+
+    def categories(self) -> list[str]:
+        return list(self.template.categories) if self.template else []
+
+    def people(self) -> list[str]:
+        """Names and roles to offer as owners: this meeting's attendance, then the members."""
+        names: list[str] = []
+        for person in meetings.attendance(self.ws, self.meeting_id):
+            names += [person.name, person.role]
+        for member in groups.members(self.ws, self.group.id or 0):
+            names += [member.name, member.role]
+        return list(dict.fromkeys(name for name in names if name))

@@ -1,0 +1,205 @@
+"""Form building blocks: a labelled field with its message beside it, and a dialog that checks
+its model on every change and saves through a service before it closes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
+
+from meetingtui.dates import DateError, parse_date
+from meetingtui.i18n import t, validation_message
+from meetingtui.ui.errors import Failed, attempt, saved
+from meetingtui.ui.widgets.choice import Choice
+
+M = TypeVar("M")
+
+
+class FieldProblem(Exception):
+    """A field's text that cannot become a value (a date, a time), in the user's words."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class FieldRow(Vertical):
+    """`Label  [widget]` on one line, the field's message under it when there is one."""
+
+    def __init__(self, name: str, label: str, widget: Widget) -> None:
+        super().__init__(classes="field-row", id=f"row-{name}")
+        self.field_name = name
+        self.label = label
+        self.widget = widget
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="field-line"):
+            yield Label(self.label, classes="field-label")
+            yield self.widget
+        yield Static("", classes="field-error", id=f"error-{self.field_name}")
+
+    def show_error(self, message: str | None) -> None:
+        error = self.query_one(".field-error", Static)
+        error.update(f"⚠ {message}" if message else "")
+        error.display = bool(message)
+        self.set_class(bool(message), "-invalid")
+
+
+def text_input(value: str = "", *, id: str, placeholder: str = "",
+               suggestions: Iterable[str] = ()) -> Input:
+    from textual.suggester import SuggestFromList
+
+    words = [word for word in suggestions if word]
+    return Input(value, placeholder=placeholder, id=id,
+                 suggester=SuggestFromList(words, case_sensitive=False) if words else None)
+
+
+def date_text(text: str, today: date, field: str, *, required: bool = True) -> date | None:
+    """A typed date, or a FieldProblem with an example of what works."""
+    if not text.strip():
+        if required:
+            raise FieldProblem(field, t("error.date_missing"))
+        return None
+    try:
+        return parse_date(text, today)
+    except DateError:
+        raise FieldProblem(field, t("error.date")) from None
+
+
+class FormDialog(ModalScreen[M | None], Generic[M]):
+    """Subclasses give `title`, `rows()` and `build()`; `save` is the service call."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", t("common.cancel"), id="form.cancel"),
+        Binding("ctrl+s", "submit", t("common.save"), id="form.save"),
+    ]
+
+    def __init__(self, save: Callable[[M], M]) -> None:
+        super().__init__(classes="form-dialog")
+        self.save_with = save
+        self.touched: set[str] = set()
+        self.submitted = False
+        self.problems: dict[str, str] = {}
+
+    title: str = ""
+
+    def rows(self) -> Iterable[FieldRow]:
+        raise NotImplementedError
+
+    def build(self) -> M:
+        """The model from the fields; raises ValidationError or FieldProblem."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static(self.title, classes="form-title")
+            with VerticalScroll(classes="form-body", can_focus=False):
+                yield from self.rows()
+            yield Static("", classes="form-error", id="form-error")
+            yield Static(t("form.hint"), classes="form-hint")
+
+    def on_mount(self) -> None:
+        first = self.query(FieldRow)
+        if first:
+            first.first().widget.focus()
+
+    def value(self, name: str) -> Any:
+        widget = self.query_one(f"#{name}")
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Choice):
+            return widget.value
+        raise TypeError(name)
+
+    def parsed(self, parse: Callable[[], Any]) -> Any:
+        """`parse()`'s value, or None with its FieldProblem kept for `check` to show."""
+        try:
+            return parse()
+        except FieldProblem as problem:
+            self.problems[problem.field] = problem.message
+            return None
+
+    def check(self) -> M | None:
+        problems: dict[str, str] = {}
+        model: M | None = None
+        self.problems = {}
+        try:
+            model = self.build()
+        except FieldProblem as problem:
+            problems[problem.field] = problem.message
+        except ValidationError as error:
+            for detail in error.errors():
+                name = str(detail["loc"][0]) if detail["loc"] else ""
+                problems.setdefault(name, validation_message(
+                    detail["type"], detail["msg"], detail.get("ctx")))
+        if self.problems:
+            problems.update(self.problems)
+            model = None
+        rows = {row.field_name: row for row in self.query(FieldRow)}
+        general = []
+        for name, message in problems.items():
+            if name not in rows:
+                general.append(message)
+        for name, row in rows.items():
+            shown = self.submitted or name in self.touched
+            row.show_error(problems.get(name) if shown else None)
+        self.query_one("#form-error", Static).update("\n".join(general))
+        return model
+
+    def _touch(self, widget: Widget | None) -> None:
+        if widget is not None and widget.id:
+            self.touched.add(widget.id)
+        self.check()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        self._touch(event.input)
+
+    @on(Choice.Changed)
+    def _choice_changed(self, event: Choice.Changed) -> None:
+        self._touch(event.choice)
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        self._touch(event.text_area)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        self.submitted = True
+        model = self.check()
+        if model is None:
+            invalid = self.query(".field-row.-invalid")
+            if invalid:
+                row = invalid.first(FieldRow)
+                row.widget.focus()
+            return
+        try:
+            result = attempt(self.app, self.save_with, model)
+        except Failed:
+            return  # the message is shown; the user's input stays in the form
+        saved(self.app)
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def validated(model: type[BaseModel], **values: Any) -> Any:
+    """`model.model_validate(values)`; a helper so `build()` reads as one line per field."""
+    return model.model_validate(values)

@@ -1,0 +1,49 @@
+"""An agenda item's content pane: one subclass per item kind."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import DataTable
+
+from meetingtui.i18n import t
+from meetingtui.model import AgendaItem
+from meetingtui.ui.session import Session
+
+
+class ItemPane(Vertical):
+    """Built for one item; `flush()` saves anything typed before the chair moves on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", t("text.leave"), id="pane.leave", show=False),
+    ]
+    EDIT_ACTIONS: frozenset[str] = frozenset()
+
+    def __init__(self, session: Session, item: AgendaItem) -> None:
+        super().__init__(classes="item-pane")
+        self.session = session
+        self.item = item
+
+    def main_widget(self) -> Widget | None:
+        """What gets focus when the item opens (None: the screen keeps it)."""
+        return None
+
+    def flush(self) -> bool:
+        """Save pending edits; False if that failed (the chair stays on the item)."""
+        return True
+
+    def action_leave(self) -> None:
+        """Escape from a field saves it and hands the keys back to the agenda (n/p, digits);
+        escape from a table or from nothing goes back to the groups."""
+        focused = self.screen.focused
+        if focused is not None and not isinstance(focused, DataTable):
+            self.flush()
+            self.screen.set_focus(None)
+        else:
+            self.call_later(self.screen.run_action, "home")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.session.readonly and action in self.EDIT_ACTIONS)

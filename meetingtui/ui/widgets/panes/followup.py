@@ -1,0 +1,95 @@
+"""A `followup` item: the open measures from earlier meetings; d/i/x/enter record an update."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from meetingtui.i18n import t
+from meetingtui.model import FollowUp, MeasureStatus, MeasureUpdate
+from meetingtui.services import followup
+from meetingtui.ui.labels import label
+from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.widgets.panes.base import ItemPane
+
+
+class FollowupPane(ItemPane):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "update('done')", t("followup.done"), id="followup.done"),
+        Binding("i", "update('in_progress')", t("followup.in_progress"),
+                id="followup.in_progress"),
+        Binding("x", "update('cancelled')", t("followup.cancelled"), id="followup.cancelled"),
+        Binding("enter", "update('')", t("followup.update"), id="followup.update"),
+    ]
+    EDIT_ACTIONS = frozenset({"update"})
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", id="followups")
+        yield Static("", id="followup-empty", classes="hint")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows: list[FollowUp] = followup.followups(self.session.ws, self.session.meeting_id)
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        width = max(44, self.size.width)
+        text_width = flex_width(width, [12, 10, 14])
+        table.add_column(t("measure.text"), width=text_width, key="text")
+        table.add_column(t("measure.owner"), width=12, key="owner")
+        table.add_column(t("measure.due"), width=10, key="due")
+        table.add_column(t("followup.status"), width=14, key="status")
+        today = self.session.today()
+        for row in self.rows:
+            m = row.measure
+            status = label(row.update.new_status) if row.update else label(m.status)
+            if row.update is not None:
+                status = "✓ " + status
+            due = Text(m.due.isoformat() if m.due else "–",
+                       style="bold red" if m.overdue(today) else "")
+            table.add_row(fit(m.text, text_width), fit(m.owner, 12), due, fit(status, 14),
+                          key=str(m.id))
+        if self.rows:
+            table.move_cursor(row=min(cursor, len(self.rows) - 1))
+        self.query_one("#followup-empty", Static).update(
+            t("followup.none") if not self.rows else t("followup.hint"))
+
+    def main_widget(self) -> Widget | None:
+        return self.query_one(DataTable)
+
+    def action_update(self, status: str) -> None:
+        from meetingtui.ui.dialogs.followup import FollowupDialog
+
+        if not self.rows:
+            return
+        row = self.rows[self.query_one(DataTable).cursor_row]
+        chosen = MeasureStatus(status) if status else row.measure.status
+
+        def done(update: MeasureUpdate | None) -> None:
+            if update is not None:
+                self.reload()
+                self.query_one(DataTable).focus()
+
+        self.app.push_screen(
+            FollowupDialog(row.measure, chosen, self.session.now(), self._record), done)
+
+    def _record(self, update: MeasureUpdate) -> MeasureUpdate:
+        return followup.record_update(
+            self.session.ws, update.measure_id, update.new_status, update.comment,
+            meeting_id=self.session.meeting_id, by=self.session.meeting.chair,
+        )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if not self.session.readonly:
+            self.action_update("")

@@ -1,0 +1,84 @@
+"""A `priorities` item: the quarter's three focus areas (EST picks three each quarter)."""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from meetingtui.dates import quarter_of
+from meetingtui.i18n import t
+from meetingtui.model import Priority
+from meetingtui.services import priorities
+from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.widgets.form import FieldRow, text_input
+from meetingtui.ui.widgets.panes.base import ItemPane
+
+COUNT = 3
+
+
+class PrioritiesPane(ItemPane):
+    def compose(self) -> ComposeResult:
+        self.stored = [p.title for p in priorities.priorities_for_meeting(
+            self.session.ws, self.session.meeting_id)]
+        titles = [*self.stored, "", "", ""][:COUNT]
+        yield Static(t("priorities.intro", quarter=quarter_of(self.session.meeting.date)),
+                     classes="guidance")
+        for number, title in enumerate(titles, start=1):
+            field = text_input(title, id=f"priority-{number}")
+            field.disabled = self.session.readonly
+            yield FieldRow(f"priority-{number}", f"{number}.", field)
+        yield Static("", id="save-state", classes="save-state")
+
+    def main_widget(self) -> Widget | None:
+        return None if self.session.readonly else self.query_one("#priority-1")
+
+    def titles(self) -> list[str]:
+        return [self.query_one(f"#priority-{n}", Input).value for n in range(1, COUNT + 1)]
+
+    @on(Input.Changed)
+    def _check(self, event: Input.Changed) -> None:
+        row = self.query_one(f"#row-{event.input.id}", FieldRow)
+        try:
+            if event.value.strip():
+                Priority(group_id=0, quarter="2000-Q1", position=1, title=event.value)
+            row.show_error(None)
+        except ValueError as error:
+            from pydantic import ValidationError
+
+            from meetingtui.i18n import validation_message
+
+            if isinstance(error, ValidationError):
+                first = error.errors()[0]
+                row.show_error(validation_message(first["type"], first["msg"], first.get("ctx")))
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.flush():
+            return
+        number = int((event.input.id or "priority-3").rsplit("-", 1)[1])
+        if number < COUNT:
+            self.query_one(f"#priority-{number + 1}").focus()
+        else:
+            self.screen.set_focus(None)  # done: n/p move on again
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.flush()
+
+    def flush(self) -> bool:
+        if self.session.readonly or not self.is_mounted:
+            return True
+        wanted = [" ".join(title.split()) for title in self.titles()]
+        if [w for w in wanted if w] == self.stored:
+            return True
+        try:
+            stored = attempt(self.app, priorities.set_priorities, self.session.ws,
+                             self.session.meeting_id, wanted)
+        except Failed:
+            return False
+        self.stored = [p.title for p in stored]
+        self.query_one("#save-state", Static).update(
+            t("text.saved_at", time=self.session.now().strftime("%H:%M")))
+        return True

@@ -1,0 +1,139 @@
+"""A `situation` item (lägesbild): the observations; add, edit, remove, open for causes."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from meetingtui.i18n import t
+from meetingtui.model import Observation, Trend
+from meetingtui.services import lagesbild
+from meetingtui.ui.errors import Failed, attempt, saved
+from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.widgets.panes.base import ItemPane
+
+TREND_MARK = {Trend.NEW: "ny", Trend.RISING: "↑", Trend.UNCHANGED: "→", Trend.FALLING: "↓"}
+
+
+class SituationPane(ItemPane):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "new", t("situation.new"), id="situation.new"),
+        Binding("enter", "open", t("situation.open"), id="situation.open"),
+        Binding("e", "edit", t("situation.edit"), id="situation.edit"),
+        Binding("delete", "remove", t("situation.remove"), id="situation.remove"),
+    ]
+    EDIT_ACTIONS = frozenset({"new", "edit", "remove"})
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", id="observations", zebra_stripes=True)
+        yield Static("", id="situation-legend", classes="hint")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        ws, meeting_id = self.session.ws, self.session.meeting_id
+        self.rows: list[Observation] = lagesbild.observations(ws, meeting_id)
+        measures = lagesbild.measures(ws, meeting_id)
+        causes = lagesbild.causes(ws, meeting_id)
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        width = max(44, self.size.width)
+        wide = width >= 80
+        side = 14 if wide else 10
+        text_width = flex_width(width, [2, side, side, 3, 3, 3] + ([16] if wide else []))
+        table.add_column("#", width=2, key="no")
+        table.add_column(t("observation.area"), width=side, key="area")
+        table.add_column(t("observation.category"), width=side, key="category")
+        table.add_column(t("observation.description"), width=text_width, key="description")
+        if wide:
+            table.add_column(t("observation.source"), width=16, key="source")
+        table.add_column(t("observation.trend_short"), width=3, key="trend")
+        table.add_column(t("situation.counts"), width=3, key="counts")
+        table.add_column("", width=3, key="marks")
+        for number, o in enumerate(self.rows, start=1):
+            n_causes = sum(1 for c in causes if c.observation_id == o.id)
+            n_measures = sum(1 for m in measures if m.observation_id == o.id)
+            marks = ("↻" if o.carried_over_from else " ") + ("S" if o.confidential else "")
+            cells: list[Text | str] = [str(number), fit(o.area, side), fit(o.category, side),
+                                       fit(o.description, text_width)]
+            if wide:
+                cells.append(fit(o.source, 16))
+            cells += [TREND_MARK[o.trend], f"{n_causes}/{n_measures}"[:3],
+                      Text(marks, style="bold")]
+            table.add_row(*cells, key=str(o.id))
+        if self.rows:
+            index = next((i for i, o in enumerate(self.rows) if o.id == select), cursor)
+            table.move_cursor(row=min(index, len(self.rows) - 1))
+        self.query_one("#situation-legend", Static).update(
+            t("situation.legend") if self.rows else t("situation.empty"))
+
+    def main_widget(self) -> Widget | None:
+        return self.query_one(DataTable)
+
+    def current(self) -> Observation | None:
+        if not self.rows:
+            return None
+        return self.rows[self.query_one(DataTable).cursor_row]
+
+    def action_new(self) -> None:
+        self._form(Observation.model_construct(meeting_id=self.session.meeting_id,
+                                               area="", description=""))
+
+    def action_edit(self) -> None:
+        if (observation := self.current()) is not None:
+            self._form(observation)
+
+    def _form(self, observation: Observation) -> None:
+        from meetingtui.ui.dialogs.observation import ObservationDialog
+
+        def done(result: Observation | None) -> None:
+            if result is not None:
+                self.reload(select=result.id)
+            self.query_one(DataTable).focus()
+
+        self.app.push_screen(ObservationDialog(
+            observation, self.session.categories(),
+            lambda o: lagesbild.save_observation(self.session.ws, o)), done)
+
+    def action_open(self) -> None:
+        from meetingtui.ui.screens.observation import ObservationScreen
+
+        if (observation := self.current()) is not None:
+            self.app.push_screen(ObservationScreen(self.session, observation),
+                                 lambda _: self.reload(select=observation.id))
+
+    def action_remove(self) -> None:
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        observation = self.current()
+        if observation is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                attempt(self.app, lagesbild.remove_observation, self.session.ws, observation)
+            except Failed:
+                return
+            saved(self.app)
+            self.reload()
+
+        self.app.push_screen(ConfirmDialog(
+            t("situation.remove_title"),
+            t("situation.remove_question", area=observation.area,
+              description=fit(observation.description, 60))), answer)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
