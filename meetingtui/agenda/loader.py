@@ -1,0 +1,129 @@
+"""Loading templates from files and folders: decoding, the +++ fences, overrides by id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from meetingtui.agenda.body import read_body
+from meetingtui.agenda.errors import TemplateError
+from meetingtui.agenda.settings import explain, key_line, read_settings
+from meetingtui.model import GroupTemplate
+
+FENCE = "+++"
+
+
+@dataclass
+class TemplateSet:
+    """The templates that loaded, by id, and what went wrong with the others."""
+
+    templates: dict[str, GroupTemplate] = field(default_factory=dict)
+    errors: list[TemplateError] = field(default_factory=list)
+
+    def get(self, id_or_short: str) -> GroupTemplate | None:
+        """The template whose id or short name is `id_or_short`, ignoring case."""
+        wanted = id_or_short.strip().casefold()
+        found = [t for t in self.templates.values() if t.id.casefold() == wanted]
+        # A municipality's own templates come last: their short names win.
+        found += [t for t in reversed(self.templates.values()) if t.short.casefold() == wanted]
+        return found[0] if wanted and found else None
+
+
+def load_templates(dirs: list[Path]) -> TemplateSet:
+    """Every `*.md` in `dirs`; a later folder's template replaces an earlier one of the same id."""
+    result = TemplateSet()
+    for folder in dirs:
+        if not folder.is_dir():
+            exists = folder.exists()
+            why = "this is a file, not an agenda folder" if exists else (
+                "this agenda folder does not exist")
+            result.errors.append(TemplateError(folder, 0, why))
+            continue
+        try:
+            files = sorted((p for p in folder.glob("*.md") if p.is_file()), key=lambda p: p.name)
+        except OSError as exc:
+            result.errors.append(TemplateError(folder, 0, _os_words(exc, "folder")))
+            continue
+        here: dict[str, Path] = {}
+        for file in files:
+            try:
+                template, id_line = _load(file)
+            except TemplateError as err:
+                result.errors.append(err)
+                continue
+            if template.id in here:
+                result.errors.append(TemplateError(file, id_line, (
+                    f'the id "{template.id}" is already used by {here[template.id].name}; '
+                    "give each template its own id"
+                )))
+                continue
+            here[template.id] = file
+            result.templates[template.id] = template
+    return result
+
+
+def load_template(path: Path) -> GroupTemplate:
+    """Read one template file (UTF-8, with or without BOM, LF or CRLF)."""
+    return _load(path)[0]
+
+
+def parse_template(text: str, path: Path) -> GroupTemplate:
+    """A template from its text; `path` is where it came from, for `source` and messages."""
+    return _parse(text, path)[0]
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def _os_words(exc: OSError, what: str) -> str:
+    return f"this {what} cannot be read ({exc.strerror or exc})"
+
+
+def _load(path: Path) -> tuple[GroupTemplate, int]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(path, 0, _os_words(exc, "file")) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TemplateError(path, 1, "the file is saved as UTF-16; save it again as UTF-8")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = len(re.split(rb"\r\n|\r|\n", raw[: exc.start]))
+        raise TemplateError(path, line, (
+            "the file is not saved as UTF-8 text, so a character on this line cannot be read; "
+            'open the file in your editor and save it with the encoding "UTF-8"'
+        )) from None
+    return _parse(text, path)
+
+
+def _parse(text: str, path: Path) -> tuple[GroupTemplate, int]:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not text.strip():
+        raise TemplateError(path, 1, "the file is empty; a template starts with a +++ line")
+    if lines[0].strip() != FENCE:
+        raise TemplateError(path, 1, "the file must start with a +++ line")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), 0)
+    if not end:
+        raise TemplateError(path, 1, (
+            "the settings that start here are never closed; add a line with +++ after them"
+        ))
+    front = lines[1:end]
+    settings = read_settings(front, path)
+    title, title_line, items = read_body(lines[end + 1:], end + 2, path)
+    if not items:
+        raise TemplateError(path, end + 1, (
+            "the template has no agenda items; start each item on its own line with ##, "
+            "e.g. ## Mötets öppnande"
+        ))
+    data = {**settings, "title": title, "items": items, "source": path}
+    try:
+        template = GroupTemplate.model_validate(data)
+    except ValidationError as exc:
+        problems = [explain(err, front, title_line, items) for err in exc.errors()]
+        line, message = min(problems, key=lambda p: p[0])
+        raise TemplateError(path, line, message) from None
+    return template, key_line(front, "id")
