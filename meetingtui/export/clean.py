@@ -1,0 +1,29 @@
+"""Text that Word can hold: every string goes through `word_text` before any python-docx call.
+
+lxml refuses characters XML 1.0 does not allow (C0 controls except tab and newline, U+FFFE,
+U+FFFF, lone surrogates) with a ValueError, and a failed call leaves an empty paragraph or cell
+behind; so text is cleaned first, never caught afterwards. Tabs and newlines are kept (python-docx
+turns them into <w:tab/> and <w:br/>); CR and CRLF become LF.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def word_text(value: str) -> str:
+    """``value`` without characters Word cannot hold; line ends as LF."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_XML.sub("", value)
+
+
+def one_line(value: str) -> str:
+    """Cleaned and folded to one line (table cells, headings, file names)."""
+    return " ".join(word_text(value).split())
+
+
+def has_text(value: str) -> bool:
+    """True when something visible is left after cleaning."""
+    return bool(word_text(value).strip())

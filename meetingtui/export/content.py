@@ -1,0 +1,203 @@
+"""What the minutes say, apart from how they are laid out: shared by the Word and Markdown writers.
+
+`Minutes` wraps one meeting's record (already reduced to the public view when ``public``) with
+the labels of its template's language, and answers the questions both writers ask: the § numbers,
+who was there, where each table belongs, how an owner, a status change or the next meeting reads.
+Plain strings only; nothing here knows about python-docx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from meetingtui.export.clean import one_line
+from meetingtui.export.labels import (
+    Labels,
+    document_of,
+    format_date,
+    format_span,
+    labels_for,
+    word,
+)
+from meetingtui.model import (
+    AgendaItem,
+    Attendance,
+    DocumentType,
+    FollowUp,
+    ItemKind,
+    Measure,
+    MeetingRecord,
+    Observation,
+    Presence,
+)
+from meetingtui.privacy import Numbering, numbered_items, public_view
+
+#: The kinds whose content comes from the record rather than from the item's notes.
+DATA_KINDS = (ItemKind.FOLLOWUP, ItemKind.SITUATION, ItemKind.ACTIONS, ItemKind.PRIORITIES,
+              ItemKind.NEXT)
+
+
+@dataclass
+class Minutes:
+    record: MeetingRecord
+    public: bool
+    municipality: str
+    labels: Labels = field(init=False)
+    document: DocumentType = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Numbers come from the full record: the public version leaves gaps, never renumbers.
+        self._obs_number = Numbering([d.observation for d in self.record.observations])
+        self._measure_number = Numbering(self.record.measures)
+        if self.public:
+            self.record = public_view(self.record)
+        self.labels = labels_for(self.record)
+        self.document = document_of(self.record)
+
+    # --- header -------------------------------------------------------------------------------
+
+    @property
+    def protocol(self) -> bool:
+        return self.document is DocumentType.PROTOCOL
+
+    @property
+    def kind_title(self) -> str:
+        """"Minnesanteckningar" or "Protokoll" (in the template's language)."""
+        return word(self.labels, self.document)
+
+    @property
+    def group_title(self) -> str:
+        group = self.record.group
+        name, short = one_line(group.name), one_line(group.short)
+        return name if not short or short.lower() == name.lower() else f"{name} ({short})"
+
+    @property
+    def title(self) -> str:
+        """The document's title property: "Minnesanteckningar EST 2026-04-14"."""
+        group = one_line(self.record.group.short) or one_line(self.record.group.name)
+        return f"{self.kind_title} {group} {format_date(self.record.meeting.date)}"
+
+    @property
+    def date(self) -> str:
+        return format_date(self.record.meeting.date)
+
+    @property
+    def time(self) -> str:
+        meeting = self.record.meeting
+        return format_span(self.labels, meeting.start, meeting.end)
+
+    def people(self, presence: Presence) -> list[str]:
+        return [person_line(p) for p in self.record.attendance if p.presence is presence]
+
+    def role_holders(self) -> list[tuple[str, str]]:
+        """(label, name) for chair, secretary and adjuster, when known."""
+        meeting = self.record.meeting
+        pairs = [("chair", meeting.chair), ("secretary", meeting.secretary),
+                 ("adjuster", meeting.adjuster)]
+        return [(self.labels[key], one_line(name)) for key, name in pairs if one_line(name)]
+
+    @property
+    def paragraph_span(self) -> str:
+        count = len(self.record.items)
+        return "" if count == 0 else "§ 1" if count == 1 else f"§ 1–{count}"
+
+    # --- items --------------------------------------------------------------------------------
+
+    def items(self) -> list[tuple[int, AgendaItem]]:
+        return numbered_items(self.record)
+
+    @staticmethod
+    def heading(number: int, item: AgendaItem) -> str:
+        return f"§ {number} {one_line(item.title)}"
+
+    def shows_data(self, item: AgendaItem) -> ItemKind | None:
+        """The kind of record data shown under ``item`` (only under the first item of a kind)."""
+        if item.kind not in DATA_KINDS:
+            return None
+        first = next(i for _, i in self.items() if i.kind is item.kind)
+        return item.kind if first is item else None
+
+    def hidden(self, item: AgendaItem) -> bool:
+        """True when the public version leaves this item's content out."""
+        return self.public and item.confidential
+
+    def leftovers(self) -> list[ItemKind]:
+        """Kinds with data but no agenda item to stand under (shown after the items)."""
+        present = {item.kind for item in self.record.items}
+        record = self.record
+        has = {
+            ItemKind.FOLLOWUP: bool(record.followups),
+            ItemKind.SITUATION: bool(record.observations),
+            ItemKind.ACTIONS: bool(record.measures),
+            ItemKind.PRIORITIES: bool(record.priorities),
+            ItemKind.NEXT: record.next_meeting is not None,
+        }
+        return [kind for kind in DATA_KINDS if has[kind] and kind not in present]
+
+    def section_title(self, kind: ItemKind) -> str:
+        return self.labels[str(kind.value)]
+
+    # --- rows ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def area(obs: Observation) -> str:
+        detail = one_line(obs.place_detail)
+        return f"{one_line(obs.area)} – {detail}" if detail else one_line(obs.area)
+
+    def measure_number(self, measure: Measure) -> int | None:
+        """The measure's number in this meeting's action plan, if it is there."""
+        return self._measure_number(measure)
+
+    def observation_number(self, obs: Observation) -> int | None:
+        return self._obs_number(obs)
+
+    @staticmethod
+    def owner(measure: Measure) -> str:
+        org = one_line(measure.owner_org)
+        return f"{one_line(measure.owner)}, {org}" if org else one_line(measure.owner)
+
+    def measure_line(self, measure: Measure) -> str:
+        """"Text (Ansvarig: X, klart senast 2026-05-01)" for lists under an observation."""
+        parts = [f"{self.labels['owner']}: {self.owner(measure)}"]
+        if measure.due is not None:
+            parts.append(f"{self.labels['due'].lower()} {format_date(measure.due)}")
+        return f"{one_line(measure.text)} ({', '.join(parts)})"
+
+    def status(self, measure: Measure, *notes: str) -> str:
+        """"pågående (försenad)": the status, and whether it is overdue at this meeting."""
+        if measure.overdue(self.record.meeting.date):
+            notes = (self.labels["overdue"], *notes)
+        text = word(self.labels, measure.status)
+        return f"{text} ({', '.join(notes)})" if notes else text
+
+    def status_change(self, followup: FollowUp) -> str:
+        update = followup.update
+        if update is None:
+            return self.status(followup.measure, self.labels["unchanged_status"])
+        before = update.old_status if update.old_status is not None else followup.measure.status
+        return f"{word(self.labels, before)} → {word(self.labels, update.new_status)}"
+
+    def followup_measure(self, followup: FollowUp) -> str:
+        text = one_line(followup.measure.text)
+        origin = [one_line(followup.group_short)] if one_line(followup.group_short) else []
+        if followup.decided_on is not None:
+            origin.append(f"{self.labels['decided']} {format_date(followup.decided_on)}")
+        return f"{text} ({', '.join(origin)})" if origin else text
+
+    def next_meeting(self) -> str:
+        nxt = self.record.next_meeting
+        if nxt is None:
+            return self.labels["not_decided"]
+        parts = [format_date(nxt.date)]
+        span = format_span(self.labels, nxt.start, nxt.end)
+        if span:
+            parts[0] += f" {span}"
+        if one_line(nxt.place):
+            parts.append(one_line(nxt.place))
+        return ", ".join(parts)
+
+
+def person_line(person: Attendance) -> str:
+    """"Anna Berg, kommunpolis, Polisen" (name, role, organisation; blanks left out)."""
+    parts = (one_line(person.name), one_line(person.role), one_line(person.organisation))
+    return ", ".join(part for part in parts if part)

@@ -1,0 +1,265 @@
+"""Page, fields, tables and properties for Word documents: the python-docx plumbing.
+
+Imports python-docx at module level: import this module only where a document is built (the
+CLI and the TUI import the exporters lazily). Every string handed in is cleaned here first.
+"""
+
+from __future__ import annotations
+
+import copy
+import weakref
+from collections.abc import Sequence
+from datetime import datetime
+
+from docx import Document as new_document
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+from meetingtui.export.clean import one_line, word_text
+from meetingtui.export.docx_xml import add_text, set_style_id, style_id
+
+TABLE_STYLE = "Table Grid"
+HEADER_FILL = "D9E2F3"  # a light blue-grey behind table header rows
+MARK_COLOUR = RGBColor(0xC0, 0x00, 0x00)  # SEKRETESS marks
+TEXT_WIDTH_CM = 16.0  # A4 (21 cm) less 2 × 2.5 cm margins
+FONT = "Arial"  # what most Swedish municipal templates use; Liberation Sans/DejaVu elsewhere
+TABLE_FONT_SIZE = Pt(9.5)
+TABLE_TEXT = "Tabelltext"  # a paragraph style for text in tables (9.5 pt, tight)
+_HEADINGS = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3")
+
+
+def a4_document(language: str) -> Document:
+    """A new document: A4 portrait, 2.5 cm margins, proofing language ``language`` (sv-SE …)."""
+    doc = new_document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Twips(11906), Twips(16838)  # A4 as Word has it
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+    section.header_distance = section.footer_distance = Cm(1.25)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(11)
+    r_pr = normal.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), language)
+    r_pr.append(lang)
+    _sober(doc)
+    table_text = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = TABLE_FONT_SIZE
+    table_text.paragraph_format.space_after = Pt(1)
+    table_text.quick_style = True
+    return doc
+
+
+def _sober(doc: Document) -> None:
+    """One plain font everywhere and black headings, as municipal records look."""
+    for name in ("Normal", *_HEADINGS):
+        style = doc.styles[name]
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attr}"), None)
+        for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(qn(f"w:{attr}"), FONT)
+        if name != "Normal":
+            style.font.color.rgb = RGBColor(0, 0, 0)
+    doc.styles["Title"].font.size = Pt(24)
+    doc.styles["Heading 1"].font.size = Pt(15)
+    doc.styles["Heading 2"].font.size = Pt(13)
+    doc.styles["Heading 2"].paragraph_format.space_before = Pt(14)
+    doc.styles["Heading 3"].font.size = Pt(11)
+
+
+def set_properties(doc: Document, *, title: str, author: str, subject: str,
+                   language: str, created: datetime) -> None:
+    props = doc.core_properties
+    props.title = one_line(title)
+    props.author = one_line(author)
+    props.last_modified_by = one_line(author)
+    props.subject = one_line(subject)
+    props.language = language
+    props.created = props.modified = created
+    props.comments = ""
+    props.keywords = ""
+    package = doc.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # python-docx's template ships a preview of itself
+            del package.rels[r_id]
+
+
+def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES …) with a placeholder result until the viewer updates it."""
+    def fld_char(kind: str) -> BaseOxmlElement:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    run = paragraph.add_run()
+    run._r.append(fld_char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run = paragraph.add_run()
+    run._r.append(instr)
+    run = paragraph.add_run()
+    run._r.append(fld_char("separate"))
+    paragraph.add_run(placeholder)
+    run = paragraph.add_run()
+    run._r.append(fld_char("end"))
+
+
+def page_footer(doc: Document, prefix: str, of: str) -> None:
+    """"Sida X av Y", centred, with PAGE and NUMPAGES fields."""
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run(word_text(prefix))
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(word_text(of))
+    _field(paragraph, "NUMPAGES", "1")
+    for run in paragraph.runs:
+        run.font.size = Pt(9)
+
+
+def page_header(doc: Document, left: str, right: Sequence[str]) -> None:
+    """The municipality on the left; document type, date (and "Offentlig version") on the right."""
+    paragraph = doc.sections[0].header.paragraphs[0]
+    tabs = paragraph.paragraph_format.tab_stops
+    for inherited in (4680, 9360):  # the Header style's centre and right stops (Letter size)
+        tabs.add_tab_stop(Twips(inherited), WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+    run = paragraph.add_run(one_line(left))
+    run.bold = True
+    run.font.size = Pt(9)
+    run = paragraph.add_run("\t" + " · ".join(one_line(part) for part in right if one_line(part)))
+    run.font.size = Pt(9)
+
+
+def mark(paragraph: Paragraph, text: str) -> None:
+    """A visible red, bold mark (SEKRETESS) in ``paragraph``."""
+    run = paragraph.add_run(one_line(text))
+    run.bold = True
+    run.font.color.rgb = MARK_COLOUR
+
+
+def _repeat_header(table: Table) -> None:
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _no_split(row_tr: CT_Row) -> None:
+    tr_pr = row_tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def data_table(doc: Document, headers: Sequence[str], widths_cm: Sequence[float]) -> Table:
+    """A table in the built-in grid style with a bold, shaded header row repeated on every page."""
+    table: Table = doc.add_table(rows=1, cols=len(headers))
+    table.style = doc.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for cell, text, width in zip(table.rows[0].cells, headers, widths_cm, strict=True):
+        cell.width = Cm(width)
+        run = cell.paragraphs[0].add_run(one_line(text))
+        run.bold = True
+        _shade(cell, HEADER_FILL)
+    _repeat_header(table)
+    _no_split(table.rows[0]._tr)
+    return table
+
+
+_EMPTY_ROWS: weakref.WeakKeyDictionary[Table, CT_Row] = weakref.WeakKeyDictionary()
+
+
+def add_row(table: Table, values: Sequence[str]) -> list[_Cell]:
+    """Append a row and fill it (never ``table.cell(r, c)``: that is quadratic).
+
+    The first row is made by python-docx (cell widths, no page break inside the row, table
+    text style); later rows are copies of it while still empty, which is many times faster.
+    """
+    empty = _EMPTY_ROWS.get(table)
+    if empty is None:
+        row = table.add_row()  # type: ignore[no-untyped-call]
+        _no_split(row._tr)
+        for p in row._tr.iter(qn("w:p")):
+            set_style_id(p, style_id(row.cells[0].paragraphs[0], TABLE_TEXT))
+        _EMPTY_ROWS[table] = copy.deepcopy(row._tr)
+    else:
+        tr = copy.deepcopy(empty)
+        table._tbl.append(tr)
+        row = _Row(tr, table)
+    cells = list(row.cells)
+    for cell, value in zip(cells, values, strict=False):
+        text = word_text(value).strip()
+        if text:
+            add_text(cell.paragraphs[0], text)
+    return cells
+
+
+def finish_table(table: Table) -> None:
+    """Table text (small, tight) in every cell's paragraphs that have no style of their own;
+    list paragraphs keep their style and get the small size on their runs. Call once filled."""
+    plain = style_id(table.rows[0].cells[0].paragraphs[0], TABLE_TEXT)
+    for p in table._tbl.iter(qn("w:p")):
+        p_style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if p_style is None:
+            set_style_id(p, plain)
+        elif p_style.get(qn("w:val")) != plain:
+            for run in Paragraph(p, table).runs:
+                run.font.size = TABLE_FONT_SIZE
+
+
+def info_table(doc: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Table:
+    """The header block: bold labels on the left, one line per value on the right, no borders."""
+    table: Table = doc.add_table(rows=0, cols=2)
+    table.autofit = False
+    widths = (Cm(3.5), Cm(TEXT_WIDTH_CM - 3.5))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for label, values in rows:
+        lines = [one_line(value) for value in values if one_line(value)]
+        if not lines:
+            continue
+        row = table.add_row()  # type: ignore[no-untyped-call]
+        label_cell, value_cell = row.cells
+        label_cell.width, value_cell.width = widths
+        label_cell.paragraphs[0].add_run(one_line(label)).bold = True
+        value_cell.paragraphs[0].add_run("\n".join(lines))
+        for cell in (label_cell, value_cell):
+            cell.paragraphs[0].paragraph_format.space_after = Pt(4)
+    return table
+
+
+def signature_line(cell: _Cell, caption: str, name: str) -> None:
+    """A line to sign on, with the name and role under it."""
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_before = Pt(30)
+    paragraph.add_run("_" * 32)
+    below = cell.add_paragraph()
+    below.add_run(one_line(name) or " ")
+    caption_par = cell.add_paragraph()
+    caption_run = caption_par.add_run(one_line(caption))
+    caption_run.italic = True
+    caption_run.font.size = Pt(9)

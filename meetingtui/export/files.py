@@ -1,0 +1,140 @@
+"""Where export files go and how they are written: never over an existing file unless asked,
+never half-written (a temporary file in the same folder, then an atomic rename), owner-only.
+
+No python-docx here: the CLI imports this at start-up cost close to nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from meetingtui.model import DocumentType, MeetingRecord
+
+Format = Literal["docx", "md"]
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+class ExportError(Exception):
+    """An export that could not be written, with a message for the person who asked for it.
+
+    ``reason`` is stable for callers that word it themselves: ``exists``, ``unwritable``,
+    ``disk_full`` or ``failed``.
+    """
+
+    def __init__(self, message: str, *, reason: str, path: Path) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.path = path
+
+
+def safe_name(text: str, fallback: str = "grupp") -> str:
+    """Lowercase ASCII letters, digits and dashes: "Lokalt BRÅ" → "lokalt-bra"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() else " " for c in ascii_text.lower()).split()
+    return "-".join(words)[:40].strip("-") or fallback
+
+
+def default_export_path(exports_dir: Path, record: MeetingRecord, public: bool,
+                        fmt: Format) -> Path:
+    """``exports/<group>/<YYYY-MM-DD>-<group>-<minnesanteckningar|protokoll>[-offentlig].<fmt>``."""
+    group = safe_name(record.group.short or record.group.name)
+    document = record.template.document if record.template is not None else DocumentType.NOTES
+    suffix = "-offentlig" if public else ""
+    name = f"{record.meeting.date.isoformat()}-{group}-{document.value}{suffix}.{fmt}"
+    return exports_dir / group / name
+
+
+def _error(error: OSError, path: Path) -> ExportError:
+    folder = path.parent
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return ExportError(f"The disk is full: {path} was not written.", reason="disk_full",
+                           path=path)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EISDIR):
+        return ExportError(f"Cannot write to the folder {folder}: {error.strerror}. "
+                           "Choose another folder.", reason="unwritable", path=path)
+    return ExportError(f"Could not write {path}: {error.strerror or error}.", reason="failed",
+                       path=path)
+
+
+def _exists(path: Path) -> ExportError:
+    return ExportError(f"{path} already exists and was not replaced. Choose another name, "
+                       "or replace it on purpose (--force).", reason="exists", path=path)
+
+
+def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: bool) -> Path:
+    """Write a file with ``write_fn(stream)``, all or nothing, readable by the owner only.
+
+    Refuses an existing ``path`` unless ``force``. Writes a temporary file in the same folder,
+    syncs it and renames it into place, so ``path`` is either the old file, absent, or complete.
+    Raises `ExportError` for anything the file system refuses (an OSError, also one raised while
+    ``write_fn`` writes); any other exception from ``write_fn`` propagates unchanged. Either way
+    no temporary or partial file is left behind.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name.", reason="unwritable",
+                          path=path)
+    if path.exists() and not force:
+        raise _exists(path)
+    try:
+        path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise _error(error, path) from error
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            write_fn(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp, FILE_MODE)
+        _move(tmp, path, force=force)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(error, OSError) and not isinstance(error, FileExistsError):
+            raise _error(error, path) from error
+        if isinstance(error, FileExistsError):
+            raise _exists(path) from error
+        raise
+    _sync_folder(path.parent)
+    return path
+
+
+def _move(tmp: Path, path: Path, *, force: bool) -> None:
+    """Rename ``tmp`` to ``path``; without ``force``, never over a file that appeared meanwhile."""
+    if force:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)  # atomic and fails if path exists
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (FAT, some shares)
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+        os.replace(tmp, path)
+        return
+    tmp.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every system can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,198 @@
+"""The words the minutes are written in: Swedish or English, chosen by the template's language.
+
+Stored enum values are stable English (``in_progress``); the minutes show the words the
+municipality uses (``pågående``). Dates are ISO in both languages, as Swedish records are.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from enum import StrEnum
+from typing import Final
+
+from meetingtui.model import DocumentType, Language, MeetingRecord
+
+#: label key → text; enum values are keyed "<Enum>.<value>" (see `word`).
+Labels = dict[str, str]
+
+SV: Final[Labels] = {
+    "DocumentType.minnesanteckningar": "Minnesanteckningar",
+    "DocumentType.protokoll": "Protokoll",
+    "date": "Datum",
+    "time": "Tid",
+    "place": "Plats",
+    "present": "Närvarande",
+    "absent": "Frånvarande",
+    "guests": "Adjungerade",
+    "chair": "Ordförande",
+    "secretary": "Sekreterare",
+    "adjuster": "Justerare",
+    "paragraphs": "Paragrafer",
+    "attendance_above": "Närvaron framgår av förteckningen ovan.",
+    "adjusted": "Justeras",
+    "signed_by_secretary": "Vid protokollet",
+    "noted_by": "Vid anteckningarna",
+    "decision": "Beslut",
+    "agreed": "Överenskommet",
+    "situation": "Lägesbild",
+    "area": "Område/plats",
+    "category": "Kategori",
+    "description": "Beskrivning",
+    "trend": "Trend",
+    "source": "Källa",
+    "observation": "Observation",
+    "causes": "Orsaker",
+    "measures": "Åtgärder",
+    "measure": "Åtgärd",
+    "owner": "Ansvarig",
+    "due": "Klart senast",
+    "status": "Status",
+    "status_change": "Status före → efter",
+    "comment": "Kommentar",
+    "cause": "Orsak",
+    "number": "Nr",
+    "actions": "Åtgärdsplan",
+    "followup": "Uppföljning av tidigare åtgärder",
+    "decided": "beslutad",
+    "overdue": "försenad",
+    "unchanged_status": "ingen ändring",
+    "priorities": "Prioriterade områden",
+    "next": "Nästa möte",
+    "page_prefix": "Sida ",
+    "page_of": " av ",
+    "public": "Offentlig version",
+    "public_note": "Uppgifter som omfattas av sekretess är utelämnade.",
+    "confidential": "Sekretess",
+    "confidential_mark": "SEKRETESS",
+    "confidential_left_out": "Innehållet omfattas av sekretess och redovisas inte i den "
+                             "offentliga versionen.",
+    "carried_over": "från tidigare möte",
+    "no_observations": "Inga observationer registrerade.",
+    "no_measures": "Inga nya åtgärder beslutade.",
+    "no_followups": "Inga öppna åtgärder att följa upp.",
+    "not_decided": "Inte bestämt.",
+    "amendments": "Ändringar efter mötet",
+    "time_fmt": "{h}.{m:02d}",
+    "time_range": "kl. {start}–{end}",
+    "time_from": "kl. {start}",
+    "Trend.new": "ny",
+    "Trend.rising": "ökande",
+    "Trend.unchanged": "oförändrad",
+    "Trend.falling": "minskande",
+    "MeasureStatus.not_started": "ej påbörjad",
+    "MeasureStatus.in_progress": "pågående",
+    "MeasureStatus.done": "genomförd",
+    "MeasureStatus.cancelled": "avbruten",
+    "Dimension.offender": "gärningsperson",
+    "Dimension.target": "brottsutsatt/objekt",
+    "Dimension.place": "plats/situation",
+}
+
+EN: Final[Labels] = {
+    "DocumentType.minnesanteckningar": "Meeting notes",
+    "DocumentType.protokoll": "Minutes",
+    "date": "Date",
+    "time": "Time",
+    "place": "Place",
+    "present": "Present",
+    "absent": "Absent",
+    "guests": "Co-opted",
+    "chair": "Chair",
+    "secretary": "Secretary",
+    "adjuster": "Adjuster",
+    "paragraphs": "Items",
+    "attendance_above": "Attendance as listed above.",
+    "adjusted": "Approved",
+    "signed_by_secretary": "Recorded by",
+    "noted_by": "Notes taken by",
+    "decision": "Decision",
+    "agreed": "Agreed",
+    "situation": "Situation picture",
+    "area": "Area/place",
+    "category": "Category",
+    "description": "Description",
+    "trend": "Trend",
+    "source": "Source",
+    "observation": "Observation",
+    "causes": "Causes",
+    "measures": "Measures",
+    "measure": "Measure",
+    "owner": "Owner",
+    "due": "Due",
+    "status": "Status",
+    "status_change": "Status before → after",
+    "comment": "Comment",
+    "cause": "Cause",
+    "number": "No.",
+    "actions": "Action plan",
+    "followup": "Follow-up of earlier measures",
+    "decided": "decided",
+    "overdue": "overdue",
+    "unchanged_status": "no change",
+    "priorities": "Priority areas",
+    "next": "Next meeting",
+    "page_prefix": "Page ",
+    "page_of": " of ",
+    "public": "Public version",
+    "public_note": "Confidential information has been left out.",
+    "confidential": "Confidential",
+    "confidential_mark": "CONFIDENTIAL",
+    "confidential_left_out": "The content is confidential and is not shown in the public "
+                             "version.",
+    "carried_over": "from an earlier meeting",
+    "no_observations": "No observations recorded.",
+    "no_measures": "No new measures decided.",
+    "no_followups": "No open measures to follow up.",
+    "not_decided": "Not decided.",
+    "amendments": "Changes after the meeting",
+    "time_fmt": "{h:02d}:{m:02d}",
+    "time_range": "{start}–{end}",
+    "time_from": "{start}",
+    "Trend.new": "new",
+    "Trend.rising": "rising",
+    "Trend.unchanged": "unchanged",
+    "Trend.falling": "falling",
+    "MeasureStatus.not_started": "not started",
+    "MeasureStatus.in_progress": "in progress",
+    "MeasureStatus.done": "done",
+    "MeasureStatus.cancelled": "cancelled",
+    "Dimension.offender": "offender",
+    "Dimension.target": "target/victim",
+    "Dimension.place": "place/situation",
+}
+
+
+def language_of(record: MeetingRecord) -> Language:
+    return record.template.language if record.template is not None else Language.SV
+
+
+def document_of(record: MeetingRecord) -> DocumentType:
+    return record.template.document if record.template is not None else DocumentType.NOTES
+
+
+def labels_for(record: MeetingRecord) -> Labels:
+    """The labels in the language of the record's template (Swedish without one)."""
+    return EN if language_of(record) is Language.EN else SV
+
+
+def word(labels: Labels, value: StrEnum) -> str:
+    """An enum value (trend, status, dimension, document type) in the minutes' language."""
+    return labels.get(f"{type(value).__name__}.{value.value}", str(value.value))
+
+
+def format_date(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def format_time(labels: Labels, value: time) -> str:
+    return labels["time_fmt"].format(h=value.hour, m=value.minute)
+
+
+def format_span(labels: Labels, start: time | None, end: time | None) -> str:
+    """"kl. 13.00–15.00" (sv) or "13:00–15:00" (en); empty when no start is known."""
+    if start is None:
+        return ""
+    first = format_time(labels, start)
+    if end is None:
+        return labels["time_from"].format(start=first)
+    return labels["time_range"].format(start=first, end=format_time(labels, end))

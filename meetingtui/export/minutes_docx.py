@@ -1,0 +1,260 @@
+"""One meeting's minutes as a Word document, laid out the way Swedish municipalities file them.
+
+Order (domain.md §5): header block (municipality, document type, group, date, time, place,
+attendance, chair, secretary, adjuster, paragraphs), the items as `§ 1`, `§ 2` … with notes,
+tables and decisions, then the signature block. The public version is built from
+`privacy.public_view`, so what it leaves out is decided in one place.
+
+Imports python-docx: import this module lazily, where an export is made.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from docx.document import Document
+from docx.shared import Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from meetingtui.export.clean import has_text, one_line
+from meetingtui.export.content import Minutes
+from meetingtui.export.docx_layout import (
+    TABLE_TEXT,
+    a4_document,
+    add_row,
+    data_table,
+    finish_table,
+    info_table,
+    mark,
+    page_footer,
+    page_header,
+    set_properties,
+    signature_line,
+)
+from meetingtui.export.docx_xml import styled
+from meetingtui.export.labels import format_date, language_of, word
+from meetingtui.export.markdown_docx import add_markdown
+from meetingtui.model import AgendaItem, ItemKind, Language, MeetingRecord, Presence
+
+_LOCALE = {Language.SV: "sv-SE", Language.EN: "en-GB"}
+
+
+def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
+                  created: datetime | None = None) -> Document:
+    """The minutes of ``record`` as a python-docx Document (save it with `files.write_export`)."""
+    m = Minutes(record, public, municipality)
+    labels = m.labels
+    doc = a4_document(_LOCALE[language_of(record)])
+    set_properties(
+        doc, title=m.title, author=municipality, subject=m.group_title,
+        language=_LOCALE[language_of(record)],
+        created=created or datetime.now(UTC).replace(tzinfo=None, microsecond=0),
+    )
+    page_header(doc, municipality, [m.kind_title, m.date, labels["public"] if public else ""])
+    page_footer(doc, labels["page_prefix"], labels["page_of"])
+    _front(doc, m)
+    for number, item in m.items():
+        _item(doc, m, number, item)
+    for kind in m.leftovers():
+        styled(doc, "Heading 2", m.section_title(kind))
+        _data(doc, m, kind)
+    if m.record.amendments:
+        styled(doc, "Heading 2", labels["amendments"])
+        for amendment in m.record.amendments:
+            styled(doc, "List Bullet",
+                   f"{amendment.at:%Y-%m-%d %H:%M} – {one_line(amendment.what)}")
+    _signatures(doc, m)
+    return doc
+
+
+def _front(doc: Document, m: Minutes) -> None:
+    labels = m.labels
+    if one_line(m.municipality):
+        town = doc.add_paragraph().add_run(one_line(m.municipality))
+        town.bold = True
+        town.font.size = Pt(13)
+    styled(doc, "Title", m.kind_title)
+    if m.public:
+        styled(doc, "Subtitle", f"{labels['public']}. {labels['public_note']}")
+    styled(doc, "Heading 1", m.group_title)
+    meeting = m.record.meeting
+    rows: list[tuple[str, list[str]]] = [
+        (labels["date"], [m.date]),
+        (labels["time"], [m.time]),
+        (labels["place"], [meeting.place]),
+        (labels["present"], m.people(Presence.PRESENT)),
+        (labels["absent"], m.people(Presence.ABSENT)),
+        (labels["guests"], m.people(Presence.GUEST)),
+        *((label, [name]) for label, name in m.role_holders()),
+        (labels["paragraphs"], [m.paragraph_span]),
+    ]
+    info_table(doc, rows)
+
+
+def _lead(paragraph: Paragraph, label: str) -> None:
+    """Put a bold ``label`` in front of the paragraph's text ("Beslut: …")."""
+    run = paragraph.add_run(f"{label} ")
+    run.bold = True
+    element = run._r
+    paragraph._p.remove(element)
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, element)
+
+
+def _item(doc: Document, m: Minutes, number: int, item: AgendaItem) -> None:
+    labels = m.labels
+    heading = styled(doc, "Heading 2", m.heading(number, item))
+    if item.confidential and not m.public:
+        heading.add_run(" ")
+        mark(heading, labels["confidential_mark"])
+    if m.hidden(item):
+        doc.add_paragraph().add_run(labels["confidential_left_out"]).italic = True
+        return
+    written = add_markdown(doc, item.notes)
+    if not written and item.kind is ItemKind.ATTENDANCE and m.record.attendance:
+        doc.add_paragraph(labels["attendance_above"])
+    kind = m.shows_data(item)
+    if kind is not None:
+        _data(doc, m, kind)
+    if has_text(item.decision):
+        label = labels["decision" if m.protocol else "agreed"] + ":"
+        paragraphs = add_markdown(doc, item.decision)
+        if paragraphs[0].style is not None and paragraphs[0].style.name == "Normal":
+            _lead(paragraphs[0], label)
+        else:
+            paragraphs[0].insert_paragraph_before().add_run(label).bold = True
+
+
+def _data(doc: Document, m: Minutes, kind: ItemKind) -> None:
+    labels = m.labels
+    if kind is ItemKind.SITUATION:
+        _situation(doc, m)
+    elif kind is ItemKind.FOLLOWUP:
+        _followups(doc, m)
+    elif kind is ItemKind.ACTIONS:
+        _actions(doc, m)
+    elif kind is ItemKind.PRIORITIES:
+        quarters = sorted({p.quarter for p in m.record.priorities})
+        for quarter in quarters:
+            doc.add_paragraph().add_run(f"{labels['priorities']} {quarter}").bold = True
+            for priority in sorted(m.record.priorities, key=lambda p: p.position):
+                if priority.quarter == quarter:
+                    line = doc.add_paragraph(f"{priority.position}. {one_line(priority.title)}")
+                    line.paragraph_format.left_indent = Pt(18)
+                    line.paragraph_format.space_after = Pt(2)
+    elif kind is ItemKind.NEXT:
+        _lead(doc.add_paragraph(m.next_meeting()), f"{labels['next']}:")
+
+
+def _confidential(cell: _Cell, m: Minutes, confidential: bool) -> None:
+    if confidential and not m.public:
+        mark(cell.add_paragraph(), m.labels["confidential_mark"])
+
+
+def _situation(doc: Document, m: Minutes) -> None:
+    labels = m.labels
+    observations = m.record.observations
+    if not observations:
+        doc.add_paragraph(labels["no_observations"])
+        return
+    table = data_table(
+        doc, [labels[k] for k in ("area", "category", "description", "trend", "source")],
+        (3.0, 2.6, 5.4, 2.3, 2.7),
+    )
+    for index, detail in enumerate(observations, start=1):
+        obs = detail.observation
+        number = m.observation_number(obs) or index
+        cells = add_row(table, [f"{number}. {m.area(obs)}", obs.category, "",
+                                word(labels, obs.trend), obs.source])
+        add_markdown(cells[2], obs.description, style=TABLE_TEXT)
+        if obs.carried_over_from is not None:
+            cells[0].add_paragraph().add_run(f"({labels['carried_over']})").italic = True
+        _confidential(cells[0], m, obs.confidential)
+    finish_table(table)
+    for index, detail in enumerate(observations, start=1):
+        if not detail.causes and not detail.measures:
+            continue
+        obs = detail.observation
+        title = f"{labels['observation']} {m.observation_number(obs) or index}: {m.area(obs)}"
+        if one_line(obs.category):
+            title += f" – {one_line(obs.category)}"
+        heading = styled(doc, "Heading 3", title)
+        if obs.confidential and not m.public:
+            heading.add_run(" ")
+            mark(heading, labels["confidential_mark"])
+        if detail.causes:
+            doc.add_paragraph().add_run(labels["causes"]).bold = True
+            for cause in detail.causes:
+                styled(doc, "List Bullet", f"{word(labels, cause.dimension).capitalize()}: "
+                                           f"{one_line(cause.text)}")
+        if detail.measures:
+            doc.add_paragraph().add_run(labels["measures"]).bold = True
+            for measure in detail.measures:
+                planned = m.measure_number(measure)
+                prefix = f"{labels['measure']} {planned}: " if planned is not None else ""
+                line = styled(doc, "List Bullet", prefix + m.measure_line(measure))
+                if measure.confidential and not m.public:
+                    line.add_run(" ")
+                    mark(line, labels["confidential_mark"])
+
+
+def _followups(doc: Document, m: Minutes) -> None:
+    labels = m.labels
+    if not m.record.followups:
+        doc.add_paragraph(labels["no_followups"])
+        return
+    table = data_table(
+        doc, [labels[k] for k in ("measure", "owner", "status_change", "comment")],
+        (5.2, 3.0, 4.2, 3.6),
+    )
+    for followup in m.record.followups:
+        cells = add_row(table, [m.followup_measure(followup), m.owner(followup.measure),
+                                m.status_change(followup), ""])
+        if followup.update is not None:
+            add_markdown(cells[3], followup.update.comment, style=TABLE_TEXT)
+        _confidential(cells[0], m, followup.measure.confidential)
+    finish_table(table)
+
+
+def _actions(doc: Document, m: Minutes) -> None:
+    labels = m.labels
+    if not m.record.measures:
+        doc.add_paragraph(labels["no_measures"])
+        return
+    table = data_table(
+        doc, [labels[k] for k in ("number", "measure", "owner", "due", "status")],
+        (0.9, 6.1, 3.4, 2.7, 2.9),
+    )
+    for index, measure in enumerate(m.record.measures, start=1):
+        number = m.measure_number(measure) or index
+        cells = add_row(table, [str(number), "", m.owner(measure), format_date(measure.due),
+                                m.status(measure)])
+        add_markdown(cells[1], measure.text, style=TABLE_TEXT)
+        _confidential(cells[1], m, measure.confidential)
+    finish_table(table)
+
+
+def _signatures(doc: Document, m: Minutes) -> None:
+    labels = m.labels
+    meeting = m.record.meeting
+    if not m.protocol:
+        if one_line(meeting.secretary):
+            closing = doc.add_paragraph()
+            closing.paragraph_format.space_before = Pt(18)
+            closing.add_run(f"{labels['noted_by']}: ").bold = True
+            closing.add_run(f"{one_line(meeting.secretary)}, {labels['secretary'].lower()}")
+        return
+    intro = doc.add_paragraph()
+    intro.paragraph_format.space_before = Pt(24)
+    intro.paragraph_format.keep_with_next = True
+    intro.add_run(labels["signed_by_secretary"]).bold = True
+    table = doc.add_table(rows=1, cols=2)
+    signature_line(table.rows[0].cells[0], labels["secretary"], meeting.secretary)
+    adjusted = doc.add_paragraph()
+    adjusted.paragraph_format.space_before = Pt(18)
+    adjusted.paragraph_format.keep_with_next = True
+    adjusted.add_run(labels["adjusted"]).bold = True
+    table = doc.add_table(rows=1, cols=2)
+    chair_cell, adjuster_cell = table.rows[0].cells
+    signature_line(chair_cell, labels["chair"], meeting.chair)
+    signature_line(adjuster_cell, labels["adjuster"], meeting.adjuster)

@@ -1,0 +1,191 @@
+"""The same minutes as Markdown text (for an intranet page): headings, GFM tables, lists.
+
+Fields that are plain text (names, places, titles) are escaped so that a `*` or `|` in them stays
+a character; notes, decisions and descriptions are Markdown already and are kept as written.
+No python-docx here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.export.clean import has_text, one_line, word_text
+from meetingtui.export.content import Minutes
+from meetingtui.export.labels import format_date, word
+from meetingtui.model import AgendaItem, ItemKind, MeetingRecord, Presence
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_BLOCK_START = re.compile(r"\s*(?:[-*+>#]|\d+[.)]|```)")  # a list, quote, heading or code
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows the same characters, on one line."""
+    return _SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def _cell(markdown: str) -> str:
+    """Markdown for a table cell: one line, pipes escaped."""
+    return one_line(markdown).replace("|", "\\|")
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(escape(h) for h in headers) + " |",
+             "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def build_minutes_md(record: MeetingRecord, *, public: bool, municipality: str) -> str:
+    """The minutes of ``record`` as Markdown text."""
+    m = Minutes(record, public, municipality)
+    out: list[str] = []
+    _front(out, m)
+    for number, item in m.items():
+        _item(out, m, number, item)
+    for kind in m.leftovers():
+        out += [f"## {escape(m.section_title(kind))}", ""]
+        _data(out, m, kind)
+    if m.record.amendments:
+        out += [f"## {escape(m.labels['amendments'])}", ""]
+        out += [f"- {a.at:%Y-%m-%d %H:%M} – {escape(a.what)}" for a in m.record.amendments]
+        out.append("")
+    _signatures(out, m)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _front(out: list[str], m: Minutes) -> None:
+    labels = m.labels
+    if one_line(m.municipality):
+        out += [f"**{escape(m.municipality)}**", ""]
+    out += [f"# {escape(m.kind_title)}: {escape(m.group_title)}", ""]
+    if m.public:
+        out += [f"*{escape(labels['public'])}. {escape(labels['public_note'])}*", ""]
+    meeting = m.record.meeting
+    for key, value in (("date", m.date), ("time", m.time), ("place", meeting.place)):
+        if one_line(value):
+            out.append(f"**{labels[key]}:** {escape(value)}  ")
+    out.append("")
+    for key, presence in (("present", Presence.PRESENT), ("absent", Presence.ABSENT),
+                          ("guests", Presence.GUEST)):
+        people = m.people(presence)
+        if people:
+            out += [f"**{labels[key]}:**", "", *(f"- {escape(p)}" for p in people), ""]
+    roles = [f"**{label}:** {escape(name)}  " for label, name in m.role_holders()]
+    if m.paragraph_span:
+        roles.append(f"**{labels['paragraphs']}:** {m.paragraph_span}  ")
+    out += [*roles, ""]
+
+
+def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
+    labels = m.labels
+    heading = f"## § {number} {escape(item.title)}"
+    if item.confidential and not m.public:
+        heading += f" – **{labels['confidential_mark']}**"
+    out += [heading, ""]
+    if m.hidden(item):
+        out += [f"*{escape(labels['confidential_left_out'])}*", ""]
+        return
+    if has_text(item.notes):
+        out += [word_text(item.notes).strip(), ""]
+    elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:
+        out += [escape(labels["attendance_above"]), ""]
+    kind = m.shows_data(item)
+    if kind is not None:
+        _data(out, m, kind)
+    if has_text(item.decision):
+        label = f"**{labels['decision' if m.protocol else 'agreed']}:**"
+        decision = word_text(item.decision).strip()
+        joined = f"{label}\n\n{decision}" if _BLOCK_START.match(decision) else f"{label} {decision}"
+        out += [joined, ""]
+
+
+def _mark(m: Minutes, confidential: bool) -> str:
+    return f" **{m.labels['confidential_mark']}**" if confidential and not m.public else ""
+
+
+def _data(out: list[str], m: Minutes, kind: ItemKind) -> None:
+    labels = m.labels
+    record = m.record
+    if kind is ItemKind.SITUATION:
+        _situation(out, m)
+    elif kind is ItemKind.FOLLOWUP:
+        if not record.followups:
+            out += [escape(labels["no_followups"]), ""]
+            return
+        rows = [[escape(m.followup_measure(f)) + _mark(m, f.measure.confidential),
+                 escape(m.owner(f.measure)), escape(m.status_change(f)),
+                 _cell(f.update.comment) if f.update is not None else ""]
+                for f in record.followups]
+        out += _table([labels[k] for k in ("measure", "owner", "status_change", "comment")], rows)
+    elif kind is ItemKind.ACTIONS:
+        if not record.measures:
+            out += [escape(labels["no_measures"]), ""]
+            return
+        rows = [[str(m.measure_number(ms) or n), _cell(ms.text) + _mark(m, ms.confidential),
+                 escape(m.owner(ms)), format_date(ms.due), escape(m.status(ms))]
+                for n, ms in enumerate(record.measures, start=1)]
+        out += _table([labels[k] for k in ("number", "measure", "owner", "due", "status")], rows)
+    elif kind is ItemKind.PRIORITIES:
+        for quarter in sorted({p.quarter for p in record.priorities}):
+            out += [f"**{labels['priorities']} {quarter}**", ""]
+            out += [f"{p.position}. {escape(p.title)}"
+                    for p in sorted(record.priorities, key=lambda p: p.position)
+                    if p.quarter == quarter]
+            out.append("")
+    elif kind is ItemKind.NEXT:
+        out += [f"**{labels['next']}:** {escape(m.next_meeting())}", ""]
+
+
+def _situation(out: list[str], m: Minutes) -> None:
+    labels = m.labels
+    observations = m.record.observations
+    if not observations:
+        out += [escape(labels["no_observations"]), ""]
+        return
+    rows = []
+    for index, detail in enumerate(observations, start=1):
+        obs = detail.observation
+        area = f"{m.observation_number(obs) or index}. {escape(m.area(obs))}"
+        if obs.carried_over_from is not None:
+            area += f" *({escape(labels['carried_over'])})*"
+        rows.append([area + _mark(m, obs.confidential), escape(obs.category),
+                     _cell(obs.description), escape(word(labels, obs.trend)), escape(obs.source)])
+    out += _table([labels[k] for k in ("area", "category", "description", "trend", "source")],
+                  rows)
+    for index, detail in enumerate(observations, start=1):
+        if not detail.causes and not detail.measures:
+            continue
+        obs = detail.observation
+        title = f"{labels['observation']} {m.observation_number(obs) or index}: {m.area(obs)}"
+        if one_line(obs.category):
+            title += f" – {one_line(obs.category)}"
+        out += [f"### {escape(title)}{_mark(m, obs.confidential)}", ""]
+        if detail.causes:
+            out += [f"**{labels['causes']}**", ""]
+            out += [f"- {escape(word(labels, c.dimension).capitalize())}: {_cell(c.text)}"
+                    for c in detail.causes]
+            out.append("")
+        if detail.measures:
+            out += [f"**{labels['measures']}**", ""]
+            for measure in detail.measures:
+                planned = m.measure_number(measure)
+                prefix = f"{labels['measure']} {planned}: " if planned is not None else ""
+                out.append(f"- {escape(prefix + m.measure_line(measure))}"
+                           f"{_mark(m, measure.confidential)}")
+            out.append("")
+
+
+def _signatures(out: list[str], m: Minutes) -> None:
+    labels = m.labels
+    meeting = m.record.meeting
+    if not m.protocol:
+        if one_line(meeting.secretary):
+            out += [f"*{labels['noted_by']}: {escape(meeting.secretary)}, "
+                    f"{labels['secretary'].lower()}*", ""]
+        return
+    line = "\\_" * 24
+    out += [f"**{labels['signed_by_secretary']}**", "", f"{line}  ",
+            f"{escape(meeting.secretary)}, {labels['secretary'].lower()}", ""]
+    out += [f"**{labels['adjusted']}**", ""]
+    for key, name in (("chair", meeting.chair), ("adjuster", meeting.adjuster)):
+        out += [f"{line}  ", f"{escape(name)}, {labels[key].lower()}", ""]

@@ -1,0 +1,227 @@
+"""Personnummer and samordningsnummer in free text; where they stand in a meeting's minutes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from export_fixtures import SECRET_OBS, est_record
+from hypothesis import given
+from hypothesis import strategies as st
+
+from meetingtui.model import AgendaItem, ItemKind, MeetingRecord
+from meetingtui.privacy import find_personal_numbers, luhn_ok, public_view, scan_record
+
+
+def check_digit(nine: str) -> str:
+    total = 0
+    for index, char in enumerate(nine):
+        product = int(char) * (2 if index % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    return str((10 - total % 10) % 10)
+
+
+def number_for(born: date, serial: int, *, coordination: bool = False) -> str:
+    day = born.day + (60 if coordination else 0)
+    nine = f"{born:%y%m}{day:02d}{serial:03d}"
+    return nine + check_digit(nine)
+
+
+# --- examples -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "811218-9876", "8112189876", "19811218-9876", "198112189876", "19811218+9876",
+])
+def test_the_documented_test_value_is_found_in_every_form(text: str) -> None:
+    [finding] = find_personal_numbers(f"Anmälan gällde {text} i centrum.")
+    assert finding.text == text
+    assert finding.start == len("Anmälan gällde ")
+    assert finding.kind == "personnummer"
+    assert finding.end == finding.start + len(text)
+
+
+def test_plus_separator_for_people_over_100() -> None:
+    number = number_for(date(1918, 12, 18), 987)
+    written = f"{number[:6]}+{number[6:]}"
+    [finding] = find_personal_numbers(f"född 1918: {written}")
+    assert finding.text == written
+
+
+def test_invalid_check_digit_is_not_reported() -> None:
+    assert find_personal_numbers("811218-9875") == []
+    assert find_personal_numbers("19811218-9870") == []
+
+
+def test_samordningsnummer_adds_60_to_the_day() -> None:
+    number = number_for(date(1990, 5, 17), 123, coordination=True)
+    assert number[4:6] == "77"
+    [finding] = find_personal_numbers(f"{number[:6]}-{number[6:]}")
+    assert finding.kind == "samordningsnummer"
+    [long_form] = find_personal_numbers(f"19{number}")
+    assert long_form.kind == "samordningsnummer"
+
+
+@pytest.mark.parametrize("text", [
+    "Mötet hålls 2026-12-01 kl. 13.00",
+    "Ring 070-123 45 67 eller 08-123 456 78",
+    "Ring 0701-23 45 67",
+    "Diarienummer KS 2026/123-4",
+    "Ordernummer 12811218-98765",  # a valid number inside a longer run of digits
+    "Konto 5811218-9876",
+    "Ref 811218-98761",
+    "811318-9876",  # month 13
+    "811200-9876",  # day 0
+    "811232-9876",  # day 32
+    "811292-9876",  # day 92 (samordningsnummer stops at 91)
+    "19810230-1234",  # 30 February
+    "1234567890",
+    "Summa 100 000 kr, 2 345 besökare",
+])
+def test_no_false_alarms(text: str) -> None:
+    assert find_personal_numbers(text) == []
+
+
+def test_several_numbers_in_one_text_are_all_found_in_order() -> None:
+    other = number_for(date(2001, 2, 3), 456)
+    text = f"811218-9876 och {other[:6]}-{other[6:]} samt 2026-04-14"
+    assert [f.text for f in find_personal_numbers(text)] == ["811218-9876",
+                                                            f"{other[:6]}-{other[6:]}"]
+
+
+def test_findings_are_masked_for_messages() -> None:
+    [finding] = find_personal_numbers("811218-9876")
+    assert finding.masked == "811218-****"
+
+
+def test_luhn() -> None:
+    assert luhn_ok("8112189876")
+    assert not luhn_ok("8112189875")
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+births = st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31))
+serials = st.integers(min_value=0, max_value=999)
+
+
+@given(born=births, serial=serials, coordination=st.booleans(),
+       separator=st.sampled_from(["-", "+", ""]), long=st.booleans())
+def test_every_valid_number_is_found(born: date, serial: int, coordination: bool,
+                                     separator: str, long: bool) -> None:
+    number = number_for(born, serial, coordination=coordination)
+    century = f"{born.year // 100}" if long else ""
+    written = f"{century}{number[:6]}{separator}{number[6:]}"
+    found = find_personal_numbers(f"Text före {written}, text efter.")
+    assert [f.text for f in found] == [written]
+    assert found[0].kind == ("samordningsnummer" if coordination else "personnummer")
+
+
+@given(born=births, serial=serials, wrong=st.integers(min_value=1, max_value=9))
+def test_a_wrong_check_digit_is_never_found(born: date, serial: int, wrong: int) -> None:
+    number = number_for(born, serial)
+    bad = number[:9] + str((int(number[9]) + wrong) % 10)
+    assert find_personal_numbers(f"{bad[:6]}-{bad[6:]}") == []
+
+
+@given(day=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+       length=st.integers(min_value=0, max_value=400))
+def test_dates_and_date_ranges_are_never_found(day: date, length: int) -> None:
+    later = day + timedelta(days=length)
+    text = f"{day.isoformat()}, {day:%Y%m%d}, {day.isoformat()}–{later.isoformat()}"
+    assert find_personal_numbers(text) == []
+
+
+@given(area=st.sampled_from(["08", "031", "040", "0513", "070", "072", "076"]),
+       digits=st.text(alphabet="0123456789", min_size=7, max_size=8))
+def test_phone_numbers_written_the_swedish_way_are_never_found(area: str, digits: str) -> None:
+    grouped = f"{digits[:3]} {digits[3:5]} {digits[5:]}"
+    assert find_personal_numbers(f"Tel. {area}-{grouped}") == []
+    assert find_personal_numbers(f"Tel. +46 {area[1:]} {grouped}") == []
+
+
+@given(born=births, serial=serials, before=st.integers(min_value=1, max_value=9),
+       after=st.integers(min_value=0, max_value=9))
+def test_digits_inside_longer_runs_are_never_found(born: date, serial: int, before: int,
+                                                   after: int) -> None:
+    number = number_for(born, serial)
+    assert find_personal_numbers(f"{before}{number}{after}") == []
+    assert find_personal_numbers(f"{number}{after}") == []
+
+
+@given(st.text())
+def test_any_text_is_scanned_without_error(text: str) -> None:
+    for finding in find_personal_numbers(text):
+        assert text[finding.start:finding.end] == finding.text
+
+
+# --- where in the minutes -----------------------------------------------------------------------
+
+def with_numbers() -> MeetingRecord:
+    record = est_record()
+    record.observations[0].causes[0].text = "Anmälan rör 811218-9876"
+    record.observations[1].observation.description = f"{SECRET_OBS}, 19811218-9876"
+    record.items[0].notes = "Välkomna. 811218-9876 deltog."
+    return record
+
+
+def test_scan_record_says_where_each_number_stands() -> None:
+    record = with_numbers()
+    places = [w.place for w in scan_record(record, public=False)]
+    assert places == [
+        "§ 1 Mötets öppnande, notes",
+        "§ 4 Lägesbild, observation 1 (Centrum), cause 1",
+        "§ 4 Lägesbild, observation 2 (Fritidsgården Tornet), description",
+    ]
+    first = scan_record(record, public=False)[0]
+    assert str(first) == "§ 1 Mötets öppnande, notes: 811218-**** (personnummer)"
+
+
+def test_public_scan_skips_what_the_public_version_leaves_out() -> None:
+    record = with_numbers()
+    places = [w.place for w in scan_record(record, public=True)]
+    assert places == [
+        "§ 1 Mötets öppnande, notes",
+        "§ 4 Lägesbild, observation 1 (Centrum), cause 1",
+    ]
+
+
+def test_scan_covers_measures_followups_attendance_and_confidential_items() -> None:
+    record = est_record()
+    record.measures[2].text = "Kontakta 811218-9876"
+    record.followups[0].update.comment = "Gäller 811218-9876"  # type: ignore[union-attr]
+    record.attendance[0].name = "Karin Ek 811218-9876"
+    record.items[5].notes = "Hemligt: 811218-9876"
+    internal = [w.place for w in scan_record(record, public=False)]
+    assert "§ 5 Åtgärdsplan, measure 3, text" in internal
+    assert "§ 4 Lägesbild, observation 3 (Stationsområdet), measure 1, text" in internal
+    assert "§ 3 Uppföljning av åtgärdsplan, measure 1, comment" in internal
+    assert "§ 6 Information från polisen, notes" in internal
+    assert any(place.startswith("attendance (Karin Ek") for place in internal)
+    public = [w.place for w in scan_record(record, public=True)]
+    assert "§ 6 Information från polisen, notes" not in public
+    assert "§ 5 Åtgärdsplan, measure 3, text" in public  # numbered as in the internal version
+
+
+def test_a_clean_record_has_no_findings() -> None:
+    assert scan_record(est_record(), public=False) == []
+
+
+def test_public_view_leaves_confidential_content_out() -> None:
+    record = est_record()
+    view = public_view(record)
+    assert [d.observation.id for d in view.observations] == [1, 3]
+    assert [m.id for m in view.measures] == [21, 23]  # 22 belongs to the secret observation
+    assert [f.measure.id for f in view.followups] == [5]
+    secret = next(i for i in view.items if i.confidential)
+    assert (secret.notes, secret.decision) == ("", "")
+    assert secret.title == "Information från polisen"
+    assert len(view.items) == len(record.items)
+    assert record.items[5].notes  # the record itself is untouched
+
+
+def test_items_without_a_data_kind_item_are_still_located() -> None:
+    record = est_record()
+    record.items = [AgendaItem(meeting_id=12, position=1, title="Öppning", kind=ItemKind.TEXT)]
+    record.observations[0].observation.description = "Gäller 811218-9876"
+    [where] = scan_record(record, public=False)
+    assert where.place == "Lägesbild, observation 1 (Centrum), description"
