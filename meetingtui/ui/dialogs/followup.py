@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from textual.widget import Widget
+
 from meetingtui.i18n import t
 from meetingtui.model import Measure, MeasureStatus, MeasureUpdate
 from meetingtui.ui.labels import options
@@ -26,8 +28,8 @@ class FollowupDialog(FormDialog[MeasureUpdate]):
                        Choice(options(MeasureStatus), self.status, id="new_status"))
         yield FieldRow("comment", t("followup.comment"), text_input(id="comment"))
 
-    def on_mount(self) -> None:
-        self.query_one("#comment").focus()
+    def first_field(self) -> Widget | None:
+        return self.query_one("#comment")  # the status came with the key that opened this
 
     def build(self) -> MeasureUpdate:
         assert self.measure.id is not None

@@ -56,7 +56,7 @@ class MeetingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="meeting-body"):
-            with VerticalScroll(id="agenda-box"):
+            with VerticalScroll(id="agenda-box", can_focus=False):
                 yield AgendaList(id="agenda")
             with Vertical(id="content"):
                 yield Static("", id="item-header")

@@ -109,9 +109,14 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
             yield Static(t("form.hint"), classes="form-hint")
 
     def on_mount(self) -> None:
-        first = self.query(FieldRow)
-        if first:
-            first.first().widget.focus()
+        start = self.first_field()
+        if start is not None:
+            start.focus()
+
+    def first_field(self) -> Widget | None:
+        """Where the cursor starts: the first field, unless a dialog knows better."""
+        rows = self.query(FieldRow)
+        return rows.first().widget if rows else None
 
     def value(self, name: str) -> Any:
         widget = self.query_one(f"#{name}")

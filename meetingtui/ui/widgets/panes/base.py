@@ -14,8 +14,11 @@ from meetingtui.model import AgendaItem
 from meetingtui.ui.session import Session
 
 
-class ItemPane(Vertical):
-    """Built for one item; `flush()` saves anything typed before the chair moves on."""
+class ItemPane(Vertical, can_focus=True):
+    """Built for one item; `flush()` saves anything typed before the chair moves on.
+
+    The pane itself takes focus when it has nothing better, so that its keys are active.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", t("text.leave"), id="pane.leave", show=False),
@@ -28,8 +31,8 @@ class ItemPane(Vertical):
         self.item = item
 
     def main_widget(self) -> Widget | None:
-        """What gets focus when the item opens (None: the screen keeps it)."""
-        return None
+        """What gets focus when the item opens."""
+        return self
 
     def flush(self) -> bool:
         """Save pending edits; False if that failed (the chair stays on the item)."""
@@ -39,9 +42,9 @@ class ItemPane(Vertical):
         """Escape from a field saves it and hands the keys back to the agenda (n/p, digits);
         escape from a table or from nothing goes back to the groups."""
         focused = self.screen.focused
-        if focused is not None and not isinstance(focused, DataTable):
+        if focused is not None and focused is not self and not isinstance(focused, DataTable):
             self.flush()
-            self.screen.set_focus(None)
+            self.focus()
         else:
             self.call_later(self.screen.run_action, "home")
 

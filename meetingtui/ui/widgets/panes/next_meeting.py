@@ -42,7 +42,7 @@ class NextMeetingPane(ItemPane):
 
     def main_widget(self) -> Widget | None:
         found = self.query("#next-date")
-        return found.first() if found else None
+        return found.first() if found else self
 
     @on(Input.Changed, "#next-date")
     def _check(self, event: Input.Changed) -> None:
@@ -72,5 +72,5 @@ class NextMeetingPane(ItemPane):
             return
         saved(self.app)
         self.query_one("#next-status", Static).update(self._status())
+        self.focus()
         self.query_one("#row-next-date").remove()
-        self.screen.set_focus(None)

@@ -32,7 +32,7 @@ class PrioritiesPane(ItemPane):
         yield Static("", id="save-state", classes="save-state")
 
     def main_widget(self) -> Widget | None:
-        return None if self.session.readonly else self.query_one("#priority-1")
+        return self if self.session.readonly else self.query_one("#priority-1")
 
     def titles(self) -> list[str]:
         return [self.query_one(f"#priority-{n}", Input).value for n in range(1, COUNT + 1)]
@@ -62,7 +62,7 @@ class PrioritiesPane(ItemPane):
         if number < COUNT:
             self.query_one(f"#priority-{number + 1}").focus()
         else:
-            self.screen.set_focus(None)  # done: n/p move on again
+            self.focus()  # done: n/p move on again
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self.flush()

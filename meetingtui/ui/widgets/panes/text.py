@@ -8,7 +8,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Label, Static, TextArea
 
 from meetingtui.i18n import t
@@ -55,9 +54,6 @@ class TextPane(ItemPane):
         if action in ("edit",) and isinstance(self.screen.focused, TextArea):
             return False  # typing "e" in the notes is typing
         return super().check_action(action, parameters)
-
-    def main_widget(self) -> Widget | None:
-        return None
 
     @on(TextArea.Changed)
     def _changed(self) -> None:
