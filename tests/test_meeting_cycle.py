@@ -160,3 +160,16 @@ def test_attendance_and_priorities(ws: Workspace, clock: Clock) -> None:
         "Centrum", "Skolgårdar", "Hamnen"]
     with pytest.raises(ValueError, match="At most 3"):
         priorities.set_priorities(ws, meeting_id, ["a", "b", "c", "d"])
+
+
+def test_a_measure_for_a_confidential_observation_is_confidential(ws: Workspace,
+                                                                  clock: Clock) -> None:
+    meeting_id = _meeting(ws, clock, date(2026, 11, 10))
+    secret = lagesbild.save_observation(ws, Observation(
+        meeting_id=meeting_id, area="Skolan", description="Uppgift från elevhälsan",
+        confidential=True))
+    measure = lagesbild.save_measure(ws, Measure(
+        meeting_id=meeting_id, text="Extra vuxennärvaro", owner="Rektor",
+        observation_id=secret.id))
+    assert measure.confidential
+    assert measure.id and lagesbild.measures(ws, meeting_id)[0].confidential

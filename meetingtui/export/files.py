@@ -84,6 +84,10 @@ def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: boo
                           path=path)
     if path.exists() and not force:
         raise _exists(path)
+    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise ExportError(f"Cannot write to the folder {path.parent}: {blocking} is a file, not "
+                          "a folder. Choose another folder.", reason="unwritable", path=path)
     try:
         path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -75,7 +75,14 @@ def measures(ws: Workspace, meeting_id: int) -> list[Measure]:
 
 def save_measure(ws: Workspace, measure: Measure, by: str = "") -> Measure:
     """A new measure starts as not started (its first update); status changes go through
-    `followup.record_update`, never through here."""
+    `followup.record_update`, never through here.
+
+    A measure for a confidential observation is confidential too: later meetings follow it up
+    without the observation beside it, and the public minutes must still leave it out."""
+    if measure.observation_id is not None and not measure.confidential:
+        observation = rows.get_observation(ws.store, measure.observation_id)
+        if observation is not None and observation.confidential:
+            measure = measure.model_copy(update={"confidential": True})
     with ws.store.transaction():
         if measure.id is None:
             note_change(ws, measure.meeting_id, "Ny åtgärd", "", _assigned(measure))

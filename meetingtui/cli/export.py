@@ -1,0 +1,34 @@
+"""`meetingtui export MEETING`: the minutes as Word (or Markdown), internal or public."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from meetingtui.cli.context import Context, meeting_id
+
+
+@click.command()
+@click.argument("meeting")
+@click.option("--public", is_flag=True, help="The public version: confidential items left out.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), default="docx",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write (default: exports/<group>/<date>-<group>-<document>.docx).")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option("--allow-personal-data", is_flag=True,
+              help="Write the public version even though personal identity numbers were found.")
+@click.pass_obj
+def export(context: Context, meeting: str, public: bool, fmt: str, output: Path | None,
+           force: bool, allow_personal_data: bool) -> None:
+    """Export a meeting's minutes (its number from `meetingtui meetings`)."""
+    from meetingtui.export.minutes import export_minutes
+
+    with context.workspace() as ws:
+        done = export_minutes(ws, meeting_id(meeting), public=public,
+                              fmt="md" if fmt == "md" else "docx", path=output, force=force,
+                              allow_personal_data=allow_personal_data)
+    for where in done.findings:
+        click.echo(f"warning: personal identity number in {where}", err=True)
+    click.echo(str(done.path))

@@ -1,0 +1,68 @@
+"""Exporting one meeting's minutes: load, check for personal numbers, build, write safely.
+
+The one entry point that the CLI and the TUI share, so both refuse the same things.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from meetingtui.export.files import ExportError, Format, default_export_path, write_export
+from meetingtui.privacy import Where, scan_record
+from meetingtui.services.groups import municipality
+from meetingtui.services.record import load_meeting
+from meetingtui.services.workspace import Workspace
+
+
+class PersonalDataFound(ExportError):
+    """Text that looks like a personnummer stands in what would be exported."""
+
+    def __init__(self, findings: list[Where], path: Path) -> None:
+        places = "; ".join(str(where) for where in findings[:5])
+        more = f" and {len(findings) - 5} more" if len(findings) > 5 else ""
+        super().__init__(
+            f"Personal identity numbers found: {places}{more}. Remove them, or export anyway "
+            "on purpose (--allow-personal-data).", reason="personal_data", path=path,
+        )
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    findings: list[Where]
+
+
+def export_minutes(
+    ws: Workspace, meeting_id: int, *, public: bool = False, fmt: Format = "docx",
+    path: Path | None = None, force: bool = False, allow_personal_data: bool = False,
+) -> Exported:
+    """Write the minutes; the public version is refused while personal numbers remain.
+
+    The internal version is written even with findings (it is the full record) but the
+    findings are returned so the caller can say where they stand.
+    """
+    record = load_meeting(ws, meeting_id)
+    target = path or default_export_path(ws.locations.exports, record, public, fmt)
+    findings = scan_record(record, public)
+    if findings and public and not allow_personal_data:
+        raise PersonalDataFound(findings, target)
+    town = municipality(ws)
+    if fmt == "md":
+        from meetingtui.export.minutes_md import build_minutes_md
+
+        text = build_minutes_md(record, public=public, municipality=town).encode("utf-8")
+
+        def write(stream: BinaryIO) -> None:
+            stream.write(text)
+    else:
+        from meetingtui.export.minutes_docx import build_minutes
+
+        document = build_minutes(record, public=public, municipality=town, created=ws.now())
+
+        def write(stream: BinaryIO) -> None:
+            document.save(stream)
+
+    return Exported(write_export(target, write, force=force), findings)
