@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/meetingtui
 
 test: $(STAMP)
-	$(BIN)/ruff check meetingtui tests bench
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
