@@ -87,9 +87,10 @@ def main(ctx: click.Context, db: Path | None, agendas: Path | None, exports: Pat
 
 
 def _register() -> None:
-    from meetingtui.cli import demo, meetings, templates, tui
+    from meetingtui.cli import actions, demo, meetings, templates, tui
 
-    for command in (templates.templates, demo.demo, meetings.meetings, tui.open_meeting):
+    for command in (templates.templates, demo.demo, meetings.meetings, tui.open_meeting,
+                    actions.actions):
         main.add_command(command)
 
 

@@ -1,0 +1,158 @@
+"""`meetingtui actions`: the measures a member owns or the chair follows up, in six formats.
+
+Start-up matters here (a member runs it from a script or a mail merge): the command reads the
+database directly, and imports only what the chosen format needs (Rich for the table, icalendar
+for ics, python-docx for docx). At module level: click only, as for every command.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+import click
+
+from meetingtui.cli.context import Context, UserError, meeting_id
+
+if TYPE_CHECKING:
+    from meetingtui.services.actions import ActionList
+
+#: As `services.actions.STATUS_CHOICES` (a test checks): not imported, to keep `--help` light.
+STATUSES = ("open", "overdue", "done", "cancelled", "all")
+FORMATS = ("table", "csv", "md", "json", "ics", "docx")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def today() -> date:
+    """The day "overdue" is counted from (tests replace it)."""
+    return date.today()
+
+
+def _due_before(text: str | None, day: date) -> date | None:
+    if text is None:
+        return None
+    if _ISO_DATE.match(text.strip()):
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            pass  # 2026-02-30: let parse_date say what works
+    from meetingtui.dates import DateError, parse_date  # loads the model: only for "1 dec" …
+
+    try:
+        return parse_date(text, day)
+    except DateError as error:
+        raise UserError(f"--due-before: {error}") from None
+
+
+@click.command()
+@click.option("--owner", metavar="NAME", help="Only measures this person (exact name) or "
+              "organisation owns, in any case: --owner 'Anna Berg', --owner polisen.")
+@click.option("--group", "group_name", metavar="GROUP",
+              help="Only this group (id or short name, any case).")
+@click.option("--status", type=click.Choice(STATUSES), default="open", show_default=True,
+              help="open = not started or in progress; overdue = open and past the due date.")
+@click.option("--due-before", metavar="DATE",
+              help="Only measures due before this day (not on it): 2026-12-01, 1/12, 1 dec.")
+@click.option("--meeting", metavar="ID", help="Only measures decided in this meeting "
+              "(its number from `meetingtui meetings`).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table for the terminal; csv (Excel), md, json, ics (calendar) to stdout or "
+                   "-o; docx to -o or the exports folder.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file (never over an existing one without --force).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.pass_obj
+def actions(context: Context, owner: str | None, group_name: str | None, status: str,
+            due_before: str | None, meeting: str | None, fmt: str, output: Path | None,
+            force: bool) -> None:
+    """List measures (åtgärder) across groups and meetings: overdue first, then by due date.
+
+    \b
+    Examples:
+      meetingtui actions --owner polisen
+      meetingtui actions --status overdue            what is overdue, per owner
+      meetingtui actions --owner 'Anna Berg' --format docx
+      meetingtui actions --owner räddningstjänsten --format ics -o rtj.ics --force
+    """
+    if fmt == "table" and output is not None:
+        raise click.UsageError("--format table prints to the terminal; with -o use csv, md, "
+                               "json, ics or docx.")
+    day = today()
+    from meetingtui.services.actions import (
+        ActionFilters,
+        UnknownGroup,
+        UnknownMeeting,
+        read_actions,
+    )
+
+    filters = ActionFilters(
+        owner=owner if owner and owner.strip() else None, group=group_name, status=status,
+        due_before=_due_before(due_before, day),
+        meeting_id=meeting_id(meeting) if meeting is not None else None,
+    )
+    try:
+        result = read_actions(context.locations.db, filters, day)
+    except (UnknownGroup, UnknownMeeting) as error:
+        raise UserError(str(error)) from None
+    if not result.owner_known:
+        click.echo(f"meetingtui: no measure has {owner!r} as owner or organisation", err=True)
+    if fmt == "table":
+        from meetingtui.export.actions_common import table_heading
+
+        click.echo(table_heading(result))  # at once: Rich takes a moment to load
+        from meetingtui.export.actions_table import print_table
+
+        print_table(result, per_owner=status == "overdue")
+    elif fmt == "docx":
+        _write_docx(context, result, output, force)
+    else:
+        data = _text(fmt, result)
+        if output is None:
+            click.echo(data, nl=False)
+        else:
+            _write(output, data, force)
+
+
+def _text(fmt: str, result: ActionList) -> bytes:
+    if fmt == "csv":
+        from meetingtui.export.actions_csv import build_csv
+
+        return build_csv(result)
+    if fmt == "ics":
+        from meetingtui.export.actions_ics import build_ics
+
+        undated = sum(row.due is None for row in result.rows)
+        if undated:
+            click.echo(f"meetingtui: {undated} measure(s) without a due date are not in the "
+                       "calendar", err=True)
+        return build_ics(result)
+    if fmt == "json":
+        from meetingtui.export.actions_json import build_json
+
+        return build_json(result).encode("utf-8")
+    from meetingtui.export.actions_md import build_md
+
+    return build_md(result).encode("utf-8")
+
+
+def _write(path: Path, data: bytes, force: bool) -> None:
+    from meetingtui.export.files import write_export
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    written = write_export(path, write, force=force)
+    click.echo(str(written))
+
+
+def _write_docx(context: Context, result: ActionList, output: Path | None, force: bool) -> None:
+    from meetingtui.export.actions_common import default_docx_path
+    from meetingtui.export.actions_docx import write_docx
+    from meetingtui.export.files import write_export
+
+    path = output or default_docx_path(context.locations.exports, result.today,
+                                       result.filters.owner)
+    written = write_export(path, lambda stream: write_docx(result, stream), force=force)
+    click.echo(str(written))

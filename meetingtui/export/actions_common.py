@@ -1,0 +1,108 @@
+"""What every action-list format shares: the Swedish words, titles, and the default file name.
+
+Standard library only (no pydantic, no python-docx): `meetingtui actions` imports this at run
+time for every format. Stored values stay English (``in_progress``); people read Swedish.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from meetingtui.services.actions import ActionFilters, ActionList, ActionRow
+
+TITLE = "Åtgärdslista"
+OVERDUE = "Försenad"
+CONFIDENTIAL = "Sekretess"
+NONE_FOUND = "Inga åtgärder."
+
+#: Column headings, one key per column every format may show.
+HEAD = {
+    "id": "Nr",
+    "text": "Åtgärd",
+    "owner": "Ansvarig",
+    "owner_org": "Organisation",
+    "group": "Grupp",
+    "meeting": "Möte",
+    "meeting_id": "Möte nr",
+    "meeting_date": "Mötesdatum",
+    "due": "Klart senast",
+    "status": "Status",
+    "overdue": OVERDUE,
+    "confidential": CONFIDENTIAL,
+}
+
+STATUS_SV = {
+    "not_started": "ej påbörjad",
+    "in_progress": "pågående",
+    "done": "genomförd",
+    "cancelled": "avbruten",
+}
+
+_FILTER_SV = {
+    "open": "öppna (ej påbörjade och pågående)",
+    "overdue": "försenade (öppna och efter sista datum)",
+    "done": "genomförda",
+    "cancelled": "avbrutna",
+    "all": "alla",
+}
+
+
+def status_word(row: ActionRow) -> str:
+    """"pågående", or "Försenad (pågående)" for an open measure past its due date."""
+    word = STATUS_SV.get(row.status, row.status)
+    return f"{OVERDUE} ({word})" if row.overdue else word
+
+
+def owner_label(row: ActionRow) -> str:
+    return f"{row.owner} ({row.owner_org})" if row.owner_org else row.owner
+
+
+def due_text(row: ActionRow) -> str:
+    return row.due.isoformat() if row.due is not None else ""
+
+
+def filter_summary(filters: ActionFilters) -> str:
+    """The filters in words: "Status: öppna … · Ansvarig: Polisen · Grupp: EST"."""
+    parts = [f"Status: {_FILTER_SV.get(filters.status, filters.status)}"]
+    if filters.owner:
+        parts.append(f"Ansvarig: {filters.owner}")
+    if filters.group:
+        parts.append(f"Grupp: {filters.group}")
+    if filters.due_before is not None:
+        parts.append(f"Klart senast före: {filters.due_before.isoformat()}")
+    if filters.meeting_id is not None:
+        parts.append(f"Möte nr: {filters.meeting_id}")
+    return " · ".join(parts)
+
+
+def table_heading(actions: ActionList) -> str:
+    """"Åtgärdslista – Status: öppna … · Ansvarig: Polisen": the first line on the terminal."""
+    return f"{TITLE} – {filter_summary(actions.filters)}"
+
+
+def subtitle(actions: ActionList) -> str:
+    """"Exempelkommun · 2026-11-23 · 12 åtgärder, varav 3 försenade"."""
+    total = len(actions.rows)
+    late = sum(row.overdue for row in actions.rows)
+    count = f"{total} åtgärd" if total == 1 else f"{total} åtgärder"
+    if late:
+        count += f", varav {late} försenad" if late == 1 else f", varav {late} försenade"
+    return " · ".join(p for p in (actions.municipality, actions.today.isoformat(), count) if p)
+
+
+def owner_orgs(rows: list[ActionRow]) -> str:
+    """The organisations one owner's measures name, in first-seen order."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        if row.owner_org:
+            seen.setdefault(row.owner_org, None)
+    return ", ".join(seen)
+
+
+def default_docx_path(exports_dir: Path, today: date, owner: str | None) -> Path:
+    """``exports/actions/<date>-atgardslista[-<owner>].docx``."""
+    from meetingtui.export.files import safe_name  # loads the model: only for a docx
+
+    suffix = f"-{safe_name(owner, 'ansvarig')}" if owner else ""
+    return exports_dir / "actions" / f"{today.isoformat()}-atgardslista{suffix}.docx"

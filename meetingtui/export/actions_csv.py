@@ -1,0 +1,43 @@
+"""The action list as CSV that Swedish Excel opens right: UTF-8 with a BOM, `;` between fields.
+
+Excel in a Swedish locale expects `;` (the comma is the decimal sign) and reads UTF-8 only when
+the file starts with a byte-order mark; dates are ISO, which Excel takes as dates. A cell that
+starts with `=`, `+`, `-` or `@` would be taken for a formula, so it gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from meetingtui.export.actions_common import HEAD, STATUS_SV, due_text
+from meetingtui.services.actions import ActionList, ActionRow
+
+BOM = "\ufeff"
+DELIMITER = ";"
+COLUMNS = ("id", "text", "owner", "owner_org", "due", "status", "overdue", "group",
+           "meeting_id", "meeting_date", "confidential")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """Plain text Excel shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _values(row: ActionRow) -> list[str]:
+    return [
+        str(row.id), _cell(row.text), _cell(row.owner), _cell(row.owner_org), due_text(row),
+        STATUS_SV.get(row.status, row.status), "ja" if row.overdue else "nej",
+        _cell(row.group_short), str(row.meeting_id), row.meeting_date.isoformat(),
+        "ja" if row.confidential else "nej",
+    ]
+
+
+def build_csv(actions: ActionList) -> bytes:
+    """A heading row and one row per measure, in the list's order, as UTF-8 bytes with a BOM."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow([HEAD[column] for column in COLUMNS])
+    writer.writerows(_values(row) for row in actions.rows)
+    return (BOM + out.getvalue()).encode("utf-8")

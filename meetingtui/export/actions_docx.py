@@ -1,0 +1,74 @@
+"""The action list as a Word document, ready to e-mail: one section (page) per owner.
+
+Each owner's section has the owner as Heading 1, their organisation and a count, then a table
+Nr · Åtgärd · Grupp · Möte · Klart senast · Status in which an overdue measure says "Försenad".
+Imports python-docx (through `docx_layout`): import this module only when a docx is made.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import BinaryIO
+
+from docx.document import Document
+from docx.enum.section import WD_SECTION
+
+from meetingtui.export import docx_layout as layout
+from meetingtui.export.actions_common import (
+    HEAD,
+    NONE_FOUND,
+    TITLE,
+    due_text,
+    filter_summary,
+    owner_orgs,
+    status_word,
+    subtitle,
+)
+from meetingtui.export.clean import one_line
+from meetingtui.services.actions import ActionList, ActionRow, by_owner
+
+COLUMNS = ("id", "text", "group", "meeting", "due", "status")
+WIDTHS_CM = (1.1, 6.4, 1.6, 2.2, 2.2, 2.5)  # the 16 cm between the margins
+
+
+def _count(rows: list[ActionRow]) -> str:
+    late = sum(row.overdue for row in rows)
+    text = f"{len(rows)} åtgärd" if len(rows) == 1 else f"{len(rows)} åtgärder"
+    if late:
+        text += f", varav {late} försenad" if late == 1 else f", varav {late} försenade"
+    return text
+
+
+def build_docx(actions: ActionList, now: datetime | None = None) -> Document:
+    doc = layout.a4_document("sv-SE")
+    layout.set_properties(doc, title=TITLE, author=actions.municipality,
+                          subject=filter_summary(actions.filters), language="sv-SE",
+                          created=(now or datetime.now()).replace(microsecond=0))
+    layout.page_header(doc, actions.municipality, [TITLE, actions.today.isoformat()])
+    layout.page_footer(doc, "Sida ", " av ")
+    doc.add_heading(TITLE, level=0)
+    doc.add_paragraph(one_line(subtitle(actions)))
+    doc.add_paragraph(one_line(filter_summary(actions.filters)))
+    if not actions.rows:
+        doc.add_paragraph(NONE_FOUND)
+    for index, (owner, rows) in enumerate(by_owner(actions.rows).items()):
+        if index:
+            doc.add_section(WD_SECTION.NEW_PAGE)
+        doc.add_heading(one_line(owner), level=1)
+        orgs = owner_orgs(rows)
+        doc.add_paragraph(one_line(f"{orgs} · {_count(rows)}" if orgs else _count(rows)))
+        table = layout.data_table(doc, [HEAD[c] for c in COLUMNS], WIDTHS_CM)
+        for row in rows:
+            cells = layout.add_row(table, [
+                str(row.id), row.text, row.group_short, row.meeting_date.isoformat(),
+                due_text(row), "" if row.overdue else status_word(row),
+            ])
+            if row.overdue:
+                layout.mark(cells[-1].paragraphs[0], status_word(row))
+        layout.finish_table(table)
+    return doc
+
+
+def write_docx(actions: ActionList, stream: BinaryIO, now: datetime | None = None) -> None:
+    build_docx(actions, now).save(stream)
+

@@ -1,0 +1,38 @@
+"""The action list as JSON for scripts: an array of objects with stable English keys and values.
+
+Every object has: id (int), text, owner, owner_org, due (ISO date or null), status
+(not_started | in_progress | done | cancelled), overdue (bool), group (short name), group_name,
+meeting_id (int), meeting_date (ISO date), confidential (bool).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from meetingtui.services.actions import ActionList, ActionRow
+
+
+def as_object(row: ActionRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "text": row.text,
+        "owner": row.owner,
+        "owner_org": row.owner_org,
+        "due": row.due.isoformat() if row.due is not None else None,
+        "status": row.status,
+        "overdue": row.overdue,
+        "group": row.group_short,
+        "group_name": row.group_name,
+        "meeting_id": row.meeting_id,
+        "meeting_date": row.meeting_date.isoformat(),
+        "confidential": row.confidential,
+    }
+
+
+def build_json(actions: ActionList) -> str:
+    """One object per line (json's fast C encoder; `indent` would take the slow Python one)."""
+    if not actions.rows:
+        return "[]\n"
+    lines = (json.dumps(as_object(row), ensure_ascii=False) for row in actions.rows)
+    return "[\n" + ",\n".join(lines) + "\n]\n"

@@ -1,0 +1,50 @@
+"""The action list as Markdown (for an e-mail or an intranet page): one section per owner, each
+a table. Every field is plain text, escaped so that a `*` or `|` stays a character."""
+
+from __future__ import annotations
+
+import re
+
+from meetingtui.export.actions_common import (
+    HEAD,
+    NONE_FOUND,
+    TITLE,
+    due_text,
+    filter_summary,
+    owner_orgs,
+    status_word,
+    subtitle,
+)
+from meetingtui.services.actions import ActionList, ActionRow, by_owner
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_COLUMNS = ("id", "text", "group", "meeting", "due", "status")
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows the same characters, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _line(row: ActionRow) -> str:
+    status = escape(status_word(row))
+    cells = [str(row.id), escape(row.text), escape(row.group_short),
+             row.meeting_date.isoformat(), due_text(row),
+             f"**{status}**" if row.overdue else status]
+    return "| " + " | ".join(cells) + " |"
+
+
+def build_md(actions: ActionList) -> str:
+    out = [f"# {TITLE}", "", escape(subtitle(actions)), "", escape(filter_summary(actions.filters)),
+           ""]
+    if not actions.rows:
+        out += [NONE_FOUND, ""]
+    for owner, rows in by_owner(actions.rows).items():
+        out += [f"## {escape(owner)}", ""]
+        if orgs := owner_orgs(rows):
+            out += [escape(orgs), ""]
+        out += ["| " + " | ".join(HEAD[c] for c in _COLUMNS) + " |",
+                "|" + "|".join("---" for _ in _COLUMNS) + "|"]
+        out += [_line(row) for row in rows]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,194 @@
+"""Action lists: every measure across groups and meetings, for members and for the chair.
+
+`action_list(ws, filters)` and `overdue_by_owner(ws)` serve the TUI (the home screen's
+reminders, the action-list screen); `read_actions(db_path, filters, today)` serves
+`meetingtui actions`, reading the file directly when it can so that the command starts without
+sqlite-utils, pydantic or the agenda templates. Both return the same `ActionRow`s.
+
+The history of a measure (its updates, meeting by meeting) is `followup.history`; status changes
+go through `followup.record_update`. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from meetingtui.store import actions as action_rows
+
+if TYPE_CHECKING:
+    from meetingtui.services.workspace import Workspace
+
+STATUS_CHOICES = action_rows.STATUS_CHOICES
+DEFAULT_MUNICIPALITY = "Exempelkommun"  # as services.groups (not imported: it loads pydantic)
+
+
+class UnknownGroup(LookupError):
+    """`--group` names no group; the message lists the ones there are."""
+
+
+class UnknownMeeting(LookupError):
+    """`--meeting` names no meeting."""
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    """What a member or the chair asks for. Every field left as default means "any"."""
+
+    owner: str | None = None  # a person's exact name or an organisation, in any case
+    group: str | None = None  # template id, short or full name, in any case
+    status: str = "open"  # open | overdue | done | cancelled | all
+    due_before: date | None = None  # due strictly before this day
+    meeting_id: int | None = None  # decided in this meeting
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUS_CHOICES:
+            raise ValueError(f"status must be one of {', '.join(STATUS_CHOICES)}")
+
+
+class ActionRow(NamedTuple):
+    """One measure as an action list shows it. ``status`` is the stored English value
+    (not_started, in_progress, done, cancelled); ``overdue`` is open and due before today.
+    A named tuple: ten years of measures are made in milliseconds, and it cannot change."""
+
+    id: int
+    text: str
+    owner: str
+    owner_org: str
+    due: date | None
+    status: str
+    overdue: bool
+    group_id: int
+    group_short: str
+    group_name: str
+    meeting_id: int
+    meeting_date: date
+    confidential: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in action_rows.OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class ActionList:
+    """The rows with what a file about them needs: the day they were read and whose they are."""
+
+    rows: list[ActionRow]
+    today: date
+    municipality: str
+    filters: ActionFilters = field(default_factory=ActionFilters)
+    owner_known: bool = True  # False: the owner filter matched no one who ever owned a measure
+
+
+def action_list(ws: Workspace, filters: ActionFilters) -> list[ActionRow]:
+    """The measures that pass ``filters``, overdue first, then by due date (none last)."""
+    return _read(ws.store.db.conn, filters, ws.today()).rows
+
+
+def overdue_by_owner(ws: Workspace, *, group: str | None = None) -> dict[str, list[ActionRow]]:
+    """What is overdue, per owner (by name, in alphabetical order), oldest due date first:
+    what the chair raises at the next meeting."""
+    return by_owner(action_list(ws, ActionFilters(status="overdue", group=group)))
+
+
+def by_owner(rows: Iterable[ActionRow]) -> dict[str, list[ActionRow]]:
+    """Rows per owner name, owners in Swedish alphabetical order, each keeping row order."""
+    grouped: dict[str, list[ActionRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.owner, []).append(row)
+    return {owner: grouped[owner] for owner in sorted(grouped, key=swedish_order)}
+
+
+_SWEDISH = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "é": "e", "ü": "y"})
+
+
+def swedish_order(name: str) -> tuple[str, str]:
+    """A sort key that puts names as a Swedish list does: … Z, Å, Ä, Ö; case ignored."""
+    return name.casefold().translate(_SWEDISH), name
+
+
+def read_actions(db_path: Path, filters: ActionFilters, today: date) -> ActionList:
+    """The action list from a database file, read-only when the file is of the current schema;
+    otherwise through `Store.open` (which creates, migrates or refuses it in plain words)."""
+    with _connection(db_path) as conn:
+        return _read(conn, filters, today)
+
+
+@contextmanager
+def _connection(db_path: Path) -> Iterator[sqlite3.Connection]:
+    conn = action_rows.open_for_reading(db_path)
+    if conn is not None:
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    from meetingtui.store.db import Store
+
+    store = Store.open(db_path)
+    try:
+        yield store.db.conn
+    finally:
+        store.close()
+
+
+def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> ActionList:
+    try:
+        query, owner_known = _resolve(conn, filters, today)
+        rows = action_rows.query_actions(conn, query)
+        municipality = action_rows.municipality(conn, DEFAULT_MUNICIPALITY)
+    except sqlite3.Error as error:
+        from meetingtui.store.db import explain
+
+        raise explain(error, None) from error
+    return ActionList([_row(r) for r in rows], today, municipality, filters, owner_known)
+
+
+def _resolve(conn: sqlite3.Connection, filters: ActionFilters,
+             today: date) -> tuple[action_rows.ActionQuery, bool]:
+    owners: tuple[str, ...] | None = None
+    orgs: tuple[str, ...] = ()
+    owner_known = True
+    if filters.owner is not None:
+        wanted = " ".join(filters.owner.split()).casefold()
+        found_owners, found_orgs = action_rows.owner_spellings(conn, wanted)
+        owners, orgs = tuple(found_owners), tuple(found_orgs)
+        owner_known = bool(owners or orgs)
+    group_id = None if filters.group is None else find_group_id(conn, filters.group)
+    if filters.meeting_id is not None and not action_rows.meeting_exists(conn,
+                                                                         filters.meeting_id):
+        raise UnknownMeeting(f"No meeting with id {filters.meeting_id} "
+                             "(see `meetingtui meetings`)")
+    query = action_rows.ActionQuery(
+        today=today, status=filters.status, owners=owners, orgs=orgs, group_id=group_id,
+        due_before=filters.due_before, meeting_id=filters.meeting_id, limit=filters.limit,
+    )
+    return query, owner_known
+
+
+def find_group_id(conn: sqlite3.Connection, name: str) -> int:
+    """A group by template id, short or full name in any case, as `groups.find_group` does."""
+    wanted = " ".join(name.split()).casefold()
+    known = action_rows.groups(conn)
+    for group_id, template_id, short, full in known:
+        if wanted in (template_id.casefold(), short.casefold(), full.casefold()):
+            return group_id
+    names = ", ".join(short for _, _, short, _ in known) or "none yet"
+    raise UnknownGroup(f"no group called {name!r}; known groups: {names}")
+
+
+def _row(row: tuple[Any, ...]) -> ActionRow:
+    (id_, text, owner, owner_org, due, status, confidential, meeting_id, meeting_date,
+     group_id, group_short, group_name, overdue) = row
+    return ActionRow(
+        id_, text, owner, owner_org, date.fromisoformat(due) if due else None, status,
+        bool(overdue), group_id, group_short, group_name, meeting_id,
+        date.fromisoformat(meeting_date), bool(confidential),
+    )

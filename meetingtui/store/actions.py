@@ -1,0 +1,171 @@
+"""The action-list query: measures across groups and meetings, filtered, overdue first.
+
+Only the standard library's sqlite3 is used here, on any `sqlite3.Connection` (a `Store`'s
+``store.db.conn`` or a read-only one from `open_for_reading`), so that `meetingtui actions`
+starts without sqlite-utils and pydantic. The status is the `measures_current` view's (the newest
+update's); "overdue" is derived from it and the due date, never stored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+#: The stored status values (`model.MeasureStatus`), spelled out so that this module needs no
+#: pydantic; a test checks that they match the enum.
+NOT_STARTED = "not_started"
+IN_PROGRESS = "in_progress"
+DONE = "done"
+CANCELLED = "cancelled"
+OPEN_STATUSES = (NOT_STARTED, IN_PROGRESS)
+ALL_STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, CANCELLED)
+
+#: What `--status` takes.
+STATUS_CHOICES = ("open", "overdue", "done", "cancelled", "all")
+
+#: The schema version (PRAGMA user_version) the query below was written for. A file of exactly
+#: this version is read directly; any other (new, older, newer, foreign) goes through
+#: `Store.open`, which creates, migrates or refuses it. A test checks it equals `schema.VERSION`.
+READS_VERSION = 1
+APPLICATION_ID = 0x4D545549  # "MTUI", as in store.db (not imported: it loads sqlite-utils)
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class ActionQuery:
+    """The filters, already resolved to what is stored (exact spellings, ids, ISO dates)."""
+
+    today: date
+    status: str = "open"
+    owners: tuple[str, ...] | None = None  # exact `owner` values; None = any owner
+    orgs: tuple[str, ...] = ()  # exact `owner_org` values, OR-ed with `owners`
+    group_id: int | None = None
+    due_before: date | None = None
+    meeting_id: int | None = None
+    limit: int | None = None
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to a meetingtui database of version `READS_VERSION`, or None
+    when the file is missing, empty, foreign, older or newer (then use `Store.open`)."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        conn.close()
+        return None
+    if app_id != APPLICATION_ID or version != READS_VERSION:
+        conn.close()
+        return None
+    return conn
+
+
+def groups(conn: sqlite3.Connection) -> list[tuple[int, str, str, str]]:
+    """(id, template_id, short, name) of every group, in id order."""
+    return [tuple(row) for row in conn.execute(
+        "SELECT id, template_id, short, name FROM groups ORDER BY id"
+    )]
+
+
+def meeting_exists(conn: sqlite3.Connection, meeting_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM meetings WHERE id = ?", [meeting_id]).fetchone() is not None
+
+
+def owner_spellings(conn: sqlite3.Connection, folded: str) -> tuple[list[str], list[str]]:
+    """The stored owner names and organisations that equal ``folded`` in any case; an
+    organisation also by its part before the first comma ("Polisen" for "Polisen,
+    lokalpolisområde Exempelkommun").
+
+    SQLite's NOCASE folds ASCII only ("Åsa" ≠ "åsa"), so the distinct spellings (few; the owner
+    scan reads the (owner, due) index only) are compared with `str.casefold` here, and the
+    measures are then found with an exact, indexable IN list.
+    """
+    owners = [row[0] for row in conn.execute(
+        "SELECT DISTINCT owner FROM measures WHERE deleted_at IS NULL")
+        if row[0].casefold() == folded]
+    orgs = [row[0] for row in conn.execute(
+        "SELECT DISTINCT owner_org FROM measures WHERE deleted_at IS NULL AND owner_org != ''")
+        if folded in (row[0].casefold(), row[0].split(",")[0].strip().casefold())]
+    return owners, orgs
+
+
+def municipality(conn: sqlite3.Connection, default: str) -> str:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'municipality'").fetchone()
+    return str(row[0]) if row and row[0] else default
+
+
+_COLUMNS = (
+    "SELECT mc.id, mc.text, mc.owner, mc.owner_org, mc.due, mc.status, mc.confidential, "
+    "mc.meeting_id, mt.date AS meeting_date, g.id AS group_id, g.short AS group_short, "
+    "g.name AS group_name, "
+    "(mc.status IN (?, ?) AND mc.due IS NOT NULL AND mc.due < ?) AS overdue "
+    "FROM measures_current mc "
+    "JOIN meetings mt ON mt.id = mc.meeting_id "
+    "JOIN groups g ON g.id = mt.group_id"
+)
+# Overdue first, then by due date (none last), then in the order they were decided.
+_ORDER = " ORDER BY overdue DESC, mc.due IS NULL, mc.due, mt.date, mc.id"
+
+
+def _marks(values: Iterable[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def query_actions(conn: sqlite3.Connection, query: ActionQuery) -> list[tuple[Any, ...]]:
+    """The measures that pass every filter, overdue first, then by due date (none last).
+
+    Each row is a tuple: id, text, owner, owner_org, due, status, confidential, meeting_id,
+    meeting_date, group_id, group_short, group_name, overdue (0/1).
+    """
+    if query.status not in STATUS_CHOICES:
+        raise ValueError(f"unknown status filter {query.status!r}")
+    today = query.today.isoformat()
+    where: list[str] = []
+    params: list[object] = [*OPEN_STATUSES, today]
+    if query.owners is not None:
+        if not query.owners and not query.orgs:
+            return []
+        either = []
+        if query.owners:
+            either.append(f"mc.owner IN ({_marks(query.owners)})")
+            params += query.owners
+        if query.orgs:
+            either.append(f"mc.owner_org IN ({_marks(query.orgs)})")
+            params += query.orgs
+        where.append("(" + " OR ".join(either) + ")")
+    if query.status in ("open", "overdue"):
+        where.append("mc.status IN (?, ?)")
+        params += OPEN_STATUSES
+        if query.status == "overdue":
+            where.append("mc.due IS NOT NULL AND mc.due < ?")
+            params.append(today)
+    elif query.status != "all":
+        where.append("mc.status = ?")
+        params.append(DONE if query.status == "done" else CANCELLED)
+    if query.group_id is not None:
+        where.append("mt.group_id = ?")
+        params.append(query.group_id)
+    if query.due_before is not None:
+        where.append("mc.due IS NOT NULL AND mc.due < ?")
+        params.append(query.due_before.isoformat())
+    if query.meeting_id is not None:
+        where.append("mc.meeting_id = ?")
+        params.append(query.meeting_id)
+    sql = _COLUMNS + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
+    if query.limit is not None:
+        sql += " LIMIT ?"
+        params.append(query.limit)
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, whatever the connection's factory
+    return cursor.execute(sql, params).fetchall()

@@ -1,0 +1,297 @@
+"""The action list's files read back as their readers would: CSV by Excel's rules, JSON by a
+script, ICS line by line as RFC 5545 says, the docx per owner, Markdown, the terminal table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import docx
+import pytest
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from icalendar import Calendar
+
+from meetingtui.export import actions_table
+from meetingtui.export.actions_csv import build_csv
+from meetingtui.export.actions_docx import write_docx
+from meetingtui.export.actions_ics import build_ics
+from meetingtui.export.actions_json import build_json
+from meetingtui.export.actions_md import build_md
+from meetingtui.services.actions import ActionFilters, ActionList, by_owner, read_actions
+from meetingtui.services.workspace import Workspace
+from meetingtui.store.settings import set_setting
+from tests.conftest import Clock
+from tests.test_actions import LONG_TEXT, TODAY, Sample, build_sample
+
+STATUSES = {"not_started", "in_progress", "done", "cancelled"}
+
+
+@pytest.fixture
+def sample(ws: Workspace, clock: Clock, test_agendas: Path) -> Sample:
+    built = build_sample(ws, clock, test_agendas)
+    clock.now = datetime.combine(TODAY, time(9, 0))
+    return built
+
+
+def listing(sample: Sample, **filters: object) -> ActionList:
+    return read_actions(sample.db, ActionFilters(**{"status": "all", **filters}), TODAY)  # type: ignore[arg-type]
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+def test_csv_is_what_swedish_excel_expects(sample: Sample) -> None:
+    actions = listing(sample)
+    data = build_csv(actions)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "\ufeff" not in text
+    rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=";"))
+    assert rows[0] == ["Nr", "Åtgärd", "Ansvarig", "Organisation", "Klart senast", "Status",
+                       "Försenad", "Grupp", "Möte nr", "Mötesdatum", "Sekretess"]
+    body = rows[1:]
+    assert [int(r[0]) for r in body] == [row.id for row in actions.rows]
+    by_id = {int(r[0]): r for r in body}
+    for row in actions.rows:
+        cells = by_id[row.id]
+        assert cells[2].lstrip("'") == row.owner and cells[3] == row.owner_org
+        assert cells[4] == (row.due.isoformat() if row.due else "")
+        assert cells[5] in {"ej påbörjad", "pågående", "genomförd", "avbruten"}
+        assert cells[6] == ("ja" if row.overdue else "nej")
+        assert (cells[7], cells[8], cells[9]) == (row.group_short, str(row.meeting_id),
+                                                  row.meeting_date.isoformat())
+        assert cells[10] == ("ja" if row.confidential else "nej")
+    formula = by_id[sample.measures["formula"]][1]
+    assert formula == "'=SUMMA(A1) ser ut som en formel;\nmen är text på två rader"
+    assert by_id[sample.measures["parents"]][1] == 'Samtal med föräldrar | "kvällsvandring"'
+    assert by_id[sample.measures["light"]][1] == LONG_TEXT
+    assert by_id[sample.measures["parents"]][5] == "avbruten"
+    assert by_id[sample.measures["schools"]][5] == "pågående"
+    # Records end in CRLF, as Excel writes them (a line break inside a quoted cell stays LF).
+    assert text.endswith("\r\n") and text.count("\r\n") == len(rows)
+
+
+def test_csv_of_nothing_is_the_heading_only(sample: Sample) -> None:
+    data = build_csv(listing(sample, owner="Ingen Alls"))
+    assert data.decode("utf-8-sig").splitlines() == [
+        "Nr;Åtgärd;Ansvarig;Organisation;Klart senast;Status;Försenad;Grupp;Möte nr;Mötesdatum;"
+        "Sekretess"]
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+def test_json_schema(sample: Sample) -> None:
+    actions = listing(sample)
+    objects = json.loads(build_json(actions))
+    assert isinstance(objects, list) and len(objects) == len(actions.rows)
+    required = {"id": int, "text": str, "owner": str, "owner_org": str, "status": str,
+                "overdue": bool, "group": str, "group_name": str, "meeting_id": int,
+                "meeting_date": str, "confidential": bool}
+    for obj, row in zip(objects, actions.rows, strict=True):
+        assert set(obj) == {*required, "due"}
+        for key, kind in required.items():
+            assert type(obj[key]) is kind, (key, obj)
+        assert obj["due"] is None or date.fromisoformat(obj["due"]) == row.due
+        assert date.fromisoformat(obj["meeting_date"]) == row.meeting_date
+        assert obj["status"] in STATUSES
+        assert obj["overdue"] == (obj["status"] in ("not_started", "in_progress")
+                                  and obj["due"] is not None and obj["due"] < TODAY.isoformat())
+        assert (obj["id"], obj["owner"], obj["group"], obj["meeting_id"]) == (
+            row.id, row.owner, row.group_short, row.meeting_id)
+    assert json.loads(build_json(listing(sample, owner="Ingen Alls"))) == []
+
+
+# --- ICS ---------------------------------------------------------------------------------------
+
+def _lines(data: bytes) -> list[bytes]:
+    """The physical lines, checked as RFC 5545 §3.1 says: CRLF, ≤ 75 octets each."""
+    assert data.endswith(b"\r\n")
+    lines = data[:-2].split(b"\r\n")
+    for line in lines:
+        assert b"\n" not in line and b"\r" not in line
+        assert len(line) <= 75, line
+        line.decode("utf-8")  # folding never splits a character
+    return lines
+
+
+def _unfold(lines: list[bytes]) -> list[str]:
+    logical: list[str] = []
+    raw: list[bytes] = []
+    for line in lines:
+        if line.startswith((b" ", b"\t")):
+            raw[-1] += line[1:]
+        else:
+            raw.append(line)
+    logical = [line.decode("utf-8") for line in raw]
+    return logical
+
+
+def _todos(logical: list[str]) -> list[dict[str, str]]:
+    todos: list[dict[str, str]] = []
+    current: dict[str, str] | None = None
+    for line in logical:
+        if line == "BEGIN:VTODO":
+            current = {}
+        elif line == "END:VTODO":
+            assert current is not None
+            todos.append(current)
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            current[name] = value
+    return todos
+
+
+def test_ics_line_by_line(sample: Sample) -> None:
+    actions = listing(sample)
+    data = build_ics(actions, datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    lines = _lines(data)
+    assert any(line.startswith(b" ") for line in lines)  # the long text was folded
+    logical = _unfold(lines)
+    assert logical[0] == "BEGIN:VCALENDAR" and logical[-1] == "END:VCALENDAR"
+    assert "VERSION:2.0" in logical
+    assert any(line.startswith("PRODID:-//meetingtui//") for line in logical)
+    todos = _todos(logical)
+    dated = [row for row in actions.rows if row.due is not None]
+    assert len(todos) == len(dated) == len(actions.rows) - 1  # "cameras" has no due date
+    assert logical.count("BEGIN:VTODO") == len(dated)
+    status = {"not_started": "NEEDS-ACTION", "in_progress": "IN-PROCESS", "done": "COMPLETED",
+              "cancelled": "CANCELLED"}
+    for todo, row in zip(todos, dated, strict=True):
+        assert todo["UID"] == f"measure-{row.id}@meetingtui.exempelkommun"
+        assert row.due is not None
+        assert todo["DUE;VALUE=DATE"] == row.due.strftime("%Y%m%d")
+        assert todo["DTSTAMP"] == "20261123T080000Z"
+        assert todo["STATUS"] == status[row.status]
+        assert todo["SUMMARY"].startswith(f"{row.group_short}: ")
+        description = todo["DESCRIPTION"]
+        assert f"Grupp: {row.group_short}" in description
+        assert f"Möte: {row.meeting_date.isoformat()} (nr {row.meeting_id})" in description
+        assert f"Ansvarig: {row.owner}" in description
+        assert ("Försenad" in description) == row.overdue
+        assert ("CLASS" in todo) == row.confidential
+    # icalendar reads it back with the text intact.
+    parsed = Calendar.from_ical(data)
+    light = next(c for c in parsed.walk("VTODO")
+                 if str(c["UID"]).startswith(f"measure-{sample.measures['light']}@"))
+    assert str(light["DESCRIPTION"]).endswith(LONG_TEXT)
+    assert light.decoded("DUE") == date(2026, 10, 1)
+
+
+def test_ics_uids_are_stable_and_unique(sample: Sample, ws: Workspace) -> None:
+    first = build_ics(listing(sample), datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    second = build_ics(listing(sample), datetime(2026, 11, 30, 12, 0, tzinfo=UTC))
+    uids = [t["UID"] for t in _todos(_unfold(_lines(first)))]
+    assert len(uids) == len(set(uids))
+    assert uids == [t["UID"] for t in _todos(_unfold(_lines(second)))]
+    assert first != second  # only DTSTAMP moved
+    one = build_ics(listing(sample, owner="Karl Lind"))
+    assert {t["UID"] for t in _todos(_unfold(_lines(one)))} <= set(uids)
+    set_setting(ws.store, "municipality", "Lilla Edet")
+    moved = _todos(_unfold(_lines(build_ics(listing(sample)))))
+    assert moved[0]["UID"].endswith("@meetingtui.lilla-edet")
+
+
+def test_ics_of_nothing_is_an_empty_calendar(sample: Sample) -> None:
+    logical = _unfold(_lines(build_ics(listing(sample, owner="Ingen Alls"))))
+    assert logical[0] == "BEGIN:VCALENDAR" and "BEGIN:VTODO" not in logical
+
+
+# --- docx --------------------------------------------------------------------------------------
+
+def _per_owner(data: bytes) -> dict[str, list[list[str]]]:
+    """Each Heading 1 and the rows (cell texts) of the table that follows it."""
+    document = docx.Document(io.BytesIO(data))
+    found: dict[str, list[list[str]]] = {}
+    owner = None
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = Paragraph(child, document)
+            if paragraph.style is not None and paragraph.style.name == "Heading 1":
+                owner = paragraph.text
+        elif tag == "tbl" and owner is not None:
+            table = Table(child, document)
+            found[owner] = [[cell.text for cell in row.cells] for row in table.rows]
+            owner = None
+    return found
+
+
+def test_docx_one_section_per_owner(sample: Sample) -> None:
+    actions = listing(sample, status="open")
+    stream = io.BytesIO()
+    write_docx(actions, stream)
+    data = stream.getvalue()
+    found = _per_owner(data)
+    expected = by_owner(actions.rows)
+    assert list(found) == list(expected)
+    assert list(found) == ["Anna Berg", "Karl Lind", "Lena Ek", "Mats Holm", "ÅSA ÖBERG",
+                           "Åsa Öberg"]
+    for owner, rows in expected.items():
+        table = found[owner]
+        assert table[0] == ["Nr", "Åtgärd", "Grupp", "Möte", "Klart senast", "Status"]
+        assert [int(r[0]) for r in table[1:]] == [row.id for row in rows]
+        for cells, row in zip(table[1:], rows, strict=True):
+            assert cells[1] == row.text and cells[2] == row.group_short
+            assert cells[3] == row.meeting_date.isoformat()
+            assert cells[4] == (row.due.isoformat() if row.due else "")
+            assert cells[5].startswith("Försenad") == row.overdue
+    assert found["Anna Berg"][1][5] == "Försenad (pågående)"
+    document = docx.Document(io.BytesIO(data))
+    assert len(document.sections) == len(expected)
+    assert document.core_properties.title == "Åtgärdslista"
+
+
+def test_docx_of_nothing_says_so(sample: Sample) -> None:
+    stream = io.BytesIO()
+    write_docx(listing(sample, owner="Ingen Alls"), stream)
+    document = docx.Document(io.BytesIO(stream.getvalue()))
+    assert "Inga åtgärder." in [p.text for p in document.paragraphs]
+    assert document.tables == []
+
+
+# --- Markdown and the terminal table ----------------------------------------------------------
+
+def test_markdown_per_owner_with_escaped_text(sample: Sample) -> None:
+    actions = listing(sample)
+    text = build_md(actions)
+    assert text.startswith("# Åtgärdslista\n")
+    headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
+    assert headings == list(by_owner(actions.rows))
+    table_rows = [line for line in text.splitlines() if re.match(r"^\| \d+ \|", line)]
+    assert [int(line.split("|")[1]) for line in table_rows] == [
+        row.id for rows in by_owner(actions.rows).values() for row in rows]
+    assert r"Samtal med föräldrar \| \"kvällsvandring\"".replace('\\"', '"') in text
+    assert r"Röj buskage vid \*cykelbanan\*" in text
+    assert "**Försenad (pågående)**" in text
+
+
+def test_terminal_table_chunks_line_up(sample: Sample, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(actions_table, "FIRST_CHUNK", 2)
+    monkeypatch.setattr(actions_table, "CHUNK", 3)
+    actions = listing(sample)
+    out = io.StringIO()
+    actions_table.print_table(actions, out)
+    lines = out.getvalue().splitlines()
+    due = re.compile(r"(?<=\s)20\d\d-\d\d-\d\d(?=\s{1,3}(Försenad|ej|pågående|genomförd|avbruten))")
+    due_columns = [m.start() for line in lines if (m := due.search(line))]
+    assert len(due_columns) == 11  # every row with a due date …
+    assert len(set(due_columns)) == 1  # … in one column, whichever chunk it is in
+    assert lines[-1] == "Exempelkommun · 2026-11-23 · 12 åtgärder, varav 4 försenade"
+    ids = [int(m.group(1)) for line in lines if (m := re.match(r"^\s*(\d+)\s{2,}", line))]
+    assert ids == [row.id for row in actions.rows]
+
+
+def test_terminal_table_per_owner(sample: Sample) -> None:
+    actions = listing(sample, status="overdue")
+    out = io.StringIO()
+    actions_table.print_table(actions, out, per_owner=True)
+    text = out.getvalue()
+    heads = [text.index(f"{owner} (") for owner in ("Anna Berg", "Karl Lind", "Mats Holm",
+                                                      "Åsa Öberg")]
+    assert heads == sorted(heads)
+    assert "Ansvarig" not in text  # the owner is the block's heading, not a column
