@@ -13,9 +13,10 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
-from meetingtui.model import DocumentType, MeetingRecord
+if TYPE_CHECKING:  # the model imports pydantic: not needed to write a file
+    from meetingtui.model import MeetingRecord
 
 Format = Literal["docx", "md"]
 FILE_MODE = 0o600
@@ -45,6 +46,8 @@ def safe_name(text: str, fallback: str = "grupp") -> str:
 def default_export_path(exports_dir: Path, record: MeetingRecord, public: bool,
                         fmt: Format) -> Path:
     """``exports/<group>/<YYYY-MM-DD>-<group>-<minnesanteckningar|protokoll>[-offentlig].<fmt>``."""
+    from meetingtui.model import DocumentType
+
     group = safe_name(record.group.short or record.group.name)
     document = record.template.document if record.template is not None else DocumentType.NOTES
     suffix = "-offentlig" if public else ""
