@@ -43,11 +43,26 @@ def agendas(tmp_path: Path) -> Path:
     return folder
 
 
+class Clock:
+    """The workspace clock, set by the test: nothing on screen depends on the real time."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 @pytest.fixture
-def ws(tmp_path: Path, agendas: Path) -> Iterator[Workspace]:
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+def ws(tmp_path: Path, agendas: Path, clock: Clock) -> Iterator[Workspace]:
     db = tmp_path / "meetingtui.db"
     locations = Locations(db=db, agendas=agendas, exports=tmp_path / "exports")
-    workspace = Workspace(Store.open(db), load_templates([agendas]), locations, lambda: NOW)
+    workspace = Workspace(Store.open(db), load_templates([agendas]), locations, clock)
     yield workspace
     workspace.close()
 
@@ -76,6 +91,48 @@ def seed_earlier_meeting(ws: Workspace) -> tuple[int, list[int]]:
         ids.append(measure.id)
     meetings.close_meeting(ws, feb.id)
     return feb.id, ids
+
+
+def running_meeting(ws: Workspace, clock: Clock) -> int:
+    """March: started at 9:00, items 1–3 done, on the lägesbild since 9:20 (now 9:32), with the
+    carried-over observation, two new ones (one confidential), causes and measures."""
+    from meetingtui.model import Cause, Dimension, Observation, Trend
+
+    group = groups.ensure_groups(ws)[0]
+    assert group.id is not None
+    clock.now = datetime(2026, 3, 10, 9, 0)
+    march = meetings.plan_meeting(ws, group.id, date(2026, 3, 10), start=time(9, 0),
+                                  place="Stadshuset, rum 4", secretary="Eva Berg",
+                                  adjuster="Ali Khan")
+    assert march.id is not None
+    meetings.start_meeting(ws, march.id)
+    agenda = meetings.items(ws, march.id)
+    for item, minute in zip(agenda[:4], (0, 3, 6, 20), strict=True):
+        clock.now = datetime(2026, 3, 10, 9, minute)
+        assert item.id is not None
+        meetings.visit_item(ws, march.id, item.id)
+    first = lagesbild.save_observation(ws, Observation(
+        meeting_id=march.id, area="Skolan", place_detail="Baksidan", category="Skadegörelse",
+        description="Krossade fönster i idrottshallen tre helger i rad", source="Räddningstjänst",
+        trend=Trend.RISING, level=2))
+    lagesbild.save_observation(ws, Observation(
+        meeting_id=march.id, area="Stationen", category="Ordningsstörning",
+        description="Ungdomar samlas sent på kvällarna; personalen känner sig otrygg",
+        source="Kollektivtrafik", trend=Trend.NEW, confidential=True))
+    assert first.id is not None
+    lagesbild.save_cause(ws, Cause(observation_id=first.id, text="Dålig belysning",
+                                   dimension=Dimension.PLACE))
+    lagesbild.save_measure(ws, Measure(
+        meeting_id=march.id, text="Sätt upp belysning vid idrottshallen", owner="Bostadsbolag",
+        due=date(2026, 4, 30), observation_id=first.id))
+    clock.now = datetime(2026, 3, 10, 9, 32)
+    return march.id
+
+
+@pytest.fixture
+def in_meeting(seeded: tuple[Workspace, int, list[int]], clock: Clock) -> tuple[Workspace, int]:
+    ws = seeded[0]
+    return ws, running_meeting(ws, clock)
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ class AgendaList(Static):
             elif item.ended_at is not None or (item.visited and index < current):
                 mark, style = "✓", "dim"
             else:
-                mark, style = " ", ""
+                mark, style = "·", ""  # not a space: a leading space would be trimmed
             box = f"{item_minutes(item, now)}/{item.minutes}" if item.minutes else (
                 str(item_minutes(item, now)) if item.visited else "")
             over = bool(item.minutes) and item_minutes(item, now) > (item.minutes or 0)

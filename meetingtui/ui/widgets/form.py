@@ -48,7 +48,13 @@ class FieldRow(Vertical):
             yield self.widget
         yield Static("", classes="field-error", id=f"error-{self.field_name}")
 
+    shown: str | None = None
+
     def show_error(self, message: str | None) -> None:
+        """Show (or clear) the message; nothing happens if it is already shown (no relayout)."""
+        if message == self.shown:
+            return
+        self.shown = message
         error = self.query_one(".field-error", Static)
         error.update(f"⚠ {message}" if message else "")
         error.display = bool(message)
@@ -90,6 +96,7 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         self.touched: set[str] = set()
         self.submitted = False
         self.problems: dict[str, str] = {}
+        self.general_shown = ""
 
     title: str = ""
 
@@ -160,7 +167,10 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         for name, row in rows.items():
             shown = self.submitted or name in self.touched
             row.show_error(problems.get(name) if shown else None)
-        self.query_one("#form-error", Static).update("\n".join(general))
+        general_text = "\n".join(general)
+        if general_text != self.general_shown:
+            self.general_shown = general_text
+            self.query_one("#form-error", Static).update(general_text)
         return model
 
     def _touch(self, widget: Widget | None) -> None:

@@ -14,6 +14,7 @@ from meetingtui.i18n import t
 from meetingtui.model import Observation, Trend
 from meetingtui.services import lagesbild
 from meetingtui.ui.errors import Failed, attempt, saved
+from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.panes.base import ItemPane
 
@@ -31,6 +32,7 @@ class SituationPane(ItemPane):
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", id="observations", zebra_stripes=True)
+        yield Static("", id="observation-detail")
         yield Static("", id="situation-legend", classes="hint")
 
     def on_mount(self) -> None:
@@ -48,34 +50,60 @@ class SituationPane(ItemPane):
         cursor = table.cursor_row
         table.clear(columns=True)
         width = max(44, self.size.width)
-        wide = width >= 80
-        side = 14 if wide else 10
-        text_width = flex_width(width, [2, side, side, 3, 3, 3] + ([16] if wide else []))
+        wide = width >= 88  # at 80×24 the pane is ~53 cells: fewer, merged columns
+        side = 14 if wide else 9
+        fixed = [2, side, side, 16, 3, 3, 3] if wide else [2, side, side, 5]
+        text_width = flex_width(width, fixed)
         table.add_column("#", width=2, key="no")
         table.add_column(t("observation.area"), width=side, key="area")
         table.add_column(t("observation.category"), width=side, key="category")
         table.add_column(t("observation.description"), width=text_width, key="description")
         if wide:
             table.add_column(t("observation.source"), width=16, key="source")
-        table.add_column(t("observation.trend_short"), width=3, key="trend")
-        table.add_column(t("situation.counts"), width=3, key="counts")
-        table.add_column("", width=3, key="marks")
+            table.add_column(t("observation.trend_short"), width=3, key="trend")
+            table.add_column(t("situation.counts"), width=3, key="counts")
+            table.add_column("", width=3, key="marks")
+        else:
+            table.add_column(t("observation.trend_short"), width=5, key="trend")
         for number, o in enumerate(self.rows, start=1):
             n_causes = sum(1 for c in causes if c.observation_id == o.id)
             n_measures = sum(1 for m in measures if m.observation_id == o.id)
-            marks = ("↻" if o.carried_over_from else " ") + ("S" if o.confidential else "")
+            marks = ("↻" if o.carried_over_from else " ") + ("S" if o.confidential else " ")
             cells: list[Text | str] = [str(number), fit(o.area, side), fit(o.category, side),
                                        fit(o.description, text_width)]
             if wide:
-                cells.append(fit(o.source, 16))
-            cells += [TREND_MARK[o.trend], f"{n_causes}/{n_measures}"[:3],
-                      Text(marks, style="bold")]
+                cells += [fit(o.source, 16), TREND_MARK[o.trend],
+                          f"{n_causes}/{n_measures}"[:3], Text(marks, style="bold")]
+            else:
+                cells.append(Text(f"{TREND_MARK[o.trend]:<3}{marks}"[:5], style="bold"))
             table.add_row(*cells, key=str(o.id))
+        self.counts = {o.id: (n_causes, n_measures) for o in self.rows
+                       for n_causes, n_measures in [(
+                           sum(1 for c in causes if c.observation_id == o.id),
+                           sum(1 for m in measures if m.observation_id == o.id))]}
         if self.rows:
             index = next((i for i, o in enumerate(self.rows) if o.id == select), cursor)
             table.move_cursor(row=min(index, len(self.rows) - 1))
+        self.show_detail()
         self.query_one("#situation-legend", Static).update(
             t("situation.legend") if self.rows else t("situation.empty"))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The highlighted observation in full: the table cuts long text at 80 columns."""
+        o = self.current()
+        detail = self.query_one("#observation-detail", Static)
+        if o is None:
+            detail.update("")
+            return
+        n_causes, n_measures = self.counts.get(o.id, (0, 0))
+        where = " · ".join(part for part in (o.area, o.place_detail, o.category, o.source) if part)
+        detail.update(Text.assemble(
+            (where, "bold"), "\n", o.description, "\n",
+            (t("situation.detail", causes=n_causes, measures=n_measures,
+               trend=label(o.trend), level=o.level), "italic")))
 
     def main_widget(self) -> Widget | None:
         return self.query_one(DataTable)
