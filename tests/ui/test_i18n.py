@@ -7,7 +7,15 @@ import re
 import pytest
 
 from meetingtui.i18n import catalogue, default_language
-from meetingtui.model import Controller, Dimension, MeasureStatus, MeasureType, Presence, Trend
+from meetingtui.model import (
+    Controller,
+    Dimension,
+    MeasureStatus,
+    MeasureType,
+    ObservationStatus,
+    Presence,
+    Trend,
+)
 
 
 def test_sv_and_en_have_the_same_keys() -> None:
@@ -24,7 +32,8 @@ def test_both_use_the_same_placeholders() -> None:
 
 def test_every_enum_value_has_a_label() -> None:
     sv = catalogue("sv")
-    for enum in (Trend, Dimension, Controller, MeasureStatus, MeasureType, Presence):
+    for enum in (Trend, Dimension, Controller, MeasureStatus, MeasureType, Presence,
+                 ObservationStatus):
         for value in enum:
             assert f"enum.{enum.__name__}.{value.value}" in sv
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from meetingtui.i18n import t
-from meetingtui.model import Observation, Trend
+from meetingtui.model import Observation, ObservationStatus, Trend
 from meetingtui.ui.labels import options
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
@@ -41,6 +41,8 @@ class ObservationDialog(FormDialog[Observation]):
         yield FieldRow("level", t("observation.level"),
                        Choice([(t(f"observation.level{n}"), n) for n in range(4)], o.level,
                               id="level"))
+        yield FieldRow("status", t("observation.status"),
+                       Choice(options(ObservationStatus), o.status, id="status"))
         yield FieldRow("confidential", t("common.confidential"),
                        Choice([(t("common.no"), False), (t("common.yes"), True)],
                               o.confidential, id="confidential"))
@@ -48,6 +50,6 @@ class ObservationDialog(FormDialog[Observation]):
     def build(self) -> Observation:
         values = self.observation.model_dump()
         for name in ("area", "place_detail", "category", "description", "source", "trend",
-                     "level", "confidential"):
+                     "level", "status", "confidential"):
             values[name] = self.value(name)
         return Observation.model_validate(values)
