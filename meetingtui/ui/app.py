@@ -6,6 +6,7 @@ Keep start-up light: screens are imported when they are first shown, after the l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 
 from textual.app import App
@@ -57,10 +58,31 @@ class MeetingApp(App[None]):
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
 
     def action_export(self) -> None:
-        self.notify(t("app.not_yet"), severity="warning")
+        """Export the meeting the screen in front names (`export_target()`), if any."""
+        target: Callable[[], int | None] | None = getattr(self.screen, "export_target", None)
+        meeting_id = target() if target is not None else None
+        if meeting_id is None:
+            self.notify(t("export.no_meeting"), severity="warning")
+            return
+        self.export_meeting(meeting_id)
+
+    def export_meeting(self, meeting_id: int) -> None:
+        from meetingtui.services.meetings import get_meeting
+        from meetingtui.ui.dialogs.export_dialog import ExportDialog, offer_open
+
+        try:
+            meeting = attempt(self, get_meeting, self.ws, meeting_id)
+        except Failed:
+            return
+        self.push_screen(ExportDialog(self.ws, meeting_id, meeting.date.isoformat()),
+                         lambda path: offer_open(self, path))
 
     def action_action_list(self) -> None:
-        self.notify(t("app.not_yet"), severity="warning")
+        from meetingtui.ui.screens.actions import ActionListScreen
+
+        if isinstance(self.screen, ActionListScreen):
+            return
+        self.push_screen(ActionListScreen(self.ws))
 
 
 def make_app(ws: Workspace, *, lang: str, meeting_id: int | None = None) -> MeetingApp:

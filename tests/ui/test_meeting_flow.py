@@ -93,6 +93,9 @@ async def run_meeting(ws: Workspace) -> None:
         await pilot.press("n", "n", "enter")
         await pilot.press("n", "c", "j")
         await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"  # export now? not this time
+        await pilot.press("n")
+        await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
 
 

@@ -25,7 +25,8 @@ def common_commands(screen: Screen[Any]) -> list[Command]:
     return [
         (t("app.theme_high_contrast"), lambda: app.run_action("toggle_theme"),
          t("app.theme_help")),
-        (t("app.export"), lambda: app.run_action("export"), t("app.not_yet_help")),
-        (t("app.action_list"), lambda: app.run_action("action_list"), t("app.not_yet_help")),
+        (t("app.export"), lambda: app.run_action("export"), t("app.export_help")),
+        (t("app.action_list"), lambda: app.run_action("action_list"),
+         t("app.action_list_help")),
         (t("app.quit"), lambda: app.run_action("quit"), ""),
     ]

@@ -131,6 +131,11 @@ class HomeScreen(Screen[None]):
             return
         self.app.push_screen(screen)
 
+    def export_target(self) -> int | None:
+        """F6 on the home screen: the selected group's last meeting."""
+        view = self.selected()
+        return view.last.id if view is not None and view.last is not None else None
+
     def palette_commands(self) -> list[Command]:
         return [
             (t("home.new_meeting"), self.action_new_meeting, t("home.new_meeting_help")),

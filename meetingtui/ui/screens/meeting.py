@@ -166,8 +166,29 @@ class MeetingScreen(Screen[None]):
                 return
             self.app.notify(t("close.done"))
             self.app.pop_screen()
+            self.offer_export()
 
         self.app.push_screen(ConfirmDialog(t("close.title"), "\n".join(lines)), answer)
+
+    def offer_export(self) -> None:
+        """After closing: export now? (the minutes are final, nothing changes them silently)."""
+        from meetingtui.ui.app import MeetingApp
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        app = self.app
+        meeting_id = self.session.meeting_id
+
+        def answer(yes: bool | None) -> None:
+            if yes and isinstance(app, MeetingApp):
+                app.export_meeting(meeting_id)
+
+        app.push_screen(ConfirmDialog(t("app.export"), t("close.offer_export")), answer)
+
+    def export_target(self) -> int | None:
+        """F6 here: this meeting, after what is being typed has been saved."""
+        if self.pane is not None and not self.pane.flush():
+            return None
+        return self.session.meeting_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_meeting":

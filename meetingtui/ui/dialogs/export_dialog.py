@@ -1,0 +1,155 @@
+"""Export one meeting's minutes: internal or public, Word or Markdown, asking before it writes
+personal identity numbers into the public version or replaces a file.
+
+The export runs on the UI thread, on purpose: `export_minutes` loads the record through the
+workspace's SQLite connection, which may only be used from the thread that opened it, and a big
+meeting exports in well under a second. A thread worker would have to load the record here and
+build the file there, duplicating what `export_minutes` guarantees (the same checks as the CLI).
+`meetingtui.export.minutes` is imported inside the call: start-up never loads python-docx.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from meetingtui.i18n import t
+from meetingtui.services.workspace import Workspace
+from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.widgets.choice import Choice
+from meetingtui.ui.widgets.form import FieldRow
+
+SHOWN_FINDINGS = 8
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Dismissed with the written file's path, or None when nothing was written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", t("common.cancel"), id="export.cancel"),
+        Binding("enter,ctrl+s", "submit", t("app.export"), id="export.run"),
+    ]
+
+    def __init__(self, ws: Workspace, meeting_id: int, heading: str = "") -> None:
+        super().__init__(classes="form-dialog")
+        self.ws = ws
+        self.meeting_id = meeting_id
+        self.heading = heading
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            title = t("export.title")
+            yield Static(f"{title}: {self.heading}" if self.heading else title,
+                         classes="form-title")
+            yield FieldRow("public", t("export.version"), Choice(
+                [(t("export.internal"), False), (t("export.public"), True)], False,
+                id="public"))
+            yield FieldRow("fmt", t("export.format"), Choice(
+                [(t("export.docx"), "docx"), (t("export.md"), "md")], "docx", id="fmt"))
+            yield Static(t("export.hint"), classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#public", Choice).focus()
+
+    @property
+    def public(self) -> bool:
+        return bool(self.query_one("#public", Choice).value)
+
+    @property
+    def fmt(self) -> str:
+        return str(self.query_one("#fmt", Choice).value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        self.export(force=False, allow_personal_data=False)
+
+    def export(self, *, force: bool, allow_personal_data: bool) -> None:
+        from meetingtui.export.files import ExportError
+        from meetingtui.export.minutes import PersonalDataFound, export_minutes
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        fmt: Literal["docx", "md"] = "md" if self.fmt == "md" else "docx"
+        try:
+            result = attempt(self.app, export_minutes, self.ws, self.meeting_id,
+                             public=self.public, fmt=fmt, force=force,
+                             allow_personal_data=allow_personal_data)
+        except Failed:
+            return
+        except PersonalDataFound as found:
+            lines = [t("export.personal_question")]
+            lines += [f"  • {where}" for where in found.findings[:SHOWN_FINDINGS]]
+            if len(found.findings) > SHOWN_FINDINGS:
+                lines.append(t("export.personal_more",
+                               count=len(found.findings) - SHOWN_FINDINGS))
+            lines += ["", t("export.anyway")]
+
+            def anyway(yes: bool | None) -> None:
+                if yes:
+                    self.export(force=force, allow_personal_data=True)
+                else:
+                    self.app.notify(t("export.not_written"), severity="warning")
+
+            self.app.push_screen(ConfirmDialog(t("export.personal_title"), "\n".join(lines)),
+                                 anyway)
+            return
+        except ExportError as error:
+            if error.reason != "exists":
+                self.app.notify(str(error), title=t("export.failed"), severity="error",
+                                timeout=10)
+                return
+
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.export(force=True, allow_personal_data=allow_personal_data)
+                else:
+                    self.app.notify(t("export.not_written"), severity="warning")
+
+            self.app.push_screen(ConfirmDialog(
+                t("export.exists_title"), t("export.exists_question", path=str(error.path))),
+                replace)
+            return
+        if result.findings and not self.public:
+            self.app.notify(t("export.findings", count=len(result.findings)),
+                            severity="warning", timeout=10)
+        self.dismiss(result.path)
+
+
+def open_folder(app: App[Any], path: Path) -> None:
+    """Show the file in its folder with the system's opener; a missing one only notifies.
+
+    `click` comes with sqlite-utils; `launch(locate=True)` opens the folder and returns 1 when
+    no opener (xdg-open, open, explorer) can be started.
+    """
+    try:
+        import click
+
+        code = click.launch(str(path), locate=True)
+    except Exception:  # any failure to open a folder is only worth a message
+        code = 1
+    if code != 0:
+        app.notify(t("export.open_failed", folder=str(path.parent)), severity="warning",
+                   timeout=10)
+
+
+def offer_open(app: App[Any], path: Path | None) -> None:
+    """After a successful export: say where the file is and offer to open its folder."""
+    from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+    if path is None:
+        return
+    app.notify(t("export.done", path=str(path)), timeout=10)
+
+    def answer(yes: bool | None) -> None:
+        if yes:
+            open_folder(app, path)
+
+    app.push_screen(ConfirmDialog(t("export.open_title"),
+                                  t("export.open_question", path=str(path))), answer)

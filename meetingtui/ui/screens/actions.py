@@ -1,0 +1,149 @@
+"""The action list: every measure in every group, overdue first, filtered by owner, group and
+status; Enter shows a measure's history and records a follow-up outside any meeting."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from meetingtui.i18n import t
+from meetingtui.model import MeasureStatus, MeasureUpdate
+from meetingtui.services import followup, groups
+from meetingtui.services.actions import ActionFilters, ActionRow, action_list
+from meetingtui.services.workspace import Workspace
+from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.labels import label
+from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
+from meetingtui.ui.widgets.choice import Choice
+
+STATUSES = ("open", "overdue", "done", "all")
+
+
+class ActionListScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", t("action_list.back"), id="action_list.back"),
+        *COMMON_BINDINGS,
+    ]
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__(id="action-list")
+        self.ws = ws
+        self.rows: list[ActionRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="action-filters"):
+            yield Label(t("action_list.owner"), classes="filter-label")
+            yield Input(id="filter-owner", placeholder=t("action_list.owner"))
+            yield Label(t("action_list.group"), classes="filter-label")
+            group_options: list[tuple[str, str | None]] = [(t("action_list.all_groups"), None)]
+            group_options += [(v.group.short, v.group.short) for v in groups.overviews(self.ws)]
+            yield Choice(group_options, None, id="filter-group")
+            yield Label(t("action_list.status"), classes="filter-label")
+            yield Choice([(t(f"action_list.status_{s}"), s) for s in STATUSES], "open",
+                         id="filter-status")
+        yield DataTable(cursor_type="row", id="action-table", zebra_stripes=True)
+        yield Static("", id="action-count", classes="hint")
+        yield Static(t("action_list.hint"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("action_list.title")
+        self.sub_title = groups.municipality(self.ws)
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        table.add_column(t("action_list.group"), key="group")
+        table.add_column(t("action_list.measure"), key="text")
+        table.add_column(t("action_list.owner"), key="owner")
+        table.add_column(t("action_list.due"), key="due")
+        table.add_column(t("action_list.state"), key="state")
+        table.add_column(t("action_list.decided"), key="decided")
+        self.reload()
+        table.focus()
+
+    def filters(self) -> ActionFilters:
+        owner = self.query_one("#filter-owner", Input).value.strip()
+        group = self.query_one("#filter-group", Choice).value
+        status = self.query_one("#filter-status", Choice).value
+        return ActionFilters(owner=owner or None, group=group if isinstance(group, str) else None,
+                             status=str(status))
+
+    def reload(self) -> None:
+        try:
+            self.rows = attempt(self.app, action_list, self.ws, self.filters())
+        except Failed:
+            self.rows = []
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for row in self.rows:
+            state = (Text(t("action_list.overdue"), style="bold red") if row.overdue
+                     else Text(label(MeasureStatus(row.status))))
+            table.add_row(row.group_short, row.text[:60], row.owner or row.owner_org,
+                          row.due.isoformat() if row.due else "–", state,
+                          row.meeting_date.isoformat(), key=str(row.id))
+        if self.rows:
+            table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
+        count = t("action_list.count", count=len(self.rows)) if self.rows else t(
+            "action_list.empty")
+        self.query_one("#action-count", Static).update(count)
+
+    @on(Input.Changed, "#filter-owner")
+    @on(Choice.Changed)
+    def _filter_changed(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    @on(Input.Submitted, "#filter-owner")
+    def _owner_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def selected(self) -> ActionRow | None:
+        if not self.rows:
+            return None
+        return self.rows[self.query_one(DataTable).cursor_row]
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_follow_up()
+
+    def action_follow_up(self) -> None:
+        from meetingtui.ui.dialogs.measure_history import MeasureHistoryDialog
+
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            updates = attempt(self.app, followup.history, self.ws, row.id)
+        except Failed:
+            return
+
+        def save(update: MeasureUpdate) -> MeasureUpdate:
+            return followup.record_update(self.ws, update.measure_id, update.new_status,
+                                          update.comment, meeting_id=None)
+
+        def done(_update: MeasureUpdate | None) -> None:
+            self.reload()
+
+        self.app.push_screen(MeasureHistoryDialog(row, updates, self.ws.now(), save), done)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def palette_commands(self) -> list[Command]:
+        return [
+            (t("action_list.update"), self.action_follow_up, ""),
+            (t("action_list.back"), self.action_back, ""),
+            *common_commands(self),
+        ]
