@@ -20,6 +20,7 @@ from meetingtui.paths import Locations
 from meetingtui.services import groups, lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.store.db import Store
+from tests.conftest import Clock  # one hand-moved clock for every test
 
 HERE = Path(__file__).resolve().parent
 NOW = datetime(2026, 3, 10, 9, 30)
@@ -41,16 +42,6 @@ def agendas(tmp_path: Path) -> Path:
     folder.mkdir()
     shutil.copy(HERE / "est_template.md", folder / "est.md")
     return folder
-
-
-class Clock:
-    """The workspace clock, set by the test: nothing on screen depends on the real time."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
