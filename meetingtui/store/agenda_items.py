@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from meetingtui.model import AgendaItem
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, to_row, update_row
+from meetingtui.store.rows import from_row, from_rows, insert_records, update_row
 
 
 def insert_items(store: Store, items: list[AgendaItem]) -> list[AgendaItem]:
-    stored = []
     with store.transaction() as db:
-        for item in items:
-            row_id = db.table("agenda_items").insert(to_row(item)).last_pk
-            stored.append(item.model_copy(update={"id": row_id}))
-    return stored
+        return insert_records(db, "agenda_items", items)
 
 
 def update_item(store: Store, item: AgendaItem) -> None:

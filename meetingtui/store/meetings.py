@@ -6,7 +6,7 @@ from datetime import date
 
 from meetingtui.model import Attendance, Meeting, MeetingStatus
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, to_row, update_row
+from meetingtui.store.rows import from_row, from_rows, insert_records, to_row, update_row
 
 
 def insert_meeting(store: Store, meeting: Meeting) -> Meeting:
@@ -74,12 +74,8 @@ def last_closed(store: Store, group_id: int) -> Meeting | None:
 
 
 def insert_attendance(store: Store, rows: list[Attendance]) -> list[Attendance]:
-    stored = []
     with store.transaction() as db:
-        for person in rows:
-            row_id = db.table("attendance").insert(to_row(person)).last_pk
-            stored.append(person.model_copy(update={"id": row_id}))
-    return stored
+        return insert_records(db, "attendance", rows)
 
 
 def update_attendance(store: Store, person: Attendance) -> None:

@@ -50,3 +50,12 @@ def update_row(db: Database, table: str, model: Record, *, exclude: set[str] | N
     cursor = db.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*row.values(), model.id])
     if cursor.rowcount != 1:
         raise NotFoundError(f"No row {model.id} in {table}")
+
+
+R = TypeVar("R", bound=Record)
+
+
+def insert_records(db: Database, table: str, records: list[R]) -> list[R]:
+    """Insert each record (inside the caller's transaction); the copies carry their new ids."""
+    return [record.model_copy(update={"id": db.table(table).insert(to_row(record)).last_pk})
+            for record in records]
