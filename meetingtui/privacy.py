@@ -7,6 +7,20 @@ product are added). Only numbers with a real month, a possible day and a valid c
 reported, and never digits that are part of a longer run, so dates, phone numbers and case
 numbers do not raise false alarms.
 
+What is deliberately left as it is:
+
+- Organisation numbers (``556036-0793``) are never reported: their third digit is 2 or more,
+  which is never a month. A sole trader's organisation number *is* their personnummer and is
+  reported, rightly.
+- Ten digits written without any separator cannot be told from a personnummer. A mobile number
+  typed as ``0701234569`` reads as 7 January 2007, serial 456, and happens to pass the check
+  digit, so it is reported (about one such number in ten does). A rule that skipped ``070…``
+  would skip exactly the people born January–September 2007 (or 1907), who are 19 in 2026 and
+  among the young people these meetings most often discuss; a false alarm costs a look and
+  ``--allow-personal-data``, a missed number leaks it. The other mobile prefixes (072, 073,
+  076, 079) never form a month and are never reported; written with a space or a dash, no
+  phone number is.
+
 Pure: imports only the model.
 """
 
