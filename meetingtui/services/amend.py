@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from meetingtui.model import Amendment, MeetingStatus
+from meetingtui.services.errors import MeetingNotFound
 from meetingtui.services.workspace import Workspace
 from meetingtui.store.amendments import insert_amendment
 from meetingtui.store.meetings import get_meeting
-
-
-class MeetingNotFound(LookupError):
-    pass
 
 
 def note_change(ws: Workspace, meeting_id: int, what: str, old: str, new: str) -> None:

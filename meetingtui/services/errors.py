@@ -1,6 +1,13 @@
-"""The errors a caller of the services may need to tell apart, in one place."""
+"""The errors a caller of the services may need to tell apart, in one place.
 
-from meetingtui.services.amend import MeetingNotFound
+Kept free of the models, so that the UI can catch them before pydantic is imported.
+"""
+
 from meetingtui.store.db import StoreError
+
+
+class MeetingNotFound(LookupError):
+    pass
+
 
 __all__ = ["MeetingNotFound", "StoreError"]

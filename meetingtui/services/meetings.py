@@ -14,7 +14,8 @@ from meetingtui.model import (
     MeetingStatus,
     Presence,
 )
-from meetingtui.services.amend import MeetingNotFound, note_change
+from meetingtui.services.amend import note_change
+from meetingtui.services.errors import MeetingNotFound
 from meetingtui.services.groups import get_group, members
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items as item_rows

@@ -1,27 +1,52 @@
-"""What every use-case needs: the store, the templates, the locations and the clock."""
+"""What every use-case needs: the store, the templates, the locations and the clock.
+
+The templates are read when first asked for, not when the workspace opens: reading them imports
+pydantic and markdown-it (about a quarter of a second), which the home screen's first frame and
+most commands do not need. The app reads them in a thread right after its first frame.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from meetingtui.agenda import TemplateSet, load_templates
-from meetingtui.model import Group, GroupTemplate
 from meetingtui.paths import Locations
 from meetingtui.store.db import Store
+
+if TYPE_CHECKING:
+    from meetingtui.agenda import TemplateSet
+    from meetingtui.model import Group, GroupTemplate
 
 
 def _now() -> datetime:
     return datetime.now()
 
 
-@dataclass
 class Workspace:
-    store: Store
-    templates: TemplateSet
-    locations: Locations
-    clock: Callable[[], datetime] = field(default=_now)
+    def __init__(self, store: Store, templates: TemplateSet | None, locations: Locations,
+                 clock: Callable[[], datetime] = _now) -> None:
+        """`templates` None: read them from `locations` on first use."""
+        self.store = store
+        self.locations = locations
+        self.clock = clock
+        self._templates = templates
+        self._loading = threading.Lock()  # the app's warm-up thread and a key press may race
+
+    @property
+    def templates(self) -> TemplateSet:
+        if self._templates is None:
+            with self._loading:
+                if self._templates is None:
+                    from meetingtui.agenda import load_templates
+
+                    self._templates = load_templates(self.locations.template_dirs)
+        return self._templates
+
+    @property
+    def templates_loaded(self) -> bool:
+        return self._templates is not None
 
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)
@@ -37,6 +62,5 @@ class Workspace:
 
 
 def open_workspace(locations: Locations, clock: Callable[[], datetime] = _now) -> Workspace:
-    """Open (or create) the database and read the templates. Raises StoreError."""
-    store = Store.open(locations.db)
-    return Workspace(store, load_templates(locations.template_dirs), locations, clock)
+    """Open (or create) the database; the templates are read on first use. Raises StoreError."""
+    return Workspace(Store.open(locations.db), None, locations, clock)

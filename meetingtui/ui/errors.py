@@ -6,10 +6,10 @@ value; on a failure the message is shown and the caller keeps the user's input w
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
-from pydantic import ValidationError
 from textual.app import App
 
 from meetingtui.i18n import t, validation_message
@@ -29,13 +29,20 @@ def attempt(app: App[Any], call: Callable[P, R], *args: P.args, **kwargs: P.kwar
         return call(*args, **kwargs)
     except StoreError as error:
         app.notify(str(error), title=t("error.not_saved"), severity="error", timeout=10)
-    except ValidationError as error:
-        first = error.errors()[0]
-        app.notify(validation_message(first["type"], first["msg"], first.get("ctx")),
-                   title=t("error.not_saved"), severity="error", timeout=10)
     except (LookupError, ValueError) as error:
-        app.notify(str(error), title=t("error.not_saved"), severity="error", timeout=10)
+        app.notify(_message(error), title=t("error.not_saved"), severity="error", timeout=10)
     raise Failed
+
+
+def _message(error: Exception) -> str:
+    # pydantic's ValidationError is a ValueError, told apart without importing pydantic: the
+    # home screen's first frame must not wait for it, and while it is not loaded no model can
+    # have raised one.
+    core = sys.modules.get("pydantic_core")
+    if core is not None and isinstance(error, core.ValidationError):
+        first = error.errors()[0]
+        return validation_message(first["type"], first["msg"], first.get("ctx"))
+    return str(error)
 
 
 def saved(app: App[Any]) -> None:
