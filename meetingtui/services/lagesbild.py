@@ -17,7 +17,10 @@ def observations(ws: Workspace, meeting_id: int) -> list[Observation]:
 
 
 def save_observation(ws: Workspace, observation: Observation) -> Observation:
-    """Insert when new, update otherwise."""
+    """Insert when new, update otherwise.
+
+    An observation marked confidential after its measures were recorded takes them along (see
+    `save_measure`); unmarking it leaves them confidential until each is unmarked on purpose."""
     with ws.store.transaction():
         if observation.id is None:
             note_change(ws, observation.meeting_id, "Ny iakttagelse", "", _said(observation))
@@ -26,6 +29,8 @@ def save_observation(ws: Workspace, observation: Observation) -> Observation:
         note_change(ws, observation.meeting_id, f"Iakttagelse {observation.id}",
                     _said(old) if old else "", _said(observation))
         rows.update_observation(ws.store, observation)
+        if observation.confidential:
+            measure_rows.confide_measures_of(ws.store, observation.id)
         return observation
 
 
@@ -79,10 +84,8 @@ def save_measure(ws: Workspace, measure: Measure, by: str = "") -> Measure:
 
     A measure for a confidential observation is confidential too: later meetings follow it up
     without the observation beside it, and the public minutes must still leave it out."""
-    if measure.observation_id is not None and not measure.confidential:
-        observation = rows.get_observation(ws.store, measure.observation_id)
-        if observation is not None and observation.confidential:
-            measure = measure.model_copy(update={"confidential": True})
+    if not measure.confidential and _observation_confidential(ws, measure):
+        measure = measure.model_copy(update={"confidential": True})
     with ws.store.transaction():
         if measure.id is None:
             note_change(ws, measure.meeting_id, "Ny åtgärd", "", _assigned(measure))
@@ -95,6 +98,18 @@ def save_measure(ws: Workspace, measure: Measure, by: str = "") -> Measure:
                     _assigned(old) if old else "", _assigned(measure))
         measure_rows.update_measure(ws.store, measure)
         return measure.model_copy(update={"status": old.status if old else measure.status})
+
+
+def _observation_confidential(ws: Workspace, measure: Measure) -> bool:
+    """True when the measure's observation, or the observation of its cause, is confidential."""
+    observation_id = measure.observation_id
+    if observation_id is None and measure.cause_id is not None:
+        cause = rows.get_cause(ws.store, measure.cause_id)
+        observation_id = cause.observation_id if cause is not None else None
+    if observation_id is None:
+        return False
+    observation = rows.get_observation(ws.store, observation_id)
+    return observation is not None and observation.confidential
 
 
 def remove_measure(ws: Workspace, measure: Measure) -> None:

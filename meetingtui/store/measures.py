@@ -33,6 +33,22 @@ def remove_measure(store: Store, measure_id: int, now: datetime) -> None:
         )
 
 
+def confide_measures_of(store: Store, observation_id: int) -> None:
+    """Mark confidential every measure tied to the observation, to one of its causes, or to the
+    observations it was carried over from: later meetings follow those measures up without the
+    observation beside them, so the flag has to be on the measure itself."""
+    with store.transaction() as db:
+        db.execute(
+            "WITH RECURSIVE chain(id) AS (SELECT ? UNION SELECT o.carried_over_from "
+            "  FROM observations o JOIN chain ON o.id = chain.id "
+            "  WHERE o.carried_over_from IS NOT NULL) "
+            "UPDATE measures SET confidential = 1 WHERE confidential = 0 "
+            "AND (observation_id IN chain "
+            "     OR cause_id IN (SELECT c.id FROM causes c WHERE c.observation_id IN chain))",
+            [observation_id],
+        )
+
+
 def get_measure(store: Store, measure_id: int) -> Measure | None:
     rows = list(store.db.query("SELECT * FROM measures_current WHERE id = ?", [measure_id]))
     return from_row(Measure, rows[0]) if rows else None

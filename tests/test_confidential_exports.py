@@ -1,0 +1,258 @@
+"""Confidential content through every exporter, from the database outwards.
+
+A confidential observation, its causes and measures (which inherit it), an observation marked
+confidential after its measure was recorded, a confidential agenda item, and the follow-up of
+those measures at the next meeting are all recorded through the services. The internal minutes
+(docx and md) show each of them marked SEKRETESS; the public minutes leave out every trace:
+text, area, place, source, owner, organisation, comment.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from meetingtui.export.minutes import export_minutes
+from meetingtui.model import Cause, Dimension, Measure, MeasureStatus, Observation
+from meetingtui.paths import resolve
+from meetingtui.services import followup, groups, lagesbild, meetings
+from meetingtui.services.workspace import Workspace, open_workspace
+from tests.conftest import TEST_TEMPLATE, Clock
+
+MARK = "SEKRETESS"
+
+# Each secret is a string no other part of the minutes contains.
+OBS_AREA = "Fritidsgården Tornet"
+OBS_PLACE = "Baksidan vid cykelstället"
+OBS_TEXT = "Misstänkt narkotikaförsäljning på kvällstid"
+OBS_SOURCE = "Polisens underrättelseenhet"
+CAUSE_TEXT = "Äldre ungdomar från grannkommunen rekryterar"
+MEASURE_TEXT = "Socialtjänsten kontaktar vårdnadshavarna"
+MEASURE_OWNER = "Sara Lindqvist-Hemlig"
+MEASURE_ORG = "Socialtjänstens fältgrupp"
+LATE_AREA = "Skolgården i Väster"
+LATE_TEXT = "Hot mot en elev på skolgården"
+LATE_MEASURE = "Mentorn följer eleven till bussen"
+LATE_OWNER = "Nils Ekvall-Skyddad"
+ITEM_NOTES = "Polisen redovisade en pågående förundersökning"
+ITEM_DECISION = "Informationen noteras och stannar i rummet"
+FOLLOWUP_COMMENT = "Två familjer har nåtts, en har tackat nej"
+
+SECRETS_OF_FIRST = [OBS_AREA, OBS_PLACE, OBS_TEXT, OBS_SOURCE, CAUSE_TEXT, MEASURE_TEXT,
+                    MEASURE_OWNER, MEASURE_ORG, LATE_AREA, LATE_TEXT, LATE_MEASURE, LATE_OWNER,
+                    ITEM_NOTES, ITEM_DECISION]
+SECRETS_OF_SECOND = [OBS_AREA, OBS_PLACE, OBS_TEXT, OBS_SOURCE, MEASURE_TEXT, MEASURE_OWNER,
+                     MEASURE_ORG, LATE_AREA, LATE_TEXT, LATE_MEASURE, LATE_OWNER,
+                     FOLLOWUP_COMMENT]
+PUBLIC_OF_FIRST = ["Centrum", "Klotter vid torget", "Sanera klotter", "Per Holm",
+                   "Mötets öppnande"]
+PUBLIC_OF_SECOND = ["Sanera klotter", "Per Holm", "Saneringen är klar"]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    ws: Workspace
+    first: int
+    second: int
+    folder: Path
+
+
+def _meeting(ws: Workspace, clock: Clock, day: date) -> int:
+    clock.now = datetime.combine(day, time(9, 0))
+    group = groups.find_group(ws, "EST") if groups.ensure_groups(ws) else None
+    assert group is not None and group.id is not None
+    meeting = meetings.plan_meeting(ws, group.id, day, start=time(9, 0), place="Kommunhuset",
+                                    secretary="Omar Haddad")
+    assert meeting.id is not None
+    meetings.start_meeting(ws, meeting.id)
+    return meeting.id
+
+
+def _record_first(ws: Workspace, first: int) -> None:
+    public = lagesbild.save_observation(ws, Observation(
+        meeting_id=first, area="Centrum", description="Klotter vid torget"))
+    lagesbild.save_measure(ws, Measure(
+        meeting_id=first, text="Sanera klotter", owner="Per Holm", due=date(2026, 10, 30),
+        observation_id=public.id))
+    secret = lagesbild.save_observation(ws, Observation(
+        meeting_id=first, area=OBS_AREA, place_detail=OBS_PLACE, category="Narkotika",
+        description=OBS_TEXT, source=OBS_SOURCE, confidential=True))
+    assert secret.id is not None
+    cause = lagesbild.save_cause(ws, Cause(observation_id=secret.id, text=CAUSE_TEXT,
+                                           dimension=Dimension.OFFENDER))
+    # Not marked confidential here: it inherits it from its observation.
+    lagesbild.save_measure(ws, Measure(
+        meeting_id=first, text=MEASURE_TEXT, owner=MEASURE_OWNER, owner_org=MEASURE_ORG,
+        due=date(2026, 11, 30), observation_id=secret.id, cause_id=cause.id))
+    # Recorded in the open, then found to be confidential when the group heard more.
+    late = lagesbild.save_observation(ws, Observation(
+        meeting_id=first, area=LATE_AREA, description=LATE_TEXT))
+    lagesbild.save_measure(ws, Measure(
+        meeting_id=first, text=LATE_MEASURE, owner=LATE_OWNER, due=date(2026, 11, 30),
+        observation_id=late.id))
+    lagesbild.save_observation(ws, late.model_copy(update={"confidential": True}))
+    item = next(i for i in meetings.items(ws, first) if i.title == "Mötets öppnande")
+    assert item.id is not None
+    meetings.edit_item(ws, item.id, notes="Ordföranden öppnade mötet.")
+    police = meetings.items(ws, first)[-1]  # "Nästa möte" stands in for a police briefing
+    assert police.id is not None
+    meetings.edit_item(ws, police.id, notes=ITEM_NOTES, decision=ITEM_DECISION,
+                       confidential=True)
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
+    root = tmp_path_factory.mktemp("confidential")
+    agendas = root / "agendas"
+    agendas.mkdir()
+    (agendas / "est.md").write_text(TEST_TEMPLATE, encoding="utf-8")
+    clock = Clock(datetime(2026, 10, 13, 9, 0))
+    ws = open_workspace(resolve(db=root / "test.db", agendas=agendas, exports=root / "exports"),
+                        clock=clock)
+    first = _meeting(ws, clock, date(2026, 10, 13))
+    _record_first(ws, first)
+    meetings.close_meeting(ws, first)
+    second = _meeting(ws, clock, date(2026, 11, 10))
+    for f in followup.followups(ws, second):
+        assert f.measure.id is not None
+        if f.measure.text == MEASURE_TEXT:
+            followup.record_update(ws, f.measure.id, MeasureStatus.IN_PROGRESS,
+                                   FOLLOWUP_COMMENT, meeting_id=second)
+        elif f.measure.text == "Sanera klotter":
+            followup.record_update(ws, f.measure.id, MeasureStatus.DONE, "Saneringen är klar",
+                                   meeting_id=second)
+    yield Scenario(ws, first, second, root / "out")
+    ws.close()
+
+
+# --- reading the files back ----------------------------------------------------------------------
+
+def _docx_blocks(data: bytes) -> list[str]:
+    """The body in order: each paragraph, and each table row as its cells joined by " | "."""
+    document = docx.Document(io.BytesIO(data))
+    blocks: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = Paragraph(child, document)
+            style = paragraph.style.name if paragraph.style is not None else ""
+            blocks.append(("# " if style.startswith(("Heading", "Title")) else "")
+                          + paragraph.text)
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, document).rows:
+                blocks.append(" | ".join(cell.text for cell in row.cells))
+    return blocks
+
+
+def _package_text(data: bytes) -> str:
+    """Every XML part of the docx (body, headers, footers, properties), tags and all."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return "".join(package.read(name).decode("utf-8") for name in package.namelist()
+                       if name.endswith((".xml", ".rels")))
+
+
+def _export(sc: Scenario, meeting_id: int, fmt: str, public: bool) -> tuple[list[str], str]:
+    """(blocks in reading order, the whole file as text) of one export written to disk."""
+    name = f"{meeting_id}-{'public' if public else 'internal'}.{fmt}"
+    path = export_minutes(sc.ws, meeting_id, public=public, fmt=fmt,  # type: ignore[arg-type]
+                          path=sc.folder / name, force=True).path
+    data = path.read_bytes()
+    if fmt == "docx":
+        return _docx_blocks(data), _package_text(data)
+    text = data.decode("utf-8")
+    blocks = [("# " if line.startswith("#") else "") + line for line in text.splitlines()]
+    return blocks, text
+
+
+def _marked(blocks: list[str], secret: str) -> bool:
+    """True when every block showing ``secret`` carries the mark, or stands under a heading that
+    does (causes are listed under their observation's heading)."""
+    found = False
+    heading = ""
+    for block in blocks:
+        if block.startswith("# "):
+            heading = block
+        if secret in block:
+            found = True
+            if MARK not in block and MARK not in heading:
+                return False
+    return found
+
+
+MEETINGS = {"first": (SECRETS_OF_FIRST, PUBLIC_OF_FIRST),
+            "second": (SECRETS_OF_SECOND, PUBLIC_OF_SECOND)}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+@pytest.mark.parametrize("which", ["first", "second"])
+def test_internal_minutes_show_every_confidential_part_marked(scenario: Scenario, fmt: str,
+                                                              which: str) -> None:
+    secrets, public = MEETINGS[which]
+    meeting_id = scenario.first if which == "first" else scenario.second
+    blocks, _ = _export(scenario, meeting_id, fmt, public=False)
+    unmarked = [secret for secret in secrets if not _marked(blocks, secret)]
+    assert unmarked == []
+    assert all(any(text in block for block in blocks) for text in public)
+    # The open content is not marked.
+    assert not any(MARK in block for block in blocks if "Sanera klotter" in block)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+@pytest.mark.parametrize("which", ["first", "second"])
+def test_public_minutes_leave_out_every_trace(scenario: Scenario, fmt: str, which: str) -> None:
+    secrets, public = MEETINGS[which]
+    meeting_id = scenario.first if which == "first" else scenario.second
+    blocks, whole = _export(scenario, meeting_id, fmt, public=True)
+    assert [secret for secret in secrets if secret in whole] == []
+    assert MARK not in whole
+    assert all(any(text in block for block in blocks) for text in public)
+    assert re.search("Offentlig version", whole)
+
+
+# --- how measures inherit it (the services keep the flag on the measure itself) -----------------
+
+def test_a_measure_tied_only_to_a_confidential_cause_is_confidential(ws: Workspace,
+                                                                      clock: Clock) -> None:
+    meeting_id = _meeting(ws, clock, date(2026, 11, 10))
+    secret = lagesbild.save_observation(ws, Observation(
+        meeting_id=meeting_id, area=OBS_AREA, description=OBS_TEXT, confidential=True))
+    assert secret.id is not None
+    cause = lagesbild.save_cause(ws, Cause(observation_id=secret.id, text=CAUSE_TEXT))
+    saved = lagesbild.save_measure(ws, Measure(meeting_id=meeting_id, text=MEASURE_TEXT,
+                                               owner=MEASURE_OWNER, cause_id=cause.id))
+    assert saved.confidential
+    assert [m.confidential for m in lagesbild.measures(ws, meeting_id)] == [True]
+
+
+def test_marking_a_carried_observation_confidential_takes_earlier_measures_along(
+        ws: Workspace, clock: Clock) -> None:
+    first = _meeting(ws, clock, date(2026, 10, 13))
+    seen = lagesbild.save_observation(ws, Observation(meeting_id=first, area=LATE_AREA,
+                                                      description=LATE_TEXT))
+    cause = lagesbild.save_cause(ws, Cause(observation_id=seen.id or 0, text=CAUSE_TEXT))
+    lagesbild.save_measure(ws, Measure(meeting_id=first, text=LATE_MEASURE, owner=LATE_OWNER,
+                                       observation_id=seen.id))
+    lagesbild.save_measure(ws, Measure(meeting_id=first, text=MEASURE_TEXT, owner=LATE_OWNER,
+                                       cause_id=cause.id))
+    lagesbild.save_measure(ws, Measure(meeting_id=first, text="Sanera klotter",
+                                       owner="Per Holm"))
+    meetings.close_meeting(ws, first)
+    second = _meeting(ws, clock, date(2026, 11, 10))
+    [carried] = lagesbild.observations(ws, second)
+    assert carried.carried_over_from == seen.id
+    lagesbild.save_observation(ws, carried.model_copy(update={"confidential": True}))
+    flags = {m.text: m.confidential for m in lagesbild.measures(ws, first)}
+    assert flags == {LATE_MEASURE: True, MEASURE_TEXT: True, "Sanera klotter": False}
+    # Unmarking the observation does not quietly make its measures public again.
+    lagesbild.save_observation(ws, carried.model_copy(update={"confidential": False}))
+    assert {m.text: m.confidential for m in lagesbild.measures(ws, first)} == flags
