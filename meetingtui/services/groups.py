@@ -5,17 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from meetingtui.model import Group, GroupTemplate, Meeting, Person
+from meetingtui.services.home import DEFAULT_MUNICIPALITY as DEFAULT_MUNICIPALITY
+from meetingtui.services.home import municipality as municipality
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import groups as group_rows
 from meetingtui.store import meetings as meeting_rows
-from meetingtui.store import settings
 from meetingtui.store.measures import counts_for_group
-
-DEFAULT_MUNICIPALITY = "Exempelkommun"
-
-
-def municipality(ws: Workspace) -> str:
-    return settings.get_setting(ws.store, "municipality", DEFAULT_MUNICIPALITY)
 
 
 def create_group(ws: Workspace, template: GroupTemplate) -> Group:

@@ -1,0 +1,31 @@
+"""The home screen's summary of every group, without the models (see store/overview.py)."""
+
+from __future__ import annotations
+
+from meetingtui.services.workspace import Workspace
+from meetingtui.store import settings
+from meetingtui.store.overview import GroupLine, MeetingRef, group_lines
+
+DEFAULT_MUNICIPALITY = "Exempelkommun"
+
+__all__ = ["GroupLine", "MeetingRef", "add_missing_groups", "lines", "municipality"]
+
+
+def municipality(ws: Workspace) -> str:
+    return settings.get_setting(ws.store, "municipality", DEFAULT_MUNICIPALITY)
+
+
+def lines(ws: Workspace) -> list[GroupLine]:
+    """One line per group, in id order. Groups a template has but the database lacks are added
+    once the templates are read (`add_missing_groups`); the first frame does not wait for them."""
+    if ws.templates_loaded:
+        add_missing_groups(ws)
+    return group_lines(ws.store.db.conn, ws.today())
+
+
+def add_missing_groups(ws: Workspace) -> bool:
+    """Create the group of every template that has none (reads the templates); True if any."""
+    from meetingtui.services.groups import ensure_groups
+
+    before: int = ws.store.db.conn.execute("SELECT count(*) FROM groups").fetchone()[0]
+    return len(ensure_groups(ws)) != before

@@ -1,0 +1,60 @@
+"""The home screen's lines: each group with its next and last meeting and its measure counts.
+
+Plain tuples from the connection, no models: this runs before the first frame, and pydantic
+costs more to import than the whole query. Every query is bounded by group and indexed
+(meetings_group_date), so the cost grows with the number of groups, not of meetings.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+_OPEN = ("not_started", "in_progress")  # model.MeasureStatus values; a test checks them
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    id: int
+    date: date
+    running: bool
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    group_id: int
+    template_id: str
+    short: str
+    name: str
+    upcoming: MeetingRef | None  # the next meeting not closed, today or later, or running
+    last: MeetingRef | None  # the last closed meeting
+    open_measures: int
+    overdue_measures: int
+
+
+def group_lines(conn: sqlite3.Connection, today: date) -> list[GroupLine]:
+    day = today.isoformat()
+    lines = []
+    for group_id, template_id, short, name in conn.execute(
+            "SELECT id, template_id, short, name FROM groups ORDER BY id").fetchall():
+        upcoming = _meeting(conn, "SELECT id, date, status FROM meetings WHERE group_id = ? "
+                                  "AND status != 'closed' AND (date >= ? OR status = 'running') "
+                                  "ORDER BY date, id LIMIT 1", (group_id, day))
+        last = _meeting(conn, "SELECT id, date, status FROM meetings WHERE group_id = ? "
+                              "AND status = 'closed' ORDER BY date DESC, id DESC LIMIT 1",
+                        (group_id,))
+        open_count, overdue = conn.execute(
+            "SELECT count(*), coalesce(sum(mc.due IS NOT NULL AND mc.due < ?), 0) "
+            "FROM measures_current mc JOIN meetings mt ON mt.id = mc.meeting_id "
+            "WHERE mt.group_id = ? AND mc.status IN (?, ?)", (day, group_id, *_OPEN)).fetchone()
+        lines.append(GroupLine(group_id, template_id, short, name, upcoming, last,
+                               open_count, overdue))
+    return lines
+
+
+def _meeting(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> MeetingRef | None:
+    row = conn.execute(sql, args).fetchone()
+    if row is None:
+        return None
+    return MeetingRef(row[0], date.fromisoformat(row[1]), row[2] == "running")
