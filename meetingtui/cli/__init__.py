@@ -87,10 +87,10 @@ def main(ctx: click.Context, db: Path | None, agendas: Path | None, exports: Pat
 
 
 def _register() -> None:
-    from meetingtui.cli import actions, demo, export, meetings, templates, tui
+    from meetingtui.cli import actions, backup, demo, export, meetings, templates, tui
 
     for command in (templates.templates, demo.demo, meetings.meetings, tui.open_meeting,
-                    export.export, actions.actions):
+                    export.export, actions.actions, backup.backup):
         main.add_command(command)
 
 

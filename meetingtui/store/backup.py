@@ -1,0 +1,76 @@
+"""Copying a database file with SQLite's online backup API, and checking a copy.
+
+The backup API reads one consistent snapshot while other programs keep writing (in WAL mode a
+reader never blocks the writer), so a running app is never paused or torn in half. Deciding where
+the copy goes and what it may replace is the service's job (`services/backup.py`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from meetingtui.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreError, explain
+
+
+def is_meetingtui_database(path: Path) -> bool:
+    """True for an SQLite file marked as ours; False for anything else (never raises)."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy the meetingtui database `source` into `target` (a new or an SQLite file).
+
+    Writing into an existing database goes through its own journal, so `target` ends up either
+    as it was or as a whole copy, and a stale `-wal` beside it is SQLite's to deal with rather
+    than replayed over pages it does not belong to. A new copy is left in rollback-journal mode:
+    one self-contained file that may be moved or copied like any other; an existing database
+    keeps its mode (switching a database in use out of WAL would wait for its other users).
+    """
+    fresh = not target.exists() or target.stat().st_size == 0
+    if not is_meetingtui_database(source):
+        raise StoreError(f"{source} is not a meetingtui database; nothing was copied.")
+    try:
+        # Read-write although only read: a read-only connection may not tidy the -wal and
+        # -shm files away when it is the last to close.
+        src = sqlite3.connect(source)
+    except sqlite3.Error as error:
+        raise explain(error, source) from error
+    try:
+        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        dest = sqlite3.connect(target, isolation_level=None)
+        try:
+            dest.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            src.backup(dest)  # all pages in one step: one snapshot, never restarted
+            if fresh:
+                dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+    except sqlite3.Error as error:
+        raise explain(error, target) from error
+    finally:
+        src.close()
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """What `PRAGMA integrity_check` finds wrong with the file (empty when it is sound)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return [str(error)]
+    return [] if rows == ["ok"] else rows

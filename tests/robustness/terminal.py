@@ -1,0 +1,83 @@
+"""The real app in a real terminal: `python -m meetingtui.ui` in a detached tmux session, driven
+by keys and read back from the screen, for the tests that kill or race a separate process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+# .ci/run installs tmux when it is missing: without it these tests fail, they are never skipped.
+assert shutil.which("tmux"), "these tests drive the real app in tmux: apt-get install tmux"
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def wait_until(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+@dataclass
+class Terminal:
+    """One tmux session running the app; `pid` is the app's own process."""
+
+    session: str
+    pid: int
+
+    def screen(self) -> str:
+        return tmux("capture-pane", "-p", "-t", self.session)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        """Poll the screen until `text` shows; fail with the last screen otherwise."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.02)
+        raise AssertionError(f"{text!r} never showed; the screen was:\n{screen}")
+
+    def keys(self, *keys: str) -> None:
+        """Named keys (Tab, Enter, Escape …), one at a time as a person presses them."""
+        for key in keys:
+            tmux("send-keys", "-t", self.session, key)
+            time.sleep(0.15)
+
+    def type(self, text: str) -> None:
+        tmux("send-keys", "-t", self.session, "-l", text)
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+
+
+@contextmanager
+def app_in_tmux(db: Path, agendas: Path, meeting: int | None = None, *,
+                name: str = "app") -> Iterator[Terminal]:
+    """The Swedish app on `db` (opened on `meeting` if given) in a 100×30 terminal."""
+    session = f"mtui-{name}-{os.getpid()}-{time.monotonic_ns()}"
+    env = {**os.environ, "MEETINGTUI_DB": str(db), "MEETINGTUI_AGENDAS": str(agendas),
+           "MEETINGTUI_LANG": "sv", "TERM": "xterm-256color"}
+    command = f"{sys.executable} -m meetingtui.ui --lang sv"
+    if meeting is not None:
+        command += f" --meeting {meeting}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                    command], check=True, env=env)
+    try:
+        pid = int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
+        yield Terminal(session, pid)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
