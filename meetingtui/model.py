@@ -76,6 +76,8 @@ Notes = Annotated[str, BeforeValidator(_clean), AfterValidator(_long)]
 Description = Annotated[
     str, BeforeValidator(_clean), AfterValidator(_required), AfterValidator(_long)
 ]
+#: What one or more fields held, quoted in an amendment: bounded by those fields, not by one.
+Quoted = Annotated[str, BeforeValidator(_clean)]
 
 
 # --- enums (values are stable English: they are stored and appear in JSON/CSV) ----------------
@@ -258,7 +260,7 @@ class AgendaItem(Record):
     kind: ItemKind = ItemKind.TEXT
     minutes: int | None = None
     guidance: Notes = ""
-    points: list[str] = []
+    points: list[Line] = []
     notes: Notes = ""
     decision: Notes = ""
     confidential: bool = False
@@ -346,8 +348,8 @@ class Amendment(Record):
     meeting_id: int
     at: datetime
     what: Line
-    old: Notes = ""
-    new: Notes = ""
+    old: Quoted = ""
+    new: Quoted = ""
 
 
 # --- a whole meeting, loaded at once (for the minutes and the meeting screen) ---------------
