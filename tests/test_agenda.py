@@ -420,7 +420,10 @@ def test_missing_folders_are_errors_not_crashes(tmp_path: Path) -> None:
 
 
 def test_empty_folder_and_no_folders(tmp_path: Path) -> None:
-    assert load_templates([tmp_path]) == TemplateSet()
+    empty = load_templates([tmp_path])  # most likely the wrong folder: said, not ignored
+    assert empty.templates == {}
+    assert [str(e) for e in empty.errors] == [
+        f"{tmp_path}: this agenda folder has no templates (no *.md files)"]
     assert load_templates([]) == TemplateSet()
 
 

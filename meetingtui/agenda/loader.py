@@ -16,6 +16,15 @@ from meetingtui.model import GroupTemplate
 FENCE = "+++"
 
 
+class FolderProblem(TemplateError):
+    """A template folder that gives no templates at all; `reason` (missing, not_folder,
+    unreadable, empty) lets a caller word it in its own language."""
+
+    def __init__(self, folder: Path, reason: str, message: str) -> None:
+        super().__init__(folder, 0, message)
+        self.reason = reason
+
+
 @dataclass
 class TemplateSet:
     """The templates that loaded, by id, and what went wrong with the others."""
@@ -37,15 +46,22 @@ def load_templates(dirs: list[Path]) -> TemplateSet:
     result = TemplateSet()
     for folder in dirs:
         if not folder.is_dir():
-            exists = folder.exists()
-            why = "this is a file, not an agenda folder" if exists else (
-                "this agenda folder does not exist")
-            result.errors.append(TemplateError(folder, 0, why))
+            if folder.exists():
+                result.errors.append(FolderProblem(
+                    folder, "not_folder", "this is a file, not an agenda folder"))
+            else:
+                result.errors.append(FolderProblem(
+                    folder, "missing", "this agenda folder does not exist"))
             continue
         try:
             files = sorted((p for p in folder.glob("*.md") if p.is_file()), key=lambda p: p.name)
         except OSError as exc:
-            result.errors.append(TemplateError(folder, 0, _os_words(exc, "folder")))
+            result.errors.append(FolderProblem(folder, "unreadable", _os_words(exc, "folder")))
+            continue
+        if not files:
+            # Most likely the wrong folder was named: say so instead of quietly using none.
+            result.errors.append(FolderProblem(
+                folder, "empty", "this agenda folder has no templates (no *.md files)"))
             continue
         here: dict[str, Path] = {}
         for file in files:

@@ -31,7 +31,19 @@ class Context:
         try:
             yield ws
         finally:
+            # Only a command that used the templates reads them (they are read on first use).
+            if ws.templates_loaded:
+                warn_about_templates(ws)
             ws.close()
+
+
+def warn_about_templates(ws: Workspace) -> None:
+    """A missing, empty or broken template folder or file, one line each on stderr: the
+    command goes on with the templates that did load (the built-in ones at least)."""
+    import click
+
+    for error in ws.templates.errors:
+        click.echo(f"meetingtui: warning: {error}", err=True)
 
 
 def group_named(ws: Workspace, name: str) -> Group:

@@ -22,28 +22,68 @@ APPLICATION_ID = 0x4D545549
 BUSY_TIMEOUT_MS = 5000
 
 
+# SQLite's primary result codes that a user can act on (the extended code's low byte).
+_READONLY = 8
+_CANTOPEN = 14
+_FULL = 13
+_NOTADB = 26
+_READONLY_DIRECTORY = 1544  # SQLITE_READONLY_DIRECTORY: the folder refuses the -wal/-shm files
+
+
 class StoreError(Exception):
-    """A database problem said in words a user can act on."""
+    """A database problem said in words a user can act on.
+
+    ``reason`` is stable for callers that word the message themselves (the UI, in its language):
+    ``busy``, ``disk_full``, ``read_only``, ``read_only_folder``, ``not_database``,
+    ``cannot_open``, ``newer``, ``foreign`` or ``failed``.
+    """
+
+    def __init__(self, message: str, *, reason: str = "failed", path: Path | None = None
+                 ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.path = path
 
 
-def explain(error: sqlite3.Error, path: Path | None) -> StoreError:
+def _code(error: sqlite3.Error) -> int:
+    return int(getattr(error, "sqlite_errorcode", 0) or 0)
+
+
+def explain(error: sqlite3.Error, path: Path | None, *, opening: bool = False) -> StoreError:
+    """The user's words for `error`; `opening` when nothing was being saved yet."""
     text = str(error).lower()
+    code = _code(error)
     where = f" ({path})" if path else ""
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"The database{where} is busy in another program; nothing was changed. Try again."
-        )
-    if "full" in text:
+            f"The database{where} is busy in another program; nothing was changed. Try again.",
+            reason="busy", path=path)
+    if code & 0xFF == _FULL or "full" in text:
         return StoreError(
-            f"The disk is full{where}; the last change was not saved. Free some space and retry."
-        )
-    if "readonly" in text or "read-only" in text:
-        return StoreError(f"The database{where} is read-only; the change was not saved.")
-    if "not a database" in text or "malformed" in text:
-        return StoreError(f"{path or 'The file'} is not a readable meetingtui database.")
-    if "unable to open" in text:
-        return StoreError(f"Cannot open the database{where}: check the folder exists and is yours.")
-    return StoreError(f"Database error{where}: {error}")
+            f"The disk is full{where}; the last change was not saved. Free some space and retry.",
+            reason="disk_full", path=path)
+    if code == _READONLY_DIRECTORY and path is not None:
+        return StoreError(
+            f"The folder {path.parent} is read-only: SQLite keeps its journal files beside the "
+            f"database {path.name} there, so meetingtui cannot use it; nothing was changed. "
+            "Make the folder writable, or copy the file to a folder of your own (--db).",
+            reason="read_only_folder", path=path)
+    if code & 0xFF == _READONLY or "readonly" in text or "read-only" in text:
+        if opening and path is not None:
+            return StoreError(
+                f"{path} is read-only, and meetingtui saves every edit in it as it is made; "
+                "nothing was changed. Make the file writable, or copy it to a folder of your "
+                "own (--db).", reason="read_only", path=path)
+        return StoreError(f"The database{where} is read-only; the change was not saved.",
+                          reason="read_only", path=path)
+    if code & 0xFF == _NOTADB or "not a database" in text or "malformed" in text:
+        return StoreError(f"{path or 'The file'} is not a readable meetingtui database.",
+                          reason="not_database", path=path)
+    if code & 0xFF == _CANTOPEN or "unable to open" in text:
+        return StoreError(
+            f"Cannot open the database{where}: check the folder exists and is yours.",
+            reason="cannot_open", path=path)
+    return StoreError(f"Database error{where}: {error}", path=path)
 
 
 class Store:
@@ -68,8 +108,8 @@ class Store:
         if version > schema.VERSION:
             raise StoreError(
                 f"{path} was written by a newer meetingtui (schema {version}, this one knows "
-                f"{schema.VERSION}). Update meetingtui; the file was left untouched."
-            )
+                f"{schema.VERSION}). Update meetingtui; the file was left untouched.",
+                reason="newer", path=path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             old_mask = os.umask(0o077)  # the database, -wal and -shm files: owner only
@@ -84,9 +124,10 @@ class Store:
                 os.umask(old_mask)
             path.chmod(0o600)
         except sqlite3.Error as error:
-            raise explain(error, path) from error
+            raise explain(error, path, opening=True) from error
         except OSError as error:
-            raise StoreError(f"Cannot open the database {path}: {error.strerror}") from error
+            raise StoreError(f"Cannot open the database {path}: {error.strerror}",
+                             reason="cannot_open", path=path) from error
         return store
 
     def _prepare(self) -> None:
@@ -136,20 +177,23 @@ def _inspect(path: Path) -> int:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise explain(error, path) from error
+        raise explain(error, path, opening=True) from error
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as error:
+        if _code(error) & 0xFF != _NOTADB and "not a database" not in str(error).lower():
+            # A real database that cannot be read here (a read-only folder, a lock): say so
+            # rather than call the user's minutes "not a database".
+            raise explain(error, path, opening=True) from error
         raise StoreError(
-            f"{path} is not a meetingtui database (not an SQLite file); it was left untouched."
-        ) from error
+            f"{path} is not a meetingtui database (not an SQLite file); it was left untouched.",
+            reason="not_database", path=path) from error
     finally:
         conn.close()
     if tables and app_id != APPLICATION_ID:
         raise StoreError(
             f"{path} is an SQLite file of another program, not a meetingtui database; "
-            "it was left untouched."
-        )
+            "it was left untouched.", reason="foreign", path=path)
     return version

@@ -1,0 +1,315 @@
+"""Faults from the command line: each is one clear line on stderr and a non-zero exit (or a
+warning and the work done), never a traceback, and the database is never changed by them.
+
+Covered: the database on a read-only file or in a read-only folder, a newer schema, a file that
+is not a database (for `meetings`, `actions`, `export` and the TUI's own start), a template
+folder that is missing, empty or holds a broken template, and an exports folder that cannot be
+written. The TUI side of a full disk, a read-only database mid-session, the template warning and
+F6 into an unwritable folder are in tests/ui/test_faults.py.
+
+Root (as in some CI containers) writes through any file mode, so where a mode would not bind the
+tests make SQLite or the file system refuse exactly as they would for a user (see `Refusal`).
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from click.testing import CliRunner, Result
+
+from meetingtui.cli import main
+from meetingtui.model import Measure
+from meetingtui.paths import resolve
+from meetingtui.services import groups, meetings
+from meetingtui.services.lagesbild import save_measure
+from meetingtui.services.workspace import open_workspace
+from meetingtui.store import schema
+from meetingtui.store.db import APPLICATION_ID
+
+SQLITE_READONLY_DIRECTORY = 1544
+BROKEN_TEMPLATE = """+++
+id = "est"
+name = "Vår EST"
+short = "EST"
+frekvens = "monthly"
++++
+
+# EST
+
+## Öppnande
+"""
+
+
+def cli(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def one_line_error(result: Result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A database with one EST meeting whose first item has notes, and one open measure."""
+    path = tmp_path / "data" / "meetingtui.db"
+    ws = open_workspace(resolve(db=path, exports=tmp_path / "exports"))
+    groups.ensure_groups(ws)
+    est = groups.find_group(ws, "EST")
+    assert est is not None
+    assert est.id is not None
+    meeting = meetings.plan_meeting(ws, est.id, date(2026, 11, 10), place="Kommunhuset")
+    assert meeting.id == 1
+    meetings.start_meeting(ws, meeting.id)
+    first = meetings.items(ws, meeting.id)[0]
+    assert first.id is not None
+    meetings.edit_item(ws, first.id, notes="Sparad anteckning")
+    save_measure(ws, Measure(meeting_id=meeting.id, text="Sanera klotter vid torget",
+                             owner="Teknisk förvaltning", due=date(2026, 12, 1)))
+    ws.close()
+    return path
+
+
+@pytest.fixture
+def app_runs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every start of the TUI's event loop (none may happen when the database is refused)."""
+    from meetingtui.ui.app import MeetingApp
+
+    started: list[object] = []
+    monkeypatch.setattr(MeetingApp, "run", lambda self, *a, **k: started.append(self))
+    return started
+
+
+# --- read-only -------------------------------------------------------------------------------
+
+def modes_bind(tmp_path: Path) -> bool:
+    """Whether a read-only mode stops this process (not for root with CAP_DAC_OVERRIDE)."""
+    probe = tmp_path / "probe"
+    probe.write_text("x")
+    probe.chmod(0o444)
+    try:
+        with probe.open("a"):
+            return False
+    except PermissionError:
+        return True
+    finally:
+        probe.chmod(0o644)
+        probe.unlink()
+
+
+class _FolderRefuses:
+    """SQLite's answer, as a user gets it, for a WAL database in a folder it cannot write: the
+    -shm file cannot be made, so every statement fails with SQLITE_READONLY_DIRECTORY."""
+
+    def execute(self, *_args: Any, **_kwargs: Any) -> Any:
+        error = sqlite3.OperationalError("attempt to write a readonly database")
+        error.sqlite_errorcode = SQLITE_READONLY_DIRECTORY  # type: ignore[attr-defined]
+        error.sqlite_errorname = "SQLITE_READONLY_DIRECTORY"  # type: ignore[attr-defined]
+        raise error
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
+    """`read_only(db, folder=False)`: the file (or its folder) refuses writes from now on.
+
+    With binding modes this is chmod. As root it is SQLite itself refusing: every connection to
+    that file is opened `mode=ro` (the same "attempt to write a readonly database" a user gets),
+    or, for the folder, fails as SQLite does when it cannot create the -shm file.
+    """
+    real = modes_bind(tmp_path)
+    restore: list[Path] = []
+
+    def make(db: Path, *, folder: bool = False) -> None:
+        if real:
+            target = db.parent if folder else db
+            target.chmod(0o555 if folder else 0o444)
+            restore.append(target)
+            return
+        connect = sqlite3.connect
+        wanted = str(db.resolve())
+
+        def refusing(database: Any, *args: Any, **kwargs: Any) -> Any:
+            name = unquote(str(database))
+            if wanted not in name:
+                return connect(database, *args, **kwargs)
+            if folder:
+                return _FolderRefuses()
+            if "mode=ro" in name:
+                return connect(database, *args, **kwargs)
+            kwargs["uri"] = True
+            return connect(f"{db.resolve().as_uri()}?mode=ro", *args, **kwargs)
+
+        monkeypatch.setattr(sqlite3, "connect", refusing)
+
+    yield make
+    for target in restore:
+        target.chmod(0o755 if target.is_dir() else 0o644)
+
+
+def test_a_read_only_database_file(db: Path, tmp_path: Path, read_only: Callable[..., None],
+                                   app_runs: list[object]) -> None:
+    read_only(db)
+    before = db.read_bytes()
+    args = ("--db", str(db), "--exports", str(tmp_path / "exports"))
+    for command in (["meetings"], ["export", "1"], []):
+        line = one_line_error(cli(*args, *command))
+        assert line == (
+            f"meetingtui: {db} is read-only, and meetingtui saves every edit in it as it is "
+            "made; nothing was changed. Make the file writable, or copy it to a folder of your "
+            "own (--db).")
+    assert app_runs == []  # the TUI never started on a database it could not save to
+    # The action list only reads, so it still works.
+    listed = cli(*args, "actions", "--status", "all", "--format", "json")
+    assert listed.exit_code == 0, listed.stderr
+    assert "Sanera klotter vid torget" in listed.stdout
+    assert db.read_bytes() == before  # (a reader may leave SQLite's empty -wal/-shm beside it)
+    assert not (tmp_path / "exports").exists()
+
+
+def test_a_database_in_a_read_only_folder(db: Path, tmp_path: Path,
+                                          read_only: Callable[..., None],
+                                          app_runs: list[object]) -> None:
+    read_only(db, folder=True)
+    before = sorted(db.parent.iterdir()), db.read_bytes()
+    args = ("--db", str(db), "--exports", str(tmp_path / "exports"))
+    for command in (["meetings"], ["actions"], ["open", "1"], []):
+        line = one_line_error(cli(*args, *command))
+        assert line.startswith(f"meetingtui: The folder {db.parent} is read-only: SQLite keeps "
+                               f"its journal files beside the database {db.name} there")
+        assert "not a meetingtui database" not in line  # it is one: never say otherwise
+    assert app_runs == []
+    assert (sorted(db.parent.iterdir()), db.read_bytes()) == before
+
+
+# --- a newer schema, a file that is not a database -------------------------------------------
+
+def newer_database(path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE meetings (id INTEGER PRIMARY KEY, future_column TEXT)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def text_file(path: Path) -> Path:
+    path.write_text("Minnesanteckningar EST 2026-11-10\n" * 80, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("make", "expected"), [
+    (newer_database, "was written by a newer meetingtui (schema {newer}, this one knows "
+                     "{known}). Update meetingtui; the file was left untouched."),
+    (text_file, "is not a meetingtui database (not an SQLite file); it was left untouched."),
+])
+def test_a_file_meetingtui_cannot_use_is_refused_everywhere(
+    make: Callable[[Path], Path], expected: str, tmp_path: Path, app_runs: list[object],
+) -> None:
+    path = make(tmp_path / "m.db")
+    before = path.read_bytes()
+    message = expected.format(newer=schema.VERSION + 1, known=schema.VERSION)
+    args = ("--db", str(path), "--exports", str(tmp_path / "exports"))
+    for command in (["meetings"], ["actions"], ["export", "1"], ["open", "1"], []):
+        assert one_line_error(cli(*args, *command)) == f"meetingtui: {path} {message}"
+    assert app_runs == []
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.db"]  # no -wal, no backup, no export
+
+
+# --- template folders ------------------------------------------------------------------------
+
+def test_a_missing_template_folder_is_named_and_the_built_in_templates_work(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    missing = tmp_path / "kommunens-mallar"
+    monkeypatch.setenv("MEETINGTUI_AGENDAS", str(missing))
+    result = cli("--db", str(db), "meetings", "--group", "EST")
+    assert result.exit_code == 0
+    assert "2026-11-10" in result.stdout
+    assert result.stderr == f"meetingtui: warning: {missing}: this agenda folder does not exist\n"
+    listed = cli("--db", str(db), "templates")
+    assert listed.exit_code == 0
+    assert "Effektiv samordning för trygghet" in listed.stdout
+    assert listed.stderr == f"BROKEN  {missing}: this agenda folder does not exist\n"
+
+
+def test_an_empty_template_folder_is_named(db: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "mallar"
+    empty.mkdir()
+    (empty / "läs-mig.txt").write_text("Lägg mallarna här", encoding="utf-8")
+    result = cli("--db", str(db), "--agendas", str(empty), "meetings", "--group", "est")
+    assert result.exit_code == 0
+    assert "2026-11-10" in result.stdout
+    assert result.stderr == (
+        f"meetingtui: warning: {empty}: this agenda folder has no templates (no *.md files)\n")
+
+
+def test_a_broken_template_is_named_by_line_and_the_built_in_one_stays(
+    db: Path, tmp_path: Path,
+) -> None:
+    own = tmp_path / "mallar"
+    own.mkdir()
+    (own / "est.md").write_text(BROKEN_TEMPLATE, encoding="utf-8")
+    exports = tmp_path / "exports"
+    result = cli("--db", str(db), "--agendas", str(own), "--exports", str(exports),
+                 "export", "1", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    warning, = result.stderr.splitlines()
+    assert warning.startswith('meetingtui: warning: est.md:5: "frekvens" is not a known setting')
+    written = Path(result.stdout.strip())
+    assert written.is_file() and "Sparad anteckning" in written.read_text(encoding="utf-8")
+    assert "Effektiv samordning för trygghet" in cli(
+        "--db", str(db), "--agendas", str(own), "templates").stdout  # the built-in EST
+    check = cli("templates", "check", str(own / "est.md"))
+    assert check.exit_code == 1
+    assert check.stderr.startswith("est.md:5:")
+
+
+# --- an exports folder that cannot be written ------------------------------------------------
+
+def test_export_into_a_folder_below_a_file(db: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "delad"
+    blocker.write_text("en fil där mappen borde vara", encoding="utf-8")
+    exports = blocker / "exports"
+    line = one_line_error(cli("--db", str(db), "--exports", str(exports), "export", "1"))
+    assert line.startswith(f"meetingtui: Cannot write to the folder {exports / 'est'}: "
+                           f"{blocker} is a file, not a folder.")
+    assert blocker.read_text(encoding="utf-8") == "en fil där mappen borde vara"
+
+
+def test_export_into_a_folder_that_refuses(db: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    exports = tmp_path / "exports"
+    (exports / "est").mkdir(parents=True)
+    if modes_bind(tmp_path):
+        (exports / "est").chmod(0o555)
+    else:  # root: the folder refuses the temporary file as it would refuse a user
+        import meetingtui.export.files as files
+
+        def refuse(*_args: Any, **_kwargs: Any) -> Any:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    try:
+        for fmt in ("docx", "md"):
+            line = one_line_error(cli("--db", str(db), "--exports", str(exports), "export", "1",
+                                      "--format", fmt))
+            assert line == (f"meetingtui: Cannot write to the folder {exports / 'est'}: "
+                            "Permission denied. Choose another folder.")
+    finally:
+        (exports / "est").chmod(0o755)
+    assert list(exports.rglob("*")) == [exports / "est"]  # no file, not even a temporary one
