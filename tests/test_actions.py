@@ -32,9 +32,9 @@ from meetingtui.services.actions import (
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import actions as action_rows
 from meetingtui.store import schema
+from tests.actions_reference import TODAY, expected, reference
 from tests.conftest import Clock
 
-TODAY = date(2026, 11, 23)
 Run = Callable[..., Result]
 POLICE = "Polisen, lokalpolisområde Exempelkommun"
 LONG_TEXT = ("Byt ut den trasiga belysningen i gångtunneln under järnvägen vid Östra "
@@ -137,83 +137,6 @@ def sample(ws: Workspace, clock: Clock, test_agendas: Path) -> Sample:
     return built
 
 
-# --- the independent reference: plain sqlite3 and Python filtering ---------------------------
-
-@dataclass(frozen=True)
-class Ref:
-    id: int
-    owner: str
-    org: str
-    due: date | None
-    status: str
-    group: str
-    template_id: str
-    group_name: str
-    meeting_id: int
-    meeting_date: date
-
-    @property
-    def open(self) -> bool:
-        return self.status in ("not_started", "in_progress")
-
-    @property
-    def overdue(self) -> bool:
-        return self.open and self.due is not None and self.due < TODAY
-
-
-def reference(db: Path) -> list[Ref]:
-    """Every live measure with its newest update's status, read without the app's code."""
-    conn = sqlite3.connect(db)
-    try:
-        rows = []
-        for mid, owner, org, due, meeting_id, deleted in conn.execute(
-                "SELECT id, owner, owner_org, due, meeting_id, deleted_at FROM measures"):
-            if deleted is not None:
-                continue
-            updates = conn.execute("SELECT id, new_status FROM measure_updates "
-                                   "WHERE measure_id = ?", [mid]).fetchall()
-            status = max(updates)[1]
-            meeting_date, group_id = conn.execute(
-                "SELECT date, group_id FROM meetings WHERE id = ?", [meeting_id]).fetchone()
-            template_id, short, name = conn.execute(
-                "SELECT template_id, short, name FROM groups WHERE id = ?", [group_id]).fetchone()
-            rows.append(Ref(mid, owner, org, date.fromisoformat(due) if due else None, status,
-                            short, template_id, name, meeting_id,
-                            date.fromisoformat(meeting_date)))
-        return rows
-    finally:
-        conn.close()
-
-
-def expected(refs: list[Ref], *, owner: str | None = None, group: str | None = None,
-             status: str = "open", due_before: date | None = None,
-             meeting_id: int | None = None) -> list[int]:
-    def keep(r: Ref) -> bool:
-        if owner is not None:
-            wanted = owner.casefold()
-            org_head = r.org.split(",")[0].strip().casefold()
-            if wanted not in (r.owner.casefold(), r.org.casefold() if r.org else None,
-                              org_head if r.org else None):
-                return False
-        if group is not None and group.casefold() not in (
-                r.group.casefold(), r.template_id.casefold(), r.group_name.casefold()):
-            return False
-        if status == "open" and not r.open:
-            return False
-        if status == "overdue" and not r.overdue:
-            return False
-        if status in ("done", "cancelled") and r.status != status:
-            return False
-        if due_before is not None and (r.due is None or r.due >= due_before):
-            return False
-        return meeting_id is None or r.meeting_id == meeting_id
-
-    kept = [r for r in refs if keep(r)]
-    kept.sort(key=lambda r: (not r.overdue, r.due is None, r.due or date.max, r.meeting_date,
-                             r.id))
-    return [r.id for r in kept]
-
-
 # --- the service -----------------------------------------------------------------------------
 
 def test_every_filter_combination_matches_an_independent_query(sample: Sample) -> None:
@@ -225,18 +148,36 @@ def test_every_filter_combination_matches_an_independent_query(sample: Sample) -
     group_names = [g for g in group_names if g is None or _known(sample, g)]
     combos = itertools.product(owners, group_names, STATUS_CHOICES,
                                [None, date(2026, 12, 1), TODAY],
-                               [None, sample.meetings["est2"], sample.meetings["sspf"]])
+                               [None, sample.meetings["est2"], sample.meetings["sspf"]],
+                               [False, True])
     checked = nonempty = 0
-    for owner, group, status, due_before, meeting in combos:
+    for owner, group, status, due_before, meeting, public in combos:
         filters = ActionFilters(owner=owner, group=group, status=status, due_before=due_before,
-                                meeting_id=meeting)
+                                meeting_id=meeting, public=public)
         got = [row.id for row in read_actions(sample.db, filters, TODAY).rows]
         want = expected(refs, owner=" ".join(owner.split()) if owner else None, group=group,
-                        status=status, due_before=due_before, meeting_id=meeting)
+                        status=status, due_before=due_before, meeting_id=meeting, public=public)
         assert got == want, filters
         checked += 1
         nonempty += bool(want)
-    assert checked > 1000 and nonempty > 150
+    assert checked > 2000 and nonempty > 300
+
+
+def test_public_leaves_every_confidential_measure_out(sample: Sample) -> None:
+    everything = read_actions(sample.db, ActionFilters(status="all"), TODAY).rows
+    public = read_actions(sample.db, ActionFilters(status="all", public=True), TODAY).rows
+    secret = {row.id for row in everything if row.confidential}
+    assert sample.measures["support"] in secret
+    assert [row.id for row in public] == [row.id for row in everything if row.id not in secret]
+
+
+def test_the_tui_filter_takes_part_of_a_name_or_organisation(sample: Sample) -> None:
+    refs = reference(sample.db)
+    for part in ("berg", "ÖBER", "polis", "lokalpolis", "Lind", "xyz"):
+        filters = ActionFilters(owner=part, owner_partial=True, status="all")
+        got = [row.id for row in read_actions(sample.db, filters, TODAY).rows]
+        assert got == expected(refs, owner=part, status="all", partial=True), part
+    assert read_actions(sample.db, ActionFilters(owner="berg", status="all"), TODAY).rows == []
 
 
 def _known(sample: Sample, name: str) -> bool:
@@ -442,6 +383,15 @@ def test_overdue_per_owner_on_the_command_line(cli: Run, sample: Sample) -> None
     assert "Informera skolorna" not in out  # due today
 
 
+def test_public_on_the_command_line(cli: Run, sample: Sample) -> None:
+    internal = json.loads(cli("--format", "json", "--status", "all").stdout)
+    public = json.loads(cli("--format", "json", "--status", "all", "--public").stdout)
+    assert sample.measures["support"] in [row["id"] for row in internal]
+    assert [row for row in internal if not row["confidential"]] == public
+    table = cli("--status", "all", "--public")
+    assert "Utan sekretessmarkerade åtgärder" in table.stdout
+
+
 def test_nothing_found(cli: Run) -> None:
     result = cli("--owner", "Ingen Alls")
     assert result.exit_code == 0
@@ -538,39 +488,6 @@ def test_start_up_imports_only_what_the_format_needs(sample: Sample, fmt: str,
     loaded = set(filter(None, loaded_line.removeprefix("LOADED").strip().split(",")))
     assert loaded == allowed, result.stderr
     assert "Informera skolorna" in result.stdout or fmt == "ics"
-
-
-def test_demo_database_overdue_per_owner(tmp_path: Path, test_agendas: Path, clock: Clock,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """On the demo generator's data: `--status overdue` per owner, and every status filter,
-    against the independent reference."""
-    from meetingtui.paths import resolve
-    from meetingtui.services.demo import fill_demo
-    from meetingtui.services.workspace import open_workspace
-
-    db = tmp_path / "demo.db"
-    ws = open_workspace(resolve(db=db, exports=tmp_path / "exports"), clock=clock)
-    try:
-        fill_demo(ws, 1, seed=7)
-        reminders = overdue_by_owner(ws)
-    finally:
-        ws.close()
-    refs = reference(db)
-    assert any(r.overdue for r in refs) and any(not r.open for r in refs)
-    want: dict[str, list[int]] = {}
-    for ref in sorted(refs, key=lambda r: (r.due or date.max, r.meeting_date, r.id)):
-        if ref.overdue:
-            want.setdefault(ref.owner, []).append(ref.id)
-    assert {o: [r.id for r in rows] for o, rows in reminders.items()} == want
-    for status in STATUS_CHOICES:
-        got = [r.id for r in read_actions(db, ActionFilters(status=status), TODAY).rows]
-        assert got == expected(refs, status=status)
-    monkeypatch.setattr(cli_actions, "today", lambda: TODAY)
-    for owner in list(want)[:3]:
-        result = CliRunner().invoke(main, ["--db", str(db), "actions", "--status", "overdue",
-                                           "--owner", owner, "--format", "json"])
-        assert [r["id"] for r in json.loads(result.stdout)] == expected(
-            refs, owner=owner, status="overdue")
 
 
 def test_owners_in_swedish_alphabetical_order() -> None:

@@ -62,11 +62,13 @@ def _due_before(text: str | None, day: date) -> date | None:
                    "-o; docx to -o or the exports folder.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file (never over an existing one without --force).")
+@click.option("--public", is_flag=True, help="Leave out confidential measures (for a list sent "
+              "outside the group); without it they are marked confidential.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.pass_obj
 def actions(context: Context, owner: str | None, group_name: str | None, status: str,
             due_before: str | None, meeting: str | None, fmt: str, output: Path | None,
-            force: bool) -> None:
+            public: bool, force: bool) -> None:
     """List measures (åtgärder) across groups and meetings: overdue first, then by due date.
 
     \b
@@ -75,6 +77,7 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
       meetingtui actions --status overdue            what is overdue, per owner
       meetingtui actions --owner 'Anna Berg' --format docx
       meetingtui actions --owner räddningstjänsten --format ics -o rtj.ics --force
+      meetingtui actions --group EST --public --format docx   to send outside the group
     """
     if fmt == "table" and output is not None:
         raise click.UsageError("--format table prints to the terminal; with -o use csv, md, "
@@ -90,7 +93,7 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
     filters = ActionFilters(
         owner=owner if owner and owner.strip() else None, group=group_name, status=status,
         due_before=_due_before(due_before, day),
-        meeting_id=meeting_id(meeting) if meeting is not None else None,
+        meeting_id=meeting_id(meeting) if meeting is not None else None, public=public,
     )
     try:
         result = read_actions(context.locations.db, filters, day)

@@ -15,6 +15,7 @@ TITLE = "Åtgärdslista"
 OVERDUE = "Försenad"
 CONFIDENTIAL = "Sekretess"
 NONE_FOUND = "Inga åtgärder."
+PUBLIC_NOTE = "Utan sekretessmarkerade åtgärder"
 
 #: Column headings, one key per column every format may show.
 HEAD = {
@@ -73,6 +74,8 @@ def filter_summary(filters: ActionFilters) -> str:
         parts.append(f"Klart senast före: {filters.due_before.isoformat()}")
     if filters.meeting_id is not None:
         parts.append(f"Möte nr: {filters.meeting_id}")
+    if filters.public:
+        parts.append(PUBLIC_NOTE)
     return " · ".join(parts)
 
 

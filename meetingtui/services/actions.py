@@ -41,10 +41,12 @@ class ActionFilters:
     """What a member or the chair asks for. Every field left as default means "any"."""
 
     owner: str | None = None  # a person's exact name or an organisation, in any case
+    owner_partial: bool = False  # owner matches any name or organisation containing it
     group: str | None = None  # template id, short or full name, in any case
     status: str = "open"  # open | overdue | done | cancelled | all
     due_before: date | None = None  # due strictly before this day
     meeting_id: int | None = None  # decided in this meeting
+    public: bool = False  # leave confidential measures out (a list sent outside the group)
     limit: int | None = None
 
     def __post_init__(self) -> None:
@@ -158,7 +160,8 @@ def _resolve(conn: sqlite3.Connection, filters: ActionFilters,
     owner_known = True
     if filters.owner is not None:
         wanted = " ".join(filters.owner.split()).casefold()
-        found_owners, found_orgs = action_rows.owner_spellings(conn, wanted)
+        found_owners, found_orgs = action_rows.owner_spellings(conn, wanted,
+                                                               partial=filters.owner_partial)
         owners, orgs = tuple(found_owners), tuple(found_orgs)
         owner_known = bool(owners or orgs)
     group_id = None if filters.group is None else find_group_id(conn, filters.group)
@@ -168,7 +171,8 @@ def _resolve(conn: sqlite3.Connection, filters: ActionFilters,
                              "(see `meetingtui meetings`)")
     query = action_rows.ActionQuery(
         today=today, status=filters.status, owners=owners, orgs=orgs, group_id=group_id,
-        due_before=filters.due_before, meeting_id=filters.meeting_id, limit=filters.limit,
+        due_before=filters.due_before, meeting_id=filters.meeting_id, public=filters.public,
+        limit=filters.limit,
     )
     return query, owner_known
 

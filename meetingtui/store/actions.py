@@ -46,6 +46,7 @@ class ActionQuery:
     group_id: int | None = None
     due_before: date | None = None
     meeting_id: int | None = None
+    public: bool = False  # leave confidential measures out
     limit: int | None = None
 
 
@@ -82,22 +83,28 @@ def meeting_exists(conn: sqlite3.Connection, meeting_id: int) -> bool:
     return conn.execute("SELECT 1 FROM meetings WHERE id = ?", [meeting_id]).fetchone() is not None
 
 
-def owner_spellings(conn: sqlite3.Connection, folded: str) -> tuple[list[str], list[str]]:
+def owner_spellings(conn: sqlite3.Connection, folded: str,
+                    *, partial: bool = False) -> tuple[list[str], list[str]]:
     """The stored owner names and organisations that equal ``folded`` in any case; an
     organisation also by its part before the first comma ("Polisen" for "Polisen,
-    lokalpolisområde Exempelkommun").
+    lokalpolisområde Exempelkommun"). With ``partial``, any that contain it (the TUI's filter
+    as the chair types).
 
     SQLite's NOCASE folds ASCII only ("Åsa" ≠ "åsa"), so the distinct spellings (few; the owner
     scan reads the (owner, due) index only) are compared with `str.casefold` here, and the
     measures are then found with an exact, indexable IN list.
     """
-    owners = [row[0] for row in conn.execute(
-        "SELECT DISTINCT owner FROM measures WHERE deleted_at IS NULL")
-        if row[0].casefold() == folded]
-    orgs = [row[0] for row in conn.execute(
-        "SELECT DISTINCT owner_org FROM measures WHERE deleted_at IS NULL AND owner_org != ''")
-        if folded in (row[0].casefold(), row[0].split(",")[0].strip().casefold())]
-    return owners, orgs
+    def names(sql: str) -> list[str]:
+        return [row[0] for row in conn.execute(sql)]
+
+    owners = names("SELECT DISTINCT owner FROM measures WHERE deleted_at IS NULL")
+    orgs = names("SELECT DISTINCT owner_org FROM measures "
+                 "WHERE deleted_at IS NULL AND owner_org != ''")
+    if partial:
+        return ([o for o in owners if folded in o.casefold()],
+                [o for o in orgs if folded in o.casefold()])
+    return ([o for o in owners if o.casefold() == folded],
+            [o for o in orgs if folded in (o.casefold(), o.split(",")[0].strip().casefold())])
 
 
 def municipality(conn: sqlite3.Connection, default: str) -> str:
@@ -162,6 +169,8 @@ def query_actions(conn: sqlite3.Connection, query: ActionQuery) -> list[tuple[An
     if query.meeting_id is not None:
         where.append("mc.meeting_id = ?")
         params.append(query.meeting_id)
+    if query.public:
+        where.append("mc.confidential = 0")
     sql = _COLUMNS + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
     if query.limit is not None:
         sql += " LIMIT ?"

@@ -1,0 +1,109 @@
+"""Action lists on the demo generator's data (issue 5): every filter, alone and combined, against
+the independent reference; the chair's overdue-per-owner reminder; and the command line."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from meetingtui.cli import actions as cli_actions
+from meetingtui.cli import main
+from meetingtui.paths import resolve
+from meetingtui.services.actions import (
+    STATUS_CHOICES,
+    ActionFilters,
+    overdue_by_owner,
+    read_actions,
+)
+from meetingtui.services.demo import fill_demo
+from meetingtui.services.workspace import open_workspace
+from tests.actions_reference import TODAY, Ref, expected, reference
+from tests.conftest import Clock
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[int]]]:
+    """A year of demo meetings (built once for the module) and the reminder it gives."""
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    ws = open_workspace(resolve(db=db, exports=db.parent / "exports"),
+                        clock=Clock(datetime(2026, 11, 23, 9, 0)))
+    try:
+        fill_demo(ws, 1, seed=7)
+        reminders = {owner: [r.id for r in rows] for owner, rows in overdue_by_owner(ws).items()}
+    finally:
+        ws.close()
+    return db, reminders
+
+
+def _ids(db: Path, filters: ActionFilters) -> list[int]:
+    return [row.id for row in read_actions(db, filters, TODAY).rows]
+
+
+def _choices(refs: list[Ref]) -> tuple[list[str | None], list[str | None], list[int | None]]:
+    """Owners (names and organisations, in other case), groups and meetings the data has."""
+    owners = sorted({r.owner for r in refs})
+    orgs = sorted({r.org.split(",")[0] for r in refs if r.org})
+    groups = sorted({r.group for r in refs})
+    meetings = sorted({r.meeting_id for r in refs})
+    return ([None, *owners[:2], owners[-1].upper(), *orgs[:2], "Ingen Alls"],
+            [None, groups[0], groups[-1].lower()],
+            [None, meetings[len(meetings) // 2], meetings[-1]])
+
+
+def test_the_demo_has_what_the_filters_need(demo: tuple[Path, dict[str, list[int]]]) -> None:
+    refs = reference(demo[0])
+    assert any(r.overdue for r in refs) and any(r.status == "done" for r in refs)
+    assert any(r.status == "cancelled" for r in refs) and any(r.confidential for r in refs)
+    assert len({r.group for r in refs}) >= 5
+
+
+@pytest.mark.parametrize("status", STATUS_CHOICES)
+def test_every_filter_on_the_demo_database(demo: tuple[Path, dict[str, list[int]]],
+                                           status: str) -> None:
+    db = demo[0]
+    refs = reference(db)
+    owners, groups, meetings = _choices(refs)
+    checked = nonempty = 0
+    for owner, group, due_before, meeting, public in itertools.product(
+            owners, groups, [None, date(2026, 12, 1), TODAY], meetings, [False, True]):
+        filters = ActionFilters(owner=owner, group=group, status=status, due_before=due_before,
+                                meeting_id=meeting, public=public)
+        want = expected(refs, owner=owner, group=group, status=status, due_before=due_before,
+                        meeting_id=meeting, public=public)
+        assert _ids(db, filters) == want, filters
+        checked += 1
+        nonempty += bool(want)
+    assert checked == len(owners) * len(groups) * 3 * len(meetings) * 2 and nonempty > 20
+
+
+def test_part_of_a_name_on_the_demo_database(demo: tuple[Path, dict[str, list[int]]]) -> None:
+    db = demo[0]
+    refs = reference(db)
+    for part in ("an", "ström", "POLIS", "skola", "ö"):
+        filters = ActionFilters(owner=part, owner_partial=True, status="all")
+        assert _ids(db, filters) == expected(refs, owner=part, status="all", partial=True)
+
+
+def test_overdue_per_owner_on_the_demo_database(
+        demo: tuple[Path, dict[str, list[int]]], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, reminders = demo
+    refs = reference(db)
+    want: dict[str, list[int]] = {}
+    for ref in sorted(refs, key=lambda r: (r.due or date.max, r.meeting_date, r.id)):
+        if ref.overdue:
+            want.setdefault(ref.owner, []).append(ref.id)
+    assert reminders == want and len(want) > 3
+    monkeypatch.setattr(cli_actions, "today", lambda: TODAY)
+    for owner in list(want)[:3]:
+        result = CliRunner().invoke(main, ["--db", str(db), "actions", "--status", "overdue",
+                                           "--owner", owner, "--format", "json"])
+        assert [r["id"] for r in json.loads(result.stdout)] == expected(
+            refs, owner=owner, status="overdue")
+    table = CliRunner().invoke(main, ["--db", str(db), "actions", "--status", "overdue"])
+    first_owner = next(iter(want))
+    assert table.exit_code == 0 and first_owner in table.stdout
