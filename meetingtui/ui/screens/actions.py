@@ -1,5 +1,6 @@
-"""The action list: every measure in every group, overdue first, filtered by owner, group and
-status; Enter shows a measure's history and records a follow-up outside any meeting."""
+"""The action list: every measure in every group, overdue first, filtered by owner (any part of
+a name or organisation), group and status, sorted on `s`; Enter shows a measure's history and
+records a follow-up outside any meeting."""
 
 from __future__ import annotations
 
@@ -16,19 +17,34 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 from meetingtui.i18n import t
 from meetingtui.model import MeasureStatus, MeasureUpdate
 from meetingtui.services import followup, groups
-from meetingtui.services.actions import ActionFilters, ActionRow, action_list
+from meetingtui.services.actions import ActionFilters, ActionRow, action_list, swedish_order
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
+from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.choice import Choice
 
-STATUSES = ("open", "overdue", "done", "all")
+STATUSES = ("open", "overdue", "done", "cancelled", "all")
+#: What `s` cycles through. "due" is the query's own order: overdue first, then by due date.
+SORT_KEYS = ("due", "owner", "group", "decided")
+
+
+def sort_rows(rows: list[ActionRow], key: str) -> list[ActionRow]:
+    """The rows in the chosen order; ties keep the query's order (overdue first, by due)."""
+    if key == "owner":
+        return sorted(rows, key=lambda r: swedish_order(r.owner or r.owner_org))
+    if key == "group":
+        return sorted(rows, key=lambda r: swedish_order(r.group_short))
+    if key == "decided":
+        return sorted(rows, key=lambda r: r.meeting_date, reverse=True)
+    return list(rows)
 
 
 class ActionListScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", t("action_list.back"), id="action_list.back"),
+        Binding("s", "sort", t("action_list.sort"), id="action_list.sort"),
         *COMMON_BINDINGS,
     ]
 
@@ -36,6 +52,7 @@ class ActionListScreen(Screen[None]):
         super().__init__(id="action-list")
         self.ws = ws
         self.rows: list[ActionRow] = []
+        self.sort_key = SORT_KEYS[0]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,42 +74,66 @@ class ActionListScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = t("action_list.title")
         self.sub_title = groups.municipality(self.ws)
-        table: DataTable[Text | str] = self.query_one(DataTable)
-        table.add_column(t("action_list.group"), key="group")
-        table.add_column(t("action_list.measure"), key="text")
-        table.add_column(t("action_list.owner"), key="owner")
-        table.add_column(t("action_list.due"), key="due")
-        table.add_column(t("action_list.state"), key="state")
-        table.add_column(t("action_list.decided"), key="decided")
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def _columns(self, table: DataTable[Text | str]) -> tuple[int, int, bool]:
+        """Columns that fit the screen without sideways scrolling (a projector is 80 wide):
+        the measure's text takes what is left; the meeting date only when there is room."""
+        width = self.size.width or 80
+        with_decided = width >= 110
+        owner_width = 22 if width >= 100 else 16
+        fixed = [8, owner_width, 12, 11] + ([10] if with_decided else [])
+        text_width = flex_width(width, fixed, minimum=12)
+        table.clear(columns=True)
+        table.add_column(t("action_list.group"), width=8, key="group")
+        table.add_column(t("action_list.measure"), width=text_width, key="text")
+        table.add_column(t("action_list.owner"), width=owner_width, key="owner")
+        table.add_column(t("action_list.due"), width=12, key="due")
+        table.add_column(t("action_list.state"), width=11, key="state")
+        if with_decided:
+            table.add_column(t("action_list.decided"), width=10, key="decided")
+        return text_width, owner_width, with_decided
 
     def filters(self) -> ActionFilters:
         owner = self.query_one("#filter-owner", Input).value.strip()
         group = self.query_one("#filter-group", Choice).value
         status = self.query_one("#filter-status", Choice).value
-        return ActionFilters(owner=owner or None, group=group if isinstance(group, str) else None,
-                             status=str(status))
+        return ActionFilters(owner=owner or None, owner_partial=True,
+                             group=group if isinstance(group, str) else None, status=str(status))
 
     def reload(self) -> None:
         try:
-            self.rows = attempt(self.app, action_list, self.ws, self.filters())
+            self.rows = sort_rows(attempt(self.app, action_list, self.ws, self.filters()),
+                                  self.sort_key)
         except Failed:
             self.rows = []
         table: DataTable[Text | str] = self.query_one(DataTable)
         cursor = table.cursor_row
-        table.clear()
+        text_width, owner_width, with_decided = self._columns(table)
         for row in self.rows:
             state = (Text(t("action_list.overdue"), style="bold red") if row.overdue
                      else Text(label(MeasureStatus(row.status))))
-            table.add_row(row.group_short, row.text[:60], row.owner or row.owner_org,
-                          row.due.isoformat() if row.due else "–", state,
-                          row.meeting_date.isoformat(), key=str(row.id))
+            cells: list[Text | str] = [
+                fit(row.group_short, 8), fit(row.text, text_width),
+                fit(row.owner or row.owner_org, owner_width),
+                row.due.isoformat() if row.due else "–", state]
+            if with_decided:
+                cells.append(row.meeting_date.isoformat())
+            table.add_row(*cells, key=str(row.id))
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         count = t("action_list.count", count=len(self.rows)) if self.rows else t(
             "action_list.empty")
-        self.query_one("#action-count", Static).update(count)
+        order = t("action_list.sorted", order=t(f"action_list.sort_{self.sort_key}"))
+        self.query_one("#action-count", Static).update(f"{count} · {order}")
+
+    def action_sort(self) -> None:
+        self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+        self.reload()
 
     @on(Input.Changed, "#filter-owner")
     @on(Choice.Changed)
@@ -144,6 +185,7 @@ class ActionListScreen(Screen[None]):
     def palette_commands(self) -> list[Command]:
         return [
             (t("action_list.update"), self.action_follow_up, ""),
+            (t("action_list.sort"), self.action_sort, ""),
             (t("action_list.back"), self.action_back, ""),
             *common_commands(self),
         ]

@@ -1,4 +1,5 @@
-"""The first screen: the groups, their next and last meetings, open and overdue measures."""
+"""The first screen: the groups, their next and last meetings, open and overdue measures, and
+what is overdue per owner in the selected group (what the chair raises at its next meeting)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from meetingtui.i18n import t
 from meetingtui.model import Attendance, Meeting, MeetingStatus
 from meetingtui.services import groups, meetings
+from meetingtui.services.actions import ActionRow, overdue_by_owner
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
@@ -35,6 +37,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield Static(t("home.heading"), id="home-heading", classes="table-title")
         yield DataTable(cursor_type="row", id="groups", zebra_stripes=True)
+        yield Static("", id="overdue-owners")
         yield Static(t("home.hint"), id="home-hint", classes="hint")
         yield Static(t("home.db", path=str(self.ws.locations.db)), id="db-path", classes="hint")
         yield Footer()
@@ -74,6 +77,22 @@ class HomeScreen(Screen[None]):
         if self.overviews:
             table.move_cursor(row=min(cursor, len(self.overviews) - 1))
         table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.show_overdue_owners()
+
+    def show_overdue_owners(self) -> None:
+        view = self.selected()
+        reminder = self.query_one("#overdue-owners", Static)
+        if view is None or not view.overdue_measures:
+            reminder.update("")
+            return
+        try:
+            per_owner = attempt(self.app, overdue_by_owner, self.ws, group=view.group.short)
+        except Failed:
+            return
+        reminder.update(overdue_reminder(view.group.short, per_owner, self.size.width))
 
     def selected(self) -> groups.GroupOverview | None:
         if not self.overviews:
@@ -142,3 +161,19 @@ class HomeScreen(Screen[None]):
             (t("home.open_meeting"), self.action_open_meeting, t("home.open_meeting_help")),
             *common_commands(self),
         ]
+
+
+def overdue_reminder(group: str, per_owner: dict[str, list[ActionRow]], width: int) -> Text:
+    """"Försenat i EST: Polisen 3 · Erik Björk 1 · …", most overdue first, in two lines at most."""
+    ranked = sorted(per_owner.items(), key=lambda item: -len(item[1]))
+    text = Text()
+    text.append(t("home.overdue_owners", group=group), style="bold red")
+    room = 2 * max(width - 2, 20) - len(text.plain) - 12
+    for shown, (owner, rows) in enumerate(ranked):
+        part = f"{' · ' if shown else ' '}{owner or rows[0].owner_org} {len(rows)}"
+        if len(part) > room:
+            text.append(" " + t("home.overdue_more", count=len(ranked) - shown))
+            break
+        text.append(part)
+        room -= len(part)
+    return text
