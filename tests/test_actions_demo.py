@@ -3,6 +3,8 @@ the independent reference; the chair's overdue-per-owner reminder; and the comma
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 from datetime import date, datetime
@@ -24,6 +26,7 @@ from meetingtui.services.demo import fill_demo
 from meetingtui.services.workspace import open_workspace
 from tests.actions_reference import TODAY, Ref, expected, reference
 from tests.conftest import Clock
+from tests.test_actions_formats import _lines, _per_owner, _todos, _unfold
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +110,62 @@ def test_overdue_per_owner_on_the_demo_database(
     table = CliRunner().invoke(main, ["--db", str(db), "actions", "--status", "overdue"])
     first_owner = next(iter(want))
     assert table.exit_code == 0 and first_owner in table.stdout
+
+
+# --- every format from the command line, on the demo database ---------------------------------
+
+def _cli(db: Path, tmp: Path, *args: str) -> bytes:
+    result = CliRunner().invoke(main, ["--db", str(db), "--exports", str(tmp / "exports"),
+                                       "actions", "--status", "all", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+@pytest.fixture
+def at_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_actions, "today", lambda: TODAY)
+
+
+@pytest.mark.usefixtures("at_today")
+def test_csv_json_ics_and_docx_of_the_demo_database(
+        demo: tuple[Path, dict[str, list[int]]], tmp_path: Path) -> None:
+    db = demo[0]
+    refs = {r.id: r for r in reference(db)}
+    order = expected(list(refs.values()), status="all")
+
+    data = _cli(db, tmp_path, "--format", "csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""),
+                           dialect="excel", delimiter=";"))
+    assert rows[0][:3] == ["Nr", "Åtgärd", "Ansvarig"] and len({len(r) for r in rows}) == 1
+    assert [int(r[0]) for r in rows[1:]] == order
+    for cells in rows[1:]:
+        ref = refs[int(cells[0])]
+        assert (cells[2].lstrip("'"), cells[3], cells[10]) == (
+            ref.owner, ref.org, "ja" if ref.confidential else "nej")
+
+    objects = json.loads(_cli(db, tmp_path, "--format", "json"))
+    assert [o["id"] for o in objects] == order
+    for obj in objects:
+        ref = refs[obj["id"]]
+        assert {"id", "text", "owner", "due", "status", "group", "meeting_id"} <= set(obj)
+        assert (obj["owner"], obj["status"], obj["group"], obj["meeting_id"]) == (
+            ref.owner, ref.status, ref.group, ref.meeting_id)
+        assert obj["due"] == (ref.due.isoformat() if ref.due else None)
+
+    first = _cli(db, tmp_path, "--format", "ics")
+    todos = _todos(_unfold(_lines(first)))  # CRLF, ≤ 75 octets, folding checked line by line
+    dated = [i for i in order if refs[i].due is not None]
+    assert [t["UID"].split("@")[0] for t in todos] == [f"measure-{i}" for i in dated]
+    again = _todos(_unfold(_lines(_cli(db, tmp_path, "--format", "ics"))))
+    assert [t["UID"] for t in again] == [t["UID"] for t in todos]
+    assert all(("CLASS" in t) == refs[i].confidential for t, i in zip(todos, dated, strict=True))
+
+    out = tmp_path / "alla.docx"
+    _cli(db, tmp_path, "--format", "docx", "-o", str(out))
+    found = _per_owner(out.read_bytes())
+    owners = {ref.owner for ref in refs.values()}
+    assert set(found) == owners
+    for owner, table in found.items():
+        assert sorted(int(r[0]) for r in table[1:]) == sorted(
+            i for i, ref in refs.items() if ref.owner == owner)
