@@ -466,7 +466,7 @@ def test_actions_is_listed_in_help() -> None:
 
 
 @pytest.mark.parametrize(("fmt", "allowed"), [
-    ("json", set()), ("csv", set()), ("md", set()), ("table", {"rich"}), ("ics", {"icalendar"}),
+    ("json", set()), ("csv", set()), ("md", set()), ("table", set()), ("ics", {"icalendar"}),
 ])
 def test_start_up_imports_only_what_the_format_needs(sample: Sample, fmt: str,
                                                      allowed: set[str]) -> None:
