@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from meetingtui.model import FollowUp, MeasureStatus, MeasureUpdate
 from meetingtui.services.groups import get_group
 from meetingtui.services.meetings import get_meeting
@@ -26,6 +28,13 @@ def record_update(
 
 def history(ws: Workspace, measure_id: int) -> list[MeasureUpdate]:
     return measure_rows.updates_of(ws.store, measure_id)
+
+
+def meeting_dates(ws: Workspace, updates: list[MeasureUpdate]) -> dict[int, date]:
+    """The date of each meeting the updates were recorded in (a history shows "möte 10 mars",
+    not a meeting's number)."""
+    ids = {u.meeting_id for u in updates if u.meeting_id is not None}
+    return {meeting_id: get_meeting(ws, meeting_id).date for meeting_id in ids}
 
 
 def followups(ws: Workspace, meeting_id: int) -> list[FollowUp]:

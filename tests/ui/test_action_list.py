@@ -34,6 +34,8 @@ def test_update_a_measure_from_the_action_list(seeded: tuple[Workspace, int, lis
             await pilot.press("enter")  # history and follow-up
             await pilot.pause()
             assert type(app.screen).__name__ == "MeasureHistoryDialog"
+            history = str(app.screen.query_one("#history", Static).render())
+            assert "· möte 2026-02-10\n  – → Ej påbörjad" in history  # decided in February
             await pilot.press("right", "right", "tab")  # Ej påbörjad → Pågående → Genomförd
             await pilot.press(*"Sanerat av teknik")
             await pilot.press("enter")
@@ -46,8 +48,8 @@ def test_update_a_measure_from_the_action_list(seeded: tuple[Workspace, int, lis
 
     asyncio.run(run())
     updates = followup.history(ws, sanera_id)
-    assert [(u.new_status, u.comment, u.meeting_id) for u in updates][-1] == (
-        MeasureStatus.DONE, "Sanerat av teknik", None)
+    assert [(u.new_status, u.comment, u.meeting_id, u.by) for u in updates][-1] == (
+        MeasureStatus.DONE, "Sanerat av teknik", None, "Teknisk förvaltning")
 
 
 def _overdue_per_owner(db: Path, group_id: int, today: str) -> dict[str, int]:

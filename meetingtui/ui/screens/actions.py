@@ -167,17 +167,19 @@ class ActionListScreen(Screen[None]):
             return
         try:
             updates = attempt(self.app, followup.history, self.ws, row.id)
+            meetings = attempt(self.app, followup.meeting_dates, self.ws, updates)
         except Failed:
             return
 
         def save(update: MeasureUpdate) -> MeasureUpdate:
             return followup.record_update(self.ws, update.measure_id, update.new_status,
-                                          update.comment, meeting_id=None)
+                                          update.comment, meeting_id=None, by=update.by)
 
         def done(_update: MeasureUpdate | None) -> None:
             self.reload()
 
-        self.app.push_screen(MeasureHistoryDialog(row, updates, self.ws.now(), save), done)
+        self.app.push_screen(
+            MeasureHistoryDialog(row, updates, meetings, self.ws.now(), save), done)
 
     def action_back(self) -> None:
         self.app.pop_screen()
