@@ -10,11 +10,11 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input
 
-from meetingtui.dates import parse_time
 from meetingtui.i18n import t
 from meetingtui.model import Attendance, Meeting, Presence
+from meetingtui.ui.dialogs.meeting_details import MeetingDetailsDialog
 from meetingtui.ui.labels import label
-from meetingtui.ui.widgets.form import FieldProblem, FieldRow, FormDialog, date_text, text_input
+from meetingtui.ui.widgets.form import FieldRow, text_input
 
 
 class AttendanceTable(DataTable[str]):
@@ -50,7 +50,9 @@ class AttendanceTable(DataTable[str]):
         self.add_row(guest.name, "", label(guest.presence), key=str(len(self.people) - 1))
 
 
-class PlanMeetingDialog(FormDialog[Meeting]):
+class PlanMeetingDialog(MeetingDetailsDialog):
+    """The details, then who is there (members by role, co-opted guests)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "focus_guest", t("plan.guest"), id="plan.guest"),
     ]
@@ -58,22 +60,13 @@ class PlanMeetingDialog(FormDialog[Meeting]):
     def __init__(self, group_id: int, group_name: str, proposed: date, today: date,
                  chair: str, people: list[Attendance],
                  plan: Callable[[Meeting, list[Attendance]], Meeting]) -> None:
-        super().__init__(lambda meeting: plan(meeting, self.table.people))
-        self.group_id = group_id
-        self.proposed = proposed
-        self.today = today
-        self.chair = chair
+        draft = Meeting(group_id=group_id, date=proposed, chair=chair)
+        super().__init__(draft, today, lambda meeting: plan(meeting, self.table.people),
+                         t("plan.title", group=group_name))
         self.table = AttendanceTable(list(people))
-        self.title = t("plan.title", group=group_name)
 
     def rows(self) -> Iterable[FieldRow]:
-        yield FieldRow("date", t("plan.date"), text_input(self.proposed.isoformat(), id="date",
-                                                          placeholder=t("form.date_example")))
-        yield FieldRow("start", t("plan.time"), text_input("", id="start", placeholder="9:00"))
-        yield FieldRow("place", t("plan.place"), text_input(id="place"))
-        yield FieldRow("chair", t("plan.chair"), text_input(self.chair, id="chair"))
-        yield FieldRow("secretary", t("plan.secretary"), text_input(id="secretary"))
-        yield FieldRow("adjuster", t("plan.adjuster"), text_input(id="adjuster"))
+        yield from super().rows()
         yield FieldRow("attendance", t("plan.attendance"), self.table)
         yield FieldRow("guest", t("plan.guest"),
                        text_input(id="guest", placeholder=t("plan.guest_hint")))
@@ -89,22 +82,3 @@ class PlanMeetingDialog(FormDialog[Meeting]):
 
     def action_focus_guest(self) -> None:
         self.query_one("#guest").focus()
-
-    def build(self) -> Meeting:
-        day_text, time_text = self.value("date"), self.value("start")
-        day = self.parsed(lambda: date_text(day_text, self.today, "date"))
-        start = self.parsed(lambda: _time(time_text))
-        return Meeting.model_validate({
-            "group_id": self.group_id, "date": day or self.today, "start": start,
-            "place": self.value("place"), "chair": self.value("chair"),
-            "secretary": self.value("secretary"), "adjuster": self.value("adjuster"),
-        })
-
-
-def _time(text: str) -> object:
-    if not text.strip():
-        return None
-    try:
-        return parse_time(text)
-    except ValueError:
-        raise FieldProblem("start", t("error.time")) from None

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import AgendaItem, ItemKind, MeetingStatus
+from meetingtui.model import AgendaItem, ItemKind, Meeting, MeetingStatus
 from meetingtui.services import meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
@@ -32,6 +32,7 @@ class MeetingScreen(Screen[None]):
         *[Binding(str(d), f"jump({d})", t("meeting.jump"), id=f"meeting.jump_{d}",
                   show=False) for d in range(1, 10)],
         Binding("f5", "presentation", t("meeting.presentation"), id="meeting.presentation"),
+        Binding("m", "details", t("meeting.details"), id="meeting.details"),
         Binding("c", "close_meeting", t("meeting.close"), id="meeting.close"),
         Binding("h", "amendments", t("meeting.amendments"), id="meeting.amendments"),
         Binding("escape", "home", t("meeting.home"), id="meeting.home"),
@@ -134,6 +135,27 @@ class MeetingScreen(Screen[None]):
             return
         self.app.pop_screen()
 
+    def action_details(self) -> None:
+        from meetingtui.ui.dialogs.meeting_details import MeetingDetailsDialog
+
+        if self.session.readonly or (self.pane is not None and not self.pane.flush()):
+            return
+
+        def save(meeting: Meeting) -> Meeting:
+            meetings.update_details(self.session.ws, meeting)
+            return meetings.get_meeting(self.session.ws, self.session.meeting_id)
+
+        def saved(meeting: Meeting | None) -> None:
+            if meeting is not None:
+                self.session.meeting = meeting
+                self.title = f"{self.session.group.short} {meeting.date.isoformat()}"
+                self.sub_title = meeting.place
+                self.show_agenda()
+
+        self.app.push_screen(MeetingDetailsDialog(
+            self.session.meeting, self.session.today(), save,
+            t("meeting.details_title", group=self.session.group.short)), saved)
+
     def action_amendments(self) -> None:
         from meetingtui.services.record import load_meeting
         from meetingtui.ui.dialogs.amendments import AmendmentsDialog
@@ -191,7 +213,7 @@ class MeetingScreen(Screen[None]):
         return self.session.meeting_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "close_meeting":
+        if action in ("close_meeting", "details"):
             return not self.session.readonly
         if action == "amendments":
             return self.session.readonly
@@ -232,6 +254,7 @@ class MeetingScreen(Screen[None]):
             (t("situation.new"), self.new_observation, t("meeting.new_observation_help")),
             (t("measure.new"), self.new_measure, t("meeting.new_measure_help")),
             (t("meeting.presentation"), self.action_presentation, t("meeting.presentation_help")),
+            (t("meeting.details"), self.action_details, t("meeting.details_help")),
             (t("meeting.home"), self.action_home, ""),
         ]
         if self.session.readonly:
