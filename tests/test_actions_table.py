@@ -51,7 +51,8 @@ def test_every_line_fits_and_every_word_is_kept(monkeypatch: pytest.MonkeyPatch,
     first += [i for i in range(head + 3, len(lines)) if lines[i][:1].isdigit()][:1]
     cell = [line[column:].split("   ")[0] for line in lines[first[0]:first[1]]]
     assert "".join("".join(cell).split()) == "".join(LONG.split())  # nothing lost
-    words_cut = [w for w in LONG.split() if len(w) <= max(map(len, cell)) and w not in " ".join(cell)]
+    width = max(map(len, cell))
+    words_cut = [w for w in LONG.split() if len(w) <= width and w not in " ".join(cell)]
     assert words_cut == []  # only a word longer than the column is folded
 
 

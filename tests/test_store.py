@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from meetingtui.model import Group, Meeting, MeetingStatus, Observation, Trend
-from meetingtui.store import schema
+from meetingtui.store import schema, version
 from meetingtui.store.db import APPLICATION_ID, Store, StoreError
 from meetingtui.store.groups import get_group, insert_group
 from meetingtui.store.lagesbild import insert_observation, observations_of, remove_observation
@@ -124,7 +124,7 @@ def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: py
     def _add_column(db: object) -> None:
         db.execute("ALTER TABLE groups ADD COLUMN note TEXT")  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(schema, "VERSION", schema.VERSION + 1)
+    monkeypatch.setattr(version, "VERSION", version.VERSION + 1)
     try:
         migrated = Store.open(path)
         columns = {c.name for c in migrated.db.table("groups").columns}

@@ -8,12 +8,14 @@ from meetingtui.cli.context import Context, UserError, meeting_id
 
 
 def run_tui(context: Context, meeting: int | None) -> None:
-    from meetingtui.services.meetings import get_meeting
     from meetingtui.services.workspace import open_workspace
 
     ws = open_workspace(context.locations)
     try:
         if meeting is not None:
+            # Only here: the models cost more than the home screen's whole first frame.
+            from meetingtui.services.meetings import get_meeting
+
             get_meeting(ws, meeting)  # a clear error before the screen opens
         from meetingtui.i18n import default_language
         from meetingtui.ui.app import make_app

@@ -91,7 +91,7 @@ class ActionList:
 
 def action_list(ws: Workspace, filters: ActionFilters) -> list[ActionRow]:
     """The measures that pass ``filters``, overdue first, then by due date (none last)."""
-    return _read(ws.store.db.conn, filters, ws.today()).rows
+    return _read(ws.store.conn, filters, ws.today()).rows
 
 
 def overdue_by_owner(ws: Workspace, *, group: str | None = None) -> dict[str, list[ActionRow]]:
@@ -136,7 +136,7 @@ def _connection(db_path: Path) -> Iterator[sqlite3.Connection]:
 
     store = Store.open(db_path)
     try:
-        yield store.db.conn
+        yield store.conn
     finally:
         store.close()
 

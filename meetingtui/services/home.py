@@ -20,12 +20,12 @@ def lines(ws: Workspace) -> list[GroupLine]:
     once the templates are read (`add_missing_groups`); the first frame does not wait for them."""
     if ws.templates_loaded:
         add_missing_groups(ws)
-    return group_lines(ws.store.db.conn, ws.today())
+    return group_lines(ws.store.conn, ws.today())
 
 
 def add_missing_groups(ws: Workspace) -> bool:
     """Create the group of every template that has none (reads the templates); True if any."""
     from meetingtui.services.groups import ensure_groups
 
-    before: int = ws.store.db.conn.execute("SELECT count(*) FROM groups").fetchone()[0]
+    before: int = ws.store.conn.execute("SELECT count(*) FROM groups").fetchone()[0]
     return len(ensure_groups(ws)) != before

@@ -1,7 +1,7 @@
 """The action-list query: measures across groups and meetings, filtered, overdue first.
 
 Only the standard library's sqlite3 is used here, on any `sqlite3.Connection` (a `Store`'s
-``store.db.conn`` or a read-only one from `open_for_reading`), so that `meetingtui actions`
+``store.conn`` or a read-only one from `open_for_reading`), so that `meetingtui actions`
 starts without sqlite-utils and pydantic. The status is the `measures_current` view's (the newest
 update's); "overdue" is derived from it and the due date, never stored.
 """

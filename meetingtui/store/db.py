@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+from meetingtui.store import version as schema_version
 
-from meetingtui.store import schema
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # Marks a meetingtui database (PRAGMA application_id): "MTUI".
 APPLICATION_ID = 0x4D545549
@@ -87,16 +89,29 @@ def explain(error: sqlite3.Error, path: Path | None, *, opening: bool = False) -
 
 
 class Store:
-    """The one object that holds the connection. Query modules take it as first argument."""
+    """The one object that holds the connection. Query modules take it as first argument.
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
-        self.db = db
+    `conn` is the plain connection; `db`, sqlite-utils' wrapper around it, is made on first use:
+    the home screen's queries run on `conn` before sqlite-utils is imported."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
         self.path = path
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
 
     @classmethod
     def memory(cls) -> Store:
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        store = cls(sqlite_utils.Database(conn, execute_plugins=False), None)
+        from meetingtui.store import schema
+
+        store = cls(sqlite3.connect(":memory:", isolation_level=None), None)
         store._prepare()
         schema.migrate(store.db)
         return store
@@ -105,21 +120,24 @@ class Store:
     def open(cls, path: Path) -> Store:
         path = path.expanduser()
         version = _inspect(path)
-        if version > schema.VERSION:
+        if version > schema_version.VERSION:
             raise StoreError(
                 f"{path} was written by a newer meetingtui (schema {version}, this one knows "
-                f"{schema.VERSION}). Update meetingtui; the file was left untouched.",
+                f"{schema_version.VERSION}). Update meetingtui; the file was left untouched.",
                 reason="newer", path=path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             old_mask = os.umask(0o077)  # the database, -wal and -shm files: owner only
             try:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
-                store = cls(sqlite_utils.Database(conn, execute_plugins=False), path)
+                store = cls(conn, path)
                 store._prepare()
-                if 0 < version < schema.VERSION:
+                if 0 < version < schema_version.VERSION:
                     store.backup(_backup_name(path, version))
-                schema.migrate(store.db)
+                if version < schema_version.VERSION:  # a file of this version is up to date
+                    from meetingtui.store import schema
+
+                    schema.migrate(store.db)
             finally:
                 os.umask(old_mask)
             path.chmod(0o600)
@@ -131,7 +149,7 @@ class Store:
         return store
 
     def _prepare(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: an acknowledged edit survives a dead battery; a commit still costs < 1 ms here.
@@ -154,7 +172,7 @@ class Store:
         try:
             dest = sqlite3.connect(target)
             try:
-                self.db.conn.backup(dest)
+                self.conn.backup(dest)
             finally:
                 dest.close()
         finally:
@@ -162,7 +180,7 @@ class Store:
         return target
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
 
 def _backup_name(path: Path, version: int) -> Path:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from meetingtui.store import version
+from meetingtui.store.version import VERSION as VERSION  # the number of migrations below
+
 migrations = Migrations("meetingtui")
 
 
@@ -166,10 +169,6 @@ def m001_initial(db: Database) -> None:
     db.table("measures").enable_fts(["text", "owner"], create_triggers=True)
 
 
-#: The number of migrations above; tests check that it matches.
-VERSION = 1
-
-
 def migrate(db: Database) -> None:
     migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {VERSION}")
+    db.execute(f"PRAGMA user_version = {version.VERSION}")

@@ -6,7 +6,7 @@ from meetingtui.store.db import Store
 
 
 def get_setting(store: Store, key: str, default: str = "") -> str:
-    row = store.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    row = store.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return str(row[0]) if row else default
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from meetingtui.model import AgendaItem, Meeting
+if TYPE_CHECKING:  # the home screen uses fit(): its first frame does not wait for pydantic
+    from meetingtui.model import AgendaItem, Meeting
 
 
 def item_minutes(item: AgendaItem, now: datetime) -> int:

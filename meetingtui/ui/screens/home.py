@@ -3,7 +3,7 @@ what is overdue per owner in the selected group (what the chair raises at its ne
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,16 +12,22 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import Attendance, Meeting, MeetingStatus
-from meetingtui.services import groups, meetings
+from meetingtui.services import home
 from meetingtui.services.actions import ActionRow, overdue_by_owner
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
 from meetingtui.ui.timing import fit, flex_width
 
+if TYPE_CHECKING:
+    from meetingtui.model import Attendance, Meeting
+
 
 class HomeScreen(Screen[None]):
+    """Painted before the models, the templates and the meeting screen are imported (they cost
+    more than Textual itself): the lines come from plain SQL, and what a key opens is imported
+    when the key is pressed."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_meeting", t("home.new_meeting"), id="home.new_meeting"),
         Binding("o", "open_meeting", t("home.open_meeting"), id="home.open_meeting"),
@@ -31,7 +37,8 @@ class HomeScreen(Screen[None]):
     def __init__(self, ws: Workspace) -> None:
         super().__init__(id="home")
         self.ws = ws
-        self.overviews: list[groups.GroupOverview] = []
+        self.overviews: list[home.GroupLine] = []
+        self.shown_width: int | None = None  # the width the table was laid out for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -44,17 +51,19 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("app.title")
-        self.sub_title = groups.municipality(self.ws)
-        self.reload()
+        self.sub_title = home.municipality(self.ws)
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one load before the first frame.
         self.reload()
 
     def on_resize(self) -> None:
-        self.reload()
+        if self.shown_width is not None and self.size.width != self.shown_width:
+            self.reload()
 
     def reload(self) -> None:
-        self.overviews = groups.overviews(self.ws)
+        self.overviews = home.lines(self.ws)
+        self.shown_width = self.size.width
         table: DataTable[Text | str] = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -67,13 +76,13 @@ class HomeScreen(Screen[None]):
         table.add_column(t("home.overdue"), width=9, key="overdue")
         for view in self.overviews:
             upcoming = view.upcoming.date.isoformat() if view.upcoming else "–"
-            if view.upcoming and view.upcoming.status is MeetingStatus.RUNNING:
+            if view.upcoming and view.upcoming.running:
                 upcoming = "▶ " + upcoming
             overdue = Text(str(view.overdue_measures),
                            style="bold red" if view.overdue_measures else "")
-            table.add_row(fit(view.group.short, 6), fit(view.group.name, name_width), upcoming,
+            table.add_row(fit(view.short, 6), fit(view.name, name_width), upcoming,
                           view.last.date.isoformat() if view.last else "–",
-                          str(view.open_measures), overdue, key=str(view.group.id))
+                          str(view.open_measures), overdue, key=str(view.group_id))
         if self.overviews:
             table.move_cursor(row=min(cursor, len(self.overviews) - 1))
         table.focus()
@@ -89,24 +98,25 @@ class HomeScreen(Screen[None]):
             reminder.update("")
             return
         try:
-            per_owner = attempt(self.app, overdue_by_owner, self.ws, group=view.group.short)
+            per_owner = attempt(self.app, overdue_by_owner, self.ws, group=view.short)
         except Failed:
             return
-        reminder.update(overdue_reminder(view.group.short, per_owner, self.size.width))
+        reminder.update(overdue_reminder(view.short, per_owner, self.size.width))
 
-    def selected(self) -> groups.GroupOverview | None:
+    def selected(self) -> home.GroupLine | None:
         if not self.overviews:
             return None
         return self.overviews[self.query_one(DataTable).cursor_row]
 
     def action_new_meeting(self) -> None:
+        from meetingtui.services import groups, meetings
         from meetingtui.ui.dialogs.plan_meeting import PlanMeetingDialog
 
         view = self.selected()
-        if view is None or view.group.id is None:
+        if view is None:
             return
-        group_id = view.group.id
-        template = self.ws.template_of(view.group)
+        group_id = view.group_id
+        template = self.ws.template_of(groups.get_group(self.ws, group_id))
 
         def plan(meeting: Meeting, people: list[Attendance]) -> Meeting:
             return meetings.plan_meeting(
@@ -119,15 +129,16 @@ class HomeScreen(Screen[None]):
                 self.open(meeting.id)
 
         self.app.push_screen(PlanMeetingDialog(
-            group_id, view.group.name, meetings.propose_date(self.ws, group_id), self.ws.today(),
+            group_id, view.name, meetings.propose_date(self.ws, group_id), self.ws.today(),
             template.chair if template else "", meetings.default_attendance(self.ws, group_id),
             plan), planned)
 
     def action_open_meeting(self) -> None:
+        from meetingtui.services import meetings
         from meetingtui.ui.dialogs.open_meeting import OpenMeetingDialog
 
         view = self.selected()
-        if view is None or view.group.id is None:
+        if view is None:
             return
 
         def chosen(meeting_id: int | None) -> None:
@@ -135,7 +146,7 @@ class HomeScreen(Screen[None]):
                 self.open(meeting_id)
 
         self.app.push_screen(OpenMeetingDialog(
-            view.group.name, meetings.list_meetings(self.ws, view.group.id)), chosen)
+            view.name, meetings.list_meetings(self.ws, view.group_id)), chosen)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
