@@ -54,7 +54,7 @@ def build_docx(actions: ActionList, now: datetime | None = None) -> Document:
     for index, (owner, rows) in enumerate(by_owner(actions.rows).items()):
         if index:
             doc.add_section(WD_SECTION.NEW_PAGE)
-        doc.add_heading(one_line(owner), level=1)
+        layout.heading(doc, one_line(owner), 1)
         orgs = owner_orgs(rows)
         doc.add_paragraph(one_line(f"{orgs} · {_count(rows)}" if orgs else _count(rows)))
         table = layout.data_table(doc, [HEAD[c] for c in COLUMNS], WIDTHS_CM)

@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
+from docx.shared import StoryChild
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -23,12 +24,13 @@ from meetingtui.export.clean import word_text
 _STYLE_IDS: dict[str, str] = {}  # style name → id; every document comes from the same template
 
 
-def style_id(paragraph: Paragraph, name: str) -> str:
+def style_id(child: StoryChild, name: str) -> str:
     """The id of the style called ``name`` (looked up once: python-docx searches all styles
-    with XPath on every ``paragraph.style = name``, most of an export's time)."""
+    with XPath on every ``paragraph.style = name``, most of an export's time); ``child`` is any
+    paragraph or table of the document."""
     found = _STYLE_IDS.get(name)
     if found is None:
-        part = cast(DocumentPart, paragraph.part)
+        part = cast(DocumentPart, child.part)
         found = _STYLE_IDS[name] = str(part.styles[name].style_id)
     return found
 
