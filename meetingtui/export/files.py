@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,8 @@ if TYPE_CHECKING:  # the model imports pydantic: not needed to write a file
 Format = Literal["docx", "md"]
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+#: A temporary file this old was left by an export that was killed: no export takes minutes.
+ABANDONED_AFTER_S = 5 * 60
 
 
 class ExportError(Exception):
@@ -93,6 +97,7 @@ def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: boo
                           "a folder. Choose another folder.", reason="unwritable", path=path)
     try:
         path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        _remove_abandoned(path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise _error(error, path) from error
@@ -114,6 +119,19 @@ def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: boo
         raise
     _sync_folder(path.parent)
     return path
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Delete temporary files an earlier, killed export of `path` left behind.
+
+    A kill (SIGKILL, a dead battery) skips the cleanup in `write_export`; the next export of the
+    same file tidies up, sparing any temporary file young enough to be another export's, at work.
+    """
+    cutoff = time.time() - ABANDONED_AFTER_S
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.is_file() and tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
 
 
 def _move(tmp: Path, path: Path, *, force: bool) -> None:

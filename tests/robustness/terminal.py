@@ -4,6 +4,7 @@ by keys and read back from the screen, for the tests that kill or race a separat
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -18,8 +19,9 @@ from pathlib import Path
 assert shutil.which("tmux"), "these tests drive the real app in tmux: apt-get install tmux"
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+def tmux(socket: str, *args: str) -> str:
+    return subprocess.run(["tmux", "-L", socket, *args], check=True, capture_output=True,
+                          text=True).stdout
 
 
 def wait_until(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
@@ -32,13 +34,13 @@ def wait_until(condition: Callable[[], bool], what: str, timeout: float = 20.0) 
 
 @dataclass
 class Terminal:
-    """One tmux session running the app; `pid` is the app's own process."""
+    """One tmux server of its own running the app; `pid` is the app's own process."""
 
-    session: str
+    socket: str
     pid: int
 
     def screen(self) -> str:
-        return tmux("capture-pane", "-p", "-t", self.session)
+        return tmux(self.socket, "capture-pane", "-p")
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
         """Poll the screen until `text` shows; fail with the last screen otherwise."""
@@ -54,11 +56,11 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         """Named keys (Tab, Enter, Escape …), one at a time as a person presses them."""
         for key in keys:
-            tmux("send-keys", "-t", self.session, key)
+            tmux(self.socket, "send-keys", key)
             time.sleep(0.15)
 
     def type(self, text: str) -> None:
-        tmux("send-keys", "-t", self.session, "-l", text)
+        tmux(self.socket, "send-keys", "-l", text)
 
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)
@@ -67,17 +69,22 @@ class Terminal:
 @contextmanager
 def app_in_tmux(db: Path, agendas: Path, meeting: int | None = None, *,
                 name: str = "app") -> Iterator[Terminal]:
-    """The Swedish app on `db` (opened on `meeting` if given) in a 100×30 terminal."""
-    session = f"mtui-{name}-{os.getpid()}-{time.monotonic_ns()}"
-    env = {**os.environ, "MEETINGTUI_DB": str(db), "MEETINGTUI_AGENDAS": str(agendas),
-           "MEETINGTUI_LANG": "sv", "TERM": "xterm-256color"}
-    command = f"{sys.executable} -m meetingtui.ui --lang sv"
+    """The Swedish app on `db` (opened on `meeting` if given) in a 100×30 terminal.
+
+    A server of its own (`-L`): a session added to a tmux server that is already running gets
+    that server's environment, not ours, and the app would open the default database.
+    """
+    socket = f"mtui-{name}-{os.getpid()}-{time.monotonic_ns()}"
+    settings = {"MEETINGTUI_DB": str(db), "MEETINGTUI_AGENDAS": str(agendas),
+                "MEETINGTUI_LANG": "sv", "TERM": "xterm-256color"}
+    command = ["env", *(f"{k}={v}" for k, v in settings.items()),
+               sys.executable, "-m", "meetingtui.ui", "--lang", "sv"]
     if meeting is not None:
-        command += f" --meeting {meeting}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
-                    command], check=True, env=env)
+        command += ["--meeting", str(meeting)]
+    subprocess.run(["tmux", "-L", socket, "-f", os.devnull, "new-session", "-d", "-x", "100",
+                    "-y", "30", shlex.join(command)], check=True, env={**os.environ, **settings})
     try:
-        pid = int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
-        yield Terminal(session, pid)
+        pid = int(tmux(socket, "display-message", "-p", "#{pane_pid}").strip())
+        yield Terminal(socket, pid)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)

@@ -1,6 +1,8 @@
-"""A second process that keeps writing: `python -m tests.robustness.writer DB AGENDAS MEETING N`.
+"""A second process that keeps writing:
+`python -m tests.robustness.writer DB AGENDAS MEETING N [FIRST]`.
 
-Saves N observations through the services, one transaction each, and prints `saved K` after
+Saves N observations (numbered from FIRST, default 1) through the services, one transaction
+each, and prints `saved K` after
 each commit returns: a line on stdout is the acknowledgement a test may hold it to.
 """
 
@@ -18,10 +20,10 @@ def description(k: int) -> str:
     return f"Iakttagelse nummer {k} från skrivaren"
 
 
-def main(db: Path, agendas: Path, meeting: int, count: int) -> None:
+def main(db: Path, agendas: Path, meeting: int, count: int, first: int = 1) -> None:
     ws = open_ws(db, agendas)
     try:
-        for k in range(1, count + 1):
+        for k in range(first, first + count):
             lagesbild.save_observation(ws, Observation(
                 meeting_id=meeting, area=f"Område {k}", description=description(k)))
             print(f"saved {k}", flush=True)
@@ -30,4 +32,5 @@ def main(db: Path, agendas: Path, meeting: int, count: int) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]),
+         int(sys.argv[5]) if len(sys.argv) > 5 else 1)
