@@ -168,4 +168,8 @@ def add_markdown(parent: Parent, text: str, *, style: str | None = None) -> list
             if code.strip():
                 run = writer.new_paragraph().add_run(code)
                 run.font.name = MONOSPACE
+    if not writer.paragraphs:
+        # Markup with nothing inside ("7)" is an empty numbered item, "#" an empty heading):
+        # what was typed is still what the minutes say, so it is shown as typed.
+        add_text(writer.new_paragraph(), cleaned.strip())
     return writer.paragraphs
