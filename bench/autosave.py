@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
-from bench.databases import DemoDb
+from bench.databases import DemoDb, copy_database
 from bench.stats import Samples
-
-
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy (WAL included) by SQLite's backup; the cached database stays as built."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
 
 
 def time_edits(db: DemoDb, edits: int = 200) -> tuple[Samples, str]:

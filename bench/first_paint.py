@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bench.paths import TOOLS
 from bench.stats import Samples
@@ -28,7 +28,7 @@ def ttfp_once(command: Sequence[str], marker: str, size: tuple[int, int] = (80, 
     return float(found.group(1).split()[0])
 
 
-def ttfp_interleaved(commands: dict[str, Sequence[str]], marker: str, runs: int,
+def ttfp_interleaved(commands: Mapping[str, Sequence[str]], marker: str, runs: int,
                      warmup: int = 1) -> dict[str, Samples]:
     """One ttfp.sh run per command per round, so the floor and the app share the machine's mood."""
     for _ in range(warmup):

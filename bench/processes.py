@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bench.stats import Samples
 
@@ -16,7 +16,7 @@ def run_once(command: Sequence[str]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def time_interleaved(commands: dict[str, Sequence[str]], runs: int,
+def time_interleaved(commands: Mapping[str, Sequence[str]], runs: int,
                      warmup: int = 1) -> dict[str, Samples]:
     """Each command `runs` times, round-robin (a, b, c, a, b, c …), after `warmup` rounds."""
     for _ in range(warmup):

@@ -24,8 +24,10 @@ class Tmux:
         self._tmux("new-session", "-d", "-s", self.session, "-x", str(cols), "-y", str(rows),
                    shlex.join(command))
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", self.session).stdout
+    def screen(self, *, attributes: bool = False) -> str:
+        """The text on screen; with `attributes`, colours too (a moved highlight shows)."""
+        extra = ("-e",) if attributes else ()
+        return self._tmux("capture-pane", "-p", *extra, "-t", self.session).stdout
 
     def wait_for(self, marker: str, timeout: float = 30.0) -> float:
         """Seconds until `marker` shows; raises TimeoutError."""
