@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from meetingtui.paths import resolve
 from meetingtui.services.workspace import Workspace, open_workspace
+
+# The suite's property tests draw the same examples on every run, so that CI on a clean clone
+# sees exactly what passed here and a slow shrink can never surprise it. To explore new
+# examples locally: HYPOTHESIS_PROFILE=explore make test.
+settings.register_profile("suite", derandomize=True, database=None, deadline=None,
+                          print_blob=True)
+settings.register_profile("explore", deadline=None, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 TEST_TEMPLATE = """+++
 id = "est"
