@@ -9,7 +9,9 @@ text, area, place, source, owner, organisation, comment.
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
 import zipfile
 from collections.abc import Iterator
@@ -19,10 +21,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from icalendar import Calendar
 
+from meetingtui.cli import main
 from meetingtui.export.minutes import export_minutes
 from meetingtui.model import Cause, Dimension, Measure, MeasureStatus, Observation
 from meetingtui.paths import resolve
@@ -256,3 +261,76 @@ def test_marking_a_carried_observation_confidential_takes_earlier_measures_along
     # Unmarking the observation does not quietly make its measures public again.
     lagesbild.save_observation(ws, carried.model_copy(update={"confidential": False}))
     assert {m.text: m.confidential for m in lagesbild.measures(ws, first)} == flags
+
+
+# --- action lists: marked in the internal list, absent from the public one (`--public`) --------
+
+SECRET_MEASURES = [MEASURE_TEXT, LATE_MEASURE]
+SECRET_PEOPLE = [MEASURE_OWNER, MEASURE_ORG, LATE_OWNER]
+
+
+def _actions(sc: Scenario, fmt: str, public: bool) -> bytes:
+    """`meetingtui actions --status all [--public] --format FMT`, as the member runs it."""
+    args = ["--db", str(sc.ws.locations.db), "--agendas", str(sc.ws.locations.agendas),
+            "--exports", str(sc.folder), "actions", "--status", "all", "--format", fmt]
+    target = sc.folder / f"actions-{'public' if public else 'internal'}.{fmt}"
+    if fmt != "table":
+        args += ["-o", str(target), "--force"]
+    if public:
+        args.append("--public")
+    result = CliRunner().invoke(main, args, catch_exceptions=False, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    return target.read_bytes() if fmt != "table" else result.stdout.encode("utf-8")
+
+
+def _rows(fmt: str, data: bytes) -> list[tuple[str, bool]]:
+    """(what the row says, whether it is marked confidential) for each measure in the file."""
+    if fmt == "csv":
+        text = data.decode("utf-8").removeprefix("\ufeff")
+        return [(" ".join(row.values()), row["Sekretess"] == "ja")
+                for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=";")]
+    if fmt == "json":
+        return [(json.dumps(obj, ensure_ascii=False), obj["confidential"])
+                for obj in json.loads(data)]
+    if fmt == "ics":
+        return [(str(todo["description"]), str(todo.get("class", "")) == "CONFIDENTIAL")
+                for todo in Calendar.from_ical(data).walk("VTODO")]
+    if fmt == "docx":
+        document = docx.Document(io.BytesIO(data))
+        return [(" | ".join(cell.text for cell in row.cells), "Sekretess" in row.cells[-1].text)
+                for table in document.tables for row in table.rows[1:]]
+    lines = data.decode("utf-8").splitlines()
+    if fmt == "md":
+        return [(line, "**Sekretess**" in line) for line in lines if re.match(r"\| \d", line)]
+    # The terminal table: a row starts with its number; the lines under it continue its cells.
+    rows: list[tuple[str, bool]] = []
+    for line in lines:
+        if re.match(r"\s*\d+\s", line):
+            rows.append((line, False))
+        elif rows and line.startswith(" "):
+            rows[-1] = (rows[-1][0], rows[-1][1] or "Sekretess" in line)
+    return rows
+
+
+ACTION_FORMATS = ["csv", "json", "md", "ics", "docx", "table"]
+
+
+@pytest.mark.parametrize("fmt", ACTION_FORMATS)
+def test_internal_action_lists_mark_confidential_measures(scenario: Scenario, fmt: str) -> None:
+    rows = _rows(fmt, _actions(scenario, fmt, public=False))
+    assert len(rows) == 3
+    for text, marked in rows:
+        secret = any(s in text for s in SECRET_MEASURES)
+        assert marked is secret, text
+    assert sum(any(s in text for s in SECRET_MEASURES) for text, _ in rows) == 2
+
+
+@pytest.mark.parametrize("fmt", ACTION_FORMATS)
+def test_public_action_lists_leave_confidential_measures_out(scenario: Scenario,
+                                                             fmt: str) -> None:
+    data = _actions(scenario, fmt, public=True)
+    whole = data.decode("utf-8", errors="replace") if fmt != "docx" else _package_text(data)
+    assert [s for s in SECRET_MEASURES + SECRET_PEOPLE if s in whole] == []
+    rows = _rows(fmt, data)
+    assert [marked for _, marked in rows] == [False]
+    assert "Sanera klotter" in rows[0][0]

@@ -15,6 +15,7 @@ from docx.enum.section import WD_SECTION
 
 from meetingtui.export import docx_layout as layout
 from meetingtui.export.actions_common import (
+    CONFIDENTIAL,
     HEAD,
     NONE_FOUND,
     TITLE,
@@ -65,6 +66,8 @@ def build_docx(actions: ActionList, now: datetime | None = None) -> Document:
             ])
             if row.overdue:
                 layout.mark(cells[-1].paragraphs[0], status_word(row))
+            if row.confidential:  # only an internal list has them; a public one leaves them out
+                layout.mark(cells[-1].add_paragraph(), CONFIDENTIAL)
         layout.finish_table(table)
     return doc
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from meetingtui.export.actions_common import (
+    CONFIDENTIAL,
     HEAD,
     NONE_FOUND,
     TITLE,
@@ -28,9 +29,12 @@ def escape(text: str) -> str:
 
 def _line(row: ActionRow) -> str:
     status = escape(status_word(row))
+    if row.overdue:
+        status = f"**{status}**"
+    if row.confidential:  # only an internal list has them; a public one leaves them out
+        status += f" · **{CONFIDENTIAL}**"
     cells = [str(row.id), escape(row.text), escape(row.group_short),
-             row.meeting_date.isoformat(), due_text(row),
-             f"**{status}**" if row.overdue else status]
+             row.meeting_date.isoformat(), due_text(row), status]
     return "| " + " | ".join(cells) + " |"
 
 
