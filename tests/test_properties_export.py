@@ -286,6 +286,9 @@ def test_action_lists_give_any_text_back(tmp_path_factory: pytest.TempPathFactor
                 actions = ActionList(rows, ws.today(), "Exempelkommun",
                                      ActionFilters(status="all", meeting_id=place.meeting))
                 check_every_format(actions, saved.text, saved.owner, saved.owner_org)
+                public = action_list(ws, ActionFilters(status="all", meeting_id=place.meeting,
+                                                       public=True))
+                assert [row.id for row in public] == ([] if saved.confidential else [saved.id])
             finally:
                 lagesbild.remove_measure(ws, saved)
 
