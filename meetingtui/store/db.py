@@ -159,10 +159,26 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One unit of work, committed at the end of the outermost block, or nothing at all."""
+        """One unit of work, committed at the end of the outermost block, or nothing at all.
+
+        The outermost block takes the write lock at once (BEGIN IMMEDIATE): a deferred
+        transaction that read first could not take it after another program committed (SQLite
+        answers "database is locked" at once, without waiting out the busy timeout), whereas
+        waiting for the lock up front lets two programs save one after the other.
+        """
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():  # a savepoint inside the outer unit of work
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self.db
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.rollback()  # a no-op when a failed COMMIT has already ended it
+                raise
         except sqlite3.Error as error:
             raise explain(error, self.path) from error
 
