@@ -126,16 +126,16 @@ def test_backups_while_the_app_runs_and_another_process_writes(
 ) -> None:
     db, meeting = planned
     counts = []
-    with app_in_tmux(db, agendas, meeting, name="backup") as app:
-        app.wait_for("Mötets öppnande")
-        log = tmp_path / "writer.log"
-        with log.open("w") as out:
-            writer = subprocess.Popen(
-                [sys.executable, "-m", "tests.robustness.writer", str(db), str(agendas),
-                 str(meeting), "100000"], stdout=out, stderr=subprocess.STDOUT)
-        try:
+    log = tmp_path / "writer.log"
+    with log.open("w") as out:
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "tests.robustness.writer", str(db), str(agendas),
+             str(meeting), "100000"], stdout=out, stderr=subprocess.STDOUT)
+    try:
+        with app_in_tmux(db, agendas, meeting, name="backup") as app:
+            app.wait_for("Mötets öppnande")
             wait_until(lambda: "saved 1\n" in log.read_text(), "the writer's first commit")
-            for n in range(3):
+            for n in range(2):
                 copy = tmp_path / f"kopia-{n}.db"
                 made = subprocess.run([*MEETINGTUI, "--db", str(db), "backup", str(copy)],
                                       capture_output=True, text=True, timeout=60)
@@ -151,8 +151,8 @@ def test_backups_while_the_app_runs_and_another_process_writes(
                 counts.append(len(saved))
             assert writer.poll() is None, log.read_text()
             assert "Inte sparat" not in app.screen()
-        finally:
-            writer.kill()
-            writer.wait()
-    assert counts[0] >= 1 and counts == sorted(counts) and counts[-1] > counts[0]
+    finally:
+        writer.kill()
+        writer.wait()
+    assert counts[0] >= 1 and counts[1] > counts[0]
     assert integrity(db) == "ok"
