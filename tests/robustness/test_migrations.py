@@ -1,0 +1,114 @@
+"""A database of every released schema (tests/fixtures/schema-v*.db) opens with the current
+code, keeps every row, and is copied beside itself before a newer meetingtui changes it."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from meetingtui.cli import main
+from meetingtui.store import schema
+from meetingtui.store import version as schema_version
+from meetingtui.store.db import Store
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+RELEASED = sorted(int(p.stem.removeprefix("schema-v")) for p in FIXTURES.glob("schema-v*.db"))
+
+
+def generator_rows(version: int) -> dict[str, list[dict[str, object]]]:
+    module = importlib.import_module(f"tests.fixtures.make_schema_v{version}")
+    rows: dict[str, list[dict[str, object]]] = module.ROWS
+    return rows
+
+
+def stored(db: Path,
+           rows: dict[str, list[dict[str, object]]]) -> dict[str, list[tuple[object, ...]]]:
+    """The fixture's columns of every table, in insertion order (later columns ignored)."""
+    conn = sqlite3.connect(db)
+    try:
+        found = {}
+        for table, table_rows in rows.items():
+            columns = ", ".join(f'"{c}"' for c in table_rows[0])
+            query = f'SELECT {columns} FROM "{table}" ORDER BY rowid'
+            found[table] = [tuple(r) for r in conn.execute(query)]
+        return found
+    finally:
+        conn.close()
+
+
+def expected(rows: dict[str, list[dict[str, object]]]) -> dict[str, list[tuple[object, ...]]]:
+    return {table: [tuple(r.values()) for r in table_rows] for table, table_rows in rows.items()}
+
+
+def user_version(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_every_released_schema_has_a_fixture() -> None:
+    assert list(range(1, schema.VERSION + 1)) == RELEASED, (
+        "add tests/fixtures/schema-vN.db (and its make_schema_vN.py) for every schema version")
+    for version in RELEASED:
+        assert (FIXTURES / f"schema-v{version}.db").stat().st_size < 200_000
+
+
+@pytest.mark.parametrize("version", RELEASED)
+def test_a_released_database_opens_with_every_row(tmp_path: Path, version: int) -> None:
+    rows = generator_rows(version)
+    db = tmp_path / "meetingtui.db"
+    shutil.copy(FIXTURES / f"schema-v{version}.db", db)
+    assert user_version(db) == version
+    assert stored(db, rows) == expected(rows)  # the fixture is what its generator says
+
+    Store.open(db).close()
+
+    assert user_version(db) == schema.VERSION
+    assert stored(db, rows) == expected(rows)
+    backups = list(tmp_path.glob(f"meetingtui.v{version}-*.bak.db"))
+    if version < schema.VERSION:
+        assert len(backups) == 1, "an older database is copied before it is upgraded"
+        assert user_version(backups[0]) == version
+        assert stored(backups[0], rows) == expected(rows)
+    else:
+        assert backups == []
+    listed = CliRunner().invoke(main, ["--db", str(db), "meetings", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    assert '"status": "closed"' in listed.stdout and '"group": "EST"' in listed.stdout
+    actions = CliRunner().invoke(main, ["--db", str(db), "actions", "--status", "all",
+                                        "--format", "csv"])
+    assert actions.exit_code == 0, actions.output
+    assert "Sätt upp belysning vid busskuren" in actions.stdout
+
+
+def test_a_database_one_version_behind_is_copied_before_it_is_upgraded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the next migration will do to today's files, rehearsed now: the current code,
+    told it is one version ahead, upgrades the newest fixture only after a full copy."""
+    newest = RELEASED[-1]
+    rows = generator_rows(newest)
+    db = tmp_path / "meetingtui.db"
+    shutil.copy(FIXTURES / f"schema-v{newest}.db", db)
+    monkeypatch.setattr(schema_version, "VERSION", newest + 1)
+    monkeypatch.setattr(schema, "VERSION", newest + 1)
+
+    Store.open(db).close()
+
+    assert user_version(db) == newest + 1
+    (backup,) = tmp_path.glob(f"meetingtui.v{newest}-*.bak.db")
+    assert user_version(backup) == newest
+    assert stored(backup, rows) == expected(rows)
+    assert stored(db, rows) == expected(rows)
+    conn = sqlite3.connect(backup)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
