@@ -96,7 +96,7 @@ def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: boo
         raise ExportError(f"Cannot write to the folder {path.parent}: {blocking} is a file, not "
                           "a folder. Choose another folder.", reason="unwritable", path=path)
     try:
-        path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        make_folder(path.parent)
         _remove_abandoned(path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
@@ -119,6 +119,17 @@ def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: boo
         raise
     _sync_folder(path.parent)
     return path
+
+
+def make_folder(folder: Path) -> None:
+    """Make ``folder`` and each missing folder above it owner-only (``mkdir(parents=True)``
+    gives the mode to the last one only; the ones above would follow the umask)."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        each.mkdir(mode=DIR_MODE, exist_ok=True)
 
 
 def _remove_abandoned(path: Path) -> None:

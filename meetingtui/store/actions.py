@@ -8,12 +8,15 @@ update's); "overdue" is derived from it and the due date, never stored.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from meetingtui.store.owner_only import owner_only
 
 #: The stored status values (`model.MeasureStatus`), spelled out so that this module needs no
 #: pydantic; a test checks that they match the enum.
@@ -56,6 +59,8 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
+        with contextlib.suppress(OSError):  # someone else's file: reading it is still fine
+            owner_only(path)
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except (OSError, sqlite3.Error):
         return None

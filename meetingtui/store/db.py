@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetingtui.store import version as schema_version
+from meetingtui.store.owner_only import owner_only
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -129,6 +130,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             old_mask = os.umask(0o077)  # the database, -wal and -shm files: owner only
             try:
+                owner_only(path)  # before SQLite copies the file's mode to new -wal/-shm files
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
                 store = cls(conn, path)
                 store._prepare()
@@ -141,6 +143,7 @@ class Store:
             finally:
                 os.umask(old_mask)
             path.chmod(0o600)
+            owner_only(path)
         except sqlite3.Error as error:
             raise explain(error, path, opening=True) from error
         except OSError as error:
