@@ -71,7 +71,7 @@ def test_a_writer_killed_at_random_keeps_every_acknowledged_save(
     db, meeting = planned
     rng = random.Random(6)
     acknowledged: set[str] = set()
-    for point in range(3):
+    for point in range(2):
         log = tmp_path / f"writer-{point}.log"
         first = point * 100_000 + 1
         with log.open("w") as out:
@@ -99,7 +99,7 @@ def test_demo_killed_at_random_leaves_whole_meetings_exactly_as_an_uninterrupted
     expected = {table: rows(reference, table) for table in RECORD_TABLES}
     items_per_meeting = dict(sqlite3.connect(reference).execute(
         "SELECT meeting_id, count(*) FROM agenda_items GROUP BY meeting_id"))
-    for point in range(3):
+    for point in range(2):
         db = tmp_path / f"demo-{point}.db"
         demo = subprocess.Popen([*MEETINGTUI, "--db", str(db), "demo", "--seed", "7"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -132,7 +132,7 @@ def _observation_saved(app: Terminal, k: int) -> None:
                and f"Torg {k}" in screen, f"observation {k} in the table")
 
 
-@pytest.mark.parametrize("seed", [0, 5])  # killed in the first and second observation
+@pytest.mark.parametrize("seed", [2, 5])  # killed saving the notes; in the second observation
 def test_the_app_killed_at_random_keeps_every_edit_it_showed_as_saved(
     agendas: Path, planned: tuple[Path, int], seed: int,
 ) -> None:
