@@ -39,6 +39,9 @@ class MeetingApp(App[None]):
         from meetingtui.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(self.ws))
+        from meetingtui.ui.template_warnings import warn_about_templates
+
+        warn_about_templates(self, self.ws)
         if self.meeting_id is not None:
             from meetingtui.ui.screens.meeting import MeetingScreen
 

@@ -12,7 +12,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from textual.app import App
 
-from meetingtui.i18n import t, validation_message
+from meetingtui.i18n import has, t, validation_message
 from meetingtui.services.errors import StoreError
 
 P = ParamSpec("P")
@@ -28,10 +28,21 @@ def attempt(app: App[Any], call: Callable[P, R], *args: P.args, **kwargs: P.kwar
     try:
         return call(*args, **kwargs)
     except StoreError as error:
-        app.notify(str(error), title=t("error.not_saved"), severity="error", timeout=10)
+        app.notify(store_message(error), title=t("error.not_saved"), severity="error",
+                   timeout=10)
     except (LookupError, ValueError) as error:
         app.notify(_message(error), title=t("error.not_saved"), severity="error", timeout=10)
     raise Failed
+
+
+def store_message(error: StoreError) -> str:
+    """The store's message in the UI's language when its reason has words there (the file
+    named, as the CLI names it); the store's own English words otherwise."""
+    path = error.path
+    key = f"store.{error.reason}"
+    if path is None or not has(key):
+        return str(error)
+    return t(key, path=str(path), folder=str(path.parent), name=path.name)
 
 
 def _message(error: Exception) -> str:

@@ -102,8 +102,8 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         except ExportError as error:
             if error.reason != "exists":
-                self.app.notify(str(error), title=t("export.failed"), severity="error",
-                                timeout=10)
+                self.app.notify(export_problem(error.reason, error.path, str(error)),
+                                title=t("export.failed"), severity="error", timeout=10)
                 return
 
             def replace(yes: bool | None) -> None:
@@ -120,6 +120,15 @@ class ExportDialog(ModalScreen[Path | None]):
             self.app.notify(t("export.findings", count=len(result.findings)),
                             severity="warning", timeout=10)
         self.dismiss(result.path)
+
+
+def export_problem(reason: str, path: Path, message: str) -> str:
+    """An export that failed, in the UI's language when its reason has words there."""
+    if reason == "unwritable":
+        return t("export.unwritable", folder=str(path.parent))
+    if reason == "disk_full":
+        return t("export.disk_full", path=str(path))
+    return message
 
 
 def open_folder(app: App[Any], path: Path) -> None:

@@ -20,6 +20,7 @@ from meetingtui.dates import DateError, parse_date
 from meetingtui.i18n import t, validation_message
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.widgets.choice import Choice
+from meetingtui.ui.widgets.personal_data import PersonalDataWarning
 
 M = TypeVar("M")
 
@@ -34,7 +35,8 @@ class FieldProblem(Exception):
 
 
 class FieldRow(Vertical):
-    """`Label  [widget]` on one line, the field's message under it when there is one."""
+    """`Label  [widget]` on one line, the field's message under it when there is one, and for a
+    text field a warning when a personal identity number is typed into it."""
 
     def __init__(self, name: str, label: str, widget: Widget) -> None:
         super().__init__(classes="field-row", id=f"row-{name}")
@@ -47,6 +49,28 @@ class FieldRow(Vertical):
             yield Label(self.label, classes="field-label")
             yield self.widget
         yield Static("", classes="field-error", id=f"error-{self.field_name}")
+        if isinstance(self.widget, Input | TextArea):
+            yield PersonalDataWarning(id=f"personal-{self.field_name}")
+
+    def on_mount(self) -> None:
+        if isinstance(self.widget, Input):
+            self._check_personal_data(self.widget.value)
+        elif isinstance(self.widget, TextArea):
+            self._check_personal_data(self.widget.text)
+
+    # Not stopped: the dialog validates on the same messages.
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.widget:
+            self._check_personal_data(event.value)
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is self.widget:
+            self._check_personal_data(event.text_area.text)
+
+    def _check_personal_data(self, text: str) -> None:
+        self.query_one(PersonalDataWarning).check(text)
 
     shown: str | None = None
 

@@ -16,6 +16,7 @@ from meetingtui.services import meetings
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.session import Session
 from meetingtui.ui.widgets.panes.base import ItemPane
+from meetingtui.ui.widgets.personal_data import PersonalDataWarning
 
 AUTOSAVE_SECONDS = 2.0
 
@@ -39,10 +40,16 @@ class TextPane(ItemPane):
         yield Label(t("text.notes"), classes="area-label")
         yield TextArea(self.item.notes, id="notes", read_only=self.session.readonly,
                        soft_wrap=True, show_line_numbers=False)
+        yield PersonalDataWarning(id="personal-notes", classes="in-pane")
         yield Label(t("text.decision"), classes="area-label")
         yield TextArea(self.item.decision, id="decision", read_only=self.session.readonly,
                        soft_wrap=True, show_line_numbers=False, classes="decision")
+        yield PersonalDataWarning(id="personal-decision", classes="in-pane")
         yield Static("", id="save-state", classes="save-state")
+
+    def on_mount(self) -> None:
+        for area in self.query(TextArea):
+            self.query_one(f"#personal-{area.id}", PersonalDataWarning).check(area.text)
 
     def action_edit(self, which: str) -> None:
         self.query_one(f"#{which}", TextArea).focus()
@@ -56,7 +63,9 @@ class TextPane(ItemPane):
         return super().check_action(action, parameters)
 
     @on(TextArea.Changed)
-    def _changed(self) -> None:
+    def _changed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        self.query_one(f"#personal-{area.id}", PersonalDataWarning).check(area.text)
         if self.session.readonly:
             return
         self.query_one("#save-state", Static).update(t("text.unsaved"))
