@@ -41,7 +41,9 @@ class MeetingApp(App[None]):
         self.push_screen(HomeScreen(self.ws))
         from meetingtui.ui.template_warnings import warn_about_templates
 
-        warn_about_templates(self, self.ws)
+        # After the first frame: the thread that reads the templates imports pydantic and
+        # markdown-it, and holding the interpreter lock it delayed that frame (issue 7).
+        self.call_after_refresh(warn_about_templates, self, self.ws)
         if self.meeting_id is not None:
             from meetingtui.ui.screens.meeting import MeetingScreen
 

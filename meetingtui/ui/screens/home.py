@@ -52,6 +52,27 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = t("app.title")
         self.sub_title = home.municipality(self.ws)
+        if not self.ws.templates_loaded:
+            self.call_after_refresh(self._read_templates)
+
+    def _read_templates(self) -> None:
+        """After the first frame, off the UI thread: the templates import pydantic and
+        markdown-it. A group whose template is new (every group, on a new database) shows
+        when they are in."""
+
+        def read() -> None:
+            _ = self.ws.templates
+            self.app.call_from_thread(self._templates_read)
+
+        self.run_worker(read, thread=True, name="home-templates", exit_on_error=False)
+
+    def _templates_read(self) -> None:
+        try:
+            added = attempt(self.app, home.add_missing_groups, self.ws)
+        except Failed:
+            return
+        if added:
+            self.reload()
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one load before the first frame.
@@ -153,6 +174,32 @@ class HomeScreen(Screen[None]):
         self.action_open_meeting()
 
     def open(self, meeting_id: int) -> None:
+        """Open a meeting. Opening a planned one starts it (carry-over, the clock), so a meeting
+        planned for a later day asks first: planning ahead must not start it by accident."""
+        from meetingtui.model import MeetingStatus
+        from meetingtui.services import meetings
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        try:
+            meeting = attempt(self.app, meetings.get_meeting, self.ws, meeting_id)
+        except Failed:
+            return
+        if meeting.status is not MeetingStatus.PLANNED or meeting.date <= self.ws.today():
+            self._enter(meeting_id)
+            return
+        day = meeting.date.isoformat()
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._enter(meeting_id)
+            else:
+                self.app.notify(t("home.kept_planned", date=day))
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(t("home.start_early_title"),
+                                           t("home.start_early", date=day)), answer)
+
+    def _enter(self, meeting_id: int) -> None:
         from meetingtui.ui.screens.meeting import MeetingScreen
 
         try:
