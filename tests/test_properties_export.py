@@ -29,9 +29,11 @@ import pytest
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from export_fixtures import est_record
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from markdown_it import MarkdownIt
 from pydantic import BaseModel, ValidationError
 from unicode_strategies import ANY_TEXT, TEXT_ERRORS
 
@@ -43,7 +45,8 @@ from meetingtui.export.actions_md import build_md
 from meetingtui.export.actions_table import print_table
 from meetingtui.export.clean import one_line
 from meetingtui.export.minutes import PersonalDataFound, export_minutes
-from meetingtui.model import Attendance, Cause, Measure, Observation, Presence
+from meetingtui.export.minutes_md import build_minutes_md
+from meetingtui.model import LONG_MAX, Attendance, Cause, Measure, Observation, Presence
 from meetingtui.paths import resolve
 from meetingtui.privacy import find_personal_numbers
 from meetingtui.services import groups, lagesbild, meetings
@@ -323,3 +326,43 @@ def test_a_personnummer_in_any_text_stops_only_the_public_minutes(
                 lagesbild.remove_observation(ws, obs)
 
         check()
+
+
+# --- Markdown minutes never carry HTML that a page would run --------------------------------------
+
+HTML = st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!-- x -->",
+                        "</div>", "<https://example.org>", "<?php ?>", "<b>fet</b>", "a < b",
+                        "<a href='javascript:x'>", "`<kod>`", "<\n"])
+WITH_HTML = st.lists(HTML | ANY_TEXT, min_size=1, max_size=4).map(" ".join)
+
+
+def _html_tokens(markdown: str) -> list[str]:
+    """The raw HTML a CommonMark page (HTML allowed, as most are) would pass through."""
+    found = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        if token.type == "html_block":
+            found.append(token.content)
+        found += [child.content for child in token.children or [] if child.type == "html_inline"]
+    return found
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(notes=WITH_HTML, decision=WITH_HTML, description=WITH_HTML, cause=WITH_HTML,
+       measure=WITH_HTML, comment=WITH_HTML)
+def test_markdown_minutes_show_html_as_typed(notes: str, decision: str, description: str,
+                                             cause: str, measure: str, comment: str) -> None:
+    record = est_record()
+    first = accepted(Observation, meeting_id=12, area="x", description=notes)
+    record.items[0].notes = first.description
+    record.items[0].decision = accepted(Observation, meeting_id=12, area="x",
+                                        description=decision).description
+    record.observations[0].observation.description = accepted(
+        Observation, meeting_id=12, area="x", description=description).description
+    record.observations[0].causes[0].text = accepted(Cause, observation_id=1, text=cause).text
+    record.measures[0].text = accepted(Measure, meeting_id=12, text=measure, owner="x").text
+    assert record.followups[0].update is not None
+    record.followups[0].update.comment = comment[:LONG_MAX]
+    for public in (False, True):
+        text = build_minutes_md(record, public=public, municipality="Exempelkommun")
+        assert _html_tokens(text) == []

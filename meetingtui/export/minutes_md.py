@@ -1,7 +1,8 @@
 """The same minutes as Markdown text (for an intranet page): headings, GFM tables, lists.
 
 Fields that are plain text (names, places, titles) are escaped so that a `*` or `|` in them stays
-a character; notes, decisions and descriptions are Markdown already and are kept as written.
+a character; notes, decisions and descriptions are Markdown already and are kept as written,
+except HTML, which shows as typed (as in the Word minutes) and is never run by the page.
 No python-docx here.
 """
 
@@ -15,6 +16,7 @@ from meetingtui.export.labels import format_date, word
 from meetingtui.model import AgendaItem, ItemKind, MeetingRecord, Presence
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")  # a tag, comment, declaration or autolink
 _BLOCK_START = re.compile(r"\s*(?:[-*+>#]|\d+[.)]|```)")  # a list, quote, heading or code
 
 
@@ -23,9 +25,15 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
-def _cell(markdown: str) -> str:
+def markdown(text: str) -> str:
+    """Markdown as typed, but HTML in it shown as typed, as the Word minutes show it: an
+    intranet page that renders these minutes must never run a tag pasted into a note."""
+    return _HTML_START.sub("&lt;", word_text(text))
+
+
+def _cell(text: str) -> str:
     """Markdown for a table cell: one line, pipes escaped."""
-    return one_line(markdown).replace("|", "\\|")
+    return one_line(markdown(text)).replace("|", "\\|")
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -86,7 +94,7 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
         out += [f"*{escape(labels['confidential_left_out'])}*", ""]
         return
     if has_text(item.notes):
-        out += [word_text(item.notes).strip(), ""]
+        out += [markdown(item.notes).strip(), ""]
     elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:
         out += [escape(labels["attendance_above"]), ""]
     kind = m.shows_data(item)
@@ -94,7 +102,7 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
         _data(out, m, kind)
     if has_text(item.decision):
         label = f"**{labels['decision' if m.protocol else 'agreed']}:**"
-        decision = word_text(item.decision).strip()
+        decision = markdown(item.decision).strip()
         joined = f"{label}\n\n{decision}" if _BLOCK_START.match(decision) else f"{label} {decision}"
         out += [joined, ""]
 
