@@ -334,3 +334,26 @@ def test_public_action_lists_leave_confidential_measures_out(scenario: Scenario,
     rows = _rows(fmt, data)
     assert [marked for _, marked in rows] == [False]
     assert "Sanera klotter" in rows[0][0]
+
+
+def test_marking_an_observation_confidential_takes_its_carried_copies_along(
+        ws: Workspace, clock: Clock) -> None:
+    """Meeting 2 already carried the observation over when meeting 1 marked it confidential:
+    meeting 2's public minutes must not show the copy."""
+    first = _meeting(ws, clock, date(2026, 10, 13))
+    seen = lagesbild.save_observation(ws, Observation(meeting_id=first, area=LATE_AREA,
+                                                      description=LATE_TEXT))
+    lagesbild.save_observation(ws, Observation(meeting_id=first, area="Centrum",
+                                                description="Klotter vid torget"))
+    meetings.close_meeting(ws, first)
+    second = _meeting(ws, clock, date(2026, 11, 10))
+    copy = next(o for o in lagesbild.observations(ws, second) if o.carried_over_from == seen.id)
+    lagesbild.save_measure(ws, Measure(meeting_id=second, text=LATE_MEASURE, owner=LATE_OWNER,
+                                       observation_id=copy.id))
+    lagesbild.save_observation(ws, seen.model_copy(update={"confidential": True}))
+    flags = {o.area: o.confidential for o in lagesbild.observations(ws, second)}
+    assert flags == {LATE_AREA: True, "Centrum": False}
+    assert [m.confidential for m in lagesbild.measures(ws, second)] == [True]
+    public = export_minutes(ws, second, public=True, fmt="md",
+                            path=ws.locations.exports / "p.md").path.read_text("utf-8")
+    assert LATE_AREA not in public and LATE_MEASURE not in public and "Centrum" in public

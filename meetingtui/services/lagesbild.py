@@ -20,7 +20,9 @@ def save_observation(ws: Workspace, observation: Observation) -> Observation:
     """Insert when new, update otherwise.
 
     An observation marked confidential after its measures were recorded takes them along (see
-    `save_measure`); unmarking it leaves them confidential until each is unmarked on purpose."""
+    `save_measure`), and so do the copies later meetings already carried over (each change to a
+    closed meeting noted as usual); unmarking it leaves them confidential until each is unmarked
+    on purpose."""
     with ws.store.transaction():
         if observation.id is None:
             note_change(ws, observation.meeting_id, "Ny iakttagelse", "", _said(observation))
@@ -31,6 +33,9 @@ def save_observation(ws: Workspace, observation: Observation) -> Observation:
         rows.update_observation(ws.store, observation)
         if observation.confidential:
             measure_rows.confide_measures_of(ws.store, observation.id)
+            for copy in rows.carried_copies(ws.store, observation.id):
+                if not copy.confidential:
+                    save_observation(ws, copy.model_copy(update={"confidential": True}))
         return observation
 
 

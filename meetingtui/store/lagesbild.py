@@ -42,6 +42,14 @@ def observations_of(store: Store, meeting_id: int) -> list[Observation]:
     ))
 
 
+def carried_copies(store: Store, observation_id: int) -> list[Observation]:
+    """The copies later meetings made of this observation (one per meeting it came along to)."""
+    return from_rows(Observation, store.db.query(
+        "SELECT * FROM observations WHERE carried_over_from = ? AND deleted_at IS NULL "
+        "ORDER BY id", [observation_id],
+    ))
+
+
 def insert_cause(store: Store, cause: Cause) -> Cause:
     with store.transaction() as db:
         row_id = db.table("causes").insert(to_row(cause)).last_pk
