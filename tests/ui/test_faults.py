@@ -152,8 +152,11 @@ def test_a_template_folder_that_cannot_be_used_is_named_and_the_built_ins_work(
 
     async def run() -> None:
         async with make_app(ws, lang="sv").run_test(size=(120, 40)) as pilot:
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            for _ in range(100):  # the templates are read in a thread after the first frame
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+                if pilot.app._notifications:
+                    break
             (warning,) = [n for n in pilot.app._notifications if n.severity == "warning"]
             assert warning.title == "Mallar som inte kunde läsas"
             first, last = str(warning.message).splitlines()
