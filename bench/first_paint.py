@@ -29,13 +29,18 @@ def ttfp_once(command: Sequence[str], marker: str, size: tuple[int, int] = (80, 
 
 
 def ttfp_interleaved(commands: Mapping[str, Sequence[str]], marker: str, runs: int,
-                     warmup: int = 1) -> dict[str, Samples]:
-    """One ttfp.sh run per command per round, so the floor and the app share the machine's mood."""
+                     warmup: int = 1, markers: Mapping[str, str] | None = None
+                     ) -> dict[str, Samples]:
+    """One ttfp.sh run per command per round, so the floor and the app share the machine's mood.
+    `markers` overrides `marker` for some commands (the bare app never shows a lägesbild)."""
+    def mark(name: str) -> str:
+        return (markers or {}).get(name, marker)
+
     for _ in range(warmup):
-        for command in commands.values():
-            ttfp_once(command, marker)
+        for name, command in commands.items():
+            ttfp_once(command, mark(name))
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
-            times[name].append(ttfp_once(command, marker))
+            times[name].append(ttfp_once(command, mark(name)))
     return {name: Samples(tuple(values)) for name, values in times.items()}

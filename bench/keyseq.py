@@ -17,7 +17,7 @@ from bench.terminal import Tmux
 POLL = 0.01  # seconds between polls, as keylat.sh
 
 
-def _settle(term: Tmux, still: int = 10) -> None:
+def _settle(term: Tmux, still: int = 30) -> None:
     previous, same = term.screen(attributes=True), 0
     while same < still:
         time.sleep(POLL)
@@ -34,7 +34,7 @@ def key_latency(command: Sequence[str], marker: str, keys: Sequence[str],
     try:
         term.start(command)
         term.wait_for(marker)
-        _settle(term, 30)
+        _settle(term)
         for n in range(presses):
             key = keys[n % len(keys)]
             before = term.screen(attributes=True)

@@ -36,11 +36,13 @@ def absolute_row(figure: str, value: Samples, limit: float, floor: Samples | Non
                value.median <= limit)
 
 
-def growth_row(figure: str, large: Samples, small: Samples, limit: float) -> Row:
-    """Flat growth: the 10-year median over the 1-year median of the same figure, same run."""
+def growth_row(figure: str, large: Samples, small: Samples, limit: float,
+               labels: tuple[str, str] = ("10 y", "1 y"), kind: str = "flat") -> Row:
+    """Growth: the larger case's median over the smaller one's, same run (by default 10 years
+    over 1 year, which should be flat)."""
     ratio = large.median / small.median
-    return Row(figure, f"10 y: {large.describe()}", f"1 y: {small.describe()}", f"{ratio:.2f}×",
-               f"≤ {limit:g}× (flat)", ratio <= limit)
+    return Row(figure, f"{labels[0]}: {large.describe()}", f"{labels[1]}: {small.describe()}",
+               f"{ratio:.2f}×", f"≤ {limit:g}× ({kind})", ratio <= limit)
 
 
 def markdown(rows: list[Row]) -> str:

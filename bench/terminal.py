@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shlex
 import subprocess
 import time
 from collections.abc import Sequence
 
+_serial = itertools.count()
+
 
 class Tmux:
     def __init__(self, size: tuple[int, int] = (80, 24)) -> None:
-        self.socket = f"meetingtui-bench-{os.getpid()}"
+        # One server per terminal: a new one on the socket of one being killed can die with it.
+        self.socket = f"meetingtui-bench-{os.getpid()}-{next(_serial)}"
         self.session = "bench"
         self.size = size
 

@@ -104,15 +104,17 @@ class SituationPane(ItemPane):
         """The highlighted observation in full: the table cuts long text at 80 columns."""
         o = self.current()
         detail = self.query_one("#observation-detail", Static)
+        # Its height is fixed (app.tcss), so a new row's text needs no new layout: a cursor
+        # move repaints two rows and these lines, in one frame fewer.
         if o is None:
-            detail.update("")
+            detail.update("", layout=False)
             return
         n_causes, n_measures = self.counts.get(o.id, (0, 0))
         where = " · ".join(part for part in (o.area, o.place_detail, o.category, o.source) if part)
         detail.update(Text.assemble(
             (where, "bold"), "\n", o.description, "\n",
             (t("situation.detail", causes=n_causes, measures=n_measures,
-               trend=label(o.trend), level=o.level), "italic")))
+               trend=label(o.trend), level=o.level), "italic")), layout=False)
 
     def main_widget(self) -> Widget | None:
         return self.query_one(DataTable)
