@@ -114,7 +114,7 @@ def test_refuses_a_newer_schema_untouched(tmp_path: Path) -> None:
 
 def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                                  ) -> None:
-    """A database at version 1 opened by code that knows a second migration."""
+    """A database of today's version opened by code that knows one more migration."""
     path = tmp_path / "m.db"
     store = Store.open(path)
     insert_group(store, Group(template_id="est", name="EST", short="EST"))
@@ -131,10 +131,10 @@ def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: py
         assert "note" in columns
         assert migrated.db.execute("SELECT name FROM groups").fetchall() == [("EST",)]
         migrated.close()
-        backups = list(tmp_path.glob("m.v1-*.bak.db"))
+        backups = list(tmp_path.glob(f"m.v{version.VERSION - 1}-*.bak.db"))
         assert len(backups) == 1
         old = sqlite3.connect(backups[0])
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("PRAGMA user_version").fetchone()[0] == version.VERSION - 1
         assert old.execute("SELECT name FROM groups").fetchall() == [("EST",)]
         assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
     finally:
