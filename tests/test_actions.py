@@ -392,6 +392,22 @@ def test_public_on_the_command_line(cli: Run, sample: Sample) -> None:
     assert "Utan sekretessmarkerade åtgärder" in table.stdout
 
 
+def test_a_public_list_is_refused_while_a_personnummer_stands_in_it(
+        cli: Run, sample: Sample, ws: Workspace) -> None:
+    lagesbild.save_measure(ws, Measure(
+        meeting_id=sample.meetings["est2"], text="Stödsamtal, vårdnadshavare till 19121212-1212",
+        owner="Anna Berg", due=date(2026, 12, 15)))
+    refused = cli("--public", "--status", "all", "--format", "json")
+    message = one_line_error(refused)
+    assert "19121212-****" in message and "1212-1212" not in message
+    assert "(EST, möte" in message and "--allow-personal-data" in message
+    assert refused.stdout == ""
+    allowed = cli("--public", "--status", "all", "--format", "json", "--allow-personal-data")
+    assert allowed.exit_code == 0 and "19121212-1212" in allowed.stdout
+    internal = cli("--status", "all", "--format", "json")  # the group's own list: as it is
+    assert internal.exit_code == 0 and "19121212-1212" in internal.stdout
+
+
 def test_nothing_found(cli: Run) -> None:
     result = cli("--owner", "Ingen Alls")
     assert result.exit_code == 0

@@ -64,11 +64,13 @@ def _due_before(text: str | None, day: date) -> date | None:
               help="Write to this file (never over an existing one without --force).")
 @click.option("--public", is_flag=True, help="Leave out confidential measures (for a list sent "
               "outside the group); without it they are marked confidential.")
+@click.option("--allow-personal-data", is_flag=True, help="With --public: write the list even "
+              "though a personnummer stands in it.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.pass_obj
 def actions(context: Context, owner: str | None, group_name: str | None, status: str,
             due_before: str | None, meeting: str | None, fmt: str, output: Path | None,
-            public: bool, force: bool) -> None:
+            public: bool, allow_personal_data: bool, force: bool) -> None:
     """List measures (åtgärder) across groups and meetings: overdue first, then by due date.
 
     \b
@@ -99,6 +101,8 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
         result = read_actions(context.locations.db, filters, day)
     except (UnknownGroup, UnknownMeeting) as error:
         raise UserError(str(error)) from None
+    if public and not allow_personal_data:
+        _refuse_personal_data(result)
     if not result.owner_known:
         click.echo(f"meetingtui: no measure has {owner!r} as owner or organisation", err=True)
     if fmt == "table":
@@ -116,6 +120,18 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
             click.echo(data, nl=False)
         else:
             _write(output, data, force)
+
+
+def _refuse_personal_data(result: ActionList) -> None:
+    """A list sent outside the group is checked as the public minutes are."""
+    from meetingtui.export.actions_common import personal_data_in
+
+    places = personal_data_in(result)
+    if places:
+        more = f" and {len(places) - 5} more" if len(places) > 5 else ""
+        raise UserError(f"Personal identity numbers found: {'; '.join(places[:5])}{more}. "
+                        "Remove them, or write the list anyway on purpose "
+                        "(--allow-personal-data).")
 
 
 def _text(fmt: str, result: ActionList) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from meetingtui.personal_numbers import find_personal_numbers
 from meetingtui.services.actions import ActionFilters, ActionList, ActionRow
 
 TITLE = "Åtgärdslista"
@@ -109,3 +110,17 @@ def default_docx_path(exports_dir: Path, today: date, owner: str | None) -> Path
 
     suffix = f"-{safe_name(owner, 'ansvarig')}" if owner else ""
     return exports_dir / "actions" / f"{today.isoformat()}-atgardslista{suffix}.docx"
+
+
+def personal_data_in(actions: ActionList) -> list[str]:
+    """Where a personnummer or samordningsnummer stands in the list's texts, masked:
+    "åtgärd 12 (EST, möte 2026-10-13), text: 121212-**** (personnummer)"."""
+    places = []
+    for row in actions.rows:
+        for field, text in (("text", row.text), ("owner", row.owner),
+                            ("organisation", row.owner_org)):
+            for finding in find_personal_numbers(text):
+                places.append(f"åtgärd {row.id} ({row.group_short}, möte "
+                              f"{row.meeting_date.isoformat()}), {field}: {finding.masked} "
+                              f"({finding.kind})")
+    return places
