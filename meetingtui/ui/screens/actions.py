@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import MeasureStatus, MeasureUpdate
@@ -24,6 +24,7 @@ from meetingtui.ui.labels import label
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
 from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.choice import Choice
+from meetingtui.ui.widgets.footer import Footer
 
 STATUSES = ("open", "overdue", "done", "cancelled", "all")
 #: What `s` cycles through. "due" is the query's own order: overdue first, then by due date.

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from meetingtui.i18n import t
 from meetingtui.services import home
@@ -18,6 +18,7 @@ from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
 from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from meetingtui.model import Attendance, Meeting

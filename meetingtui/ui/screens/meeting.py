@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, ItemKind, Meeting, MeetingStatus
@@ -19,6 +19,7 @@ from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_comman
 from meetingtui.ui.session import Session
 from meetingtui.ui.timing import clock, item_minutes
 from meetingtui.ui.widgets.agenda import AgendaList
+from meetingtui.ui.widgets.footer import Footer
 from meetingtui.ui.widgets.panes.base import ItemPane
 from meetingtui.ui.widgets.panes.factory import pane_for
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import Cause, Measure, Observation
@@ -18,6 +18,7 @@ from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
 from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.widgets.footer import Footer
 
 
 class ObservationScreen(ModalScreen[None]):

@@ -41,14 +41,13 @@ class SituationPane(ItemPane):
     def on_mount(self) -> None:
         self.rows: list[Observation] = []
         self.counts: dict[int | None, tuple[int, int]] = {}
-        if self.size.width:
-            self.reload()
+        self.reload()  # read now: a key may come before the pane knows its width
 
     def on_resize(self) -> None:
-        # The columns fit the width, which a new pane learns only here: loading on mount as
-        # well loaded 200 observations twice, half of the time `p` took to come back to them.
+        # The columns follow the width, which a new pane learns only here: lay the rows out
+        # again, without reading them again (that was half of the time `p` took to come back).
         if self.size.width != self.shown_width:
-            self.reload()
+            self.fill()
 
     def reload(self, select: int | None = None) -> None:
         ws, meeting_id = self.session.ws, self.session.meeting_id
@@ -59,6 +58,10 @@ class SituationPane(ItemPane):
         n_measures: Counter[int | None] = Counter(
             m.observation_id for m in lagesbild.measures(ws, meeting_id))
         self.counts = {o.id: (n_causes[o.id], n_measures[o.id]) for o in self.rows}
+        self.fill(select)
+
+    def fill(self, select: int | None = None) -> None:
+        """The table from the rows read last, in columns that fit the pane's width."""
         table: DataTable[Text | str] = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
