@@ -1,8 +1,9 @@
 """The home screen's lines: each group with its next and last meeting and its measure counts.
 
 Plain tuples from the connection, no models: this runs before the first frame, and pydantic
-costs more to import than the whole query. Every query is bounded by group and indexed
-(meetings_group_date), so the cost grows with the number of groups, not of meetings.
+costs more to import than the whole query. Every query is bounded by group and seeks an index
+(meetings_group_date, meetings_status_date, measures_status_due), so the cost grows with the
+number of groups and open measures, not with the years of meetings.
 """
 
 from __future__ import annotations
@@ -38,9 +39,16 @@ def group_lines(conn: sqlite3.Connection, today: date) -> list[GroupLine]:
     lines = []
     for group_id, template_id, short, name in conn.execute(
             "SELECT id, template_id, short, name FROM groups ORDER BY id").fetchall():
-        upcoming = _meeting(conn, "SELECT id, date, status FROM meetings WHERE group_id = ? "
-                                  "AND status != 'closed' AND (date >= ? OR status = 'running') "
-                                  "ORDER BY date, id LIMIT 1", (group_id, day))
+        # Two seeks rather than one OR, which read every meeting the group ever had: the
+        # running one (if any), and the first not closed from today on; the earlier wins.
+        candidates = [m for m in (
+            # `+group_id`: seek the few running meetings (meetings_status_date), not the group's
+            _meeting(conn, "SELECT id, date, status FROM meetings WHERE status = 'running' "
+                           "AND +group_id = ? ORDER BY date, id LIMIT 1", (group_id,)),
+            _meeting(conn, "SELECT id, date, status FROM meetings WHERE group_id = ? "
+                           "AND date >= ? AND status != 'closed' ORDER BY date, id LIMIT 1",
+                     (group_id, day))) if m is not None]
+        upcoming = min(candidates, key=lambda m: (m.date, m.id), default=None)
         last = _meeting(conn, "SELECT id, date, status FROM meetings WHERE group_id = ? "
                               "AND status = 'closed' ORDER BY date DESC, id DESC LIMIT 1",
                         (group_id,))
