@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
@@ -22,6 +23,17 @@ from meetingtui.ui.widgets.panes.base import ItemPane
 TREND_MARK = {Trend.NEW: "ny", Trend.RISING: "↑", Trend.UNCHANGED: "→", Trend.FALLING: "↓"}
 
 
+class ObservationTable(DataTable[Text | str]):
+    """Shows the highlighted observation's detail in the frame that moves the highlight: through
+    the RowHighlighted message it came one frame later, a third of a cursor key's cost."""
+
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate,
+                                new_coordinate: Coordinate) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        if old_coordinate != new_coordinate and isinstance(self.parent, SituationPane):
+            self.parent.show_detail()
+
+
 class SituationPane(ItemPane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "new", t("situation.new"), id="situation.new"),
@@ -32,7 +44,7 @@ class SituationPane(ItemPane):
     EDIT_ACTIONS = frozenset({"new", "edit", "remove"})
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row", id="observations", zebra_stripes=True)
+        yield ObservationTable(cursor_type="row", id="observations", zebra_stripes=True)
         yield Static("", id="observation-detail")
         yield Static("", id="situation-legend", classes="hint")
 
@@ -99,9 +111,6 @@ class SituationPane(ItemPane):
         self.show_detail()
         self.query_one("#situation-legend", Static).update(
             t("situation.legend") if self.rows else t("situation.empty"))
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.show_detail()
 
     def show_detail(self) -> None:
         """The highlighted observation in full: the table cuts long text at 80 columns."""
