@@ -33,10 +33,12 @@ def copy_database(source: Path, target: Path) -> None:
     """Copy the meetingtui database `source` into `target` (a new or an SQLite file).
 
     Writing into an existing database goes through its own journal, so `target` ends up either
-    as it was or as a whole copy, and a stale `-wal` beside it is SQLite's to deal with rather
-    than replayed over pages it does not belong to. A new copy is left in rollback-journal mode:
-    one self-contained file that may be moved or copied like any other; an existing database
-    keeps its mode (switching a database in use out of WAL would wait for its other users).
+    as it was or as a whole copy. An existing database is first taken out of WAL mode, which
+    SQLite does only when no other program has it open (so a restore under a running app is
+    refused instead of pulled from under it) and which folds a `-wal` left by a crash into the
+    file instead of leaving it to be replayed over pages it does not belong to. The result, new
+    or replaced, is in rollback-journal mode: one self-contained file that may be moved or
+    copied like any other (the app turns WAL back on when it opens it).
     """
     fresh = not target.exists() or target.stat().st_size == 0
     if not is_meetingtui_database(source):
@@ -51,16 +53,30 @@ def copy_database(source: Path, target: Path) -> None:
         src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         dest = sqlite3.connect(target, isolation_level=None)
         try:
+            if not fresh:
+                _leave_wal(dest, target)
             dest.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             src.backup(dest)  # all pages in one step: one snapshot, never restarted
-            if fresh:
-                dest.execute("PRAGMA journal_mode = DELETE")
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
     except sqlite3.Error as error:
         raise explain(error, target) from error
     finally:
         src.close()
+
+
+def _leave_wal(dest: sqlite3.Connection, target: Path) -> None:
+    in_use = StoreError(f"{target} is open in another program (is meetingtui running?); quit it "
+                        "and try again. Nothing was replaced.", reason="busy", path=target)
+    try:
+        mode = dest.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise in_use from error
+        raise
+    if str(mode).lower() != "delete":
+        raise in_use
 
 
 def integrity_problems(path: Path) -> list[str]:

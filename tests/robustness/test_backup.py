@@ -99,23 +99,40 @@ def test_a_backup_is_a_sound_owner_only_copy_and_never_replaces_a_file_by_accide
 def test_restore_as_documented_puts_the_backup_back_over_a_database_with_a_wal(
     tmp_path: Path, agendas: Path, planned: tuple[Path, int],
 ) -> None:
-    """README "Backups": with the app closed, `meetingtui --db COPY backup DB --force`."""
+    """README "Backups": with the app closed, `meetingtui --db COPY backup DB --force`; while
+    another program has the database open, the restore is refused and changes nothing."""
     db, meeting = planned
     add_observation(db, agendas, meeting, "Före säkerhetskopian")
     copy = tmp_path / "kopia.db"
     assert run("--db", str(db), "backup", str(copy)).exit_code == 0
-
-    # A later edit that a reader's leftover -wal still holds when the restore runs.
-    reader = sqlite3.connect(db)
-    reader.execute("PRAGMA wal_autocheckpoint = 0")
-    reader.execute("SELECT count(*) FROM observations").fetchone()
     add_observation(db, agendas, meeting, "Efter säkerhetskopian")
-    restored = run("--db", str(copy), "backup", str(db), "--force")
-    reader.close()
-    assert restored.exit_code == 0, restored.output
 
+    app = sqlite3.connect(db)  # as the running app holds it
+    app.execute("SELECT count(*) FROM observations").fetchone()
+    refused = one_line_error(run("--db", str(copy), "backup", str(db), "--force"))
+    app.close()
+    assert "open in another program" in refused
+    assert descriptions(db) == ["Före säkerhetskopian", "Efter säkerhetskopian"]
+
+    # A program that died with its last save still in the -wal beside the database.
+    crashed = subprocess.run([sys.executable, "-c", (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1])\n"
+        "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "c.execute(\"UPDATE observations SET area = 'I -wal'\")\n"
+        "c.commit()\n"
+        "os._exit(0)\n"), str(db)], capture_output=True, text=True)
+    assert crashed.returncode == 0, crashed.stderr
+    assert db.with_name(f"{db.name}-wal").stat().st_size > 0
+
+    restored = run("--db", str(copy), "backup", str(db), "--force")
+    assert restored.exit_code == 0, restored.output
+    assert not db.with_name(f"{db.name}-wal").exists()
     assert integrity(db) == "ok"
     assert descriptions(db) == ["Före säkerhetskopian"]
+    conn = sqlite3.connect(db)
+    assert [a for (a,) in conn.execute("SELECT area FROM observations")] == ["Torget"]
+    conn.close()
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     listed = run("--db", str(db), "meetings", "--format", "json")
     assert listed.exit_code == 0 and f'"id": {meeting}' in listed.stdout
