@@ -137,3 +137,19 @@ def test_reading_the_action_list_makes_no_file_readable_by_others(
     files = sorted(db.parent.iterdir())
     assert {"m.db", "m.db-shm"} <= {p.name for p in files}
     assert {p.name: mode(p) for p in files} == {p.name: 0o600 for p in files}
+
+
+def test_folders_made_for_a_backup_are_owner_only(tmp_path: Path) -> None:
+    from meetingtui.store.db import Store
+
+    db = tmp_path / "meetingtui.db"
+    Store.open(db).close()
+    target = tmp_path / "usb" / "meetingtui" / "2026" / "kopia.db"
+    old = os.umask(0)
+    try:
+        result = CliRunner().invoke(main, ["--db", str(db), "backup", str(target)])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    for folder in (tmp_path / "usb", tmp_path / "usb" / "meetingtui", target.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

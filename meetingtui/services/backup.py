@@ -33,7 +33,10 @@ def back_up(source: Path, target: Path, *, force: bool = False) -> Path:
         raise BackupError(f"There is no database at {source}; nothing to back up.")
     _check_target(source, target, force)
     try:
-        target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        # Each missing folder owner-only: mkdir(parents=True) gives the mode to the last one only.
+        missing = [f for f in (target.parent, *target.parent.parents) if not f.exists()]
+        for folder in reversed(missing):
+            folder.mkdir(mode=DIR_MODE, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
     except OSError as error:
