@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
+from meetingtui.store.durable import sync_folder
+
 if TYPE_CHECKING:  # the model imports pydantic: not needed to write a file
     from meetingtui.model import MeetingRecord
 
@@ -117,7 +119,7 @@ def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: boo
         if isinstance(error, FileExistsError):
             raise _exists(path) from error
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
     return path
 
 
@@ -160,17 +162,3 @@ def _move(tmp: Path, path: Path, *, force: bool) -> None:
         os.replace(tmp, path)
         return
     tmp.unlink()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (best effort: not every system can open a folder)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from meetingtui.store.backup import copy_database, integrity_problems, is_meetingtui_database
 from meetingtui.store.db import StoreError
+from meetingtui.store.durable import sync_folder
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -90,18 +91,4 @@ def _put_in_place(tmp: Path, target: Path, force: bool) -> None:
             raise BackupError(f"{target} appeared while the backup was made and was not "
                               "replaced.") from None
         os.replace(tmp, target)
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the new name durable (best effort: not every system can open a folder)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    sync_folder(target.parent)
