@@ -20,6 +20,7 @@ from meetingtui.model import Measure
 from meetingtui.services import lagesbild
 from meetingtui.services.workspace import Workspace
 from tests.actions_reference import TODAY, expected, reference
+from tests.cli_helpers import one_line_error
 from tests.conftest import Clock
 from tests.test_actions import Sample, build_sample
 
@@ -49,13 +50,6 @@ def cli(sample: Sample, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
                                          *args], catch_exceptions=False)
     return run
 
-
-def one_line_error(result: Result, code: int = 1) -> str:
-    assert result.exit_code == code, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 def test_json_on_the_command_line_matches_the_reference(cli: Run, sample: Sample) -> None:

@@ -13,19 +13,13 @@ from meetingtui.cli import main
 from meetingtui.paths import resolve
 from meetingtui.services import groups, meetings
 from meetingtui.services.workspace import open_workspace
+from tests.cli_helpers import one_line_error
 from tests.conftest import TEST_TEMPLATE
 
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
-
-def one_line_error(result: Result) -> str:
-    assert result.exit_code == 1, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 def test_help_names_the_database_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -32,6 +32,7 @@ from meetingtui.services.lagesbild import save_measure
 from meetingtui.services.workspace import open_workspace
 from meetingtui.store import schema
 from meetingtui.store.db import APPLICATION_ID
+from tests.cli_helpers import one_line_error
 
 SQLITE_READONLY_DIRECTORY = 1544
 BROKEN_TEMPLATE = """+++
@@ -50,13 +51,6 @@ frekvens = "monthly"
 def cli(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
-
-def one_line_error(result: Result) -> str:
-    assert result.exit_code == 1, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 @pytest.fixture
