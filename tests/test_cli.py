@@ -109,3 +109,21 @@ def test_bad_option_is_a_usage_error(tmp_path: Path) -> None:
     result = run("--db", str(tmp_path / "m.db"), "meetings", "--format", "xml")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_meetings_only_reads_even_a_group_that_only_a_template_has(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    ws = open_workspace(resolve(db=db))
+    groups.ensure_groups(ws)
+    ws.close()
+    own = tmp_path / "mallar"
+    own.mkdir()
+    (own / "ny.md").write_text(TEST_TEMPLATE.replace('id = "est"', 'id = "ny"')
+                               .replace('short = "EST"', 'short = "NY"'), encoding="utf-8")
+    before = db.read_bytes()
+    result = run("--db", str(db), "--agendas", str(own), "meetings", "--group", "ny",
+                 "--format", "json")
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+    assert db.read_bytes() == before  # no group row written for it
+    line = one_line_error(run("--db", str(db), "--agendas", str(own), "meetings", "--group", "x"))
+    assert "known groups:" in line and line.endswith(", NY")

@@ -14,6 +14,8 @@ tests make SQLite or the file system refuse exactly as they would for a user (se
 from __future__ import annotations
 
 import errno
+import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -158,17 +160,32 @@ def test_a_read_only_database_file(db: Path, tmp_path: Path, read_only: Callable
     read_only(db)
     before = db.read_bytes()
     args = ("--db", str(db), "--exports", str(tmp_path / "exports"))
-    for command in (["meetings"], ["export", "1"], []):
+    for command in (["export", "1"], []):
         line = one_line_error(cli(*args, *command))
         assert line == (
             f"meetingtui: {db} is read-only, and meetingtui saves every edit in it as it is "
             "made; nothing was changed. Make the file writable, or copy it to a folder of your "
             "own (--db).")
     assert app_runs == []  # the TUI never started on a database it could not save to
-    # The action list only reads, so it still works.
+    # The action list and the list of meetings only read, so they still work.
     listed = cli(*args, "actions", "--status", "all", "--format", "json")
     assert listed.exit_code == 0, listed.stderr
     assert "Sanera klotter vid torget" in listed.stdout
+    for group in ([], ["--group", "est"]):
+        shown = cli(*args, "meetings", *group, "--format", "json")
+        assert (shown.exit_code, shown.stderr) == (0, "")
+        [meeting] = json.loads(shown.stdout)
+        assert (meeting["id"], meeting["group"], meeting["date"], meeting["place"],
+                meeting["status"], meeting["end"]) == (1, "EST", "2026-11-10", "Kommunhuset",
+                                                       "running", None)
+        assert re.fullmatch(r"\d\d:\d\d", meeting["start"])
+    table = cli(*args, "meetings").stdout.split()
+    assert table[:3] == ["1", "2026-11-10", f"{meeting['start']}–"]
+    assert table[3:] == ["EST", "running", "Kommunhuset"]
+    assert cli(*args, "meetings", "--group", "SSPF").stdout == ""  # a group with no meetings
+    unknown = one_line_error(cli(*args, "meetings", "--group", "nope"))
+    assert unknown.startswith("meetingtui: no group called 'nope'; known groups: ")
+    assert {"EST", "SSPF", "BRÅ"} <= set(unknown.split(": ")[-1].split(", "))
     assert db.read_bytes() == before  # (a reader may leave SQLite's empty -wal/-shm beside it)
     assert not (tmp_path / "exports").exists()
 

@@ -1,12 +1,22 @@
-"""`meetingtui meetings`: the meetings, oldest first, as a table or JSON."""
+"""`meetingtui meetings`: the meetings, oldest first, as a table or JSON.
+
+Listing only reads: a file of the current schema is opened read-only (as `meetingtui actions`
+does), so a file the user may only read is listed too. Any other file goes through the
+workspace, which creates, upgrades or refuses it.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
-from meetingtui.cli.context import Context, group_named
+from meetingtui.cli.context import Context, UserError, group_named
+
+if TYPE_CHECKING:
+    from meetingtui.agenda import TemplateSet
+    from meetingtui.services.meeting_list import ListedMeeting
 
 
 @click.command()
@@ -16,28 +26,46 @@ from meetingtui.cli.context import Context, group_named
 @click.pass_obj
 def meetings(context: Context, group_name: str | None, fmt: str) -> None:
     """List meetings, oldest first."""
+    from meetingtui.services.meeting_list import UnknownGroup, read_meetings
+
+    try:
+        listed = read_meetings(context.locations.db, group_name, lambda: _templates(context))
+    except UnknownGroup as error:
+        raise UserError(str(error)) from None
+    if listed is None:
+        listed = _through_workspace(context, group_name)
+    if fmt == "json":
+        click.echo(json.dumps([m.as_json() for m in listed], ensure_ascii=False, indent=2))
+        return
+    for m in listed:
+        times = f"{m.start or ''}–{m.end or ''}" if m.start else ""
+        click.echo(f"{m.id:>5}  {m.date}  {times:<11}  {m.group:<12}  {m.status:<8}  "
+                   f"{m.place}".rstrip())
+
+
+def _templates(context: Context) -> TemplateSet:
+    """The templates, each folder or file that could not be read said as the workspace says it."""
+    from meetingtui.agenda import load_templates
+
+    found = load_templates(context.locations.template_dirs)
+    for error in found.errors:
+        click.echo(f"meetingtui: warning: {error}", err=True)
+    return found
+
+
+def _through_workspace(context: Context, group_name: str | None) -> list[ListedMeeting]:
+    """A new, older or refused file: opening the workspace creates, upgrades or refuses it."""
     from meetingtui.services.groups import ensure_groups
+    from meetingtui.services.meeting_list import ListedMeeting
     from meetingtui.services.meetings import list_meetings
 
     with context.workspace() as ws:
         groups = {g.id: g for g in ensure_groups(ws)}
         group_id = group_named(ws, group_name).id if group_name else None
-        rows = [
-            {
-                "id": m.id,
-                "group": groups[m.group_id].short,
-                "date": m.date.isoformat(),
-                "start": m.start.strftime("%H:%M") if m.start else None,
-                "end": m.end.strftime("%H:%M") if m.end else None,
-                "place": m.place,
-                "status": m.status.value,
-            }
+        return [
+            ListedMeeting(
+                m.id or 0, groups[m.group_id].short, m.date.isoformat(),
+                m.start.strftime("%H:%M") if m.start else None,
+                m.end.strftime("%H:%M") if m.end else None, m.place, m.status.value)
             for m in list_meetings(ws, group_id)
         ]
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for row in rows:
-        times = f"{row['start'] or ''}–{row['end'] or ''}" if row["start"] else ""
-        click.echo(f"{row['id']:>5}  {row['date']}  {times:<11}  {row['group']:<12}  "
-                   f"{row['status']:<8}  {row['place']}".rstrip())
