@@ -1,7 +1,8 @@
 """Personal identity numbers in free text: personnummer and samordningsnummer.
 
 A Swedish personnummer is ``YYMMDD-NNNC`` or ``YYYYMMDDNNNC``; the separator is ``-`` (or ``+``
-from the year the person turns 100) and may be left out. A samordningsnummer adds 60 to the
+from the year the person turns 100) and may be left out, and people also write a space
+(``811218 9876``, ``19811218 9876``). A samordningsnummer adds 60 to the
 day. ``C`` is a Luhn check digit over ``YYMMDDNNN`` (weights 2, 1, 2, …; the digits of each
 product are added). Only numbers with a real month, a possible day and a valid check digit are
 reported, and never digits that are part of a longer run, so dates, phone numbers and case
@@ -20,6 +21,13 @@ What is deliberately left as it is:
   ``--allow-personal-data``, a missed number leaks it. The other mobile prefixes (072, 073,
   076, 079) never form a month and are never reported; written with a space or a dash, no
   phone number is.
+- A space is a weaker separator than a dash: people group phone numbers, postcodes and
+  amounts with spaces (``08 123 456 78``, ``123 45``, ``1 234 567 kr``). Six digits, one space
+  and four digits is only taken for a number when no digit group stands right before or after
+  it (``46 811218 9876``, ``811218 9876 12``) and no range follows (``1300–1500``); none of those
+  ordinary groupings has six digits then four. A compact date and time, ``20261201 1300``, still
+  reads as a number of someone born that day and is reported when its check digit happens to
+  pass (one in ten): the same trade as above, for a form nobody writes a date in by hand.
 
 Standard library only, so that `meetingtui actions --public` can check a list without loading
 the model. `privacy` applies it to the minutes.
@@ -35,12 +43,17 @@ Kind = Literal["personnummer", "samordningsnummer"]
 
 # Either 12 digits (century 18/19/20) or 10, each with an optional separator before the last four;
 # never glued to other digits (nor to a digit across a separator, as in a longer dashed number).
+# A space (also a non-breaking one, as word processors put in) is checked further in `_grouped`.
+_SPACES = " \u00a0\u202f"
 _NUMBER = re.compile(
     r"(?<![\d])(?<!\d[-+])"
-    r"(?:(?P<century>18|19|20)(?P<long>\d{6})[-+]?(?P<long_tail>\d{4})"
-    r"|(?P<short>\d{6})(?P<sep>[-+]?)(?P<short_tail>\d{4}))"
+    rf"(?:(?P<century>18|19|20)(?P<long>\d{{6}})(?P<long_sep>[-+{_SPACES}]?)(?P<long_tail>\d{{4}})"
+    rf"|(?P<short>\d{{6}})(?P<sep>[-+{_SPACES}]?)(?P<short_tail>\d{{4}}))"
     r"(?![\d])(?![-+]\d)"
 )
+# Digits grouped by spaces, or a range, around a space-separated candidate: part of something else.
+_GROUP_BEFORE = re.compile(r"\d\s$")
+_GROUP_AFTER = re.compile(r"\s\d|[-–—]\d")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -102,9 +115,19 @@ def find_personal_numbers(text: str) -> list[Finding]:
         century = match.group("century")
         if century is not None:
             body = match.group("long") + match.group("long_tail")
+            separator = match.group("long_sep")
         else:
             body = match.group("short") + match.group("short_tail")
+            separator = match.group("sep")
+        if separator and separator in _SPACES and _grouped(text, match.start(), match.end()):
+            continue
         kind = _kind(body[:6], century)
         if kind is not None and luhn_ok(body):
             found.append(Finding(match.group(0), match.start(), kind))
     return found
+
+
+def _grouped(text: str, start: int, end: int) -> bool:
+    """Whether a space-separated candidate is one group of a longer spaced number or a range."""
+    return bool(_GROUP_BEFORE.search(text, max(0, start - 2), start)
+                or _GROUP_AFTER.match(text, end))
