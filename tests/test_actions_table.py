@@ -4,6 +4,7 @@ overdue or confidential, colours only a terminal, and survives a closed pipe."""
 from __future__ import annotations
 
 import io
+import random
 import subprocess
 import sys
 from datetime import date
@@ -96,3 +97,94 @@ def test_a_closed_pipe_ends_quietly() -> None:
     error = process.stderr.read().decode()
     assert process.wait(timeout=30) == 1
     assert error == ""
+
+
+# --- a long listing: set as the old, slower code set it --------------------------------------
+
+def _reference_wrap(text: str, width: int) -> list[str]:
+    """`actions_table._wrap` as it was before rows were set by format strings (frozen here)."""
+    if len(text) <= width and "\n" not in text:
+        return [text]
+    lines: list[str] = []
+    for part in text.split("\n"):
+        line = ""
+        for word in part.split():
+            if line and len(line) + 1 + len(word) <= width:
+                line += " " + word
+                continue
+            if line:
+                lines.append(line)
+            while len(word) > width:
+                lines.append(word[:width])
+                word = word[width:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def _reference_lines(cells: list[str], widths: list[int]) -> list[str]:
+    """One row as `_Layout.lines` set it, one cell and one line at a time (frozen here)."""
+    wrapped = [_reference_wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
+    out = []
+    for i in range(max(len(lines) for lines in wrapped)):
+        parts = []
+        for col, (lines, width) in enumerate(zip(wrapped, widths, strict=True)):
+            text = lines[i] if i < len(lines) else ""
+            pad = " " * (width - len(text))
+            parts.append(pad + text if col == 0 else text + pad)
+        out.append("   ".join(parts).rstrip())
+    return out
+
+
+_WORDS = ["och", "vid", "Förstärkt", "polisiär", "närvaro", "kamerabevakningsupphandlingen",
+          "Östra", "åäö", "ÅÄÖ", "–", "x", "trygghetsvandringarnaochkvällsvandringarna", "\t",
+          "\n", "\u3000", "  ", "🚓", "שלום"]
+
+
+def _random_row(rng: random.Random, n: int) -> ActionRow:
+    def words(low: int, high: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high)))
+
+    status = rng.choice(["not_started", "in_progress", "done", "cancelled"])
+    return ActionRow(
+        id=rng.choice([n, 10 ** rng.randint(0, 5) + n]), text=words(0, 30),
+        owner=rng.choice(["Anna Berg", "Åsa Öberg", "Kommunpolisen Exempelkommun Centrum",
+                          "Anna  Berg ", words(1, 3)]),
+        owner_org=rng.choice(["", "Polisen, lokalpolisområde Exempelkommun", "Socialtjänsten",
+                              "Exempelbostäder AB"]),
+        due=rng.choice([None, date(2026, 10, 1), date(2027, 3, 31)]), status=status,
+        overdue=status in ("not_started", "in_progress") and rng.random() < 0.3,
+        group_id=1, group_short=rng.choice(["EST", "SSPF", "Rättighetsnätverket", "Lokalt BRÅ",
+                                            "", "Styrgruppen för trygghet"]),
+        group_name="G", meeting_id=7, meeting_date=date(2026, 9, rng.randint(1, 30)),
+        confidential=rng.random() < 0.2)
+
+
+@pytest.mark.parametrize("columns", [40, 80, 132])
+def test_a_long_listing_is_set_line_for_line_as_before(monkeypatch: pytest.MonkeyPatch,
+                                                       columns: int) -> None:
+    """Rows are set by one format string each (issue 7); every row, and so the whole table,
+    is what the cell-by-cell code made, whatever the texts hold."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    rng = random.Random(columns)
+    rows = [_random_row(rng, n) for n in range(500)]
+    for owner in (None, "anna berg"):
+        actions = _actions(rows, owner=owner)
+        layout = actions_table._Layout(actions, with_owner=owner is None, width=columns)
+        fast = 0
+        for row in rows:
+            expected = _reference_lines(layout.cells(row), layout.widths)
+            assert layout.lines(layout.cells(row)) == expected
+            if (text := layout.plain_row(row)) is not None:
+                assert text.split("\n") == expected, row
+                fast += 1
+        assert fast > len(rows) // 2  # the quick way is the usual one
+        for per_owner in (False, True):
+            quick = io.StringIO()
+            actions_table.print_table(actions, quick, per_owner=per_owner)
+            with monkeypatch.context() as slow:
+                slow.setattr(actions_table._Layout, "plain_row", lambda self, row: None)
+                reference = io.StringIO()
+                actions_table.print_table(actions, reference, per_owner=per_owner)
+            assert quick.getvalue() == reference.getvalue()
+            assert len(quick.getvalue().splitlines()) > len(rows)
