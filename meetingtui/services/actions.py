@@ -145,12 +145,13 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
     try:
         query, owner_known = _resolve(conn, filters, today)
         rows = action_rows.query_actions(conn, query)
+        groups = {group_id: (short, name) for group_id, _, short, name in action_rows.groups(conn)}
         municipality = action_rows.municipality(conn, DEFAULT_MUNICIPALITY)
     except sqlite3.Error as error:
         from meetingtui.store.db import explain
 
         raise explain(error, None) from error
-    return ActionList([_row(r) for r in rows], today, municipality, filters, owner_known)
+    return ActionList(_rows(rows, groups), today, municipality, filters, owner_known)
 
 
 def _resolve(conn: sqlite3.Connection, filters: ActionFilters,
@@ -188,11 +189,15 @@ def find_group_id(conn: sqlite3.Connection, name: str) -> int:
     raise UnknownGroup(f"no group called {name!r}; known groups: {names}")
 
 
-def _row(row: tuple[Any, ...]) -> ActionRow:
-    (id_, text, owner, owner_org, due, status, confidential, meeting_id, meeting_date,
-     group_id, group_short, group_name, overdue) = row
-    return ActionRow(
-        id_, text, owner, owner_org, date.fromisoformat(due) if due else None, status,
-        bool(overdue), group_id, group_short, group_name, meeting_id,
-        date.fromisoformat(meeting_date), bool(confidential),
-    )
+def _rows(rows: list[tuple[Any, ...]], groups: dict[int, tuple[str, str]]) -> list[ActionRow]:
+    """The stored rows as `ActionRow`s: ten years of them (5,000) in a few milliseconds, so
+    one expression without a call per row (issue 7)."""
+    make, day = tuple.__new__, date.fromisoformat
+    return [
+        make(ActionRow, (id_, text, owner, owner_org, day(due) if due else None, status,
+                         bool(overdue), group_id, *groups[group_id], meeting_id,
+                         day(meeting_date), bool(confidential)))
+        for (id_, text, owner, owner_org, due, status, overdue, group_id, meeting_id,
+             meeting_date, confidential) in rows
+        if group_id in groups  # as the join with `groups` did
+    ]

@@ -117,14 +117,14 @@ def municipality(conn: sqlite3.Connection, default: str) -> str:
     return str(row[0]) if row and row[0] else default
 
 
+# The group's names are not joined in: two more text columns on every row cost more than the
+# rows' own words, while `groups` gives them for every row at once (issue 7).
 _COLUMNS = (
-    "SELECT mc.id, mc.text, mc.owner, mc.owner_org, mc.due, mc.status, mc.confidential, "
-    "mc.meeting_id, mt.date AS meeting_date, g.id AS group_id, g.short AS group_short, "
-    "g.name AS group_name, "
-    "(mc.status IN (?, ?) AND mc.due IS NOT NULL AND mc.due < ?) AS overdue "
+    "SELECT mc.id, mc.text, mc.owner, mc.owner_org, mc.due, mc.status, "
+    "(mc.status IN (?, ?) AND mc.due IS NOT NULL AND mc.due < ?) AS overdue, "
+    "mt.group_id, mc.meeting_id, mt.date AS meeting_date, mc.confidential "
     "FROM measures_current mc "
-    "JOIN meetings mt ON mt.id = mc.meeting_id "
-    "JOIN groups g ON g.id = mt.group_id"
+    "JOIN meetings mt ON mt.id = mc.meeting_id"
 )
 # Overdue first, then by due date (none last), then in the order they were decided.
 _ORDER = " ORDER BY overdue DESC, mc.due IS NULL, mc.due, mt.date, mc.id"
@@ -137,8 +137,8 @@ def _marks(values: Iterable[object]) -> str:
 def query_actions(conn: sqlite3.Connection, query: ActionQuery) -> list[tuple[Any, ...]]:
     """The measures that pass every filter, overdue first, then by due date (none last).
 
-    Each row is a tuple: id, text, owner, owner_org, due, status, confidential, meeting_id,
-    meeting_date, group_id, group_short, group_name, overdue (0/1).
+    Each row is a tuple: id, text, owner, owner_org, due, status, overdue (0/1), group_id,
+    meeting_id, meeting_date, confidential (0/1); the group's names are in `groups`.
     """
     if query.status not in STATUS_CHOICES:
         raise ValueError(f"unknown status filter {query.status!r}")
