@@ -57,6 +57,10 @@ class Workspace:
     def template_of(self, group: Group) -> GroupTemplate | None:
         return self.templates.templates.get(group.template_id)
 
+    def revision(self) -> tuple[int, int]:
+        """Changes the database has seen: a view read at one revision is true until the next."""
+        return self.store.revision()
+
     def close(self) -> None:
         self.store.close()
 

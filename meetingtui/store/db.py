@@ -185,6 +185,18 @@ class Store:
         except sqlite3.Error as error:
             raise explain(error, self.path) from error
 
+    def revision(self) -> tuple[int, int]:
+        """Changes so far: this connection's rows written and other connections' commits.
+
+        Equal values mean nothing was written in between, so a view read before is still true.
+        """
+        conn = self.conn
+        try:
+            (data_version,) = conn.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error as error:
+            raise explain(error, self.path) from error
+        return conn.total_changes, int(data_version)
+
     def backup(self, target: Path) -> Path:
         """A consistent copy through SQLite's online backup API, safe while others write."""
         old_mask = os.umask(0o077)

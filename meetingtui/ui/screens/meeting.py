@@ -46,6 +46,7 @@ class MeetingScreen(Screen[None]):
         self.items: list[AgendaItem] = meetings.items(session.ws, session.meeting_id)
         self.current = 0
         self.pane: ItemPane | None = None
+        self.panes: dict[int, ItemPane] = {}  # by item id: built once, then hidden and shown
 
     @classmethod
     def for_meeting(cls, ws: Workspace, meeting_id: int) -> MeetingScreen:
@@ -89,25 +90,68 @@ class MeetingScreen(Screen[None]):
         index = max(0, min(index, len(self.items) - 1))
         if save and self.pane is not None and not self.pane.flush():
             return  # the message is on screen; the chair stays on the item
+        if self.pane is not None:
+            self.pane.mark_current()  # shown until now, its own saves included
         item = self.items[index]
         if not self.session.readonly and item.id is not None:
+            ws = self.session.ws
+            before = ws.revision()
             try:
-                attempt(self.app, meetings.visit_item, self.session.ws,
-                        self.session.meeting_id, item.id)
+                attempt(self.app, meetings.visit_item, ws, self.session.meeting_id, item.id)
             except Failed:
                 return
-            self.items = meetings.items(self.session.ws, self.session.meeting_id)
+            self._visited(before, ws.revision())
+            self.items = meetings.items(ws, self.session.meeting_id)
         self.current = index
-        holder = self.query_one("#pane-holder")
-        holder.remove_children()
-        self.pane = pane_for(self.session, self.items[index])
-        holder.mount(self.pane)
+        self._show_pane(self.items[index])
         self.show_agenda()
-        self.call_after_refresh(self._focus_pane)
 
-    def _focus_pane(self) -> None:
-        widget = self.pane.main_widget() if self.pane else None
-        self.set_focus(widget)
+    def _visited(self, before: tuple[int, int], after: tuple[int, int]) -> None:
+        """A visit writes only the items' start and end times, which no pane shows: the panes
+        that were current before it stay current (the agenda beside them shows the times)."""
+        for pane in self.panes.values():
+            if pane.revision == before:
+                pane.revision = after
+
+    def _show_pane(self, item: AgendaItem) -> None:
+        """The item's pane, shown again when it was built before, else built and mounted."""
+        key = item.id if item.id is not None else -item.position
+        pane = self.panes.get(key)
+        if pane is not None and pane.is_mounted and not pane.is_current():
+            if pane.refresh_data(item):
+                pane.mark_current()
+            else:
+                del self.panes[key]
+                pane.remove()
+                pane = None
+        if self.pane is not None and self.pane is not pane:
+            self.pane.display = False
+        if pane is None:
+            pane = self.panes[key] = pane_for(self.session, item)
+            pane.mark_current()
+            self.pane = pane
+            self.query_one("#pane-holder").mount(pane)
+            # Queued on the new pane: it runs once the pane has its widgets.
+            pane.call_after_refresh(self._focus_pane, pane)
+        else:
+            pane.display = True
+            self.pane = pane
+            self._focus_pane(pane)
+
+    def on_screen_resume(self) -> None:
+        """Back from a dialog or another screen: the pane shows what was saved there."""
+        pane = self.pane
+        if pane is None or not pane.is_mounted or pane.is_current() or not self.items:
+            return
+        if pane.refresh_data(self.items[self.current]):
+            pane.mark_current()
+        else:
+            self._show_pane(self.items[self.current])
+
+    def _focus_pane(self, pane: ItemPane) -> None:
+        """The pane's main widget takes the keys, unless the chair has moved on since."""
+        if pane is self.pane and pane.is_mounted:
+            self.set_focus(pane.main_widget())
 
     def show_agenda(self) -> None:
         now = self.session.now()

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import Measure
+from meetingtui.model import AgendaItem, Measure
 from meetingtui.services import lagesbild
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
@@ -32,15 +32,41 @@ class ActionsPane(ItemPane):
         yield Static("", id="actions-hint", classes="hint")
 
     def on_mount(self) -> None:
+        self.rows = []
         self.reload()
+
+    rows: list[Measure]
+    shown_width: int | None = None  # the width the table was laid out for
 
     def on_resize(self) -> None:
+        if self.size.width != self.shown_width:
+            self.fill()
+
+    def refresh_data(self, item: AgendaItem) -> bool:
         self.reload()
+        return True
 
     def reload(self, select: int | None = None) -> None:
-        self.rows: list[Measure] = lagesbild.measures(self.session.ws, self.session.meeting_id)
+        rows = lagesbild.measures(self.session.ws, self.session.meeting_id)
+        unchanged = rows == self.rows and self.shown_width == self.size.width
+        self.rows = rows
+        self.mark_current()
+        if unchanged:
+            if select is not None:
+                self._select(select, self.query_one(DataTable).cursor_row)
+            return
+        self.fill(select)
+
+    def _select(self, select: int | None, cursor: int) -> None:
+        if self.rows:
+            index = next((i for i, m in enumerate(self.rows) if m.id == select), cursor)
+            self.query_one(DataTable).move_cursor(row=min(index, len(self.rows) - 1))
+
+    def fill(self, select: int | None = None) -> None:
+        """The table from the measures read last, in columns that fit the pane's width."""
         table: DataTable[Text | str] = self.query_one(DataTable)
         cursor = table.cursor_row
+        self.shown_width = self.size.width
         table.clear(columns=True)
         width = max(44, self.size.width)
         text_width = flex_width(width, [2, 14, 10, 12])
@@ -57,9 +83,7 @@ class ActionsPane(ItemPane):
             incomplete += not (m.owner and m.due)
             table.add_row(str(number), fit(m.text, text_width), owner, due,
                           fit(label(m.status), 12), key=str(m.id))
-        if self.rows:
-            index = next((i for i, m in enumerate(self.rows) if m.id == select), cursor)
-            table.move_cursor(row=min(index, len(self.rows) - 1))
+        self._select(select, cursor)
         hint = t("actions.empty") if not self.rows else t("actions.count", count=len(self.rows))
         if incomplete:
             hint += " · " + t("actions.incomplete", count=incomplete)

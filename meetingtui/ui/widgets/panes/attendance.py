@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 
 from meetingtui.i18n import t
-from meetingtui.model import Attendance, Presence
+from meetingtui.model import AgendaItem, Attendance, Presence
 from meetingtui.services import meetings
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.labels import label
@@ -33,7 +33,12 @@ class AttendancePane(ItemPane):
     def on_mount(self) -> None:
         self.reload()
 
+    def refresh_data(self, item: AgendaItem) -> bool:
+        self.reload()
+        return True
+
     def reload(self) -> None:
+        self.mark_current()
         self.people = meetings.attendance(self.session.ws, self.session.meeting_id)
         table = self.query_one(DataTable)
         table.clear()

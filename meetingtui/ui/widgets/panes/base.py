@@ -17,7 +17,11 @@ from meetingtui.ui.session import Session
 class ItemPane(Vertical, can_focus=True):
     """Built for one item; `flush()` saves anything typed before the chair moves on.
 
-    The pane itself takes focus when it has nothing better, so that its keys are active.
+    The pane itself takes focus when it has nothing better, so that its keys are active. The
+    meeting screen keeps a pane once built and hides it while another item is shown: building
+    one again (its widgets, their styles, a 200-row table) was most of what `n`/`p` cost.
+    `revision` is the database's revision (`Workspace.revision`) at which what the pane shows
+    was last known true; when the pane is shown again at a later one, `refresh_data` reads it.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,6 +33,19 @@ class ItemPane(Vertical, can_focus=True):
         super().__init__(classes="item-pane")
         self.session = session
         self.item = item
+        self.revision: tuple[int, int] | None = None
+
+    def mark_current(self) -> None:
+        """What the pane shows is what is stored now."""
+        self.revision = self.session.ws.revision()
+
+    def is_current(self) -> bool:
+        return self.revision == self.session.ws.revision()
+
+    def refresh_data(self, item: AgendaItem) -> bool:
+        """Show what is stored now, in place; False when the pane must be built anew instead
+        (the default: a pane that composes from its data)."""
+        return False
 
     def main_widget(self) -> Widget | None:
         """What gets focus when the item opens."""

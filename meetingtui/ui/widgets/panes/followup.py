@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import FollowUp, MeasureStatus, MeasureUpdate
+from meetingtui.model import AgendaItem, FollowUp, MeasureStatus, MeasureUpdate
 from meetingtui.services import followup
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
@@ -33,15 +33,33 @@ class FollowupPane(ItemPane):
         yield Static("", id="followup-empty", classes="hint")
 
     def on_mount(self) -> None:
+        self.rows = []
         self.reload()
+
+    rows: list[FollowUp]
+    shown_width: int | None = None  # the width the table was laid out for
 
     def on_resize(self) -> None:
+        if self.size.width != self.shown_width:
+            self.fill()
+
+    def refresh_data(self, item: AgendaItem) -> bool:
         self.reload()
+        return True
 
     def reload(self) -> None:
-        self.rows: list[FollowUp] = followup.followups(self.session.ws, self.session.meeting_id)
+        rows = followup.followups(self.session.ws, self.session.meeting_id)
+        unchanged = rows == self.rows and self.shown_width == self.size.width
+        self.rows = rows
+        self.mark_current()
+        if not unchanged:
+            self.fill()
+
+    def fill(self) -> None:
+        """The table from the measures read last, in columns that fit the pane's width."""
         table: DataTable[Text | str] = self.query_one(DataTable)
         cursor = table.cursor_row
+        self.shown_width = self.size.width
         table.clear(columns=True)
         width = max(44, self.size.width)
         text_width = flex_width(width, [12, 10, 14])

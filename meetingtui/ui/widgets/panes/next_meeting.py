@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import Meeting
+from meetingtui.model import AgendaItem, Meeting
 from meetingtui.services import meetings
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.widgets.form import FieldProblem, FieldRow, date_text, text_input
@@ -27,6 +27,9 @@ class NextMeetingPane(ItemPane):
                            text_input(proposed.isoformat(), id="next-date",
                                       placeholder=t("form.date_example")))
             yield Static(t("next.hint"), classes="hint")
+
+    def refresh_data(self, item: AgendaItem) -> bool:
+        return self._planned() == self.planned
 
     def _planned(self) -> Meeting | None:
         later = [m for m in meetings.list_meetings(self.session.ws, self.session.meeting.group_id)

@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 
 from meetingtui.dates import quarter_of
 from meetingtui.i18n import t
-from meetingtui.model import Priority
+from meetingtui.model import AgendaItem, Priority
 from meetingtui.services import priorities
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.widgets.form import FieldRow, text_input
@@ -20,8 +20,7 @@ COUNT = 3
 
 class PrioritiesPane(ItemPane):
     def compose(self) -> ComposeResult:
-        self.stored = [p.title for p in priorities.priorities_for_meeting(
-            self.session.ws, self.session.meeting_id)]
+        self.stored = self._stored()
         titles = [*self.stored, "", "", ""][:COUNT]
         yield Static(t("priorities.intro", quarter=quarter_of(self.session.meeting.date)),
                      classes="guidance")
@@ -30,6 +29,13 @@ class PrioritiesPane(ItemPane):
             field.disabled = self.session.readonly
             yield FieldRow(f"priority-{number}", f"{number}.", field)
         yield Static("", id="save-state", classes="save-state")
+
+    def refresh_data(self, item: AgendaItem) -> bool:
+        return self._stored() == self.stored
+
+    def _stored(self) -> list[str]:
+        return [p.title for p in priorities.priorities_for_meeting(
+            self.session.ws, self.session.meeting_id)]
 
     def main_widget(self) -> Widget | None:
         return self if self.session.readonly else self.query_one("#priority-1")

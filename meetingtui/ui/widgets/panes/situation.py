@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import Observation, Trend
+from meetingtui.model import AgendaItem, Observation, Trend
 from meetingtui.services import lagesbild
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.labels import label
@@ -63,14 +63,64 @@ class SituationPane(ItemPane):
 
     def reload(self, select: int | None = None) -> None:
         ws, meeting_id = self.session.ws, self.session.meeting_id
-        self.rows = lagesbild.observations(ws, meeting_id)
+        rows = lagesbild.observations(ws, meeting_id)
         # Counted in one pass each, not by scanning every cause and measure for every row.
         n_causes: Counter[int | None] = Counter(
             c.observation_id for c in lagesbild.causes(ws, meeting_id))
         n_measures: Counter[int | None] = Counter(
             m.observation_id for m in lagesbild.measures(ws, meeting_id))
-        self.counts = {o.id: (n_causes[o.id], n_measures[o.id]) for o in self.rows}
-        self.fill(select)
+        counts = {o.id: (n_causes[o.id], n_measures[o.id]) for o in rows}
+        same_rows = [o.id for o in rows] == [o.id for o in self.rows]
+        changed = [index for index, (old, new) in enumerate(zip(self.rows, rows, strict=False))
+                   if old != new or self.counts.get(old.id) != counts[new.id]]
+        self.rows, self.counts = rows, counts
+        self.mark_current()
+        if same_rows and self.shown_width == self.size.width:
+            # One observation saved, or nothing changed: rewrite those rows, not all 200.
+            for index in changed:
+                self._update_row(index)
+            self._select(select, self.query_one(DataTable).cursor_row)
+            self.show_detail()
+        else:
+            self.fill(select)
+
+    def refresh_data(self, item: AgendaItem) -> bool:
+        self.reload()
+        return True
+
+    def _layout(self) -> tuple[bool, int, int]:
+        """Whether all columns fit, the width of the side columns and of the description."""
+        width = max(44, self.size.width)
+        wide = width >= 88  # at 80×24 the pane is ~53 cells: fewer, merged columns
+        side = 14 if wide else 9
+        fixed = [2, side, side, 16, 3, 3, 3] if wide else [2, side, side, 5]
+        return wide, side, flex_width(width, fixed)
+
+    def _cells(self, index: int) -> list[Text | str]:
+        wide, side, text_width = self._layout()
+        o = self.rows[index]
+        causes, measures = self.counts[o.id]
+        marks = ("↻" if o.carried_over_from else " ") + ("S" if o.confidential else " ")
+        cells: list[Text | str] = [str(index + 1), fit(o.area, side), fit(o.category, side),
+                                   fit(o.description, text_width)]
+        if wide:
+            cells += [fit(o.source, 16), TREND_MARK[o.trend],
+                      f"{causes}/{measures}"[:3], Text(marks, style="bold")]
+        else:
+            cells.append(Text(f"{TREND_MARK[o.trend]:<3}{marks}"[:5], style="bold"))
+        return cells
+
+    def _update_row(self, index: int) -> None:
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        row_key = str(self.rows[index].id)
+        for column, value in zip(table.ordered_columns, self._cells(index), strict=True):
+            table.update_cell(row_key, column.key, value)
+
+    def _select(self, select: int | None, cursor: int) -> None:
+        """The cursor on the observation `select`, else left at row `cursor`."""
+        if self.rows:
+            index = next((i for i, o in enumerate(self.rows) if o.id == select), cursor)
+            self.query_one(DataTable).move_cursor(row=min(index, len(self.rows) - 1))
 
     def fill(self, select: int | None = None) -> None:
         """The table from the rows read last, in columns that fit the pane's width."""
@@ -78,11 +128,7 @@ class SituationPane(ItemPane):
         cursor = table.cursor_row
         table.clear(columns=True)
         self.shown_width = self.size.width
-        width = max(44, self.size.width)
-        wide = width >= 88  # at 80×24 the pane is ~53 cells: fewer, merged columns
-        side = 14 if wide else 9
-        fixed = [2, side, side, 16, 3, 3, 3] if wide else [2, side, side, 5]
-        text_width = flex_width(width, fixed)
+        wide, side, text_width = self._layout()
         table.add_column("#", width=2, key="no")
         table.add_column(t("observation.area"), width=side, key="area")
         table.add_column(t("observation.category"), width=side, key="category")
@@ -94,20 +140,9 @@ class SituationPane(ItemPane):
             table.add_column("", width=3, key="marks")
         else:
             table.add_column(t("observation.trend_short"), width=5, key="trend")
-        for number, o in enumerate(self.rows, start=1):
-            causes, measures = self.counts[o.id]
-            marks = ("↻" if o.carried_over_from else " ") + ("S" if o.confidential else " ")
-            cells: list[Text | str] = [str(number), fit(o.area, side), fit(o.category, side),
-                                       fit(o.description, text_width)]
-            if wide:
-                cells += [fit(o.source, 16), TREND_MARK[o.trend],
-                          f"{causes}/{measures}"[:3], Text(marks, style="bold")]
-            else:
-                cells.append(Text(f"{TREND_MARK[o.trend]:<3}{marks}"[:5], style="bold"))
-            table.add_row(*cells, key=str(o.id))
-        if self.rows:
-            index = next((i for i, o in enumerate(self.rows) if o.id == select), cursor)
-            table.move_cursor(row=min(index, len(self.rows) - 1))
+        for index, o in enumerate(self.rows):
+            table.add_row(*self._cells(index), key=str(o.id))
+        self._select(select, cursor)
         self.show_detail()
         self.query_one("#situation-legend", Static).update(
             t("situation.legend") if self.rows else t("situation.empty"))

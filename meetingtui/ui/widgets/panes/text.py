@@ -47,6 +47,11 @@ class TextPane(ItemPane):
         yield PersonalDataWarning(id="personal-decision", classes="in-pane")
         yield Static("", id="save-state", classes="save-state")
 
+    def refresh_data(self, item: AgendaItem) -> bool:
+        # Rebuilt only when the stored text is not what this pane saved or was built with
+        # (another program changed it); what is typed here was saved when the chair left.
+        return (item.notes, item.decision) == (self.item.notes, self.item.decision)
+
     def on_mount(self) -> None:
         for area in self.query(TextArea):
             self.query_one(f"#personal-{area.id}", PersonalDataWarning).check(area.text)

@@ -1,0 +1,140 @@
+"""Moving between agenda items keeps each item's pane: the chair comes back to the row she left,
+and a pane shown again shows what was saved while it was hidden, here or by another program."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import DataTable
+
+from meetingtui.model import Observation
+from meetingtui.services import lagesbild
+from meetingtui.services.workspace import Workspace, open_workspace
+from meetingtui.ui.app import MeetingApp, make_app
+
+
+def table_rows(app: MeetingApp, selector: str) -> list[str]:
+    """The table's rows as the chair reads them: the cells of each row joined by spaces."""
+    table: DataTable[object] = app.screen.query_one(selector, DataTable)
+    return [" ".join(str(cell) for cell in table.get_row_at(row))
+            for row in range(table.row_count)]
+
+
+def pane_kind(app: MeetingApp) -> str:
+    return type(app.screen.pane).__name__  # type: ignore[attr-defined]
+
+
+def test_back_on_the_lagesbild_the_cursor_is_where_the_chair_left_it(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    ws, meeting_id = in_meeting
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert pane_kind(app) == "SituationPane"
+            table = app.screen.query_one("#observations", DataTable)
+            await pilot.press("down", "down")
+            assert table.cursor_row == 2
+            await pilot.press("n")
+            await pilot.pause()
+            assert pane_kind(app) == "ActionsPane"
+            assert table.parent is not None and not table.parent.display  # hidden, kept
+            await pilot.press("p")
+            await pilot.pause()
+            assert pane_kind(app) == "SituationPane"
+            assert app.screen.query_one("#observations", DataTable) is table  # not rebuilt
+            assert table.cursor_row == 2
+            await pilot.press("up")  # the keys reach the table again
+            assert table.cursor_row == 1
+
+    asyncio.run(run())
+
+
+def test_a_pane_shown_again_has_what_another_program_saved_meanwhile(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    ws, meeting_id = in_meeting
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            before = table_rows(app, "#observations")
+            assert len(before) == 3
+            await pilot.press("n")
+            await pilot.pause()
+            other = open_workspace(ws.locations)  # the secretary's laptop, say
+            try:
+                lagesbild.save_observation(other, Observation(
+                    meeting_id=meeting_id, area="Hamnen", category="Brand",
+                    description="Bränder i containrar vid kajen", source="Räddningstjänst"))
+            finally:
+                other.close()
+            await pilot.press("p")
+            await pilot.pause()
+            after = table_rows(app, "#observations")
+            assert len(after) == 4
+            assert any("Hamnen" in row for row in after)
+            assert after[:3] == before
+
+    asyncio.run(run())
+
+
+def test_a_measure_added_under_an_observation_is_in_the_action_plan_when_the_chair_gets_there(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    ws, meeting_id = in_meeting
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("n")  # the action plan is built once here …
+            await pilot.pause()
+            assert len(table_rows(app, "#measures")) == 1
+            await pilot.press("p")
+            await pilot.pause()
+            await pilot.press("enter")  # … then a measure is decided on the lägesbild
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ObservationScreen"
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*"Vakter vid kajen", "tab", *"Kommunpolis", "tab", "tab",
+                              *"2026-05-01", "ctrl+s")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ObservationScreen"
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            assert pane_kind(app) == "ActionsPane"
+            rows = table_rows(app, "#measures")
+            assert len(rows) == 2
+            assert any("Vakter vid kajen" in row and "Kommunpolis" in row for row in rows)
+
+    asyncio.run(run())
+
+
+def test_an_edited_observation_is_rewritten_in_its_row(in_meeting: tuple[Workspace, int]) -> None:
+    ws, meeting_id = in_meeting
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            before = table_rows(app, "#observations")
+            await pilot.press("down", "e")
+            await pilot.pause()
+            await pilot.press("end", *" norra", "ctrl+s")
+            await pilot.pause()
+            after = table_rows(app, "#observations")
+            assert len(after) == len(before)
+            assert after[0] == before[0] and after[2] == before[2]
+            area = lagesbild.observations(ws, meeting_id)[1].area
+            assert area.endswith(" norra")
+            assert area in after[1] and after[1] != before[1]
+            assert app.screen.query_one("#observations", DataTable).cursor_row == 1
+
+    asyncio.run(run())
