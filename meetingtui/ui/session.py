@@ -15,13 +15,17 @@ class Session:
     ws: Workspace
     meeting: Meeting
     group: Group
-    template: GroupTemplate | None
 
     @classmethod
     def load(cls, ws: Workspace, meeting_id: int) -> Session:
         meeting = meetings.get_meeting(ws, meeting_id)
-        group = groups.get_group(ws, meeting.group_id)
-        return cls(ws, meeting, group, ws.template_of(group))
+        return cls(ws, meeting, groups.get_group(ws, meeting.group_id))
+
+    @property
+    def template(self) -> GroupTemplate | None:
+        """Read on first use (the observation form's categories), not before the meeting's
+        first frame: reading the templates imports markdown-it and parses every file."""
+        return self.ws.template_of(self.group)
 
     @property
     def meeting_id(self) -> int:

@@ -138,3 +138,16 @@ def test_an_edited_observation_is_rewritten_in_its_row(in_meeting: tuple[Workspa
             assert app.screen.query_one("#observations", DataTable).cursor_row == 1
 
     asyncio.run(run())
+
+
+def test_every_kind_of_item_has_a_pane() -> None:
+    from importlib import import_module
+
+    from meetingtui.model import ItemKind
+    from meetingtui.ui.widgets.panes.base import ItemPane
+    from meetingtui.ui.widgets.panes.factory import PANES
+
+    assert set(PANES) == set(ItemKind)
+    for module, name in PANES.values():
+        pane_type = getattr(import_module(f"meetingtui.ui.widgets.panes.{module}"), name)
+        assert issubclass(pane_type, ItemPane) and pane_type is not ItemPane

@@ -48,14 +48,16 @@ class ActionsPane(ItemPane):
 
     def reload(self, select: int | None = None) -> None:
         rows = lagesbild.measures(self.session.ws, self.session.meeting_id)
-        unchanged = rows == self.rows and self.shown_width == self.size.width
+        unchanged = rows == self.rows and self.shown_width is not None
         self.rows = rows
         self.mark_current()
         if unchanged:
             if select is not None:
                 self._select(select, self.query_one(DataTable).cursor_row)
-            return
-        self.fill(select)
+        elif not self.size.width:  # new, or hidden: the resize that shows it fills the table
+            self.shown_width = None
+        else:
+            self.fill(select)
 
     def _select(self, select: int | None, cursor: int) -> None:
         if self.rows:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from meetingtui.model import AgendaItem, ItemKind
 from meetingtui.ui.session import Session
 from meetingtui.ui.widgets.panes.base import ItemPane
 
+# Module and class per kind, imported when an item of that kind is first shown: a meeting that
+# opens on its lägesbild does not wait for the form widgets the later items use.
+PANES: dict[ItemKind, tuple[str, str]] = {
+    ItemKind.TEXT: ("text", "TextPane"),
+    ItemKind.ATTENDANCE: ("attendance", "AttendancePane"),
+    ItemKind.FOLLOWUP: ("followup", "FollowupPane"),
+    ItemKind.SITUATION: ("situation", "SituationPane"),
+    ItemKind.ACTIONS: ("actions", "ActionsPane"),
+    ItemKind.PRIORITIES: ("priorities", "PrioritiesPane"),
+    ItemKind.NEXT: ("next_meeting", "NextMeetingPane"),
+}
+
 
 def pane_for(session: Session, item: AgendaItem) -> ItemPane:
-    from meetingtui.ui.widgets.panes.actions import ActionsPane
-    from meetingtui.ui.widgets.panes.attendance import AttendancePane
-    from meetingtui.ui.widgets.panes.followup import FollowupPane
-    from meetingtui.ui.widgets.panes.next_meeting import NextMeetingPane
-    from meetingtui.ui.widgets.panes.priorities import PrioritiesPane
-    from meetingtui.ui.widgets.panes.situation import SituationPane
-    from meetingtui.ui.widgets.panes.text import TextPane
-
-    panes: dict[ItemKind, type[ItemPane]] = {
-        ItemKind.TEXT: TextPane, ItemKind.ATTENDANCE: AttendancePane,
-        ItemKind.FOLLOWUP: FollowupPane, ItemKind.SITUATION: SituationPane,
-        ItemKind.ACTIONS: ActionsPane, ItemKind.PRIORITIES: PrioritiesPane,
-        ItemKind.NEXT: NextMeetingPane,
-    }
-    return panes[item.kind](session, item)
+    module, name = PANES[item.kind]
+    pane_type: type[ItemPane] = getattr(import_module(f"{__package__}.{module}"), name)
+    return pane_type(session, item)

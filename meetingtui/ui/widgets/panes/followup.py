@@ -49,10 +49,14 @@ class FollowupPane(ItemPane):
 
     def reload(self) -> None:
         rows = followup.followups(self.session.ws, self.session.meeting_id)
-        unchanged = rows == self.rows and self.shown_width == self.size.width
+        unchanged = rows == self.rows and self.shown_width is not None
         self.rows = rows
         self.mark_current()
-        if not unchanged:
+        if unchanged:
+            return
+        if not self.size.width:  # new, or hidden: the resize that shows it fills the table
+            self.shown_width = None
+        else:
             self.fill()
 
     def fill(self) -> None:

@@ -75,12 +75,15 @@ class SituationPane(ItemPane):
                    if old != new or self.counts.get(old.id) != counts[new.id]]
         self.rows, self.counts = rows, counts
         self.mark_current()
-        if same_rows and self.shown_width == self.size.width:
-            # One observation saved, or nothing changed: rewrite those rows, not all 200.
+        if same_rows and self.shown_width is not None:
+            # One observation saved, or nothing changed: rewrite those rows, not all 200 (if
+            # the width changed while the pane was hidden, the resize lays them out again).
             for index in changed:
                 self._update_row(index)
             self._select(select, self.query_one(DataTable).cursor_row)
             self.show_detail()
+        elif not self.size.width:  # new, or hidden: the resize that shows it fills the table
+            self.shown_width = None
         else:
             self.fill(select)
 
