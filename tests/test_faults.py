@@ -248,25 +248,31 @@ def test_a_missing_template_folder_is_named_and_the_built_in_templates_work(
 ) -> None:
     missing = tmp_path / "kommunens-mallar"
     monkeypatch.setenv("MEETINGTUI_AGENDAS", str(missing))
-    result = cli("--db", str(db), "meetings", "--group", "EST")
+    result = cli("--db", str(db), "--lang", "en", "meetings", "--group", "EST")
     assert result.exit_code == 0
     assert "2026-11-10" in result.stdout
     assert result.stderr == f"meetingtui: warning: {missing}: this agenda folder does not exist\n"
-    listed = cli("--db", str(db), "templates")
+    listed = cli("--db", str(db), "--lang", "en", "templates")
     assert listed.exit_code == 0
     assert "Effektiv samordning för trygghet" in listed.stdout
     assert listed.stderr == f"BROKEN  {missing}: this agenda folder does not exist\n"
+    swedish = cli("--db", str(db), "--lang", "sv", "templates")
+    assert swedish.stderr == f"BROKEN  {missing}: mallmappen finns inte\n"
 
 
 def test_an_empty_template_folder_is_named(db: Path, tmp_path: Path) -> None:
     empty = tmp_path / "mallar"
     empty.mkdir()
     (empty / "läs-mig.txt").write_text("Lägg mallarna här", encoding="utf-8")
-    result = cli("--db", str(db), "--agendas", str(empty), "meetings", "--group", "est")
+    result = cli("--db", str(db), "--agendas", str(empty), "--lang", "en", "meetings",
+                 "--group", "est")
     assert result.exit_code == 0
     assert "2026-11-10" in result.stdout
     assert result.stderr == (
         f"meetingtui: warning: {empty}: this agenda folder has no templates (no *.md files)\n")
+    swedish = cli("--db", str(db), "--agendas", str(empty), "--lang", "sv", "meetings")
+    assert swedish.stderr == (
+        f"meetingtui: warning: {empty}: mallmappen innehåller inga mallar (inga *.md-filer)\n")
 
 
 def test_a_broken_template_is_named_by_line_and_the_built_in_one_stays(
@@ -277,7 +283,7 @@ def test_a_broken_template_is_named_by_line_and_the_built_in_one_stays(
     (own / "est.md").write_text(BROKEN_TEMPLATE, encoding="utf-8")
     exports = tmp_path / "exports"
     result = cli("--db", str(db), "--agendas", str(own), "--exports", str(exports),
-                 "export", "1", "--format", "md")
+                 "--lang", "en", "export", "1", "--format", "md")
     assert result.exit_code == 0, result.stderr
     warning, = result.stderr.splitlines()
     assert warning.startswith('meetingtui: warning: est.md:5: "frekvens" is not a known setting')
@@ -285,9 +291,10 @@ def test_a_broken_template_is_named_by_line_and_the_built_in_one_stays(
     assert written.is_file() and "Sparad anteckning" in written.read_text(encoding="utf-8")
     assert "Effektiv samordning för trygghet" in cli(
         "--db", str(db), "--agendas", str(own), "templates").stdout  # the built-in EST
-    check = cli("templates", "check", str(own / "est.md"))
-    assert check.exit_code == 1
-    assert check.stderr.startswith("est.md:5:")
+    for lang, words in (("en", "is not a known setting"), ("sv", "är ingen känd inställning")):
+        check = cli("--lang", lang, "templates", "check", str(own / "est.md"))
+        assert check.exit_code == 1
+        assert check.stderr.startswith(f'est.md:5: "frekvens" {words}; ')
 
 
 # --- an exports folder that cannot be written ------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from meetingtui.agenda.errors import TemplateError
+from meetingtui.agenda.errors import TemplateError, words
 from meetingtui.agenda.settings import MINUTES_MAX, show
 from meetingtui.model import ItemKind
 
@@ -70,11 +70,9 @@ def read_body(
             if first.tag == "h2":
                 items.append(_item(content, line, path))
             elif items:
-                raise TemplateError(path, line, "the # title must come before the first ## item")
+                raise TemplateError(path, line, words("title_after_items"))
             elif title_line:
-                raise TemplateError(path, line, (
-                    f"there can be only one # title; the first one is on line {title_line}"
-                ))
+                raise TemplateError(path, line, words("second_title", line=title_line))
             else:
                 title, title_line = _plain(content).strip(), line
         elif not items or first.type == "html_block":
@@ -96,35 +94,26 @@ def _item(content: str, line: int, path: Path) -> dict[str, Any]:
     item: dict[str, Any] = {"line": line, "guidance": [], "points": []}
     attrs = _ATTRS.search(content)
     if attrs is None and _ATTRS_OPEN.search(content):
-        raise TemplateError(path, line, "the {…} at the end of this heading is missing its }")
+        raise TemplateError(path, line, words("heading_brace"))
     item["title"] = _plain(content[: attrs.start()] if attrs else content).strip()
     for match in _ATTR.finditer(attrs.group(1) if attrs else ""):
         cls, key, value, bad = match.group("cls", "key", "val", "bad")
         if cls is not None:
             if cls not in _KIND_VALUES:
-                raise TemplateError(path, line, (
-                    f"unknown item kind {show('.' + cls)}; use one of: {_KINDS}"
-                ))
+                raise TemplateError(path, line, words(
+                    "unknown_kind", kind=show("." + cls), kinds=_KINDS))
             if "kind" in item:
-                raise TemplateError(path, line, (
-                    f'this item has two kinds (.{item["kind"]} and .{cls}); give it only one'
-                ))
+                raise TemplateError(path, line, words(
+                    "two_kinds", first=item["kind"], second=cls))
             item["kind"] = cls
         elif key == "minutes":
             if "minutes" in item:
-                raise TemplateError(path, line, "minutes is given twice for this item")
+                raise TemplateError(path, line, words("minutes_twice"))
             item["minutes"] = _minutes(value.strip("\"'"), line, path)
         elif key is not None:
-            raise TemplateError(path, line, (
-                f"{show(key)} is not a known setting for an item; "
-                "the only one is the timebox, e.g. {.situation minutes=40}"
-            ))
+            raise TemplateError(path, line, words("unknown_item_setting", key=show(key)))
         else:
-            raise TemplateError(path, line, (
-                f"{show(bad)} in the {{…}} of this heading cannot be read; "
-                "write the kind with a dot and the timebox as minutes=N, "
-                "e.g. {.situation minutes=40}"
-            ))
+            raise TemplateError(path, line, words("unreadable_attribute", text=show(bad)))
     return item
 
 
@@ -132,8 +121,6 @@ def _minutes(value: str, line: int, path: Path) -> int:
     digits = value.lstrip("0")
     if not (value.isascii() and value.isdigit() and len(digits) <= 3
             and 1 <= int(digits or "0") <= MINUTES_MAX):
-        raise TemplateError(path, line, (
-            f'minutes must be a whole number from 1 to {MINUTES_MAX}, e.g. minutes=15 '
-            f"(not {show(value)})"
-        ))
+        raise TemplateError(path, line, words("minutes_range", max=MINUTES_MAX,
+                                              value=show(value)))
     return int(digits)

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from meetingtui.agenda.body import read_body
-from meetingtui.agenda.errors import TemplateError
+from meetingtui.agenda.errors import TemplateError, words
 from meetingtui.agenda.settings import explain, key_line, read_settings
 from meetingtui.model import GroupTemplate
 
@@ -20,8 +20,9 @@ class FolderProblem(TemplateError):
     """A template folder that gives no templates at all; `reason` (missing, not_folder,
     unreadable, empty) lets a caller word it in its own language."""
 
-    def __init__(self, folder: Path, reason: str, message: str) -> None:
-        super().__init__(folder, 0, message)
+    def __init__(self, folder: Path, reason: str, detail: str = "") -> None:
+        super().__init__(folder, 0, words(f"folder_{reason}", reason=detail))
+        self.args = (folder, reason, detail)  # what pickle passes back to __init__
         self.reason = reason
 
 
@@ -47,21 +48,18 @@ def load_templates(dirs: list[Path]) -> TemplateSet:
     for folder in dirs:
         if not folder.is_dir():
             if folder.exists():
-                result.errors.append(FolderProblem(
-                    folder, "not_folder", "this is a file, not an agenda folder"))
+                result.errors.append(FolderProblem(folder, "not_folder"))
             else:
-                result.errors.append(FolderProblem(
-                    folder, "missing", "this agenda folder does not exist"))
+                result.errors.append(FolderProblem(folder, "missing"))
             continue
         try:
             files = sorted((p for p in folder.glob("*.md") if p.is_file()), key=lambda p: p.name)
         except OSError as exc:
-            result.errors.append(FolderProblem(folder, "unreadable", _os_words(exc, "folder")))
+            result.errors.append(FolderProblem(folder, "unreadable", _os_reason(exc)))
             continue
         if not files:
             # Most likely the wrong folder was named: say so instead of quietly using none.
-            result.errors.append(FolderProblem(
-                folder, "empty", "this agenda folder has no templates (no *.md files)"))
+            result.errors.append(FolderProblem(folder, "empty"))
             continue
         here: dict[str, Path] = {}
         for file in files:
@@ -71,10 +69,8 @@ def load_templates(dirs: list[Path]) -> TemplateSet:
                 result.errors.append(err)
                 continue
             if template.id in here:
-                result.errors.append(TemplateError(file, id_line, (
-                    f'the id "{template.id}" is already used by {here[template.id].name}; '
-                    "give each template its own id"
-                )))
+                result.errors.append(TemplateError(file, id_line, words(
+                    "duplicate_id", id=template.id, other=here[template.id].name)))
                 continue
             here[template.id] = file
             result.templates[template.id] = template
@@ -93,25 +89,22 @@ def parse_template(text: str, path: Path) -> GroupTemplate:
 
 # --- reading -------------------------------------------------------------------------------
 
-def _os_words(exc: OSError, what: str) -> str:
-    return f"this {what} cannot be read ({exc.strerror or exc})"
+def _os_reason(exc: OSError) -> str:
+    return str(exc.strerror or exc)
 
 
 def _load(path: Path) -> tuple[GroupTemplate, int]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(path, 0, _os_words(exc, "file")) from None
+        raise TemplateError(path, 0, words("file_unreadable", reason=_os_reason(exc))) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise TemplateError(path, 1, "the file is saved as UTF-16; save it again as UTF-8")
+        raise TemplateError(path, 1, words("utf16"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = len(re.split(rb"\r\n|\r|\n", raw[: exc.start]))
-        raise TemplateError(path, line, (
-            "the file is not saved as UTF-8 text, so a character on this line cannot be read; "
-            'open the file in your editor and save it with the encoding "UTF-8"'
-        )) from None
+        raise TemplateError(path, line, words("not_utf8")) from None
     return _parse(text, path)
 
 
@@ -119,27 +112,22 @@ def _parse(text: str, path: Path) -> tuple[GroupTemplate, int]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if not text.strip():
-        raise TemplateError(path, 1, "the file is empty; a template starts with a +++ line")
+        raise TemplateError(path, 1, words("empty_file"))
     if lines[0].strip() != FENCE:
-        raise TemplateError(path, 1, "the file must start with a +++ line")
+        raise TemplateError(path, 1, words("no_fence"))
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), 0)
     if not end:
-        raise TemplateError(path, 1, (
-            "the settings that start here are never closed; add a line with +++ after them"
-        ))
+        raise TemplateError(path, 1, words("fence_not_closed"))
     front = lines[1:end]
     settings = read_settings(front, path)
     title, title_line, items = read_body(lines[end + 1:], end + 2, path)
     if not items:
-        raise TemplateError(path, end + 1, (
-            "the template has no agenda items; start each item on its own line with ##, "
-            "e.g. ## Mötets öppnande"
-        ))
+        raise TemplateError(path, end + 1, words("no_items"))
     data = {**settings, "title": title, "items": items, "source": path}
     try:
         template = GroupTemplate.model_validate(data)
     except ValidationError as exc:
         problems = [explain(err, front, title_line, items) for err in exc.errors()]
-        line, message = min(problems, key=lambda p: p[0])
-        raise TemplateError(path, line, message) from None
+        line, why = min(problems, key=lambda p: p[0])
+        raise TemplateError(path, line, why) from None
     return template, key_line(front, "id")

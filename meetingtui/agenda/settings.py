@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from meetingtui.agenda.errors import TemplateError
+from meetingtui.agenda.errors import TemplateError, Words, words
 from meetingtui.model import DocumentType, Frequency, GroupTemplate, Language
 
 #: The settings a template's front matter may hold, in the order they are listed to the user.
@@ -23,31 +23,28 @@ MINUTES_MAX = 480
 _ENUMS: dict[str, type[StrEnum]] = {
     "language": Language, "document": DocumentType, "frequency": Frequency,
 }
-_TEXT = "must be text in double quotes, e.g. "
-_LIST = "must be a list of texts in double quotes, e.g. "
 _HELP = {
-    "id": 'must be a short code of lowercase letters a–z, digits, "-" or "_", e.g. id = "est"',
-    "name": _TEXT + 'name = "Effektiv samordning för trygghet"',
-    "short": _TEXT + 'short = "EST"',
-    "chair": _TEXT + 'chair = "Säkerhetschef"',
-    "skip_months": "must be a list of month numbers from 1 to 12, e.g. skip_months = [7, 12]",
-    "members": _LIST + 'members = ["Säkerhetschef", "Kommunpolis"]',
-    "categories": _LIST + 'categories = ["Klotter", "Inbrott"]',
-} | {key: "must be one of: " + ", ".join(member.value for member in enum)
+    "id": words("help_id"),
+    "name": words("help_text", example='name = "Effektiv samordning för trygghet"'),
+    "short": words("help_text", example='short = "EST"'),
+    "chair": words("help_text", example='chair = "Säkerhetschef"'),
+    "skip_months": words("help_skip_months"),
+    "members": words("help_list", example='members = ["Säkerhetschef", "Kommunpolis"]'),
+    "categories": words("help_list", example='categories = ["Klotter", "Inbrott"]'),
+} | {key: words("help_enum", allowed=", ".join(member.value for member in enum))
      for key, enum in _ENUMS.items()}
+# tomllib's messages (stable across Python versions so far) → our keys.
 _TOML_WORDS = {
-    "Invalid value": 'the value after "=" cannot be read; text goes in double quotes '
-    '(chair = "Säkerhetschef"), lists in square brackets (skip_months = [7, 12])',
-    "Expected '=' after a key in a key/value pair":
-        'each setting must be written as name = value, e.g. chair = "Säkerhetschef"',
-    "Unterminated string": 'a text is missing its closing double quote (")',
-    "Unclosed array": "a list is missing its closing ] or a comma between two values",
-    "Cannot overwrite a value": "this setting is given twice; keep only one",
-    "Invalid statement": "this line is not a setting; write name = value",
-    "Invalid initial character for a key part": "a setting's name is missing before the =",
-    "Unclosed inline table": "a { … } is missing its closing }",
-    "Invalid date or datetime": "this date cannot be read; write it as 2025-03-14",
-    "Unescaped '\\' in a string": 'a \\ in a text must be written twice (\\\\)',
+    "Invalid value": "toml_invalid_value",
+    "Expected '=' after a key in a key/value pair": "toml_expected_equals",
+    "Unterminated string": "toml_unterminated_string",
+    "Unclosed array": "toml_unclosed_array",
+    "Cannot overwrite a value": "toml_given_twice",
+    "Invalid statement": "toml_invalid_statement",
+    "Invalid initial character for a key part": "toml_missing_key",
+    "Unclosed inline table": "toml_unclosed_table",
+    "Invalid date or datetime": "toml_invalid_date",
+    "Unescaped '\\' in a string": "toml_unescaped_backslash",
 }
 _TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
 
@@ -61,36 +58,30 @@ def read_settings(front: list[str], path: Path) -> dict[str, Any]:
         at = _TOML_AT.search(message)
         line = int(at.group(1)) if at and at.group(1) else len(front)
         reason = message[: at.start()] if at else message
-        words = _TOML_WORDS.get(reason, (
-            f"the settings between the +++ lines cannot be read ({reason[:1].lower()}{reason[1:]})"
-        ))
+        why = words(_TOML_WORDS[reason]) if reason in _TOML_WORDS else words(
+            "toml_other", reason=f"{reason[:1].lower()}{reason[1:]}")
         if reason == r"Illegal character '\n'":
-            words = _TOML_WORDS["Unterminated string"]
+            why = words("toml_unterminated_string")
         elif reason.startswith(("Illegal character", "Found invalid character")):
-            words = f"this line has a character that cannot be used here ({reason.split()[-1]})"
-        raise TemplateError(path, max(line, 1) + 1, words) from None
+            why = words("toml_bad_character", character=reason.split()[-1])
+        raise TemplateError(path, max(line, 1) + 1, why) from None
     except RecursionError:
-        raise TemplateError(path, 2, "the settings are nested too deeply to be read") from None
+        raise TemplateError(path, 2, words("too_deep")) from None
     unknown = sorted((key_line(front, key), key) for key in data if key not in SETTINGS)
     if unknown:
         line, key = unknown[0]
-        raise TemplateError(path, line, (
-            f'{show(key)} is not a known setting; known settings are: {", ".join(SETTINGS)}'
-        ))
+        raise TemplateError(path, line, words(
+            "unknown_setting", key=show(key), known=", ".join(SETTINGS)))
     tables = sorted((key_line(front, k), k) for k, value in data.items() if isinstance(value, dict))
     if tables:  # `[members]` or `members.x = …`: whatever follows lands inside it
         line, key = tables[0]
-        raise TemplateError(path, line, f'"{key}" {_HELP[key]}')
+        raise TemplateError(path, line, words("setting_help", key=key, help=_HELP[key]))
     missing = [f'"{key}"' for key in _REQUIRED if key not in data]
     if len(missing) == 1:
-        raise TemplateError(path, 1, (
-            f"the required setting {missing[0]} is missing; add it between the +++ lines"
-        ))
+        raise TemplateError(path, 1, words("missing_setting", key=missing[0]))
     if missing:
-        names = f"{', '.join(missing[:-1])} and {missing[-1]}"
-        raise TemplateError(path, 1, (
-            f"the required settings {names} are missing; add them between the +++ lines"
-        ))
+        raise TemplateError(path, 1, words(
+            "missing_settings", first=", ".join(missing[:-1]), last=missing[-1]))
     return data
 
 
@@ -109,38 +100,39 @@ def show(value: Any) -> str:
 
 def explain(
     err: ErrorDetails, front: list[str], title_line: int, items: list[dict[str, Any]]
-) -> tuple[int, str]:
+) -> tuple[int, Words]:
     """A pydantic error as (line, plain words)."""
     loc, kind = err["loc"], err["type"]
-    detail = err["msg"][:1].lower() + err["msg"][1:]
+    # pydantic's own text for what we do not word ourselves, lowercased to follow a colon.
+    detail = words(f"detail_{kind}", err["msg"][:1].lower() + err["msg"][1:],
+                   **err.get("ctx", {}))
     if loc[0] == "items" and len(loc) > 2 and isinstance(loc[1], int):
         line, what = items[loc[1]]["line"], loc[2]
         if what == "title":
-            words = "this item has no title; write it after ##" if kind == "text_empty" else (
-                f"the item title is too long: {detail}")
+            why = words("item_no_title") if kind == "text_empty" else words(
+                "item_title_too_long", detail=detail)
         elif what == "minutes":
-            words = f"minutes must be a whole number from 1 to {MINUTES_MAX}"
+            why = words("item_minutes", max=MINUTES_MAX)
         elif what == "guidance":
-            words = f"the text under this heading is too long: {detail}"
+            why = words("guidance_too_long", detail=detail)
         elif what == "points":
-            words = f"a point in the list under this heading is too long: {detail}"
+            why = words("point_too_long", detail=detail)
         else:
-            words = detail
-        return line, words
+            why = detail
+        return line, why
     key = str(loc[0])
     if key == "title":
-        return title_line, f"the # title is too long: {detail}"
+        return title_line, words("title_too_long", detail=detail)
     line = key_line(front, key)
     if kind == "missing":
-        return 1, f'the required setting "{key}" is missing; add it between the +++ lines'
+        return 1, words("missing_setting", key=f'"{key}"')
     if key in _ENUMS:
         allowed = ", ".join(member.value for member in _ENUMS[key])
-        value = show(err["input"])
-        return line, f'{value} is not an allowed value for "{key}"; use one of: {allowed}'
+        return line, words("not_allowed", value=show(err["input"]), key=key, allowed=allowed)
     if kind == "text_empty" and len(loc) > 1:
-        return line, f'"{key}" has an empty entry; remove it or fill it in'
+        return line, words("empty_entry", key=key)
     if kind == "text_empty":
-        return line, f'"{key}" cannot be empty'
+        return line, words("setting_empty", key=key)
     if kind == "text_too_long":
-        return line, f'"{key}" is too long: {detail}'
-    return line, f'"{key}" {_HELP.get(key, detail)}'
+        return line, words("setting_too_long", key=key, detail=detail)
+    return line, words("setting_help", key=key, help=_HELP.get(key, detail))

@@ -23,6 +23,13 @@ class Context:
     locations: Locations
     lang: str | None
 
+    @property
+    def language(self) -> str:
+        """`--lang`, else as the app would choose (`MEETINGTUI_LANG`, then the locale)."""
+        from meetingtui.i18n import default_language
+
+        return self.lang or default_language()
+
     @contextmanager
     def workspace(self) -> Iterator[Workspace]:
         from meetingtui.services.workspace import open_workspace
@@ -33,17 +40,18 @@ class Context:
         finally:
             # Only a command that used the templates reads them (they are read on first use).
             if ws.templates_loaded:
-                warn_about_templates(ws)
+                warn_about_templates(ws, self.language)
             ws.close()
 
 
-def warn_about_templates(ws: Workspace) -> None:
-    """A missing, empty or broken template folder or file, one line each on stderr: the
-    command goes on with the templates that did load (the built-in ones at least)."""
+def warn_about_templates(ws: Workspace, lang: str) -> None:
+    """A missing, empty or broken template folder or file, one line each on stderr in the
+    user's language: the command goes on with the templates that did load (the built-in ones
+    at least)."""
     import click
 
     for error in ws.templates.errors:
-        click.echo(f"meetingtui: warning: {error}", err=True)
+        click.echo(f"meetingtui: warning: {error.located(lang)}", err=True)
 
 
 def group_named(ws: Workspace, name: str) -> Group:

@@ -49,7 +49,7 @@ def _templates(context: Context) -> TemplateSet:
 
     found = load_templates(context.locations.template_dirs)
     for error in found.errors:
-        click.echo(f"meetingtui: warning: {error}", err=True)
+        click.echo(f"meetingtui: warning: {error.located(context.language)}", err=True)
     return found
 
 

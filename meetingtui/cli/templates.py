@@ -27,7 +27,7 @@ def templates(ctx: click.Context) -> None:
     for row in rows:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     for error in found.errors:
-        click.echo(f"BROKEN  {error}", err=True)
+        click.echo(f"BROKEN  {error.located(context.language)}", err=True)
 
 
 _HEADINGS = ("Short", "Name", "Frequency", "Chair", "Items", "Id")
@@ -36,8 +36,10 @@ _HEADINGS = ("Short", "Name", "Frequency", "Chair", "Items", "Id")
 @templates.command("check")
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False))
-def check(files: tuple[Path, ...]) -> None:
-    """Validate template files; exit 1 with FILE:LINE: message on any error."""
+@click.pass_obj
+def check(context: Context, files: tuple[Path, ...]) -> None:
+    """Validate template files; exit 1 with FILE:LINE: message (in the --lang language) on any
+    error."""
     from meetingtui.agenda import TemplateError, load_template
 
     failed = False
@@ -45,7 +47,7 @@ def check(files: tuple[Path, ...]) -> None:
         try:
             template = load_template(path)
         except TemplateError as error:
-            click.echo(str(error), err=True)
+            click.echo(error.located(context.language), err=True)
             failed = True
         else:
             click.echo(f"{path}: ok ({template.short}, {len(template.items)} items)")

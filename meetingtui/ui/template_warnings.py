@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from meetingtui.i18n import has, t
+from meetingtui.i18n import has, language, t
 from meetingtui.services.workspace import Workspace
 
 if TYPE_CHECKING:  # importing the loader would import pydantic before the first frame
@@ -22,12 +22,13 @@ SHOWN = 5
 
 
 def template_problem(error: TemplateError) -> str:
-    """A folder problem in the UI's language; a file's `FILE:LINE: message` as the CLI says it."""
+    """A folder problem as a sentence of its own; a file's `FILE:LINE: message` as the command
+    line says it. Both in the UI's language."""
     reason = getattr(error, "reason", None)
     key = f"templates.folder_{reason}"
     if reason is not None and has(key):
         return t(key, folder=str(error.path))
-    return str(error)
+    return error.located(language())
 
 
 def template_warning(errors: list[TemplateError]) -> str:

@@ -161,7 +161,7 @@ def test_a_template_folder_that_cannot_be_used_is_named_and_the_built_ins_work(
             assert warning.title == "Mallar som inte kunde läsas"
             first, last = str(warning.message).splitlines()
             assert first.startswith({"missing": f"• Mallmappen {own} finns inte",
-                                     "broken": '• est.md:3: "frekvens" is not a known setting',
+                                     "broken": '• est.md:3: "frekvens" är ingen känd inställning',
                                      }[how])
             assert last == "De inbyggda mallarna och de som gick att läsa används."
 
