@@ -12,10 +12,13 @@ from meetingtui.model import Measure
 from meetingtui.services import lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
+from meetingtui.ui.widgets.form import FieldMessage
 
 
 def error_of(pilot: Pilot[Any], field: str) -> str:
-    return str(pilot.app.screen.query_one(f"#error-{field}", Static).render())
+    """The line under `field` as shown ("" when it is hidden)."""
+    line = pilot.app.screen.query_one(f"#message-{field}", FieldMessage)
+    return str(line.render()) if line.display else ""
 
 
 def test_measure_form_refuses_a_bad_date_and_a_missing_owner(

@@ -38,7 +38,7 @@ def test_edit_the_meeting_details(in_meeting: tuple[Workspace, int]) -> None:
             await pilot.pause()
             assert type(app.screen).__name__ == "MeetingDetailsDialog"
             assert _stored(ws, meeting_id) == before
-            message = str(app.screen.query_one("#error-date", Static).render())
+            message = str(app.screen.query_one("#message-date", Static).render())
             assert "2026-12-01" in message or "1/12" in message, message  # says what works
             await pilot.press("ctrl+u", *"2026-03-10", "tab", "tab")  # date, time → place
             await pilot.press("ctrl+u", *"Räddningsstationen, lilla salen")

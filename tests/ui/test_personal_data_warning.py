@@ -7,10 +7,12 @@ import asyncio
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from meetingtui.services import lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
+from meetingtui.ui.widgets.form import FieldMessage
 from meetingtui.ui.widgets.personal_data import PersonalDataWarning
 
 PERSONNUMMER = "19121212-1212"  # Skatteverket's test number: valid date and check digit
@@ -18,8 +20,12 @@ SAMORDNINGSNUMMER = "121272-1219"  # day 12 + 60
 
 
 def warning(pilot: Pilot[Any], field: str) -> str:
-    """The warning on `field` as shown ("" when it is hidden)."""
-    widget = pilot.app.screen.query_one(f"#personal-{field}", PersonalDataWarning)
+    """The warning on `field` as shown ("" when it is hidden): the line under a form's field,
+    or the warning under a text area of a pane."""
+    screen = pilot.app.screen
+    widget: Static = (screen.query_one(f"#message-{field}", FieldMessage)
+                      if screen.query(f"#message-{field}")
+                      else screen.query_one(f"#personal-{field}", PersonalDataWarning))
     return str(widget.render()) if widget.display else ""
 
 
