@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import DataTable, Input
 
 from meetingtui.i18n import t
@@ -79,6 +80,9 @@ class PlanMeetingDialog(MeetingDetailsDialog):
         if name:
             self.table.add_guest(name)
             event.input.value = ""
+
+    def enter_saves(self, field: Widget) -> bool:
+        return super().enter_saves(field) and field.id != "guest"  # Enter adds the guest
 
     def action_focus_guest(self) -> None:
         self.query_one("#guest").focus()

@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -133,13 +134,27 @@ def _text(widget: Widget) -> str:
     return ""
 
 
+class FormInput(Input):
+    """An Input whose Enter saves its form at once, rather than by a message that travels up
+    through the form while the keys typed after Enter still go to the form's field."""
+
+    async def action_submit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, FormDialog) and screen.enter_saves(self):
+            screen.action_submit()
+        else:
+            await super().action_submit()
+
+
 def text_input(value: str = "", *, id: str, placeholder: str = "",
                suggestions: Iterable[str] = ()) -> Input:
     from textual.suggester import SuggestFromList
 
     words = [word for word in suggestions if word]
-    return Input(value, placeholder=placeholder, id=id,
-                 suggester=SuggestFromList(words, case_sensitive=False) if words else None)
+    # No validate_on: the form checks its model itself, and Input's own check only set a
+    # class on each field after it was styled, which styled each field a second time.
+    return FormInput(value, placeholder=placeholder, id=id, validate_on=(),
+                     suggester=SuggestFromList(words, case_sensitive=False) if words else None)
 
 
 def date_text(text: str, today: date, field: str, *, required: bool = True) -> date | None:
@@ -160,6 +175,12 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", t("common.cancel"), id="form.cancel"),
         Binding("ctrl+s", "submit", t("common.save"), id="form.save"),
+        # The same keys acted on as the app reads them, not after they have gone down to the
+        # field and back up through the form: a key typed straight after them then reaches
+        # the screen below, instead of the field of a form that is closing.
+        Binding("escape", "now('cancel')", show=False, priority=True),
+        Binding("ctrl+s", "now('submit')", show=False, priority=True),
+        Binding("enter", "now('enter')", show=False, priority=True),
     ]
 
     def __init__(self, save: Callable[[M], M]) -> None:
@@ -266,6 +287,23 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_submit()
+
+    def enter_saves(self, field: Widget) -> bool:
+        """Whether Enter in `field` saves the form (a dialog may keep Enter for a field)."""
+        return isinstance(field, Input)
+
+    def action_now(self, what: str) -> None:
+        field = self.focused
+        if field is not None and field.message_queue_size:
+            # Keys typed just before this one are still on their way to the field: they
+            # must be in what is saved, so this key goes the usual way after them.
+            raise SkipAction()
+        if what == "cancel":
+            self.action_cancel()
+        elif what == "submit" or (field is not None and self.enter_saves(field)):
+            self.action_submit()
+        else:
+            raise SkipAction()  # Enter belongs to the field
 
     def action_submit(self) -> None:
         self.submitted = True
