@@ -48,11 +48,11 @@ def test_the_footer_shows_the_panes_keys_and_follows_the_item(
             await pilot.pause()
             footer = footer_of(pilot)
             assert " o Ny iakttagelse " in footer.text
-            assert " n Nästa punkt " in footer.text
+            assert " n Nästa " in footer.text
             await pilot.press("n")  # the action plan: its own keys, no observation
             await pilot.pause()
             assert "Ny iakttagelse" not in footer.text
-            assert " n Nästa punkt " in footer.text
+            assert " n Nästa " in footer.text
             assert footer.text.startswith(labels(app.screen)[0])
 
     asyncio.run(run())
@@ -91,9 +91,9 @@ def test_clicking_a_key_runs_it(in_meeting: tuple[Workspace, int]) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             before = app.screen.current  # type: ignore[attr-defined]
-            await click_label(pilot, " n Nästa punkt ")
+            await click_label(pilot, " n Nästa ")
             assert app.screen.current == before + 1  # type: ignore[attr-defined]
-            await click_label(pilot, " p Föregående punkt ")
+            await click_label(pilot, " p Föregående ")
             assert app.screen.current == before  # type: ignore[attr-defined]
             await click_label(pilot, PALETTE)
             assert type(app.screen).__name__ == "CommandPalette"
@@ -169,5 +169,21 @@ def test_a_disabled_key_is_dimmed_and_clicking_it_does_nothing() -> None:
             await click_label(pilot, " b Spärrad ")
             await click_label(pilot, " a Räkna ")
             assert (app.counted, app.blocked, app.bells) == (1, 0, 1)
+
+    asyncio.run(run())
+
+
+def test_at_80_columns_the_lagesbild_offers_next_and_previous(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    ws, meeting_id = in_meeting
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            text = footer_of(pilot).text
+            assert " o Ny iakttagelse " in text
+            assert " n Nästa " in text and " p Föregående " in text
 
     asyncio.run(run())

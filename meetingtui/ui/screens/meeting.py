@@ -28,8 +28,10 @@ REFRESH_SECONDS = 15
 
 class MeetingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "move(1)", t("meeting.next"), id="meeting.next"),
-        Binding("p", "move(-1)", t("meeting.previous"), id="meeting.previous"),
+        Binding("n", "move(1)", t("meeting.next_key"), id="meeting.next",
+                tooltip=t("meeting.next")),
+        Binding("p", "move(-1)", t("meeting.previous_key"), id="meeting.previous",
+                tooltip=t("meeting.previous")),
         *[Binding(str(d), f"jump({d})", t("meeting.jump"), id=f"meeting.jump_{d}",
                   show=False) for d in range(1, 10)],
         Binding("f5", "presentation", t("meeting.presentation"), id="meeting.presentation"),
