@@ -172,15 +172,16 @@ def date_text(text: str, today: date, field: str, *, required: bool = True) -> d
 class FormDialog(ModalScreen[M | None], Generic[M]):
     """Subclasses give `title`, `rows()` and `build()`; `save` is the service call."""
 
+    # The keys are acted on as the app reads them, not after they have gone down to the field
+    # and back up through the form: a key typed straight after them then reaches the screen
+    # below, instead of the field of a form that is closing. The same keys without priority
+    # are the way taken when keys typed before them have not reached the field yet.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", t("common.cancel"), id="form.cancel"),
-        Binding("ctrl+s", "submit", t("common.save"), id="form.save"),
-        # The same keys acted on as the app reads them, not after they have gone down to the
-        # field and back up through the form: a key typed straight after them then reaches
-        # the screen below, instead of the field of a form that is closing.
-        Binding("escape", "now('cancel')", show=False, priority=True),
-        Binding("ctrl+s", "now('submit')", show=False, priority=True),
+        Binding("escape", "now('cancel')", t("common.cancel"), id="form.cancel", priority=True),
+        Binding("ctrl+s", "now('submit')", t("common.save"), id="form.save", priority=True),
         Binding("enter", "now('enter')", show=False, priority=True),
+        Binding("escape", "cancel", show=False),
+        Binding("ctrl+s", "submit", show=False),
     ]
 
     def __init__(self, save: Callable[[M], M]) -> None:
