@@ -24,6 +24,7 @@ from meetingtui.ui.labels import label
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
 from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.choice import Choice
+from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.footer import Footer
 
 STATUSES = ("open", "overdue", "done", "cancelled", "all")
@@ -68,7 +69,7 @@ class ActionListScreen(Screen[None]):
             yield Label(t("action_list.status"), classes="filter-label")
             yield Choice([(t(f"action_list.status_{s}"), s) for s in STATUSES], "open",
                          id="filter-status")
-        yield DataTable(cursor_type="row", id="action-table", zebra_stripes=True)
+        yield FixedTable(cursor_type="row", id="action-table", zebra_stripes=True)
         yield Static("", id="action-count", classes="hint")
         yield Static(t("action_list.hint"), classes="hint")
         yield Footer()

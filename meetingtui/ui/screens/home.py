@@ -18,6 +18,7 @@ from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
 from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(t("home.heading"), id="home-heading", classes="table-title")
-        yield DataTable(cursor_type="row", id="groups", zebra_stripes=True)
+        yield FixedTable(cursor_type="row", id="groups", zebra_stripes=True)
         yield Static("", id="overdue-owners")
         yield Static(t("home.hint"), id="home-hint", classes="hint")
         yield Static(t("home.db", path=str(self.ws.locations.db)), id="db-path", classes="hint")

@@ -15,6 +15,7 @@ from meetingtui.model import AgendaItem, Measure
 from meetingtui.services import lagesbild
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.panes.base import ItemPane
 
 MISSING = "bold red reverse"
@@ -28,7 +29,7 @@ class ActionsPane(ItemPane):
     EDIT_ACTIONS = frozenset({"new", "edit"})
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row", id="measures", zebra_stripes=True)
+        yield FixedTable(cursor_type="row", id="measures", zebra_stripes=True)
         yield Static("", id="actions-hint", classes="hint")
 
     def on_mount(self) -> None:

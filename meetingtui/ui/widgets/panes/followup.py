@@ -15,6 +15,7 @@ from meetingtui.model import AgendaItem, FollowUp, MeasureStatus, MeasureUpdate
 from meetingtui.services import followup
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.panes.base import ItemPane
 
 
@@ -29,7 +30,7 @@ class FollowupPane(ItemPane):
     EDIT_ACTIONS = frozenset({"update"})
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row", id="followups")
+        yield FixedTable(cursor_type="row", id="followups")
         yield Static("", id="followup-empty", classes="hint")
 
     def on_mount(self) -> None:

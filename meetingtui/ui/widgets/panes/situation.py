@@ -18,12 +18,13 @@ from meetingtui.services import lagesbild
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.panes.base import ItemPane
 
 TREND_MARK = {Trend.NEW: "ny", Trend.RISING: "↑", Trend.UNCHANGED: "→", Trend.FALLING: "↓"}
 
 
-class ObservationTable(DataTable[Text | str]):
+class ObservationTable(FixedTable[Text | str]):
     """Shows the highlighted observation's detail in the frame that moves the highlight: through
     the RowHighlighted message it came one frame later, a third of a cursor key's cost."""
 
