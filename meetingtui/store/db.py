@@ -175,9 +175,10 @@ class Store:
                 with self.db.atomic():  # a savepoint inside the outer unit of work
                     yield self.db
                 return
+            db = self.db  # sqlite-utils imported (on first use) before the lock is taken
             conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.db
+                yield db
                 conn.execute("COMMIT")
             except BaseException:
                 conn.rollback()  # a no-op when a failed COMMIT has already ended it
