@@ -1,0 +1,80 @@
+"""Where personal identity numbers stand in a meeting's minutes, and what the public version
+leaves out (the detector itself: tests/test_privacy.py)."""
+
+from __future__ import annotations
+
+from export_fixtures import SECRET_OBS, est_record
+
+from meetingtui.model import AgendaItem, ItemKind, MeetingRecord
+from meetingtui.privacy import public_view, scan_record
+
+
+def with_numbers() -> MeetingRecord:
+    record = est_record()
+    record.observations[0].causes[0].text = "Anmälan rör 811218-9876"
+    record.observations[1].observation.description = f"{SECRET_OBS}, 19811218-9876"
+    record.items[0].notes = "Välkomna. 811218-9876 deltog."
+    return record
+
+
+def test_scan_record_says_where_each_number_stands() -> None:
+    record = with_numbers()
+    places = [w.place for w in scan_record(record, public=False)]
+    assert places == [
+        "§ 1 Mötets öppnande, notes",
+        "§ 4 Lägesbild, observation 1 (Centrum), cause 1",
+        "§ 4 Lägesbild, observation 2 (Fritidsgården Tornet), description",
+    ]
+    first = scan_record(record, public=False)[0]
+    assert str(first) == "§ 1 Mötets öppnande, notes: 811218-**** (personnummer)"
+
+
+def test_public_scan_skips_what_the_public_version_leaves_out() -> None:
+    record = with_numbers()
+    places = [w.place for w in scan_record(record, public=True)]
+    assert places == [
+        "§ 1 Mötets öppnande, notes",
+        "§ 4 Lägesbild, observation 1 (Centrum), cause 1",
+    ]
+
+
+def test_scan_covers_measures_followups_attendance_and_confidential_items() -> None:
+    record = est_record()
+    record.measures[2].text = "Kontakta 811218-9876"
+    record.followups[0].update.comment = "Gäller 811218-9876"  # type: ignore[union-attr]
+    record.attendance[0].name = "Karin Ek 811218-9876"
+    record.items[5].notes = "Hemligt: 811218-9876"
+    internal = [w.place for w in scan_record(record, public=False)]
+    assert "§ 5 Åtgärdsplan, measure 3, text" in internal
+    assert "§ 4 Lägesbild, observation 3 (Stationsområdet), measure 1, text" in internal
+    assert "§ 3 Uppföljning av åtgärdsplan, measure 1, comment" in internal
+    assert "§ 6 Information från polisen, notes" in internal
+    assert any(place.startswith("attendance (Karin Ek") for place in internal)
+    public = [w.place for w in scan_record(record, public=True)]
+    assert "§ 6 Information från polisen, notes" not in public
+    assert "§ 5 Åtgärdsplan, measure 3, text" in public  # numbered as in the internal version
+
+
+def test_a_clean_record_has_no_findings() -> None:
+    assert scan_record(est_record(), public=False) == []
+
+
+def test_public_view_leaves_confidential_content_out() -> None:
+    record = est_record()
+    view = public_view(record)
+    assert [d.observation.id for d in view.observations] == [1, 3]
+    assert [m.id for m in view.measures] == [21, 23]  # 22 belongs to the secret observation
+    assert [f.measure.id for f in view.followups] == [5]
+    secret = next(i for i in view.items if i.confidential)
+    assert (secret.notes, secret.decision) == ("", "")
+    assert secret.title == "Information från polisen"
+    assert len(view.items) == len(record.items)
+    assert record.items[5].notes  # the record itself is untouched
+
+
+def test_items_without_a_data_kind_item_are_still_located() -> None:
+    record = est_record()
+    record.items = [AgendaItem(meeting_id=12, position=1, title="Öppning", kind=ItemKind.TEXT)]
+    record.observations[0].observation.description = "Gäller 811218-9876"
+    [where] = scan_record(record, public=False)
+    assert where.place == "Lägesbild, observation 1 (Centrum), description"
