@@ -43,15 +43,22 @@ class Terminal:
         return tmux(self.socket, "capture-pane", "-p")
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        """Poll the screen until `text` shows; fail with the last screen otherwise."""
+        """Poll the screen until `text` shows; fail with the screens seen otherwise.
+
+        The screens that came before the last are kept: a message the app showed for a few
+        seconds (why a meeting did not open, say) is gone by the time the wait ends.
+        """
         deadline = time.monotonic() + timeout
-        screen = ""
+        seen: list[str] = []
         while time.monotonic() < deadline:
             screen = self.screen()
             if text in screen:
                 return screen
+            if not seen or screen != seen[-1]:
+                seen = [*seen[-3:], screen]
             time.sleep(0.02)
-        raise AssertionError(f"{text!r} never showed; the screen was:\n{screen}")
+        shown = "\n--- then ---\n".join(seen)
+        raise AssertionError(f"{text!r} never showed; the screens were:\n{shown}")
 
     def keys(self, *keys: str) -> None:
         """Named keys (Tab, Enter, Escape …), one at a time as a person presses them."""
