@@ -15,6 +15,10 @@ SOURCES = ("Polis", "Räddningstjänst", "Bostadsbolag", "Skola", "Fritid", "Soc
            "Medborgare/trygghetsvandring", "Statistik")
 
 
+FIELDS = ("area", "place_detail", "category", "description", "source", "trend", "level", "status",
+          "confidential")
+
+
 class ObservationDialog(FormDialog[Observation]):
     def __init__(self, observation: Observation, categories: list[str],
                  save: Callable[[Observation], Observation]) -> None:
@@ -23,6 +27,13 @@ class ObservationDialog(FormDialog[Observation]):
         self.categories = categories
         self.title = t("observation.title_new" if observation.id is None
                        else "observation.title_edit")
+
+    def show(self, observation: Observation) -> None:
+        """The same form for another observation (or a new one): see FormDialog.refill."""
+        self.observation = observation
+        self.refill(t("observation.title_new" if observation.id is None
+                      else "observation.title_edit"),
+                    {name: getattr(observation, name) for name in FIELDS})
 
     def rows(self) -> Iterable[FieldRow]:
         o = self.observation
@@ -49,7 +60,6 @@ class ObservationDialog(FormDialog[Observation]):
 
     def build(self) -> Observation:
         values = self.observation.model_dump()
-        for name in ("area", "place_detail", "category", "description", "source", "trend",
-                     "level", "status", "confidential"):
+        for name in FIELDS:
             values[name] = self.value(name)
         return Observation.model_validate(values)

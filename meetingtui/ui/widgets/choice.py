@@ -50,6 +50,11 @@ class Choice(Widget, Generic[V], can_focus=True):
     def value(self) -> V:
         return self.options[self.index][1]
 
+    def select(self, value: V) -> None:
+        """Show `value` (the first option when it is not one of them)."""
+        values = [option[1] for option in self.options]
+        self.index = values.index(value) if value in values else 0
+
     def render(self) -> Text:
         return Text(f"‹ {self.options[self.index][0]} ›")
 

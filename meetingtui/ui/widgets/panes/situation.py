@@ -191,9 +191,23 @@ class SituationPane(ItemPane):
                 self.reload(select=result.id)
             self.query_one(DataTable).focus()
 
-        self.app.push_screen(ObservationDialog(
-            observation, self.session.categories(),
-            lambda o: lagesbild.save_observation(self.session.ws, o)), done)
+        name = f"observation-form-{id(self)}"
+        if self.app.is_screen_installed(name):
+            dialog = self.app.get_screen(name)
+            assert isinstance(dialog, ObservationDialog)
+            dialog.show(observation)
+        else:
+            # Kept for the next observation: the chair goes through them one after another.
+            self.app.install_screen(ObservationDialog(
+                observation, self.session.categories(),
+                lambda o: lagesbild.save_observation(self.session.ws, o)), name)
+        self.app.push_screen(name, done)
+
+    def on_unmount(self) -> None:
+        name = f"observation-form-{id(self)}"
+        if (self.app.is_screen_installed(name)
+                and self.app.get_screen(name) not in self.app.screen_stack):
+            self.app.uninstall_screen(name)
 
     def action_open(self) -> None:
         from meetingtui.ui.screens.observation import ObservationScreen

@@ -1,0 +1,83 @@
+"""The lägesbild keeps its observation form and shows it again for the next observation: each
+time it must look like a form just opened — that observation's values (or empty for a new one),
+its title, no error or warning left from last time, the cursor in the first field."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Input
+
+from meetingtui.services import lagesbild
+from meetingtui.services.workspace import Workspace
+from meetingtui.ui.app import make_app
+from meetingtui.ui.dialogs.observation import ObservationDialog
+from meetingtui.ui.widgets.choice import Choice
+
+
+def form_state(app: object) -> dict[str, object]:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, ObservationDialog)
+    return {
+        "title": str(screen.query_one(".form-title").render()),
+        "area": screen.query_one("#area", Input).value,
+        "description": screen.query_one("#description", Input).value,
+        "trend": screen.query_one("#trend", Choice).value,
+        "messages": [str(m.render()) for m in screen.query(".field-message") if m.display],
+        "focused": screen.focused.id if screen.focused else None,
+    }
+
+
+def test_the_kept_form_shows_each_observation_as_if_just_opened(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    ws, meeting_id = in_meeting
+    observations = lagesbild.observations(ws, meeting_id)
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("e")  # the first observation
+            await pilot.pause()
+            first_form = app.screen
+            state = form_state(app)
+            assert (state["area"], state["trend"]) == (observations[0].area,
+                                                        observations[0].trend)
+            assert state["title"] == "Ändra iakttagelse (Lägesbild)"
+            # Leave it in a mess: the area emptied (an error), a personnummer typed.
+            await pilot.press("ctrl+u", "tab", "tab", "tab", "end", *" 811218-9876", "tab", "tab",
+                              "right")
+            await pilot.pause()
+            messy = form_state(app)
+            assert len(messy["messages"]) == 2  # type: ignore[arg-type]
+            assert messy["trend"] != observations[0].trend
+            await pilot.press("escape")
+            await pilot.pause()
+
+            await pilot.press("down", "e")  # the second one, in the same form
+            await pilot.pause()
+            assert app.screen is first_form
+            state = form_state(app)
+            assert state == {
+                "title": "Ändra iakttagelse (Lägesbild)",
+                "area": observations[1].area, "description": observations[1].description,
+                "trend": observations[1].trend, "messages": [], "focused": "area"}
+            await pilot.press("escape")
+            await pilot.pause()
+
+            await pilot.press("o")  # a new one
+            await pilot.pause()
+            assert app.screen is first_form
+            state = form_state(app)
+            assert (state["title"], state["area"], state["description"], state["messages"],
+                    state["focused"]) == ("Ny iakttagelse (Lägesbild)", "", "", [], "area")
+            await pilot.press(*"Hamnen", "tab", "tab", "tab", *"Bränder i containrar", "enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, ObservationDialog)
+
+    asyncio.run(run())
+    saved = lagesbild.observations(ws, meeting_id)
+    assert len(saved) == len(observations) + 1
+    assert (saved[-1].area, saved[-1].description) == ("Hamnen", "Bränder i containrar")
+    assert [o.area for o in saved[:2]] == [o.area for o in observations[:2]]  # nothing saved
