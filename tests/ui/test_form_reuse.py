@@ -81,3 +81,49 @@ def test_the_kept_form_shows_each_observation_as_if_just_opened(
     assert len(saved) == len(observations) + 1
     assert (saved[-1].area, saved[-1].description) == ("Hamnen", "Bränder i containrar")
     assert [o.area for o in saved[:2]] == [o.area for o in observations[:2]]  # nothing saved
+
+
+def test_the_action_plan_and_the_follow_up_keep_their_forms_too(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    ws, meeting_id = in_meeting
+    decided = lagesbild.measures(ws, meeting_id)[0]
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("n", "a")  # the action plan: a new measure, left half done
+            await pilot.pause()
+            form = app.screen
+            assert str(form.query_one(".form-title").render()) == "Ny åtgärd"
+            await pilot.press(*"Halvfärdig", "tab", "tab", "tab", *"32 dec")
+            await pilot.press("ctrl+s")  # refused: no owner, a bad date
+            await pilot.pause()
+            assert app.screen is form
+            assert len([m for m in form.query(".field-message") if m.display]) == 2
+            await pilot.press("escape", "enter")  # the measure decided here, in the same form
+            await pilot.pause()
+            assert app.screen is form
+            assert str(form.query_one(".form-title").render()) == "Ändra åtgärd"
+            assert [form.query_one(f"#{name}", Input).value for name in ("text", "owner", "due")
+                    ] == [decided.text, decided.owner, str(decided.due)]
+            assert not [m for m in form.query(".field-message") if m.display]
+            assert form.focused is form.query_one("#text")
+            await pilot.press("escape", "p", "p")  # back to the follow-up
+            await pilot.pause()
+            assert type(app.screen.pane).__name__ == "FollowupPane"  # type: ignore[attr-defined]
+            await pilot.press("d")
+            await pilot.pause()
+            followup_form = app.screen
+            assert followup_form.query_one("#new_status", Choice).value.value == "done"
+            await pilot.press(*"Klart", "escape", "down", "i")
+            await pilot.pause()
+            assert app.screen is followup_form
+            assert followup_form.query_one("#new_status", Choice).value.value == "in_progress"
+            assert followup_form.query_one("#comment", Input).value == ""
+            assert followup_form.focused is followup_form.query_one("#comment")
+            await pilot.press("escape")
+
+    asyncio.run(run())
+    assert lagesbild.measures(ws, meeting_id) == [decided]  # nothing was saved

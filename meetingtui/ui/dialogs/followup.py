@@ -23,6 +23,12 @@ class FollowupDialog(FormDialog[MeasureUpdate]):
         self.now = now
         self.title = t("followup.title", text=measure.text[:60], owner=measure.owner)
 
+    def show(self, measure: Measure, status: MeasureStatus, now: datetime) -> None:
+        """The same form for another measure: see FormDialog.refill."""
+        self.measure, self.status, self.now = measure, status, now
+        self.refill(t("followup.title", text=measure.text[:60], owner=measure.owner),
+                    {"new_status": status, "comment": ""})
+
     def rows(self) -> Iterable[FieldRow]:
         yield FieldRow("new_status", t("followup.status"),
                        Choice(options(MeasureStatus), self.status, id="new_status"))

@@ -21,6 +21,19 @@ class MeasureDialog(FormDialog[Measure]):
         self.today = today
         self.title = t("measure.title_new" if measure.id is None else "measure.title_edit")
 
+    def show(self, measure: Measure, people: list[str], today: date) -> None:
+        """The same form for another measure (or a new one): see FormDialog.refill."""
+        from textual.suggester import SuggestFromList
+        from textual.widgets import Input
+
+        self.measure, self.people, self.today = measure, people, today
+        words = [name for name in people if name]
+        self.query_one("#owner", Input).suggester = (
+            SuggestFromList(words, case_sensitive=False) if words else None)
+        self.refill(t("measure.title_new" if measure.id is None else "measure.title_edit"),
+                    {"text": measure.text, "owner": measure.owner, "owner_org": measure.owner_org,
+                     "due": measure.due, "type": measure.type})
+
     def rows(self) -> Iterable[FieldRow]:
         m = self.measure
         yield FieldRow("text", t("measure.text"), text_input(m.text, id="text"))

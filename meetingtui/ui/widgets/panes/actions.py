@@ -16,6 +16,7 @@ from meetingtui.services import lagesbild
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.fixed_table import FixedTable
+from meetingtui.ui.widgets.kept_form import push_form
 from meetingtui.ui.widgets.panes.base import ItemPane
 
 MISSING = "bold red reverse"
@@ -109,10 +110,11 @@ class ActionsPane(ItemPane):
             self.reload(select=result.id if result else None)
             self.query_one(DataTable).focus()
 
-        self.app.push_screen(MeasureDialog(
-            measure, self.session.people(), self.session.today(),
-            lambda m: lagesbild.save_measure(self.session.ws, m, by=self.session.meeting.chair),
-        ), done)
+        people, today = self.session.people(), self.session.today()
+        push_form(self, MeasureDialog, lambda: MeasureDialog(
+            measure, people, today,
+            lambda m: lagesbild.save_measure(self.session.ws, m, by=self.session.meeting.chair)),
+            lambda dialog: dialog.show(measure, people, today), done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -47,6 +47,11 @@ class ItemPane(Vertical, can_focus=True):
         (the default: a pane that composes from its data)."""
         return False
 
+    def on_unmount(self) -> None:
+        from meetingtui.ui.widgets.kept_form import forget_forms
+
+        forget_forms(self)
+
     def main_widget(self) -> Widget | None:
         """What gets focus when the item opens."""
         return self

@@ -16,6 +16,7 @@ from meetingtui.services import followup
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.fixed_table import FixedTable
+from meetingtui.ui.widgets.kept_form import push_form
 from meetingtui.ui.widgets.panes.base import ItemPane
 
 
@@ -103,8 +104,10 @@ class FollowupPane(ItemPane):
                 self.reload()
                 self.query_one(DataTable).focus()
 
-        self.app.push_screen(
-            FollowupDialog(row.measure, chosen, self.session.now(), self._record), done)
+        now = self.session.now()
+        push_form(self, FollowupDialog,
+                  lambda: FollowupDialog(row.measure, chosen, now, self._record),
+                  lambda dialog: dialog.show(row.measure, chosen, now), done)
 
     def _record(self, update: MeasureUpdate) -> MeasureUpdate:
         return followup.record_update(

@@ -19,6 +19,7 @@ from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.fixed_table import FixedTable
+from meetingtui.ui.widgets.kept_form import push_form
 from meetingtui.ui.widgets.panes.base import ItemPane
 
 TREND_MARK = {Trend.NEW: "ny", Trend.RISING: "↑", Trend.UNCHANGED: "→", Trend.FALLING: "↓"}
@@ -191,23 +192,10 @@ class SituationPane(ItemPane):
                 self.reload(select=result.id)
             self.query_one(DataTable).focus()
 
-        name = f"observation-form-{id(self)}"
-        if self.app.is_screen_installed(name):
-            dialog = self.app.get_screen(name)
-            assert isinstance(dialog, ObservationDialog)
-            dialog.show(observation)
-        else:
-            # Kept for the next observation: the chair goes through them one after another.
-            self.app.install_screen(ObservationDialog(
-                observation, self.session.categories(),
-                lambda o: lagesbild.save_observation(self.session.ws, o)), name)
-        self.app.push_screen(name, done)
-
-    def on_unmount(self) -> None:
-        name = f"observation-form-{id(self)}"
-        if (self.app.is_screen_installed(name)
-                and self.app.get_screen(name) not in self.app.screen_stack):
-            self.app.uninstall_screen(name)
+        push_form(self, ObservationDialog, lambda: ObservationDialog(
+            observation, self.session.categories(),
+            lambda o: lagesbild.save_observation(self.session.ws, o)),
+            lambda dialog: dialog.show(observation), done)
 
     def action_open(self) -> None:
         from meetingtui.ui.screens.observation import ObservationScreen
