@@ -127,3 +127,32 @@ def test_the_action_plan_and_the_follow_up_keep_their_forms_too(
 
     asyncio.run(run())
     assert lagesbild.measures(ws, meeting_id) == [decided]  # nothing was saved
+
+
+def test_the_observation_screen_forms_are_kept_across_observations(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    ws, meeting_id = in_meeting
+    observations = lagesbild.observations(ws, meeting_id)
+    cause = next(c for c in lagesbild.causes(ws, meeting_id)
+                 if c.observation_id == observations[1].id)
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter", "c")  # the first observation: a new cause, abandoned
+            await pilot.pause()
+            form = app.screen
+            await pilot.press(*"Halvfärdig orsak", "tab", "right", "escape", "escape")
+            await pilot.pause()
+            await pilot.press("down", "enter", "enter")  # the second: edit its cause
+            await pilot.pause()
+            assert app.screen is form
+            assert str(form.query_one(".form-title").render()) == "Ändra orsak"
+            assert form.query_one("#text", Input).value == cause.text
+            assert form.query_one("#dimension", Choice).value == cause.dimension
+            await pilot.press("escape", "escape")
+
+    asyncio.run(run())
+    assert lagesbild.causes(ws, meeting_id) == [cause]  # nothing was saved

@@ -17,6 +17,13 @@ class CauseDialog(FormDialog[Cause]):
         self.cause = cause
         self.title = t("cause.title_new" if cause.id is None else "cause.title_edit")
 
+    def show(self, cause: Cause) -> None:
+        """The same form for another cause (or a new one): see FormDialog.refill."""
+        self.cause = cause
+        self.refill(t("cause.title_new" if cause.id is None else "cause.title_edit"),
+                    {"text": cause.text, "dimension": cause.dimension,
+                     "controller": cause.controller})
+
     def rows(self) -> Iterable[FieldRow]:
         c = self.cause
         controllers: list[tuple[str, Controller | None]] = [(t("common.none"), None)]

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
@@ -19,6 +20,7 @@ from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
 from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.footer import Footer
+from meetingtui.ui.widgets.kept_form import push_form
 
 
 class ObservationScreen(ModalScreen[None]):
@@ -30,10 +32,13 @@ class ObservationScreen(ModalScreen[None]):
         Binding("escape", "close", t("common.back"), id="observation.close"),
     ]
 
-    def __init__(self, session: Session, observation: Observation) -> None:
+    def __init__(self, session: Session, observation: Observation, forms_owner: Widget) -> None:
+        """`forms_owner` keeps the cause and measure forms: this screen is built for each
+        observation, the lägesbild's pane lives as long as the meeting."""
         super().__init__(classes="observation-screen")
         self.session = session
         self.observation = observation
+        self.forms_owner = forms_owner
 
     def compose(self) -> ComposeResult:
         o = self.observation
@@ -110,16 +115,18 @@ class ObservationScreen(ModalScreen[None]):
     def _cause(self, cause: Cause) -> None:
         from meetingtui.ui.dialogs.cause import CauseDialog
 
-        self.app.push_screen(CauseDialog(cause, lambda c: lagesbild.save_cause(
-            self.session.ws, c)), lambda _: self._after("#causes"))
+        push_form(self.forms_owner, CauseDialog, lambda: CauseDialog(
+            cause, lambda c: lagesbild.save_cause(self.session.ws, c)),
+            lambda dialog: dialog.show(cause), lambda _: self._after("#causes"))
 
     def _measure(self, measure: Measure) -> None:
         from meetingtui.ui.dialogs.measure import MeasureDialog
 
-        self.app.push_screen(MeasureDialog(
-            measure, self.session.people(), self.session.today(),
-            lambda m: lagesbild.save_measure(self.session.ws, m, by=self.session.meeting.chair),
-        ), lambda _: self._after("#measures"))
+        people, today = self.session.people(), self.session.today()
+        push_form(self.forms_owner, MeasureDialog, lambda: MeasureDialog(
+            measure, people, today,
+            lambda m: lagesbild.save_measure(self.session.ws, m, by=self.session.meeting.chair)),
+            lambda dialog: dialog.show(measure, people, today), lambda _: self._after("#measures"))
 
     def _after(self, table: str) -> None:
         self.reload()

@@ -201,7 +201,7 @@ class SituationPane(ItemPane):
         from meetingtui.ui.screens.observation import ObservationScreen
 
         if (observation := self.current()) is not None:
-            self.app.push_screen(ObservationScreen(self.session, observation),
+            self.app.push_screen(ObservationScreen(self.session, observation, self),
                                  lambda _: self.reload(select=observation.id))
 
     def action_remove(self) -> None:
