@@ -9,7 +9,13 @@ from meetingtui.i18n import t
 from meetingtui.model import Measure, MeasureType
 from meetingtui.ui.labels import options
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, date_text, text_input
+from meetingtui.ui.widgets.form import (
+    FieldRow,
+    FormDialog,
+    date_text,
+    suggester_for,
+    text_input,
+)
 
 
 class MeasureDialog(FormDialog[Measure]):
@@ -23,13 +29,10 @@ class MeasureDialog(FormDialog[Measure]):
 
     def show(self, measure: Measure, people: list[str], today: date) -> None:
         """The same form for another measure (or a new one): see FormDialog.refill."""
-        from textual.suggester import SuggestFromList
         from textual.widgets import Input
 
         self.measure, self.people, self.today = measure, people, today
-        words = [name for name in people if name]
-        self.query_one("#owner", Input).suggester = (
-            SuggestFromList(words, case_sensitive=False) if words else None)
+        self.query_one("#owner", Input).suggester = suggester_for(people)
         self.refill(t("measure.title_new" if measure.id is None else "measure.title_edit"),
                     {"text": measure.text, "owner": measure.owner, "owner_org": measure.owner_org,
                      "due": measure.due, "type": measure.type})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from textual import on
@@ -23,6 +23,9 @@ from meetingtui.i18n import t, validation_message
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.personal_data import personal_data_message
+
+if TYPE_CHECKING:
+    from textual.suggester import Suggester
 
 M = TypeVar("M")
 
@@ -146,15 +149,20 @@ class FormInput(Input):
             await super().action_submit()
 
 
-def text_input(value: str = "", *, id: str, placeholder: str = "",
-               suggestions: Iterable[str] = ()) -> Input:
+def suggester_for(suggestions: Iterable[str]) -> Suggester | None:
+    """Completion from these words as the user types (any case), or none without words."""
     from textual.suggester import SuggestFromList
 
     words = [word for word in suggestions if word]
+    return SuggestFromList(words, case_sensitive=False) if words else None
+
+
+def text_input(value: str = "", *, id: str, placeholder: str = "",
+               suggestions: Iterable[str] = ()) -> Input:
     # No validate_on: the form checks its model itself, and Input's own check only set a
     # class on each field after it was styled, which styled each field a second time.
     return FormInput(value, placeholder=placeholder, id=id, validate_on=(),
-                     suggester=SuggestFromList(words, case_sensitive=False) if words else None)
+                     suggester=suggester_for(suggestions))
 
 
 def date_text(text: str, today: date, field: str, *, required: bool = True) -> date | None:
