@@ -211,13 +211,21 @@ class GroupTemplate(_Strict):
         return any(item.kind is kind for item in self.items)
 
 
+#: `date` under another name, for models that have a field called `date`.
+Day = date
+
+
 # --- records -----------------------------------------------------------------------------------
 
 class Record(BaseModel):
-    """A row as the services hand it out; `id` is None until stored."""
+    """A row as the services hand it out; `id` is None until stored.
+
+    `version` is the stored row's version when it was read: a save names it, and the store
+    refuses to overwrite what another program saved since (issue 13)."""
 
     model_config = ConfigDict(str_strip_whitespace=True, validate_assignment=True)
     id: int | None = None
+    version: int = 1
 
 
 class Group(Record):
@@ -243,14 +251,30 @@ class Meeting(Record):
     chair: Line = ""
     secretary: Line = ""
     adjuster: Line = ""
+    # The next meeting as this meeting decided it (its minutes say this, whatever happens to
+    # that meeting later).
+    next_date: Day | None = None
+    next_start: time | None = None
+    next_end: time | None = None
+    next_place: Line = ""
+    closed_at: datetime | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self.status is MeetingStatus.CLOSED
 
 
 class Attendance(Record):
+    """One person at (or missing from) one meeting; `person_id` when it is a group member, so
+    that a name typed here is the member's name at the group's next meetings."""
+
     meeting_id: int
     name: Name
     role: Line = ""
     organisation: Line = ""
     presence: Presence = Presence.PRESENT
+    substitute: bool = False  # ersättare: stands in for a member at this meeting
+    person_id: int | None = None
 
 
 class AgendaItem(Record):
@@ -264,8 +288,10 @@ class AgendaItem(Record):
     notes: Notes = ""
     decision: Notes = ""
     confidential: bool = False
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
+    started_at: datetime | None = None  # first shown
+    ended_at: datetime | None = None  # last left
+    spent_seconds: int = 0  # time it was the current item in the app, visits added up
+    shown_since: datetime | None = None  # the current visit's start, while it is shown
 
     @property
     def visited(self) -> bool:
@@ -286,6 +312,7 @@ class Observation(Record):
     status: ObservationStatus = ObservationStatus.OPEN
     confidential: bool = False
     carried_over_from: int | None = None
+    problem_id: int | None = None  # the first appearance's id: one problem, many meetings
 
 
 class Cause(Record):
@@ -333,13 +360,11 @@ class MeasureUpdate(Record):
 
 
 class Priority(Record):
-    """One of a group's focus areas for a quarter (EST picks three)."""
+    """One of the focus areas a meeting set or confirmed (EST picks three each quarter)."""
 
-    group_id: int
-    quarter: Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")]
+    meeting_id: int
     position: int = Field(ge=1, le=3)
     title: Name
-    meeting_id: int | None = None
 
 
 class Amendment(Record):
@@ -350,6 +375,8 @@ class Amendment(Record):
     what: Line
     old: Quoted = ""
     new: Quoted = ""
+    by: Line = ""
+    why: Line = ""
 
 
 # --- a whole meeting, loaded at once (for the minutes and the meeting screen) ---------------

@@ -33,6 +33,7 @@ from meetingtui.model import Cause, Dimension, Measure, MeasureStatus, Observati
 from meetingtui.paths import resolve
 from meetingtui.services import followup, groups, lagesbild, meetings
 from meetingtui.services.workspace import Workspace, open_workspace
+from meetingtui.store.amendments import amendments_of
 from tests.conftest import TEST_TEMPLATE, Clock
 
 MARK = "SEKRETESS"
@@ -106,7 +107,8 @@ def _record_first(ws: Workspace, first: int) -> None:
     lagesbild.save_measure(ws, Measure(
         meeting_id=first, text=LATE_MEASURE, owner=LATE_OWNER, due=date(2026, 11, 30),
         observation_id=late.id))
-    lagesbild.save_observation(ws, late.model_copy(update={"confidential": True}))
+    assert late.id is not None
+    lagesbild.set_confidential(ws, late.id, True)
     item = next(i for i in meetings.items(ws, first) if i.title == "Mötets öppnande")
     assert item.id is not None
     meetings.edit_item(ws, item.id, notes="Ordföranden öppnade mötet.")
@@ -254,13 +256,27 @@ def test_marking_a_carried_observation_confidential_takes_earlier_measures_along
     meetings.close_meeting(ws, first)
     second = _meeting(ws, clock, date(2026, 11, 10))
     [carried] = lagesbild.observations(ws, second)
-    assert carried.carried_over_from == seen.id
-    lagesbild.save_observation(ws, carried.model_copy(update={"confidential": True}))
+    assert carried.carried_over_from == seen.id and carried.id is not None
+    # Saving the form with the flag changed is not how it changes: only on purpose.
+    lagesbild.save_observation(ws, carried.model_copy(update={"confidential": True}),
+                               base=carried)
+    assert not lagesbild.get_observation(ws, carried.id).confidential
+    lagesbild.set_confidential(ws, carried.id, True, by="Eva Berg", reason="Polisens uppgifter")
     flags = {m.text: m.confidential for m in lagesbild.measures(ws, first)}
     assert flags == {LATE_MEASURE: True, MEASURE_TEXT: True, "Sanera klotter": False}
-    # Unmarking the observation does not quietly make its measures public again.
-    lagesbild.save_observation(ws, carried.model_copy(update={"confidential": False}))
-    assert {m.text: m.confidential for m in lagesbild.measures(ws, first)} == flags
+    # The problem is confidential as a whole: the earlier meeting's original too, on record.
+    assert [o.confidential for o in lagesbild.observations(ws, first)] == [True]
+    [marked] = amendments_of(ws.store, first)
+    assert (marked.by, marked.why, marked.new) == ("Eva Berg", "Polisens uppgifter", "Sekretess")
+    # Public again only on purpose, for the whole problem, and recorded.
+    lagesbild.set_confidential(ws, carried.id, False, by="Eva Berg", reason="Åtal väckt")
+    assert not any(m.confidential for m in lagesbild.measures(ws, first))
+    assert [o.confidential for o in lagesbild.observations(ws, first)] == [False]
+    assert [a.why for a in amendments_of(ws.store, first)] == [
+        "Polisens uppgifter", "Åtal väckt"]
+    changes = ws.store.conn.execute(
+        "SELECT by, confidential, reason FROM confidentiality_changes ORDER BY id").fetchall()
+    assert changes == [("Eva Berg", 1, "Polisens uppgifter"), ("Eva Berg", 0, "Åtal väckt")]
 
 
 # --- action lists: marked in the internal list, absent from the public one (`--public`) --------
@@ -350,7 +366,8 @@ def test_marking_an_observation_confidential_takes_its_carried_copies_along(
     copy = next(o for o in lagesbild.observations(ws, second) if o.carried_over_from == seen.id)
     lagesbild.save_measure(ws, Measure(meeting_id=second, text=LATE_MEASURE, owner=LATE_OWNER,
                                        observation_id=copy.id))
-    lagesbild.save_observation(ws, seen.model_copy(update={"confidential": True}))
+    assert seen.id is not None
+    lagesbild.set_confidential(ws, seen.id, True)
     flags = {o.area: o.confidential for o in lagesbild.observations(ws, second)}
     assert flags == {LATE_AREA: True, "Centrum": False}
     assert [m.confidential for m in lagesbild.measures(ws, second)] == [True]

@@ -165,10 +165,20 @@ def test_est_picks_three_priority_areas_every_quarter(
     filled: tuple[Workspace, DemoSummary],
 ) -> None:
     ws, _ = filled
-    quarters = {quarter_of(day) for day, status in _meetings(ws, "est") if status == "closed"}
-    rows = _rows(ws, "SELECT p.quarter, count(*) FROM priorities p JOIN groups g "
-                     "ON g.id = p.group_id WHERE g.template_id = 'est' GROUP BY p.quarter")
-    assert dict(rows) == dict.fromkeys(quarters, 3)
+    rows = _rows(ws, "SELECT m.date, p.title FROM meetings m JOIN groups g ON g.id = m.group_id "
+                     "JOIN meeting_priorities p ON p.meeting_id = m.id "
+                     "WHERE g.template_id = 'est' AND m.status = 'closed'")
+    closed = {day for day, status in _meetings(ws, "est") if status == "closed"}
+    per_meeting: dict[date, int] = {}
+    per_quarter: dict[str, set[str]] = {}
+    for day, title in rows:
+        when = date.fromisoformat(day)
+        per_meeting[when] = per_meeting.get(when, 0) + 1
+        per_quarter.setdefault(quarter_of(when), set()).add(title)
+    # Every closed meeting has three, its own rows; each quarter chose one set of three.
+    assert per_meeting == dict.fromkeys(closed, 3)
+    assert {quarter: len(titles) for quarter, titles in per_quarter.items()} == dict.fromkeys(
+        {quarter_of(day) for day in closed}, 3)
 
 
 def test_text_is_swedish_markdown_without_personal_numbers(

@@ -18,7 +18,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -64,7 +64,8 @@ def db(tmp_path: Path) -> Path:
     est = groups.find_group(ws, "EST")
     assert est is not None
     assert est.id is not None
-    meeting = meetings.plan_meeting(ws, est.id, date(2026, 11, 10), place="Kommunhuset")
+    meeting = meetings.plan_meeting(ws, est.id, date(2026, 11, 10), start=time(13, 0),
+                                    place="Kommunhuset")
     assert meeting.id == 1
     meetings.start_meeting(ws, meeting.id)
     first = meetings.items(ws, meeting.id)[0]

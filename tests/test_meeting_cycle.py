@@ -19,6 +19,8 @@ from meetingtui.model import (
     Presence,
 )
 from meetingtui.services import followup, groups, lagesbild, meetings, priorities
+from meetingtui.services.amend import amending
+from meetingtui.services.errors import MeetingClosed
 from meetingtui.services.record import load_meeting
 from meetingtui.services.workspace import Workspace
 from meetingtui.store.amendments import amendments_of
@@ -119,11 +121,17 @@ def test_closed_meeting_records_later_edits(ws: Workspace, clock: Clock) -> None
     assert closed.status is MeetingStatus.CLOSED and closed.end == time(9, 0)
     assert amendments_of(ws.store, meeting_id) == []
     clock.now = datetime(2026, 11, 24, 14, 0)
-    meetings.edit_item(ws, item.id, notes="Ordföranden öppnade mötet kl. 9.05.")
+    with pytest.raises(MeetingClosed):  # never silently: only as a correction with a reason
+        meetings.edit_item(ws, item.id, notes="Ordföranden öppnade mötet kl. 9.05.")
+    assert meetings.items(ws, meeting_id)[0].notes == "Ordföranden öppnade mötet."
+    assert amendments_of(ws.store, meeting_id) == []
+    with amending(ws, by="Eva Berg", why="Fel tid i anteckningen"):
+        meetings.edit_item(ws, item.id, notes="Ordföranden öppnade mötet kl. 9.05.")
     changes = amendments_of(ws.store, meeting_id)
     assert len(changes) == 1
     assert changes[0].what == "§ 1 Mötets öppnande"
     assert "9.05" in changes[0].new and changes[0].at == datetime(2026, 11, 24, 14, 0)
+    assert (changes[0].by, changes[0].why) == ("Eva Berg", "Fel tid i anteckningen")
 
 
 def test_visiting_items_marks_them_and_close_check_lists_gaps(ws: Workspace,

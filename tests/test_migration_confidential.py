@@ -63,7 +63,17 @@ def test_a_confidential_copy_takes_the_measures_of_what_it_was_carried_from(
     Store.open(old_file).close()
 
     assert _flags(old_file, "measures") == {1: 1, 2: 1, 3: 1}
-    assert _flags(old_file, "observations") == {1: 0, 2: 1, 3: 1, 4: 0}
+    # Since schema 4 a problem is confidential as a whole: October's original follows its
+    # copy, and October's minutes (a closed meeting) say so in an amendment.
+    assert _flags(old_file, "observations") == {1: 1, 2: 1, 3: 1, 4: 0}
+    conn = sqlite3.connect(old_file)
+    try:
+        amendments = conn.execute(
+            "SELECT a.meeting_id, a.new, a.why FROM amendments a JOIN observations o "
+            "ON o.meeting_id = a.meeting_id WHERE o.id = 1 AND a.new = 'Sekretess'").fetchall()
+    finally:
+        conn.close()
+    assert len(amendments) == 1 and "hela problemet" in amendments[0][2]
 
 
 def test_only_what_a_confidential_observation_ties_changes(old_file: Path) -> None:

@@ -36,7 +36,7 @@ from meetingtui.model import (
 )
 from meetingtui.paths import resolve
 from meetingtui.services import followup, groups, lagesbild, meetings, priorities
-from meetingtui.services.workspace import Workspace, open_workspace
+from meetingtui.services.workspace import Amending, Workspace, open_workspace
 from meetingtui.store.amendments import amendments_of
 from tests.conftest import TEST_TEMPLATE, Clock
 
@@ -51,6 +51,9 @@ class Place:
     closed: int
 
     def meeting(self, closed: bool) -> int:
+        """The meeting to edit; the closed one is edited as a correction with a reason, as the
+        app's "Ändra stängt möte" does (without one the services refuse: tested elsewhere)."""
+        self.ws.amending = Amending(by="Eva Berg", why="Rättelse") if closed else None
         return self.closed if closed else self.running
 
 
@@ -108,16 +111,18 @@ def test_observations_round_trip(tmp_path_factory: pytest.TempPathFactory) -> No
                 return
             saved = lagesbild.save_observation(place.ws, typed)
             stored = {o.id: o for o in lagesbild.observations(place.ws, meeting_id)}
-            assert stored[saved.id] == saved == typed.model_copy(update={"id": saved.id})
+            assert stored[saved.id] == saved == typed.model_copy(
+                update={"id": saved.id, "problem_id": saved.id})
             try:
                 changed = Observation.model_validate({**saved.model_dump(),
                                                       "description": edit})
             except ValidationError as error:
                 refused(error, "Observation")
                 return
-            lagesbild.save_observation(place.ws, changed)
+            result = lagesbild.save_observation(place.ws, changed)
             stored = {o.id: o for o in lagesbild.observations(place.ws, meeting_id)}
-            assert stored[saved.id] == changed
+            assert stored[saved.id] == result == changed.model_copy(
+                update={"version": result.version})
             if closed and changed.description != saved.description:
                 assert amendments_of(place.ws.store, meeting_id)[-1].new.endswith(
                     changed.description)
@@ -224,8 +229,9 @@ def test_attendance_details_and_priorities_round_trip(
             except ValidationError as error:
                 refused(error, "Meeting")
             else:
-                meetings.update_details(place.ws, changed)
-                assert meetings.get_meeting(place.ws, meeting_id) == changed
+                result = meetings.update_details(place.ws, changed)
+                assert meetings.get_meeting(place.ws, meeting_id) == result == changed.model_copy(
+                    update={"version": result.version})
             try:
                 chosen = priorities.set_priorities(place.ws, meeting_id, titles)
             except ValidationError as error:

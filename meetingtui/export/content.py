@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from meetingtui.dates import quarter_of
 from meetingtui.export.clean import one_line
 from meetingtui.export.labels import (
     Labels,
@@ -21,6 +22,7 @@ from meetingtui.export.labels import (
 )
 from meetingtui.model import (
     AgendaItem,
+    Amendment,
     Attendance,
     DocumentType,
     FollowUp,
@@ -183,6 +185,23 @@ class Minutes:
         if followup.decided_on is not None:
             origin.append(f"{self.labels['decided']} {format_date(followup.decided_on)}")
         return f"{text} ({', '.join(origin)})" if origin else text
+
+    @property
+    def quarter(self) -> str:
+        """The quarter the meeting's priorities are shown under ("2026-Q1")."""
+        return quarter_of(self.record.meeting.date)
+
+    def priorities(self) -> list[tuple[int, str]]:
+        return [(p.position, one_line(p.title))
+                for p in sorted(self.record.priorities, key=lambda p: p.position)]
+
+    def amendment_line(self, amendment: Amendment) -> str:
+        """"2026-11-03 10.15, Eva Berg: § 4 Lägesbild … Skäl: …" (when, who, what, why)."""
+        who = one_line(amendment.by)
+        head = f"{amendment.at:%Y-%m-%d %H:%M}" + (f", {who}" if who else "")
+        line = f"{head}: {one_line(amendment.what)}"
+        why = one_line(amendment.why)
+        return f"{line}. {self.labels['why']}: {why}" if why else line
 
     def next_meeting(self) -> str:
         nxt = self.record.next_meeting

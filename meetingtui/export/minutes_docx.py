@@ -62,8 +62,7 @@ def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
     if m.record.amendments:
         styled(doc, "Heading 2", labels["amendments"])
         for amendment in m.record.amendments:
-            styled(doc, "List Bullet",
-                   f"{amendment.at:%Y-%m-%d %H:%M} – {one_line(amendment.what)}")
+            styled(doc, "List Bullet", m.amendment_line(amendment))
     _signatures(doc, m)
     return doc
 
@@ -134,14 +133,12 @@ def _data(doc: Document, m: Minutes, kind: ItemKind) -> None:
     elif kind is ItemKind.ACTIONS:
         _actions(doc, m)
     elif kind is ItemKind.PRIORITIES:
-        quarters = sorted({p.quarter for p in m.record.priorities})
-        for quarter in quarters:
-            doc.add_paragraph().add_run(f"{labels['priorities']} {quarter}").bold = True
-            for priority in sorted(m.record.priorities, key=lambda p: p.position):
-                if priority.quarter == quarter:
-                    line = doc.add_paragraph(f"{priority.position}. {one_line(priority.title)}")
-                    line.paragraph_format.left_indent = Pt(18)
-                    line.paragraph_format.space_after = Pt(2)
+        if m.record.priorities:
+            doc.add_paragraph().add_run(f"{labels['priorities']} {m.quarter}").bold = True
+            for position, title in m.priorities():
+                line = doc.add_paragraph(f"{position}. {title}")
+                line.paragraph_format.left_indent = Pt(18)
+                line.paragraph_format.space_after = Pt(2)
     elif kind is ItemKind.NEXT:
         _lead(doc.add_paragraph(m.next_meeting()), f"{labels['next']}:")
 

@@ -55,7 +55,7 @@ def build_minutes_md(record: MeetingRecord, *, public: bool, municipality: str) 
         _data(out, m, kind)
     if m.record.amendments:
         out += [f"## {escape(m.labels['amendments'])}", ""]
-        out += [f"- {a.at:%Y-%m-%d %H:%M} – {escape(a.what)}" for a in m.record.amendments]
+        out += [f"- {escape(m.amendment_line(a))}" for a in m.record.amendments]
         out.append("")
     _signatures(out, m)
     return "\n".join(out).rstrip("\n") + "\n"
@@ -134,11 +134,9 @@ def _data(out: list[str], m: Minutes, kind: ItemKind) -> None:
                 for n, ms in enumerate(record.measures, start=1)]
         out += _table([labels[k] for k in ("number", "measure", "owner", "due", "status")], rows)
     elif kind is ItemKind.PRIORITIES:
-        for quarter in sorted({p.quarter for p in record.priorities}):
-            out += [f"**{labels['priorities']} {quarter}**", ""]
-            out += [f"{p.position}. {escape(p.title)}"
-                    for p in sorted(record.priorities, key=lambda p: p.position)
-                    if p.quarter == quarter]
+        if record.priorities:
+            out += [f"**{labels['priorities']} {m.quarter}**", ""]
+            out += [f"{position}. {escape(title)}" for position, title in m.priorities()]
             out.append("")
     elif kind is ItemKind.NEXT:
         out += [f"**{labels['next']}:** {escape(m.next_meeting())}", ""]

@@ -1,20 +1,53 @@
-"""Edits to a closed meeting are allowed, but each leaves an amendment beside the minutes."""
+"""A closed meeting changes only on purpose: each change leaves an amendment (when, who, what,
+why) that its minutes list under "Ändringar efter mötet"."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from meetingtui.model import Amendment, MeetingStatus
-from meetingtui.services.errors import MeetingNotFound
-from meetingtui.services.workspace import Workspace
+from meetingtui.services.errors import MeetingClosed, MeetingNotFound
+from meetingtui.services.workspace import Amending, Workspace
 from meetingtui.store.amendments import insert_amendment
 from meetingtui.store.meetings import get_meeting
 
 
-def note_change(ws: Workspace, meeting_id: int, what: str, old: str, new: str) -> None:
-    """Call inside the transaction that makes the change."""
+def note_change(ws: Workspace, meeting_id: int, what: str, old: str, new: str, *,
+                why: str | None = None, by: str | None = None) -> None:
+    """Call inside the transaction that makes the change. A change to a closed meeting needs a
+    reason: `ws.amending` (the user chose to correct it) or `why` (a change that follows from an
+    explicit act elsewhere, such as marking a problem confidential); else `MeetingClosed`."""
     meeting = get_meeting(ws.store, meeting_id)
     if meeting is None:
         raise MeetingNotFound(f"No meeting with id {meeting_id}")
-    if meeting.status is MeetingStatus.CLOSED and old != new:
-        insert_amendment(ws.store, Amendment(
-            meeting_id=meeting_id, at=ws.now(), what=what[:200], old=old, new=new,
-        ))
+    if meeting.status is not MeetingStatus.CLOSED or old == new:
+        return
+    amending = ws.amending
+    if why is None and amending is None:
+        raise MeetingClosed(meeting_id)
+    insert_amendment(ws.store, Amendment(
+        meeting_id=meeting_id, at=ws.now(), what=what[:200], old=old, new=new,
+        by=by if by is not None else (amending.by if amending else ""),
+        why=(why if why is not None else amending.why if amending else "")[:200],
+    ))
+
+
+def require_open(ws: Workspace, meeting_id: int) -> None:
+    """Refuse a change to a closed meeting that is not being corrected on purpose."""
+    meeting = get_meeting(ws.store, meeting_id)
+    if meeting is None:
+        raise MeetingNotFound(f"No meeting with id {meeting_id}")
+    if meeting.status is MeetingStatus.CLOSED and ws.amending is None:
+        raise MeetingClosed(meeting_id)
+
+
+@contextmanager
+def amending(ws: Workspace, by: str, why: str) -> Iterator[None]:
+    """Correct closed meetings within the block, each change an amendment by `by` for `why`."""
+    before = ws.amending
+    ws.amending = Amending(by=" ".join(by.split()), why=" ".join(why.split()))
+    try:
+        yield
+    finally:
+        ws.amending = before

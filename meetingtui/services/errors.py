@@ -10,4 +10,17 @@ class MeetingNotFound(LookupError):
     pass
 
 
-__all__ = ["MeetingNotFound", "StoreError"]
+class MeetingClosed(Exception):
+    """The meeting is closed: its content changes only as an amendment, with a reason."""
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__(f"Meeting {meeting_id} is closed; correct it as an amendment, "
+                         "with a reason")
+        self.meeting_id = meeting_id
+
+
+class NotRemovable(Exception):
+    """A meeting that holds something (or is no longer planned) is not removed."""
+
+
+__all__ = ["MeetingClosed", "MeetingNotFound", "NotRemovable", "StoreError"]

@@ -1,6 +1,9 @@
 """Recording the lägesbild during the meeting: observations, their causes and measures.
 
-Each call is one committed transaction; a change to a closed meeting leaves an amendment.
+Each call is one committed transaction. A save names what the user's screen read (`base`): only
+the fields the user changed are written, and a field that another program changed meanwhile is
+a `Conflict`, never overwritten. A change to a closed meeting needs a reason and leaves an
+amendment (`services.amend`). Confidentiality is a problem's, changed only by `set_confidential`.
 """
 
 from __future__ import annotations
@@ -10,41 +13,75 @@ from meetingtui.services.amend import note_change
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import lagesbild as rows
 from meetingtui.store import measures as measure_rows
+from meetingtui.store.rows import Conflict, Gone
 
 
 def observations(ws: Workspace, meeting_id: int) -> list[Observation]:
     return rows.observations_of(ws.store, meeting_id)
 
 
-def save_observation(ws: Workspace, observation: Observation) -> Observation:
-    """Insert when new, update otherwise.
+def get_observation(ws: Workspace, observation_id: int) -> Observation:
+    observation = rows.get_observation(ws.store, observation_id)
+    if observation is None:
+        raise Gone("observations", observation_id)
+    return observation
 
-    An observation marked confidential after its measures were recorded takes them along (see
-    `save_measure`), and so do the copies later meetings already carried over (each change to a
-    closed meeting noted as usual); unmarking it leaves them confidential until each is unmarked
-    on purpose."""
+
+def save_observation(ws: Workspace, observation: Observation, *,
+                     base: Observation | None = None) -> Observation:
+    """Insert when new, else write what changed since `base`. The confidential flag of a new
+    observation is as given; of a stored one it changes only through `set_confidential`."""
     with ws.store.transaction():
         if observation.id is None:
             note_change(ws, observation.meeting_id, "Ny iakttagelse", "", _said(observation))
             return rows.insert_observation(ws.store, observation)
         old = rows.get_observation(ws.store, observation.id)
+        stored = rows.update_observation(ws.store, observation, base)
         note_change(ws, observation.meeting_id, f"Iakttagelse {observation.id}",
-                    _said(old) if old else "", _said(observation))
-        rows.update_observation(ws.store, observation)
-        if observation.confidential:
-            measure_rows.confide_measures_of(ws.store, observation.id)
-            for copy in rows.carried_copies(ws.store, observation.id):
-                if not copy.confidential:
-                    save_observation(ws, copy.model_copy(update={"confidential": True}))
-        return observation
+                    _said(old) if old else "", _said(stored))
+        return stored
+
+
+def set_confidential(ws: Workspace, observation_id: int, confidential: bool, *,
+                     by: str = "", reason: str = "",
+                     base: Observation | None = None) -> Observation:
+    """Mark a problem confidential, or public again, as a whole: every meeting it appeared in,
+    with the measures decided on it. Recorded (who, when, why); each closed meeting whose
+    minutes this changes gets an amendment. `base`: the observation as the user saw it, so a
+    flag another program changed meanwhile is a `Conflict`, not silently flipped back."""
+    current = get_observation(ws, observation_id)
+    if base is not None and base.confidential != current.confidential:
+        raise Conflict("observations", base.model_copy(update={"confidential": confidential}),
+                       current, ["confidential"])
+    if current.confidential == confidential:
+        return current
+    problem = current.problem_id or observation_id
+    old, new = ("Offentlig", "Sekretess") if confidential else ("Sekretess", "Offentlig")
+    why = reason or ("Sekretessmarkerad" if confidential else "Offentlig igen")
+    with ws.store.transaction():
+        changed = rows.set_problem_confidential(ws.store, problem, confidential)
+        for meeting_id in changed:
+            note_change(ws, meeting_id, f"Iakttagelse ({current.area}): sekretess", old, new,
+                        why=why, by=by)
+        rows.record_confidentiality(ws.store, problem, ws.now(), by, confidential, reason)
+    return get_observation(ws, observation_id)
 
 
 def remove_observation(ws: Workspace, observation: Observation) -> None:
+    """Soft: gone from the lägesbild and the minutes, with its causes and the measures decided
+    on it in this meeting."""
     assert observation.id is not None
     with ws.store.transaction():
         note_change(ws, observation.meeting_id, f"Iakttagelse {observation.id} borttagen",
                     _said(observation), "")
-        rows.remove_observation(ws.store, observation.id, ws.now())
+        now = ws.now()
+        for cause in rows.causes_of_meeting(ws.store, observation.meeting_id):
+            if cause.observation_id == observation.id and cause.id is not None:
+                rows.remove_cause(ws.store, cause.id, now)
+        for measure in measure_rows.measures_of_meeting(ws.store, observation.meeting_id):
+            if measure.observation_id == observation.id and measure.id is not None:
+                measure_rows.remove_measure(ws.store, measure.id, now)
+        rows.remove_observation(ws.store, observation.id, now)
 
 
 def _said(observation: Observation) -> str:
@@ -55,19 +92,19 @@ def causes(ws: Workspace, meeting_id: int) -> list[Cause]:
     return rows.causes_of_meeting(ws.store, meeting_id)
 
 
-def save_cause(ws: Workspace, cause: Cause) -> Cause:
+def save_cause(ws: Workspace, cause: Cause, *, base: Cause | None = None) -> Cause:
     observation = rows.get_observation(ws.store, cause.observation_id)
     if observation is None:
-        raise LookupError(f"No observation with id {cause.observation_id}")
+        raise Gone("observations", cause.observation_id)
     with ws.store.transaction():
         if cause.id is None:
             note_change(ws, observation.meeting_id, "Ny orsak", "", cause.text)
             return rows.insert_cause(ws.store, cause)
         old = rows.get_cause(ws.store, cause.id)
+        stored = rows.update_cause(ws.store, cause, base)
         note_change(ws, observation.meeting_id, f"Orsak {cause.id}",
-                    old.text if old else "", cause.text)
-        rows.update_cause(ws.store, cause)
-        return cause
+                    old.text if old else "", stored.text)
+        return stored
 
 
 def remove_cause(ws: Workspace, cause: Cause) -> None:
@@ -83,13 +120,14 @@ def measures(ws: Workspace, meeting_id: int) -> list[Measure]:
     return measure_rows.measures_of_meeting(ws.store, meeting_id)
 
 
-def save_measure(ws: Workspace, measure: Measure, by: str = "") -> Measure:
+def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
+                 base: Measure | None = None) -> Measure:
     """A new measure starts as not started (its first update); status changes go through
     `followup.record_update`, never through here.
 
     A measure for a confidential observation is confidential too: later meetings follow it up
     without the observation beside it, and the public minutes must still leave it out."""
-    if not measure.confidential and _observation_confidential(ws, measure):
+    if measure.id is None and not measure.confidential and _observation_confidential(ws, measure):
         measure = measure.model_copy(update={"confidential": True})
     with ws.store.transaction():
         if measure.id is None:
@@ -99,10 +137,10 @@ def save_measure(ws: Workspace, measure: Measure, by: str = "") -> Measure:
                 new_status=MeasureStatus.NOT_STARTED, by=by,
             ))
         old = measure_rows.get_measure(ws.store, measure.id)
+        stored = measure_rows.update_measure(ws.store, measure, base)
         note_change(ws, measure.meeting_id, f"Åtgärd {measure.id}",
-                    _assigned(old) if old else "", _assigned(measure))
-        measure_rows.update_measure(ws.store, measure)
-        return measure.model_copy(update={"status": old.status if old else measure.status})
+                    _assigned(old) if old else "", _assigned(stored))
+        return stored.model_copy(update={"status": old.status if old else measure.status})
 
 
 def _observation_confidential(ws: Workspace, measure: Measure) -> bool:

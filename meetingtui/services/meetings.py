@@ -1,27 +1,37 @@
-"""A meeting's life: planned from its template, started (with carry-over), walked, closed."""
+"""A meeting's life: planned from its template, started (with carry-over), walked, closed.
+
+Times are the meeting's, never the wall clock's unless the meeting is today: a meeting typed in
+the day after keeps the start and end typed for it (issue 12)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from meetingtui.dates import next_meeting_date
+from meetingtui.dates import next_meeting_date, nth_weekday
 from meetingtui.model import (
     AgendaItem,
     Attendance,
+    GroupTemplate,
     ItemKind,
     Meeting,
     MeetingStatus,
+    Person,
     Presence,
 )
 from meetingtui.services.amend import note_change
-from meetingtui.services.errors import MeetingNotFound
+from meetingtui.services.errors import MeetingNotFound, NotRemovable
 from meetingtui.services.groups import get_group, members
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items as item_rows
+from meetingtui.store import groups as group_rows
 from meetingtui.store import lagesbild as lagesbild_rows
 from meetingtui.store import meetings as meeting_rows
+from meetingtui.store import priorities as priority_rows
 from meetingtui.store.measures import measures_of_meeting
+
+#: The fields `m` (meeting details) edits.
+DETAILS = {"date", "start", "end", "place", "chair", "secretary", "adjuster"}
 
 
 def get_meeting(ws: Workspace, meeting_id: int) -> Meeting:
@@ -35,32 +45,53 @@ def list_meetings(ws: Workspace, group_id: int | None = None) -> list[Meeting]:
     return meeting_rows.list_meetings(ws.store, group_id)
 
 
-def propose_date(ws: Workspace, group_id: int) -> date:
-    """The group's rhythm after its latest meeting; a first meeting is proposed for today."""
+def propose_date(ws: Workspace, group_id: int, after: date | None = None) -> date:
+    """The next date the group's rhythm gives, never in a month it skips.
+
+    `after`: the date of the meeting that decides the next one (§ Nästa möte), whatever today
+    is. Without it (planning from the home screen), after the group's latest meeting and not
+    before today; a group's first meeting today, or in the first month it meets."""
     group = get_group(ws, group_id)
     template = ws.template_of(group)
+    today = ws.today()
+    if template is None:
+        return after or today
+    if after is not None:
+        return next_meeting_date(template.frequency, template.skip_months, after)
     latest = meeting_rows.list_meetings(ws.store, group_id)
-    if not latest or template is None:
-        return ws.today()
+    if not latest:
+        return _first_day_it_meets(template, today)
     proposed = next_meeting_date(template.frequency, template.skip_months, latest[-1].date)
-    while proposed < ws.today():
+    while proposed < today:
         proposed = next_meeting_date(template.frequency, template.skip_months, proposed)
     return proposed
+
+
+def _first_day_it_meets(template: GroupTemplate, today: date) -> date:
+    """Today, or the same weekday early in the first month the group meets (EST: not July)."""
+    year, month = today.year, today.month
+    for _ in range(12):
+        if month not in template.skip_months:
+            if (year, month) == (today.year, today.month):
+                return today
+            return nth_weekday(year, month, today.weekday(), 0)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return today
 
 
 def default_attendance(ws: Workspace, group_id: int) -> list[Attendance]:
     """The members, all present: the chair marks who is missing."""
     return [
         Attendance(meeting_id=0, name=person.name, role=person.role,
-                   organisation=person.organisation)
+                   organisation=person.organisation, person_id=person.id)
         for person in members(ws, group_id)
     ]
 
 
 def plan_meeting(
-    ws: Workspace, group_id: int, day: date, *, start: time | None = None, place: str = "",
-    chair: str = "", secretary: str = "", adjuster: str = "",
-    attendance: list[Attendance] | None = None,
+    ws: Workspace, group_id: int, day: date, *, start: time | None = None,
+    end: time | None = None, place: str = "", chair: str = "", secretary: str = "",
+    adjuster: str = "", attendance: list[Attendance] | None = None,
 ) -> Meeting:
     """A planned meeting with its agenda copied from the template and its attendance list."""
     group = get_group(ws, group_id)
@@ -70,7 +101,7 @@ def plan_meeting(
     people = default_attendance(ws, group_id) if attendance is None else attendance
     with ws.store.transaction():
         meeting = meeting_rows.insert_meeting(ws.store, Meeting(
-            group_id=group_id, date=day, start=start, place=place, chair=chair,
+            group_id=group_id, date=day, start=start, end=end, place=place, chair=chair,
             secretary=secretary, adjuster=adjuster,
         ))
         assert meeting.id is not None
@@ -88,13 +119,14 @@ def plan_meeting(
     return meeting
 
 
-def update_details(ws: Workspace, meeting: Meeting) -> None:
-    """Date, time, place, chair, secretary, adjuster."""
+def update_details(ws: Workspace, meeting: Meeting, base: Meeting | None = None) -> Meeting:
+    """Date, time, place, chair, secretary, adjuster; only what changed is written."""
     assert meeting.id is not None
     old = get_meeting(ws, meeting.id)
     with ws.store.transaction():
-        note_change(ws, meeting.id, "Mötesuppgifter", _details(old), _details(meeting))
-        meeting_rows.update_meeting(ws.store, meeting.model_copy(update={"status": old.status}))
+        stored = meeting_rows.update_meeting(ws.store, meeting, base, only=DETAILS)
+        note_change(ws, meeting.id, "Mötesuppgifter", _details(old), _details(stored))
+    return stored
 
 
 def _details(meeting: Meeting) -> str:
@@ -103,21 +135,26 @@ def _details(meeting: Meeting) -> str:
 
 
 def start_meeting(ws: Workspace, meeting_id: int) -> Meeting:
-    """Running from now; what the last meeting left open comes along. Safe to call again."""
+    """Running; what the last meeting left open comes along. Safe to call again.
+
+    A meeting held today without a start time starts now; one typed in another day keeps the
+    time typed for it (or none)."""
     meeting = get_meeting(ws, meeting_id)
     if meeting.status is not MeetingStatus.PLANNED:
         return meeting
-    started = meeting.model_copy(update={
-        "status": MeetingStatus.RUNNING, "start": meeting.start or ws.now().time(),
-    })
+    changes: dict[str, object] = {"status": MeetingStatus.RUNNING}
+    if meeting.start is None and meeting.date == ws.today():
+        changes["start"] = ws.now().time()
     with ws.store.transaction():
-        meeting_rows.update_meeting(ws.store, started)
+        started = meeting_rows.update_meeting(ws.store, meeting.model_copy(update=changes))
         carry_over_observations(ws, started)
+        carry_over_priorities(ws, started)
     return started
 
 
 def carry_over_observations(ws: Workspace, meeting: Meeting) -> int:
-    """Copy the previous meeting's open and watched observations into this one, marked."""
+    """Copy the previous meeting's open and watched observations into this one: new appearances
+    of the same problems."""
     assert meeting.id is not None
     previous = meeting_rows.previous_meeting(ws.store, meeting)
     if previous is None or previous.id is None:
@@ -129,49 +166,96 @@ def carry_over_observations(ws: Workspace, meeting: Meeting) -> int:
             if old.status.carries_over and old.id not in already:
                 lagesbild_rows.insert_observation(ws.store, old.model_copy(update={
                     "id": None, "meeting_id": meeting.id, "carried_over_from": old.id,
+                    "problem_id": old.problem_id or old.id,
                 }))
                 count += 1
     return count
 
 
+def carry_over_priorities(ws: Workspace, meeting: Meeting) -> None:
+    """The priorities in force (the last meeting's that set any) stand in this meeting too,
+    as its own rows, until it changes them."""
+    assert meeting.id is not None
+    if priority_rows.priorities_of(ws.store, meeting.id):
+        return
+    earlier = priority_rows.latest_before(ws.store, meeting.group_id, meeting.id)
+    if earlier:
+        priority_rows.replace_priorities(ws.store, meeting.id, earlier)
+
+
 def visit_item(ws: Workspace, meeting_id: int, item_id: int) -> None:
-    """The chair moved to this item: the one that was open ends, this one starts (once)."""
-    now = ws.now()
-    with ws.store.transaction():
-        for item in item_rows.items_of(ws.store, meeting_id):
-            if item.id == item_id and item.started_at is None:
-                item_rows.update_item(ws.store, item.model_copy(update={"started_at": now}))
-            elif item.id != item_id and item.started_at and item.ended_at is None:
-                item_rows.update_item(ws.store, item.model_copy(update={"ended_at": now}))
+    """The chair moved to this item; the one shown until now gets its time. Nothing is written
+    for a closed meeting: its times are history."""
+    if not get_meeting(ws, meeting_id).closed:
+        item_rows.record_visit(ws.store, meeting_id, item_id, ws.now().isoformat())
+
+
+def leave_meeting(ws: Workspace, meeting_id: int) -> None:
+    """The chair left the meeting screen: the item shown stops counting."""
+    if not get_meeting(ws, meeting_id).closed:
+        item_rows.record_visit(ws.store, meeting_id, None, ws.now().isoformat())
+
+
+def reopen(ws: Workspace, meeting_id: int) -> None:
+    """The meeting screen opens: a visit a killed program left open counts nothing."""
+    if not get_meeting(ws, meeting_id).closed:
+        item_rows.forget_stale_visits(ws.store, meeting_id, ws.now().isoformat())
 
 
 def edit_item(ws: Workspace, item_id: int, *, notes: str | None = None,
-              decision: str | None = None, confidential: bool | None = None) -> AgendaItem:
+              decision: str | None = None, confidential: bool | None = None,
+              base: AgendaItem | None = None) -> AgendaItem:
+    """Change the given fields of an item; `base` is the item as the screen read it, so that
+    what another program saved meanwhile in another field is kept (and in the same field is a
+    `Conflict`)."""
     item = item_rows.get_item(ws.store, item_id)
     if item is None:
         raise LookupError(f"No agenda item with id {item_id}")
     changes = {key: value for key, value in
                {"notes": notes, "decision": decision, "confidential": confidential}.items()
                if value is not None}
-    edited = item.model_validate({**item.model_dump(), **changes})
+    start = base if base is not None else item
+    edited = start.model_validate({**start.model_dump(), **changes})
     with ws.store.transaction():
+        stored = item_rows.update_item(ws.store, edited, start, only=set(changes))
         note_change(ws, item.meeting_id, f"§ {item.position} {item.title}",
-                    f"{item.notes}\n{item.decision}", f"{edited.notes}\n{edited.decision}")
-        item_rows.update_item(ws.store, edited)
-    return edited
+                    f"{item.notes}\n{item.decision}", f"{stored.notes}\n{stored.decision}")
+    return stored
 
 
 def set_presence(ws: Workspace, attendance_id: int, meeting_id: int, presence: Presence) -> None:
-    for person in meeting_rows.attendance_of(ws.store, meeting_id):
-        if person.id == attendance_id:
-            with ws.store.transaction():
-                note_change(ws, meeting_id, f"Närvaro {person.name}", person.presence.value,
-                            presence.value)
-                meeting_rows.update_attendance(
-                    ws.store, person.model_copy(update={"presence": presence})
-                )
-            return
-    raise LookupError(f"No attendance row {attendance_id} in meeting {meeting_id}")
+    person = meeting_rows.get_attendance(ws.store, attendance_id)
+    if person is None or person.meeting_id != meeting_id:
+        raise LookupError(f"No attendance row {attendance_id} in meeting {meeting_id}")
+    with ws.store.transaction():
+        meeting_rows.update_attendance(ws.store, person.model_copy(update={"presence": presence}),
+                                       person)
+        note_change(ws, meeting_id, f"Närvaro {person.name}", person.presence.value,
+                    presence.value)
+
+
+def update_attendee(ws: Workspace, edited: Attendance, base: Attendance) -> Attendance:
+    """A row of the attendance list corrected (name, role, organisation, stand-in, presence).
+
+    A member's name, role and organisation are remembered for the group's next meetings; a
+    stand-in (ersättare) is this meeting's only."""
+    assert edited.id is not None
+    with ws.store.transaction():
+        stored = meeting_rows.update_attendance(ws.store, edited, base)
+        note_change(ws, edited.meeting_id, f"Närvaro {base.name}", _person(base),
+                    _person(stored))
+        if stored.person_id is not None and not stored.substitute:
+            person = group_rows.get_person(ws.store, stored.person_id)
+            if person is not None:
+                group_rows.update_person(ws.store, person.model_copy(update={
+                    "name": stored.name, "role": stored.role,
+                    "organisation": stored.organisation}), person)
+    return stored
+
+
+def _person(person: Attendance) -> str:
+    stand_in = " (ersättare)" if person.substitute else ""
+    return f"{person.name}, {person.role}, {person.organisation}{stand_in}: {person.presence}"
 
 
 def add_attendee(ws: Workspace, person: Attendance) -> Attendance:
@@ -179,6 +263,10 @@ def add_attendee(ws: Workspace, person: Attendance) -> Attendance:
     with ws.store.transaction():
         note_change(ws, person.meeting_id, "Närvaro", "", person.name)
         return meeting_rows.insert_attendance(ws.store, [person])[0]
+
+
+def add_member(ws: Workspace, group_id: int, person: Person) -> Person:
+    return group_rows.add_member(ws.store, group_id, person)
 
 
 def attendance(ws: Workspace, meeting_id: int) -> list[Attendance]:
@@ -189,39 +277,91 @@ def items(ws: Workspace, meeting_id: int) -> list[AgendaItem]:
     return item_rows.items_of(ws.store, meeting_id)
 
 
+def decide_next_meeting(ws: Workspace, meeting_id: int, day: date, *,
+                        start: time | None = None, end: time | None = None,
+                        place: str = "") -> Meeting:
+    """§ Nästa möte: this meeting decides the next one's date (kept in its minutes), and the
+    next meeting is planned, unless one is already planned that day."""
+    meeting = get_meeting(ws, meeting_id)
+    with ws.store.transaction():
+        decided = meeting_rows.update_meeting(ws.store, meeting.model_copy(update={
+            "next_date": day, "next_start": start, "next_end": end, "next_place": place}),
+            meeting, only={"next_date", "next_start", "next_end", "next_place"})
+        note_change(ws, meeting_id, "Nästa möte", _next(meeting), _next(decided))
+        planned = [m for m in list_meetings(ws, meeting.group_id)
+                   if m.date == day and m.id != meeting_id]
+        if not planned:
+            plan_meeting(ws, meeting.group_id, day, start=start, end=end, place=place,
+                         chair=meeting.chair, secretary=meeting.secretary,
+                         adjuster=meeting.adjuster)
+    return decided
+
+
+def _next(meeting: Meeting) -> str:
+    return f"{meeting.next_date or ''} {meeting.next_start or ''} {meeting.next_place}".strip()
+
+
+def remove_planned_meeting(ws: Workspace, meeting_id: int) -> None:
+    """A meeting planned by mistake, gone again: only while planned and holding nothing."""
+    meeting = get_meeting(ws, meeting_id)
+    if meeting.status is not MeetingStatus.PLANNED or meeting_rows.holds_anything(
+            ws.store, meeting_id):
+        raise NotRemovable(f"Meeting {meeting_id} holds records and is kept")
+    meeting_rows.remove_meeting(ws.store, meeting_id)
+
+
 @dataclass
 class Incomplete:
     """What the chair is shown before closing."""
 
     measures_without_owner_or_due: list[int] = field(default_factory=list)
     items_not_visited: list[AgendaItem] = field(default_factory=list)
+    end_missing: bool = False
 
     @property
     def empty(self) -> bool:
-        return not (self.measures_without_owner_or_due or self.items_not_visited)
+        return not (self.measures_without_owner_or_due or self.items_not_visited
+                    or self.end_missing)
 
 
 def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
+    meeting = get_meeting(ws, meeting_id)
     missing = [m.id for m in measures_of_meeting(ws.store, meeting_id)
                if m.id is not None and (not m.owner or m.due is None)]
     unvisited = [item for item in item_rows.items_of(ws.store, meeting_id) if not item.visited]
-    return Incomplete(missing, unvisited)
+    return Incomplete(missing, unvisited, end_missing=_end_on_closing(ws, meeting) is None)
+
+
+def _end_on_closing(ws: Workspace, meeting: Meeting) -> time | None:
+    """The end the minutes will show: the one typed, else now when the meeting is today."""
+    if meeting.end is not None:
+        return meeting.end
+    now = ws.now()
+    if meeting.date == now.date() and (meeting.start is None or now.time() >= meeting.start):
+        return now.time().replace(second=0)
+    return None
 
 
 def close_meeting(ws: Workspace, meeting_id: int) -> Meeting:
-    """Ended now; from here on every change to its content leaves an amendment."""
+    """Closed: from here on every change to its content is an amendment. What it decided is
+    kept with it: its end time, the next meeting, and its measures' status at this moment."""
     meeting = get_meeting(ws, meeting_id)
+    if meeting.closed:
+        return meeting
     now = ws.now()
-    closed = meeting.model_copy(update={
-        "status": MeetingStatus.CLOSED, "end": meeting.end or now.time(),
-    })
+    changes: dict[str, object] = {"status": MeetingStatus.CLOSED, "closed_at": now,
+                                  "end": _end_on_closing(ws, meeting)}
+    later = meeting_rows.next_meeting_after(ws.store, meeting)
+    if meeting.next_date is None and later is not None:
+        changes.update(next_date=later.date, next_start=later.start, next_end=later.end,
+                       next_place=later.place)
     with ws.store.transaction():
-        for item in item_rows.items_of(ws.store, meeting_id):
-            if item.started_at and item.ended_at is None:
-                item_rows.update_item(ws.store, item.model_copy(update={"ended_at": now}))
-        meeting_rows.update_meeting(ws.store, closed)
+        item_rows.record_visit(ws.store, meeting_id, None, now.isoformat())
+        closed = meeting_rows.update_meeting(ws.store, meeting.model_copy(update=changes))
+        meeting_rows.freeze(ws.store, meeting_id)
     return closed
 
 
 def next_item_of_kind(items_: list[AgendaItem], kind: ItemKind) -> AgendaItem | None:
     return next((item for item in items_ if item.kind is kind), None)
+

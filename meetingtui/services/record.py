@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meetingtui.model import MeetingRecord, ObservationDetail
+from meetingtui.model import Meeting, MeetingRecord, ObservationDetail
 from meetingtui.services.followup import followups
 from meetingtui.services.groups import get_group
 from meetingtui.services.meetings import get_meeting
@@ -18,7 +18,7 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
     group = get_group(ws, meeting.group_id)
     observations = lagesbild.observations_of(ws.store, meeting_id)
     causes = lagesbild.causes_of_meeting(ws.store, meeting_id)
-    measures = measures_of_meeting(ws.store, meeting_id)
+    measures = measures_of_meeting(ws.store, meeting_id, meetings.frozen_at(ws.store, meeting_id))
     details = [
         ObservationDetail(
             observation=observation,
@@ -37,6 +37,16 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         measures=measures,
         followups=followups(ws, meeting_id),
         priorities=priorities_for_meeting(ws, meeting_id),
-        next_meeting=meetings.next_meeting_after(ws.store, meeting),
+        next_meeting=_next_meeting(ws, meeting),
         amendments=amendments_of(ws.store, meeting_id),
     )
+
+
+def _next_meeting(ws: Workspace, meeting: Meeting) -> Meeting | None:
+    """The next meeting as this one decided it; while it runs, the one planned after it."""
+    if meeting.next_date is not None:
+        return Meeting(group_id=meeting.group_id, date=meeting.next_date,
+                       start=meeting.next_start, end=meeting.next_end, place=meeting.next_place)
+    if meeting.closed:
+        return None
+    return meetings.next_meeting_after(ws.store, meeting)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,15 @@ def _now() -> datetime:
     return datetime.now()
 
 
+@dataclass(frozen=True)
+class Amending:
+    """Who corrects a closed meeting, and why: each change made meanwhile is an amendment
+    with these words (see `services.amend`)."""
+
+    by: str
+    why: str
+
+
 class Workspace:
     def __init__(self, store: Store, templates: TemplateSet | None, locations: Locations,
                  clock: Callable[[], datetime] = _now) -> None:
@@ -32,7 +42,10 @@ class Workspace:
         self.locations = locations
         self.clock = clock
         self._templates = templates
-        self._loading = threading.Lock()  # the app's warm-up thread and a key press may race
+        self._loading = threading.Lock()
+        # Set while the user corrects a closed meeting ("Ändra stängt möte"); without it the
+        # services refuse to change a closed meeting's content.
+        self.amending: Amending | None = None  # the app's warm-up thread and a key press may race
 
     @property
     def templates(self) -> TemplateSet:

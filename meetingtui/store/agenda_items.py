@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meetingtui.model import AgendaItem
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, insert_records, update_row
+from meetingtui.store.rows import from_row, from_rows, insert_records, update_record
 
 
 def insert_items(store: Store, items: list[AgendaItem]) -> list[AgendaItem]:
@@ -12,9 +12,34 @@ def insert_items(store: Store, items: list[AgendaItem]) -> list[AgendaItem]:
         return insert_records(db, "agenda_items", items)
 
 
-def update_item(store: Store, item: AgendaItem) -> None:
+def update_item(store: Store, item: AgendaItem, base: AgendaItem | None = None, *,
+                only: set[str] | None = None) -> AgendaItem:
     with store.transaction() as db:
-        update_row(db, "agenda_items", item)
+        return update_record(db, "agenda_items", item, base, only=only)
+
+
+def record_visit(store: Store, meeting_id: int, item_id: int | None, now: str) -> None:
+    """The chair is on `item_id` from `now` (None: has left the meeting); the item shown until
+    now gets its time. Times are not content: they change no version (an edit stays based on
+    the row it read), and two programs on one meeting share the one item shown."""
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE agenda_items SET ended_at = ?, shown_since = NULL, spent_seconds = "
+            "spent_seconds + max(0, CAST((julianday(?) - julianday(shown_since)) * 86400 "
+            "AS INTEGER)) WHERE meeting_id = ? AND shown_since IS NOT NULL "
+            "AND (? IS NULL OR id != ?)", [now, now, meeting_id, item_id, item_id])
+        if item_id is not None:
+            db.execute("UPDATE agenda_items SET started_at = coalesce(started_at, ?), "
+                       "shown_since = coalesce(shown_since, ?), ended_at = NULL "
+                       "WHERE id = ? AND meeting_id = ?", [now, now, item_id, meeting_id])
+
+
+def forget_stale_visits(store: Store, meeting_id: int, now: str) -> None:
+    """Visits left open by a program that is gone (killed) count nothing: when it stopped is
+    not known, and counting to now would add the hours in between."""
+    with store.transaction() as db:
+        db.execute("UPDATE agenda_items SET shown_since = NULL, ended_at = coalesce(ended_at, ?) "
+                   "WHERE meeting_id = ? AND shown_since IS NOT NULL", [now, meeting_id])
 
 
 def get_item(store: Store, item_id: int) -> AgendaItem | None:

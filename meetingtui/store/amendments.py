@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from meetingtui.model import Amendment
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_rows, to_row
+from meetingtui.store.rows import from_rows, insert_record
 
 
 def insert_amendment(store: Store, amendment: Amendment) -> None:
     with store.transaction() as db:
-        db.table("amendments").insert(to_row(amendment))
+        insert_record(db, "amendments", amendment, versioned=False)
 
 
 def amendments_of(store: Store, meeting_id: int) -> list[Amendment]:

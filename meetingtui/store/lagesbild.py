@@ -1,4 +1,7 @@
-"""Observations (lägesbild items) and their causes. Removal is soft: minutes are records."""
+"""Observations (lägesbild items) and their causes. Removal is soft: minutes are records.
+
+An observation carried over to later meetings is one problem: its appearances share the first
+one's id as `problem_id`, and confidentiality is the problem's (`set_problem_confidential`)."""
 
 from __future__ import annotations
 
@@ -6,26 +9,72 @@ from datetime import datetime
 
 from meetingtui.model import Cause, Observation
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, to_row, update_row
+from meetingtui.store.rows import Gone, from_row, from_rows, insert_record, update_record
 
 
 def insert_observation(store: Store, observation: Observation) -> Observation:
     with store.transaction() as db:
-        row_id = db.table("observations").insert(to_row(observation)).last_pk
-    return observation.model_copy(update={"id": row_id})
+        stored = insert_record(db, "observations", observation)
+        if stored.problem_id is None:  # a first appearance is its own problem
+            db.execute("UPDATE observations SET problem_id = id WHERE id = ?", [stored.id])
+            stored = stored.model_copy(update={"problem_id": stored.id})
+    return stored
 
 
-def update_observation(store: Store, observation: Observation) -> None:
+def update_observation(store: Store, observation: Observation,
+                       base: Observation | None = None) -> Observation:
+    """Every field but the confidential flag, which changes only on purpose (see
+    `set_problem_confidential`): a form read before another program marked it must not undo
+    that by saving a description."""
     with store.transaction() as db:
-        update_row(db, "observations", observation)
+        return update_record(db, "observations", observation, base,
+                             exclude={"confidential", "problem_id", "carried_over_from",
+                                      "meeting_id"})
+
+
+def set_problem_confidential(store: Store, problem_id: int, confidential: bool) -> list[int]:
+    """Every appearance of the problem, and every measure decided on one of them or on one of
+    their causes, marked (or unmarked) at once; the meetings whose rows changed, oldest first."""
+    flag = int(confidential)
+    with store.transaction() as db:
+        meetings = [row[0] for row in db.execute(
+            "SELECT DISTINCT o.meeting_id FROM observations o "
+            "JOIN meetings m ON m.id = o.meeting_id "
+            "WHERE o.problem_id = ? AND o.confidential != ? AND o.deleted_at IS NULL "
+            "ORDER BY m.date, m.id", [problem_id, flag])]
+        db.execute("UPDATE observations SET confidential = ?, version = version + 1 "
+                   "WHERE problem_id = ? AND confidential != ?", [flag, problem_id, flag])
+        db.execute(
+            "UPDATE measures SET confidential = ?, version = version + 1 "
+            "WHERE confidential != ? AND (observation_id IN "
+            "  (SELECT id FROM observations WHERE problem_id = ?) "
+            "  OR cause_id IN (SELECT c.id FROM causes c JOIN observations o "
+            "                  ON o.id = c.observation_id WHERE o.problem_id = ?))",
+            [flag, flag, problem_id, problem_id])
+    return meetings
+
+
+def record_confidentiality(store: Store, problem_id: int, at: datetime, by: str,
+                           confidential: bool, reason: str) -> None:
+    with store.transaction() as db:
+        db.execute("INSERT INTO confidentiality_changes (problem_id, at, by, confidential, reason) "
+                   "VALUES (?, ?, ?, ?, ?)",
+                   [problem_id, at.isoformat(), by, int(confidential), reason])
 
 
 def remove_observation(store: Store, observation_id: int, now: datetime) -> None:
+    remove_row(store, "observations", observation_id, now)
+
+
+def remove_row(store: Store, table: str, record_id: int, now: datetime) -> None:
+    """Soft-delete a row; `Gone` when another program removed it first."""
     with store.transaction() as db:
-        db.execute(
-            "UPDATE observations SET deleted_at = ? WHERE id = ?",
-            [now.isoformat(), observation_id],
-        )
+        row = db.execute(f"SELECT version, deleted_at FROM {table} WHERE id = ?",
+                         [record_id]).fetchone()
+        if row is None or row[1] is not None:
+            raise Gone(table, record_id)
+        db.execute(f"UPDATE {table} SET deleted_at = ?, version = version + 1 WHERE id = ?",
+                   [now.isoformat(), record_id])
 
 
 def get_observation(store: Store, observation_id: int) -> Observation | None:
@@ -42,28 +91,26 @@ def observations_of(store: Store, meeting_id: int) -> list[Observation]:
     ))
 
 
-def carried_copies(store: Store, observation_id: int) -> list[Observation]:
-    """The copies later meetings made of this observation (one per meeting it came along to)."""
+def appearances(store: Store, problem_id: int) -> list[Observation]:
+    """Every appearance of a problem, oldest meeting first."""
     return from_rows(Observation, store.db.query(
-        "SELECT * FROM observations WHERE carried_over_from = ? AND deleted_at IS NULL "
-        "ORDER BY id", [observation_id],
-    ))
+        "SELECT o.* FROM observations o JOIN meetings m ON m.id = o.meeting_id "
+        "WHERE o.problem_id = ? AND o.deleted_at IS NULL ORDER BY m.date, m.id, o.id",
+        [problem_id]))
 
 
 def insert_cause(store: Store, cause: Cause) -> Cause:
     with store.transaction() as db:
-        row_id = db.table("causes").insert(to_row(cause)).last_pk
-    return cause.model_copy(update={"id": row_id})
+        return insert_record(db, "causes", cause)
 
 
-def update_cause(store: Store, cause: Cause) -> None:
+def update_cause(store: Store, cause: Cause, base: Cause | None = None) -> Cause:
     with store.transaction() as db:
-        update_row(db, "causes", cause)
+        return update_record(db, "causes", cause, base, exclude={"observation_id"})
 
 
 def remove_cause(store: Store, cause_id: int, now: datetime) -> None:
-    with store.transaction() as db:
-        db.execute("UPDATE causes SET deleted_at = ? WHERE id = ?", [now.isoformat(), cause_id])
+    remove_row(store, "causes", cause_id, now)
 
 
 def get_cause(store: Store, cause_id: int) -> Cause | None:

@@ -6,18 +6,59 @@ from datetime import date
 
 from meetingtui.model import Attendance, Meeting, MeetingStatus
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, insert_records, to_row, update_row
+from meetingtui.store.rows import from_row, from_rows, insert_record, insert_records, update_record
 
 
 def insert_meeting(store: Store, meeting: Meeting) -> Meeting:
     with store.transaction() as db:
-        row_id = db.table("meetings").insert(to_row(meeting)).last_pk
-    return meeting.model_copy(update={"id": row_id})
+        return insert_record(db, "meetings", meeting)
 
 
-def update_meeting(store: Store, meeting: Meeting) -> None:
+def update_meeting(store: Store, meeting: Meeting, base: Meeting | None = None, *,
+                   only: set[str] | None = None) -> Meeting:
     with store.transaction() as db:
-        update_row(db, "meetings", meeting)
+        return update_record(db, "meetings", meeting, base, only=only)
+
+
+def freeze(store: Store, meeting_id: int) -> None:
+    """Mark the point up to which later follow-ups of measures are this closed meeting's: the
+    newest status update and the newest measure now stored (see `measures.status_as_of`)."""
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE meetings SET frozen_update_id = (SELECT max(id) FROM measure_updates), "
+            "frozen_measure_id = (SELECT max(id) FROM measures) WHERE id = ?", [meeting_id])
+
+
+def frozen_at(store: Store, meeting_id: int) -> tuple[int, int] | None:
+    """(newest update id, newest measure id) when the meeting closed; None while it is open."""
+    row = store.conn.execute(
+        "SELECT status, coalesce(frozen_update_id, 0), coalesce(frozen_measure_id, 0) "
+        "FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+    if row is None or row[0] != MeetingStatus.CLOSED.value:
+        return None
+    return int(row[1]), int(row[2])
+
+
+def remove_meeting(store: Store, meeting_id: int) -> None:
+    """Delete a planned meeting that holds nothing, with its agenda and attendance list."""
+    with store.transaction() as db:
+        for table in ("agenda_items", "attendance", "meeting_priorities"):
+            db.execute(f"DELETE FROM {table} WHERE meeting_id = ?", [meeting_id])
+        db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+
+
+def holds_anything(store: Store, meeting_id: int) -> bool:
+    """Whether anything was recorded in the meeting (beyond its agenda and attendance list)."""
+    row = store.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM observations WHERE meeting_id = :m) "
+        "OR EXISTS (SELECT 1 FROM measures WHERE meeting_id = :m) "
+        "OR EXISTS (SELECT 1 FROM measure_updates WHERE meeting_id = :m) "
+        "OR EXISTS (SELECT 1 FROM meeting_priorities WHERE meeting_id = :m) "
+        "OR EXISTS (SELECT 1 FROM amendments WHERE meeting_id = :m) "
+        "OR EXISTS (SELECT 1 FROM agenda_items WHERE meeting_id = :m "
+        "           AND (notes != '' OR decision != '' OR started_at IS NOT NULL))",
+        {"m": meeting_id}).fetchone()
+    return bool(row[0])
 
 
 def get_meeting(store: Store, meeting_id: int) -> Meeting | None:
@@ -78,9 +119,15 @@ def insert_attendance(store: Store, rows: list[Attendance]) -> list[Attendance]:
         return insert_records(db, "attendance", rows)
 
 
-def update_attendance(store: Store, person: Attendance) -> None:
+def update_attendance(store: Store, person: Attendance,
+                      base: Attendance | None = None) -> Attendance:
     with store.transaction() as db:
-        update_row(db, "attendance", person)
+        return update_record(db, "attendance", person, base)
+
+
+def get_attendance(store: Store, attendance_id: int) -> Attendance | None:
+    rows = list(store.db.query("SELECT * FROM attendance WHERE id = ?", [attendance_id]))
+    return from_row(Attendance, rows[0]) if rows else None
 
 
 def attendance_of(store: Store, meeting_id: int) -> list[Attendance]:

@@ -1,4 +1,5 @@
-"""A group's focus areas per quarter."""
+"""The focus areas each meeting set or confirmed: a meeting's own rows, so that a later meeting's
+choice never changes an earlier meeting's minutes."""
 
 from __future__ import annotations
 
@@ -7,16 +8,31 @@ from meetingtui.store.db import Store
 from meetingtui.store.rows import from_rows, insert_records
 
 
-def replace_priorities(store: Store, group_id: int, quarter: str,
+def replace_priorities(store: Store, meeting_id: int,
                        priorities: list[Priority]) -> list[Priority]:
     with store.transaction() as db:
-        db.execute("DELETE FROM priorities WHERE group_id = ? AND quarter = ?",
-                   [group_id, quarter])
-        return insert_records(db, "priorities", priorities)
+        db.execute("DELETE FROM meeting_priorities WHERE meeting_id = ?", [meeting_id])
+        return [p.model_copy(update={"id": db.table("meeting_priorities").insert(
+                    {"meeting_id": meeting_id, "position": p.position, "title": p.title}
+                ).last_pk}) for p in priorities]
 
 
-def priorities_of(store: Store, group_id: int, quarter: str) -> list[Priority]:
+def priorities_of(store: Store, meeting_id: int) -> list[Priority]:
     return from_rows(Priority, store.db.query(
-        "SELECT * FROM priorities WHERE group_id = ? AND quarter = ? ORDER BY position",
-        [group_id, quarter],
+        "SELECT * FROM meeting_priorities WHERE meeting_id = ? ORDER BY position", [meeting_id]
     ))
+
+
+def latest_before(store: Store, group_id: int, meeting_id: int) -> list[Priority]:
+    """The priorities of the group's newest earlier meeting that had any (those in force)."""
+    return from_rows(Priority, store.db.query(
+        "SELECT p.* FROM meeting_priorities p WHERE p.meeting_id = ("
+        "  SELECT m.id FROM meetings m JOIN meetings this ON this.id = ? "
+        "  WHERE m.group_id = ? AND m.id != this.id "
+        "  AND (m.date < this.date OR (m.date = this.date AND m.id < this.id)) "
+        "  AND EXISTS (SELECT 1 FROM meeting_priorities q WHERE q.meeting_id = m.id) "
+        "  ORDER BY m.date DESC, m.id DESC LIMIT 1) ORDER BY p.position",
+        [meeting_id, group_id]))
+
+
+__all__ = ["insert_records", "latest_before", "priorities_of", "replace_priorities"]

@@ -1,20 +1,43 @@
-"""Turning models into rows and rows into models: the one place that knows the column types."""
+"""Turning models into rows and rows into models: the one place that knows the column types, and
+the one way a stored row is changed (a compare-and-swap on its version, only what changed)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
 
 from meetingtui.model import Record
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R", bound=Record)
 
 # Columns holding JSON lists, and flags stored as 0/1.
 _JSON_COLUMNS = {"points"}
+
+
+class Gone(LookupError):
+    """The row was removed (by this program or another) before this save reached it."""
+
+    def __init__(self, table: str, record_id: int) -> None:
+        super().__init__(f"No row {record_id} in {table}: it was removed")
+        self.table = table
+        self.record_id = record_id
+
+
+class Conflict(Exception):
+    """Another program saved, since this one read the row, a different value in a field this
+    save changes. Nothing was written; `theirs` is the row as it is stored now."""
+
+    def __init__(self, table: str, mine: Record, theirs: Record, fields: list[str]) -> None:
+        super().__init__(f"{table} {mine.id} was changed meanwhile: {', '.join(fields)}")
+        self.table = table
+        self.mine = mine
+        self.theirs = theirs
+        self.fields = fields
 
 
 def to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
@@ -39,23 +62,64 @@ def from_rows(cls: type[M], rows: Any) -> list[M]:
     return [from_row(cls, row) for row in rows]
 
 
-def update_row(db: Database, table: str, model: Record, *, exclude: set[str] | None = None) -> None:
-    """Write a stored record's fields back; a record without id is a programming error."""
-    if model.id is None:
-        raise ValueError(f"{type(model).__name__} has no id: it was never stored")
-    # A plain UPDATE: sqlite-utils' `Table.update` reads the row and the table's columns first,
-    # which made each update cost about 1 ms.
-    row = to_row(model, exclude=exclude)
-    sets = ", ".join(f'"{column}" = ?' for column in row)
-    cursor = db.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*row.values(), model.id])
-    if cursor.rowcount != 1:
-        raise NotFoundError(f"No row {model.id} in {table}")
+def read_row(db: Database, table: str, record_id: int) -> dict[str, Any] | None:
+    cursor = db.execute(f'SELECT * FROM "{table}" WHERE id = ?', [record_id])
+    values = cursor.fetchone()
+    if values is None:
+        return None
+    return dict(zip((column[0] for column in cursor.description), values, strict=True))
 
 
-R = TypeVar("R", bound=Record)
+def update_record(db: Database, table: str, edited: R, base: R | None = None, *,
+                  only: Iterable[str] | None = None, exclude: Iterable[str] = ()) -> R:
+    """Write what `edited` changed, inside the caller's transaction; return the stored row.
+
+    With `base` (the row as the user's screen read it), the changes are the fields where
+    `edited` differs from `base`, and only a field that another program also changed since,
+    to something else, is a conflict: two people editing different fields of one row both keep
+    their edit. Without it, the changes are the fields where `edited` differs from what is
+    stored, and any of them is a conflict unless the stored version is still `edited.version`.
+    `only`/`exclude` limit the fields this save may write at all (a flag that changes only on
+    purpose, a status kept by triggers). Raises `Gone` for a removed row and `Conflict`.
+    """
+    if edited.id is None:
+        raise ValueError(f"{type(edited).__name__} has no id: it was never stored")
+    row = read_row(db, table, edited.id)
+    if row is None or row.get("deleted_at"):
+        raise Gone(table, edited.id)
+    mine = to_row(edited)
+    allowed = set(only) if only is not None else set(mine)
+    columns = [c for c in mine if c in allowed and c != "version" and c not in set(exclude)
+               and c in row]
+    if base is not None:
+        was = to_row(base)
+        changes = {c: mine[c] for c in columns if mine[c] != was[c]}
+        clashes = [c for c in changes if row[c] != was[c] and row[c] != changes[c]]
+    else:
+        changes = {c: mine[c] for c in columns if mine[c] != row[c]}
+        clashes = list(changes) if row["version"] != edited.version else []
+    if clashes:
+        raise Conflict(table, edited, from_row(type(edited), row), clashes)
+    changes = {c: value for c, value in changes.items() if row[c] != value}
+    if changes:
+        sets = ", ".join(f'"{column}" = ?' for column in changes)
+        db.execute(f'UPDATE "{table}" SET {sets}, version = version + 1 WHERE id = ?',
+                   [*changes.values(), edited.id])
+        row.update(changes)
+        row["version"] += 1
+    return from_row(type(edited), row)
+
+
+def insert_record(db: Database, table: str, record: R, *, exclude: set[str] | None = None,
+                  versioned: bool = True) -> R:
+    """Insert a record as a new row at version 1 (inside the caller's transaction); the copy
+    returned carries its id. `versioned` False: a table of facts that are never edited (a
+    measure's history)."""
+    row = to_row(record, exclude={*(exclude or set()), *(() if versioned else ("version",))})
+    if versioned:
+        row["version"] = 1
+    return record.model_copy(update={"id": db.table(table).insert(row).last_pk, "version": 1})
 
 
 def insert_records(db: Database, table: str, records: list[R]) -> list[R]:
-    """Insert each record (inside the caller's transaction); the copies carry their new ids."""
-    return [record.model_copy(update={"id": db.table(table).insert(to_row(record)).last_pk})
-            for record in records]
+    return [insert_record(db, table, record) for record in records]

@@ -6,22 +6,23 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the home screen uses fit(): its first frame does not wait for pydantic
-    from meetingtui.model import AgendaItem, Meeting
+    from meetingtui.model import AgendaItem
+
+
+def item_seconds(item: AgendaItem, now: datetime) -> int:
+    """The time the item has been the current one in the app, the visit going on included."""
+    current = (now - item.shown_since).total_seconds() if item.shown_since else 0
+    return item.spent_seconds + max(0, int(current))
 
 
 def item_minutes(item: AgendaItem, now: datetime) -> int:
-    if item.started_at is None:
-        return 0
-    end = item.ended_at or now
-    return max(0, int((end - item.started_at).total_seconds() // 60))
+    return item_seconds(item, now) // 60
 
 
-def meeting_minutes(meeting: Meeting, now: datetime) -> int:
-    if meeting.start is None:
-        return 0
-    start = datetime.combine(meeting.date, meeting.start)
-    end = datetime.combine(meeting.date, meeting.end) if meeting.end else now
-    return max(0, int((end - start).total_seconds() // 60))
+def meeting_minutes(items: list[AgendaItem], now: datetime) -> int:
+    """The time the meeting has been open in the app: its items' time added up (not the time
+    since its date: a meeting typed in the day after has been open as long as that took)."""
+    return sum(item_seconds(item, now) for item in items) // 60
 
 
 def clock(minutes: int) -> str:

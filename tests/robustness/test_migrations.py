@@ -112,3 +112,31 @@ def test_a_database_one_version_behind_is_copied_before_it_is_upgraded(
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_closed_minutes_keep_what_the_meeting_saw_after_the_upgrade_to_4(tmp_path: Path) -> None:
+    """Schema 4 makes a closed meeting's minutes its own: in a version 3 file, October's measure
+    was done at November's meeting, the quarter's priority was stored per group, and the next
+    meeting was whatever came after. After the upgrade October's minutes still say what October
+    saw, and November's what November recorded."""
+    from meetingtui.model import MeasureStatus
+    from meetingtui.paths import resolve
+    from meetingtui.services.record import load_meeting
+    from meetingtui.services.workspace import open_workspace
+
+    db = tmp_path / "meetingtui.db"
+    shutil.copy(FIXTURES / "schema-v3.db", db)
+    ws = open_workspace(resolve(db=db, exports=tmp_path / "exports"))
+    try:
+        october, november = load_meeting(ws, 1), load_meeting(ws, 2)
+    finally:
+        ws.close()
+    assert [(m.text, m.status) for m in october.measures] == [
+        ("Sätt upp belysning vid busskuren", MeasureStatus.NOT_STARTED)]
+    [followed] = november.followups
+    assert followed.update is not None and followed.update.new_status is MeasureStatus.DONE
+    assert [p.title for p in october.priorities] == ["Trygg kollektivtrafik"]
+    assert [p.title for p in november.priorities] == ["Trygg kollektivtrafik"]
+    assert october.next_meeting is not None and str(october.next_meeting.date) == "2026-11-10"
+    # November's copy of October's observation is the same problem.
+    assert november.observations[0].observation.problem_id == 1

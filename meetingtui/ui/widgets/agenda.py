@@ -43,7 +43,7 @@ class AgendaList(Static):
             line.append(box, style=(style + " bold red").strip() if over else style)
             text.append_text(line)
             text.append("\n")
-        total = meeting_minutes(meeting, now)
+        total = meeting_minutes(items, now)
         text.append(fit(t("agenda.total", used=clock(total),
                           planned=clock(planned_total(items))), width), style="bold")
         self.update(text)

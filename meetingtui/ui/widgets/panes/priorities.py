@@ -48,7 +48,7 @@ class PrioritiesPane(ItemPane):
         row = self.query_one(f"#row-{event.input.id}", FieldRow)
         try:
             if event.value.strip():
-                Priority(group_id=0, quarter="2000-Q1", position=1, title=event.value)
+                Priority(meeting_id=0, position=1, title=event.value)
             row.show_error(None)
         except ValueError as error:
             from pydantic import ValidationError
