@@ -10,21 +10,32 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from meetingtui.model import AgendaItem, ItemKind, Measure, MeetingRecord, Record
-from meetingtui.personal_numbers import Finding, Kind, find_personal_numbers, luhn_ok
+from meetingtui.personal_numbers import (
+    Finding,
+    Kind,
+    find_personal_numbers,
+    luhn_ok,
+    mask_personal_numbers,
+)
 
-__all__ = ["Finding", "Kind", "Where", "find_personal_numbers", "luhn_ok", "public_view",
-           "scan_record"]
+__all__ = ["Finding", "Kind", "Where", "find_personal_numbers", "luhn_ok",
+           "mask_personal_numbers", "public_view", "scan_record"]
 
 
 @dataclass(frozen=True)
 class Where:
-    """A finding and the place in the minutes where it stands."""
+    """A finding and the place in the minutes where it stands.
+
+    The place is built from the record's own texts (an area, a person's name, an item's title),
+    so a number can stand in it too: `scan_record` masks it, and so does the message.
+    """
 
     place: str  # e.g. "§ 4 Lägesbild, observation 2 (Centrum), description"
     finding: Finding
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.finding.masked} ({self.finding.kind})"
+        return (f"{mask_personal_numbers(self.place)}: {self.finding.masked} "
+                f"({self.finding.kind})")
 
 
 # --- the public version ------------------------------------------------------------------------
@@ -151,10 +162,11 @@ def _measure_texts(at: str, measure: Measure) -> Iterator[tuple[str, str]]:
 
 
 def scan_record(record: MeetingRecord, public: bool) -> list[Where]:
-    """Every personal identity number in what the (public or internal) minutes would show."""
+    """Every personal identity number in what the (public or internal) minutes would show, each
+    with its place masked (an area or a name can hold a number too)."""
     shown = public_view(record) if public else record
     return [
-        Where(place, finding)
+        Where(mask_personal_numbers(place), finding)
         for place, text in _texts(shown, record) if text
         for finding in find_personal_numbers(text)
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from export_fixtures import SECRET_OBS, est_record
 
 from meetingtui.model import AgendaItem, ItemKind, MeetingRecord
-from meetingtui.privacy import public_view, scan_record
+from meetingtui.privacy import Where, find_personal_numbers, public_view, scan_record
 
 
 def with_numbers() -> MeetingRecord:
@@ -78,3 +78,30 @@ def test_items_without_a_data_kind_item_are_still_located() -> None:
     record.observations[0].observation.description = "Gäller 811218-9876"
     [where] = scan_record(record, public=False)
     assert where.place == "Lägesbild, observation 1 (Centrum), description"
+
+
+def test_a_number_in_an_area_a_name_or_a_title_is_masked_in_the_place_too() -> None:
+    """The place is built from the record's texts: it must not repeat the number it reports."""
+    record = est_record()
+    record.observations[0].observation.area = "Area 811218–9876"
+    record.attendance[0].name = "Karin Ek 811218\u20119876"
+    record.items[3].title = "Lägesbild 19811218 - 9876"
+    record.measures[2].owner = "Gäst 811278 – 9873"
+    wheres = scan_record(record, public=True)
+    places = [w.place for w in wheres]
+    assert "§ 4 Lägesbild 19811218 - ****, observation 1 (Area 811218–****), area" in places
+    assert "attendance (Karin Ek 811218\u2011****), name" in places
+    assert "§ 4 Lägesbild 19811218 - ****, title" in places
+    assert "§ 5 Åtgärdsplan, measure 3, owner" in places
+    for where in wheres:
+        message = str(where)
+        assert not any(number in message for number in ("9876", "9873")), message
+    [area] = [w for w in wheres if w.place.endswith("(Area 811218–****), area")]
+    assert str(area) == ("§ 4 Lägesbild 19811218 - ****, observation 1 (Area 811218–****), "
+                         "area: 811218–**** (personnummer)")
+
+
+def test_a_where_made_elsewhere_is_masked_when_it_is_said() -> None:
+    [finding] = find_personal_numbers("811218–9876")
+    said = str(Where("attendance (Gäst 811218 – 9876), name", finding))
+    assert said == "attendance (Gäst 811218 – ****), name: 811218–**** (personnummer)"

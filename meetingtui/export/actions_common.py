@@ -114,14 +114,17 @@ def default_docx_path(exports_dir: Path, today: date, owner: str | None) -> Path
 def personal_data_in(actions: ActionList) -> list[str]:
     """Where a personnummer or samordningsnummer stands in the list's texts, masked:
     "åtgärd 12 (EST, möte 2026-10-13), text: 121212-**** (personnummer)"."""
-    from meetingtui.personal_numbers import find_personal_numbers  # --public only: 3 ms to load
+    from meetingtui.personal_numbers import (  # --public only: 3 ms to load
+        find_personal_numbers,
+        mask_personal_numbers,
+    )
 
     places = []
     for row in actions.rows:
         for field, text in (("text", row.text), ("owner", row.owner),
                             ("organisation", row.owner_org)):
             for finding in find_personal_numbers(text):
-                places.append(f"åtgärd {row.id} ({row.group_short}, möte "
+                places.append(f"åtgärd {row.id} ({mask_personal_numbers(row.group_short)}, möte "
                               f"{row.meeting_date.isoformat()}), {field}: {finding.masked} "
                               f"({finding.kind})")
     return places
