@@ -42,11 +42,24 @@ def require_open(ws: Workspace, meeting_id: int) -> None:
         raise MeetingClosed(meeting_id)
 
 
+def begin_amending(ws: Workspace, by: str, why: str) -> None:
+    """From now on closed meetings may be corrected, each change an amendment by `by` for `why`
+    (the app's "Ändra stängt möte", until the user leaves the meeting: `end_amending`)."""
+    by, why = " ".join(by.split()), " ".join(why.split())
+    if not why:
+        raise ValueError("A correction of a closed meeting needs a reason")
+    ws.amending = Amending(by=by, why=why)
+
+
+def end_amending(ws: Workspace) -> None:
+    ws.amending = None
+
+
 @contextmanager
 def amending(ws: Workspace, by: str, why: str) -> Iterator[None]:
     """Correct closed meetings within the block, each change an amendment by `by` for `why`."""
     before = ws.amending
-    ws.amending = Amending(by=" ".join(by.split()), why=" ".join(why.split()))
+    begin_amending(ws, by, why)
     try:
         yield
     finally:

@@ -3,6 +3,7 @@
 Kept free of the models, so that the UI can catch them before pydantic is imported.
 """
 
+from meetingtui.store.conflicts import Conflict, Gone
 from meetingtui.store.db import StoreError
 
 
@@ -23,4 +24,4 @@ class NotRemovable(Exception):
     """A meeting that holds something (or is no longer planned) is not removed."""
 
 
-__all__ = ["MeetingClosed", "MeetingNotFound", "NotRemovable", "StoreError"]
+__all__ = ["Conflict", "Gone", "MeetingClosed", "MeetingNotFound", "NotRemovable", "StoreError"]

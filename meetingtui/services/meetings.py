@@ -20,7 +20,7 @@ from meetingtui.model import (
     Presence,
 )
 from meetingtui.services.amend import note_change
-from meetingtui.services.errors import MeetingNotFound, NotRemovable
+from meetingtui.services.errors import Gone, MeetingNotFound, NotRemovable
 from meetingtui.services.groups import get_group, members
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items as item_rows
@@ -275,6 +275,13 @@ def attendance(ws: Workspace, meeting_id: int) -> list[Attendance]:
 
 def items(ws: Workspace, meeting_id: int) -> list[AgendaItem]:
     return item_rows.items_of(ws.store, meeting_id)
+
+
+def get_item(ws: Workspace, item_id: int) -> AgendaItem:
+    item = item_rows.get_item(ws.store, item_id)
+    if item is None:
+        raise Gone("agenda_items", item_id)
+    return item
 
 
 def decide_next_meeting(ws: Workspace, meeting_id: int, day: date, *,

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlite_utils import Database
 
 from meetingtui.model import Record
+from meetingtui.store.conflicts import Conflict, Gone
 
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R", bound=Record)
@@ -18,26 +19,8 @@ R = TypeVar("R", bound=Record)
 # Columns holding JSON lists, and flags stored as 0/1.
 _JSON_COLUMNS = {"points"}
 
-
-class Gone(LookupError):
-    """The row was removed (by this program or another) before this save reached it."""
-
-    def __init__(self, table: str, record_id: int) -> None:
-        super().__init__(f"No row {record_id} in {table}: it was removed")
-        self.table = table
-        self.record_id = record_id
-
-
-class Conflict(Exception):
-    """Another program saved, since this one read the row, a different value in a field this
-    save changes. Nothing was written; `theirs` is the row as it is stored now."""
-
-    def __init__(self, table: str, mine: Record, theirs: Record, fields: list[str]) -> None:
-        super().__init__(f"{table} {mine.id} was changed meanwhile: {', '.join(fields)}")
-        self.table = table
-        self.mine = mine
-        self.theirs = theirs
-        self.fields = fields
+__all__ = ["Conflict", "Gone", "from_row", "from_rows", "insert_record", "insert_records",
+           "read_row", "to_row", "update_record"]
 
 
 def to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:

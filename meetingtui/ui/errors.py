@@ -13,7 +13,7 @@ from typing import Any, ParamSpec, TypeVar
 from textual.app import App
 
 from meetingtui.i18n import has, t, validation_message
-from meetingtui.services.errors import StoreError
+from meetingtui.services.errors import Conflict, Gone, MeetingClosed, NotRemovable, StoreError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -25,8 +25,31 @@ class Failed(Exception):
 
 def attempt(app: App[Any], call: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     """Run a service call; on a store, lookup or validation error notify and raise `Failed`."""
+    return _attempt(app, False, lambda: call(*args, **kwargs))
+
+
+def attempt_showing_conflicts(app: App[Any], call: Callable[P, R], *args: P.args,
+                              **kwargs: P.kwargs) -> R:
+    """As `attempt`, but a `Conflict` is raised for the caller to show (`ui.conflicts`)."""
+    return _attempt(app, True, lambda: call(*args, **kwargs))
+
+
+def _attempt(app: App[Any], conflicts: bool, run: Callable[[], R]) -> R:
     try:
-        return call(*args, **kwargs)
+        return run()
+    except Conflict:
+        if conflicts:
+            raise
+        # Forms offer the choice themselves (see `ui.dialogs.conflict`); anywhere else the
+        # other program's save stands and the user is told.
+        app.notify(t("conflict.elsewhere"), title=t("error.not_saved"), severity="error",
+                   timeout=10)
+    except Gone:
+        app.notify(t("conflict.gone"), title=t("error.not_saved"), severity="error", timeout=10)
+    except MeetingClosed:
+        app.notify(t("amend.closed"), title=t("error.not_saved"), severity="error", timeout=10)
+    except NotRemovable:
+        app.notify(t("remove.not_removable"), severity="warning", timeout=8)
     except StoreError as error:
         app.notify(store_message(error), title=t("error.not_saved"), severity="error",
                    timeout=10)

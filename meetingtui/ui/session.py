@@ -34,7 +34,14 @@ class Session:
 
     @property
     def readonly(self) -> bool:
-        return self.meeting.status is MeetingStatus.CLOSED
+        """Closed, and not being corrected on purpose (`services.amend.amending`)."""
+        return self.meeting.status is MeetingStatus.CLOSED and self.ws.amending is None
+
+    def user(self) -> str:
+        """Who is at the keyboard, as far as the app knows: the one correcting a closed
+        meeting, else the chair (what confidentiality changes are recorded under)."""
+        amending = self.ws.amending
+        return amending.by if amending is not None else self.meeting.chair
 
     def now(self) -> datetime:
         return self.ws.now()

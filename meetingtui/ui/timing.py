@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the home screen uses fit(): its first frame does not wait for pydantic
+    from rich.text import Text
+
     from meetingtui.model import AgendaItem
 
 
@@ -45,3 +47,33 @@ def flex_width(total: int, fixed: list[int], minimum: int = 10) -> int:
     """The width left for one flexible DataTable column beside `fixed` ones (cell padding and
     the scrollbar included), so that the table never scrolls sideways."""
     return max(minimum, total - sum(fixed) - 2 * (len(fixed) + 1) - 2)
+
+
+def wrap(text: str, width: int, max_lines: int = 4) -> list[str]:
+    """`text` in lines of at most `width` cells, broken between words (a word longer than a
+    line is cut), at most `max_lines` of them, the last ending in "…" when text is left over.
+    Tables show what is discussed whole at 80 columns this way, a row as high as it needs."""
+    import textwrap
+
+    if width <= 0:
+        return [""]
+    lines = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], fit(" ".join(lines[max_lines - 1:]), width)]
+    return lines
+
+
+def cells(*columns: tuple[str | list[str], int]) -> tuple[list[Text], int]:
+    """The cells of one table row, each wrapped to its column's width, and the row's height
+    (the most lines any cell needs). A list is lines already made. Cells are plain text: a
+    string given to a DataTable is read as markup, and "[b]" typed in a note would vanish."""
+    wrapped = [value if isinstance(value, list) else wrap(value, width)
+               for value, width in columns]
+    return [plain("\n".join(lines)) for lines in wrapped], max(len(lines) for lines in wrapped)
+
+
+def plain(text: str, style: str = "") -> Text:
+    """What the user typed as a table cell: never markup."""
+    from rich.text import Text
+
+    return Text(text, style=style, end="")

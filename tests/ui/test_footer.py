@@ -23,12 +23,19 @@ def footer_of(pilot: Pilot[None]) -> Footer:
 
 
 def labels(screen: Screen[object]) -> list[str]:
-    """Every key the footer should offer, as it draws them, in order (one per action)."""
+    """Every key the footer should offer, as it draws them, in order (one per action): the
+    screen's pinned keys (`FOOTER_FIRST`) first."""
     out: dict[str, str] = {}
+    pinned: dict[str, str] = {}
+    first: tuple[str, ...] = getattr(screen, "FOOTER_FIRST", ())
     for binding in (b.binding for b in screen.active_bindings.values()):
         if binding.show and binding.action not in out:
-            out[binding.action] = f" {screen.app.get_key_display(binding)} {binding.description} "
-    return list(out.values())
+            label = f" {screen.app.get_key_display(binding)} {binding.description} "
+            out[binding.action] = label
+            if binding.id in first:
+                pinned[binding.id] = label
+    ordered = [pinned[pin] for pin in first if pin in pinned]
+    return ordered + [label for label in out.values() if label not in ordered]
 
 
 async def click_label(pilot: Pilot[None], label: str) -> None:
@@ -81,6 +88,25 @@ def test_80_columns_cut_whole_keys_and_keep_the_palette(
     asyncio.run(run(80, 24))
     asyncio.run(run(120, 40))
     assert 0 < shown[80] < shown[120]
+
+
+def test_n_and_p_lead_the_footer_on_every_item_at_80_columns(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    """Whatever keys an item adds, the two that move through the agenda are never cut."""
+    ws, meeting_id = in_meeting
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("1")
+            for _ in range(len(app.screen.items)):  # type: ignore[attr-defined]
+                await pilot.pause()
+                assert footer_of(pilot).text.startswith(" n Nästa  p Föregående "), (
+                    app.screen.current)  # type: ignore[attr-defined]
+                await pilot.press("n")
+
+    asyncio.run(run())
 
 
 def test_clicking_a_key_runs_it(in_meeting: tuple[Workspace, int]) -> None:

@@ -84,13 +84,14 @@ async def run_meeting(ws: Workspace) -> None:
             await write(pilot, due)
             await pilot.press("ctrl+s", "escape")
 
-        # § 5 actions (three measures), § 6 priorities.
-        await pilot.press("n", "n")
+        # § 5 actions (three measures), § 6 priorities: e enters the first field.
+        await pilot.press("n", "n", "e")
         for title in ("Torget", "Skolan", "Parken"):
             await write(pilot, title)
             await pilot.press("enter")
-        # § 7 other business, § 8 next meeting: accept the proposed date.
-        await pilot.press("n", "n", "enter")
+        # § 7 other business, § 8 next meeting: Enter enters the fields, Enter decides the
+        # proposed date, time and place.
+        await pilot.press("n", "n", "enter", "enter")
         await pilot.press("n", "c", "j")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmDialog"  # export now? not this time

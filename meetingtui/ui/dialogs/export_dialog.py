@@ -97,8 +97,9 @@ class ExportDialog(ModalScreen[Path | None]):
                 else:
                     self.app.notify(t("export.not_written"), severity="warning")
 
-            self.app.push_screen(ConfirmDialog(t("export.personal_title"), "\n".join(lines)),
-                                 anyway)
+            # Enter must not publish a personnummer by reflex: the safe answer is the default.
+            self.app.push_screen(ConfirmDialog(t("export.personal_title"), "\n".join(lines),
+                                               default=False), anyway)
             return
         except ExportError as error:
             if error.reason != "exists":
@@ -113,8 +114,8 @@ class ExportDialog(ModalScreen[Path | None]):
                     self.app.notify(t("export.not_written"), severity="warning")
 
             self.app.push_screen(ConfirmDialog(
-                t("export.exists_title"), t("export.exists_question", path=str(error.path))),
-                replace)
+                t("export.exists_title"), t("export.exists_question", path=str(error.path)),
+                default=False), replace)
             return
         if result.findings and not self.public:
             self.app.notify(t("export.findings", count=len(result.findings)),

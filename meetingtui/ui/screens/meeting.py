@@ -1,14 +1,21 @@
-"""The meeting: the agenda on the left, the current item's content on the right."""
+"""The meeting: the agenda on the left, the current item's content on the right.
+
+Arriving at an item never puts the cursor in a field: every key of the footer, n and p among
+them, works on every item until the chair enters a field on purpose (issue 12 §1). A closed
+meeting is read-only until "Ändra stängt möte" (r), which asks for a reason and records every
+change as an amendment (issue 12 §3). What another program saves shows here within a second.
+"""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header, Input, Static, TextArea
 
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, ItemKind, Meeting, MeetingStatus
@@ -24,6 +31,8 @@ from meetingtui.ui.widgets.panes.base import ItemPane
 from meetingtui.ui.widgets.panes.factory import pane_for
 
 REFRESH_SECONDS = 15
+#: How often another program's saves are looked for (`PRAGMA data_version`, a few µs).
+WATCH_SECONDS = 1.0
 
 
 class MeetingScreen(Screen[None]):
@@ -37,10 +46,13 @@ class MeetingScreen(Screen[None]):
         Binding("f5", "presentation", t("meeting.presentation"), id="meeting.presentation"),
         Binding("m", "details", t("meeting.details"), id="meeting.details"),
         Binding("c", "close_meeting", t("meeting.close"), id="meeting.close"),
+        Binding("r", "amend", t("amend.footer"), id="meeting.amend", tooltip=t("amend.help")),
         Binding("h", "amendments", t("meeting.amendments"), id="meeting.amendments"),
         Binding("escape", "home", t("meeting.home"), id="meeting.home"),
         *COMMON_BINDINGS,
     ]
+    # n and p are on every item's footer, whatever else the item offers (issue 12 §1).
+    FOOTER_FIRST = ("meeting.next", "meeting.previous")
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="meeting")
@@ -49,6 +61,7 @@ class MeetingScreen(Screen[None]):
         self.current = 0
         self.pane: ItemPane | None = None
         self.panes: dict[int, ItemPane] = {}  # by item id: built once, then hidden and shown
+        self.others_seen = session.ws.revision()[1]
 
     @classmethod
     def for_meeting(cls, ws: Workspace, meeting_id: int) -> MeetingScreen:
@@ -56,6 +69,7 @@ class MeetingScreen(Screen[None]):
         session = Session.load(ws, meeting_id)
         if session.meeting.status is MeetingStatus.PLANNED:
             session.meeting = meetings.start_meeting(ws, meeting_id)
+        meetings.reopen(ws, meeting_id)
         return cls(session)
 
     def compose(self) -> ComposeResult:
@@ -69,18 +83,30 @@ class MeetingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        m = self.session.meeting
-        self.title = f"{self.session.group.short} {m.date.isoformat()}"
-        self.sub_title = t("meeting.closed_banner") if self.session.readonly else m.place
-        self.set_class(self.session.readonly, "-readonly")
+        self.show_title()
         self.go(self._resume_index(), save=False)
         self.set_interval(REFRESH_SECONDS, self.show_agenda)
+        self.set_interval(WATCH_SECONDS, self.watch_others)
+
+    def show_title(self) -> None:
+        m = self.session.meeting
+        self.title = f"{self.session.group.short} {m.date.isoformat()}"
+        amending = self.session.ws.amending
+        if m.closed and amending is not None:
+            self.sub_title = t("amend.banner", why=amending.why)
+        else:
+            self.sub_title = t("meeting.closed_banner") if m.closed else m.place
+        self.set_class(self.session.readonly, "-readonly")
 
     def _resume_index(self) -> int:
-        """Where the chair left off: the item still open, else the first one not visited."""
+        """Where the chair left off: the item shown, else the one left last, else the first one
+        not visited."""
         for index, item in enumerate(self.items):
-            if item.visited and item.ended_at is None:
+            if item.shown_since is not None:
                 return index
+        left = [(item.ended_at, index) for index, item in enumerate(self.items) if item.ended_at]
+        if left:
+            return max(left)[1]
         for index, item in enumerate(self.items):
             if not item.visited:
                 return index
@@ -95,25 +121,26 @@ class MeetingScreen(Screen[None]):
         if self.pane is not None:
             self.pane.mark_current()  # shown until now, its own saves included
         item = self.items[index]
-        if not self.session.readonly and item.id is not None:
-            ws = self.session.ws
+        ws = self.session.ws
+        if not self.session.meeting.closed and item.id is not None:
             before = ws.revision()
             try:
                 attempt(self.app, meetings.visit_item, ws, self.session.meeting_id, item.id)
             except Failed:
                 return
             self._visited(before, ws.revision())
-            self.items = meetings.items(ws, self.session.meeting_id)
+        self.items = meetings.items(ws, self.session.meeting_id)
         self.current = index
         self._show_pane(self.items[index])
         self.show_agenda()
 
     def _visited(self, before: tuple[int, int], after: tuple[int, int]) -> None:
-        """A visit writes only the items' start and end times, which no pane shows: the panes
-        that were current before it stay current (the agenda beside them shows the times)."""
+        """A visit writes only the items' times, which no pane shows: the panes that were
+        current before it stay current (the agenda beside them shows the times)."""
         for pane in self.panes.values():
             if pane.revision == before:
                 pane.revision = after
+        self.others_seen = after[1]
 
     def _show_pane(self, item: AgendaItem) -> None:
         """The item's pane, shown again when it was built before, else built and mounted."""
@@ -140,18 +167,46 @@ class MeetingScreen(Screen[None]):
             self.pane = pane
             self._focus_pane(pane)
 
+    def rebuild_panes(self) -> None:
+        """Every pane built anew (the meeting became editable, or read-only again)."""
+        for pane in self.panes.values():
+            pane.remove()
+        self.panes.clear()
+        self.pane = None
+        self.go(self.current, save=False)
+
     def on_screen_resume(self) -> None:
         """Back from a dialog or another screen: the pane shows what was saved there."""
         pane = self.pane
         if pane is None or not pane.is_mounted or pane.is_current() or not self.items:
             return
+        self.items = meetings.items(self.session.ws, self.session.meeting_id)
         if pane.refresh_data(self.items[self.current]):
             pane.mark_current()
         else:
             self._show_pane(self.items[self.current])
 
+    def watch_others(self) -> None:
+        """Another program committed: the item shown reads what it saved (a pane keeps text
+        being typed and compares it when it is saved)."""
+        if self.app.screen is not self or self.pane is None or not self.pane.is_mounted:
+            return
+        try:
+            seen = self.session.ws.revision()[1]
+        except Exception:  # the store's own message comes with the next save
+            return
+        if seen == self.others_seen:
+            return
+        self.others_seen = seen
+        ws = self.session.ws
+        self.session.meeting = meetings.get_meeting(ws, self.session.meeting_id)
+        self.items = meetings.items(ws, self.session.meeting_id)
+        if self.pane.refresh_data(self.items[self.current]):
+            self.pane.mark_current()
+        self.show_agenda()
+
     def _focus_pane(self, pane: ItemPane) -> None:
-        """The pane's main widget takes the keys, unless the chair has moved on since."""
+        """The item takes the keys (never one of its fields), unless the chair has moved on."""
         if pane is self.pane and pane.is_mounted:
             self.set_focus(pane.main_widget())
 
@@ -182,25 +237,35 @@ class MeetingScreen(Screen[None]):
             return
         self.app.pop_screen()
 
+    def on_unmount(self) -> None:
+        """Leaving the meeting (Esc, closing it, quitting): its clock stops, and a correction of
+        a closed meeting ends."""
+        from meetingtui.services.amend import end_amending
+
+        ws = self.session.ws
+        end_amending(ws)
+        # A stopped clock is not worth a message on the way out (a save error shows on the next).
+        with suppress(Exception):
+            meetings.leave_meeting(ws, self.session.meeting_id)
+
     def action_details(self) -> None:
         from meetingtui.ui.dialogs.meeting_details import MeetingDetailsDialog
 
         if self.session.readonly or (self.pane is not None and not self.pane.flush()):
             return
+        base = meetings.get_meeting(self.session.ws, self.session.meeting_id)
 
         def save(meeting: Meeting) -> Meeting:
-            meetings.update_details(self.session.ws, meeting)
-            return meetings.get_meeting(self.session.ws, self.session.meeting_id)
+            return meetings.update_details(self.session.ws, meeting, base)
 
         def saved(meeting: Meeting | None) -> None:
             if meeting is not None:
                 self.session.meeting = meeting
-                self.title = f"{self.session.group.short} {meeting.date.isoformat()}"
-                self.sub_title = meeting.place
+                self.show_title()
                 self.show_agenda()
 
         self.app.push_screen(MeetingDetailsDialog(
-            self.session.meeting, self.session.today(), save,
+            base, self.session.meeting.date, save,
             t("meeting.details_title", group=self.session.group.short)), saved)
 
     def action_amendments(self) -> None:
@@ -210,34 +275,69 @@ class MeetingScreen(Screen[None]):
         record = load_meeting(self.session.ws, self.session.meeting_id)
         self.app.push_screen(AmendmentsDialog(record.amendments))
 
+    def action_amend(self) -> None:
+        """Ändra stängt möte: who and why, then the meeting is editable and every change is an
+        amendment with those words, until the chair leaves it."""
+        from meetingtui.services.amend import begin_amending
+        from meetingtui.ui.dialogs.amend import AmendDialog
+
+        meeting = self.session.meeting
+        if not meeting.closed or self.session.ws.amending is not None:
+            return
+
+        def start(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            by, why = answer
+            try:
+                attempt(self.app, begin_amending, self.session.ws, by, why)  # ends on leaving
+            except Failed:
+                return
+            self.show_title()
+            self.rebuild_panes()
+            self.app.notify(t("amend.started", why=why), timeout=6)
+
+        self.app.push_screen(AmendDialog(meeting.secretary or meeting.chair), start)
+
     def action_close_meeting(self) -> None:
+        from meetingtui.privacy import scan_record
+        from meetingtui.services.record import load_meeting
         from meetingtui.ui.dialogs.confirm import ConfirmDialog
 
         if self.pane is not None and not self.pane.flush():
             return
-        incomplete = meetings.check_before_close(self.session.ws, self.session.meeting_id)
+        ws, meeting_id = self.session.ws, self.session.meeting_id
+        incomplete = meetings.check_before_close(ws, meeting_id)
+        findings = scan_record(load_meeting(ws, meeting_id), public=False)
         lines = [t("close.question")]
-        if incomplete.empty:
+        if incomplete.empty and not findings:
             lines.append(t("close.complete"))
+        if incomplete.end_missing:
+            lines.append(t("close_extra.end_missing"))
         if incomplete.measures_without_owner_or_due:
             lines.append(t("close.measures", count=len(incomplete.measures_without_owner_or_due)))
         if incomplete.items_not_visited:
             lines.append(t("close.items"))
             lines += [f"  § {i.position} {i.title}" for i in incomplete.items_not_visited]
+        if findings:
+            lines.append(t("close_extra.personal"))
+            lines += [f"  {where}" for where in findings[:5]]
+            if len(findings) > 5:
+                lines.append("  " + t("close_extra.personal_more", count=len(findings) - 5))
 
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                attempt(self.app, meetings.close_meeting, self.session.ws,
-                        self.session.meeting_id)
+                attempt(self.app, meetings.close_meeting, ws, meeting_id)
             except Failed:
                 return
             self.app.notify(t("close.done"))
             self.app.pop_screen()
             self.offer_export()
 
-        self.app.push_screen(ConfirmDialog(t("close.title"), "\n".join(lines)), answer)
+        self.app.push_screen(ConfirmDialog(t("close.title"), "\n".join(lines),
+                                           default=not findings), answer)
 
     def offer_export(self) -> None:
         """After closing: export now? (the minutes are final, nothing changes them silently)."""
@@ -260,10 +360,17 @@ class MeetingScreen(Screen[None]):
         return self.session.meeting_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("close_meeting", "details"):
+        if action in ("move", "jump") and isinstance(self.focused, (Input, TextArea)):
+            return False  # in a field, n and p are letters (Esc leaves the field)
+        closed = self.session.meeting.closed
+        if action == "details":
             return not self.session.readonly
+        if action == "close_meeting":
+            return not closed
+        if action == "amend":
+            return closed and self.session.ws.amending is None
         if action == "amendments":
-            return self.session.readonly
+            return closed
         return True
 
     def new_observation(self) -> None:
@@ -298,14 +405,26 @@ class MeetingScreen(Screen[None]):
         commands += [
             (t("meeting.next"), lambda: self.action_move(1), ""),
             (t("meeting.previous"), lambda: self.action_move(-1), ""),
-            (t("situation.new"), self.new_observation, t("meeting.new_observation_help")),
-            (t("measure.new"), self.new_measure, t("meeting.new_measure_help")),
             (t("meeting.presentation"), self.action_presentation, t("meeting.presentation_help")),
-            (t("meeting.details"), self.action_details, t("meeting.details_help")),
             (t("meeting.home"), self.action_home, ""),
         ]
-        if self.session.readonly:
-            commands.append((t("meeting.amendments"), self.action_amendments, ""))
+        if not self.session.readonly:
+            commands += [
+                (t("situation.new"), self.new_observation, t("meeting.new_observation_help")),
+                (t("measure.new"), self.new_measure, t("meeting.new_measure_help")),
+                (t("item.decision"), self._decision, t("item.decision_help")),
+            ]
+        if not self.session.meeting.closed:
+            commands += [
+                (t("meeting.details"), self.action_details, t("meeting.details_help")),
+                (t("meeting.close"), self.action_close_meeting, t("close.help")),
+            ]
         else:
-            commands.append((t("meeting.close"), self.action_close_meeting, t("close.help")))
+            commands.append((t("meeting.amendments"), self.action_amendments, ""))
+            if self.session.ws.amending is None:
+                commands.append((t("amend.key"), self.action_amend, t("amend.help")))
         return commands + common_commands(self)
+
+    def _decision(self) -> None:
+        if self.pane is not None:
+            self.pane.action_decision()

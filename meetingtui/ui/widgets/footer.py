@@ -41,15 +41,25 @@ class Placed(NamedTuple):
 
 
 def shown_keys(screen: Screen[object]) -> tuple[list[Key], Key | None]:
-    """The keys Textual's footer shows (the first binding of each action), and the palette's."""
+    """The keys Textual's footer shows (the first binding of each action), and the palette's.
+
+    A screen's `FOOTER_FIRST` binding ids come first, so that the keys that matter everywhere
+    on it (the meeting's n and p) are never the ones left out at 80 columns."""
     app = screen.app
     active = screen.active_bindings
     seen: set[str] = set()
     keys: list[Key] = []
+    first: dict[str, Key] = {}
+    pinned: tuple[str, ...] = getattr(screen, "FOOTER_FIRST", ())
     for _node, binding, enabled, tooltip in active.values():
         if binding.show and binding.action not in seen:
             seen.add(binding.action)
-            keys.append(_key(screen, binding, enabled, tooltip))
+            key = _key(screen, binding, enabled, tooltip)
+            if binding.id in pinned:
+                first[binding.id] = key
+            else:
+                keys.append(key)
+    keys = [first[pin] for pin in pinned if pin in first] + keys
     palette = active.get(app.COMMAND_PALETTE_BINDING) if app.ENABLE_COMMAND_PALETTE else None
     if palette is None:
         return keys, None

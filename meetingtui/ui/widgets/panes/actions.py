@@ -1,4 +1,6 @@
-"""An `actions` item: the meeting's action plan, every measure decided here, editable."""
+"""An `actions` item: the meeting's action plan, every measure decided here: `a` adds one,
+Enter edits it, Del removes one added by mistake (it leaves the minutes too). Rows wrap so that
+the measure discussed shows whole at 80×24; S marks a confidential one."""
 
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ from textual.widgets import DataTable, Static
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Measure
 from meetingtui.services import lagesbild
+from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
-from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.timing import cells, fit, flex_width
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
-from meetingtui.ui.widgets.panes.base import ItemPane
+from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 
 MISSING = "bold red reverse"
 
@@ -26,16 +29,19 @@ class ActionsPane(ItemPane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "new", t("measure.new"), id="actions.new"),
         Binding("enter", "edit", t("common.edit"), id="actions.edit"),
+        Binding("delete", "remove", t("common.remove"), id="actions.remove"),
     ]
-    EDIT_ACTIONS = frozenset({"new", "edit"})
+    EDIT_ACTIONS = frozenset({"new", "edit", "remove", "decision"})
 
     def compose(self) -> ComposeResult:
         yield FixedTable(cursor_type="row", id="measures", zebra_stripes=True)
         yield Static("", id="actions-hint", classes="hint")
+        yield DecisionLine()
 
     def on_mount(self) -> None:
         self.rows = []
         self.reload()
+        self.show_item(self.item)
 
     rows: list[Measure]
     shown_width: int | None = None  # the width the table was laid out for
@@ -46,6 +52,7 @@ class ActionsPane(ItemPane):
 
     def refresh_data(self, item: AgendaItem) -> bool:
         self.reload()
+        self.show_item(item)
         return True
 
     def reload(self, select: int | None = None) -> None:
@@ -68,25 +75,39 @@ class ActionsPane(ItemPane):
 
     def fill(self, select: int | None = None) -> None:
         """The table from the measures read last, in columns that fit the pane's width."""
-        table: DataTable[Text | str] = self.query_one(DataTable)
+        table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
         self.shown_width = self.size.width
         table.clear(columns=True)
         width = max(44, self.size.width)
-        text_width = flex_width(width, [2, 14, 10, 12])
+        owner_width = 12 if width < 70 else 18
+        text_width = flex_width(width, [2, owner_width, 10, 12])
         table.add_column("#", width=2, key="no")
         table.add_column(t("measure.text"), width=text_width, key="text")
-        table.add_column(t("measure.owner"), width=14, key="owner")
+        table.add_column(t("measure.owner"), width=owner_width, key="owner")
         table.add_column(t("measure.due"), width=10, key="due")
         table.add_column(t("followup.status"), width=12, key="status")
         incomplete = 0
+        day = self.session.meeting.date
         for number, m in enumerate(self.rows, start=1):
-            owner = Text(fit(m.owner, 14)) if m.owner else Text(t("measure.missing"),
-                                                                style=MISSING)
-            due = Text(m.due.isoformat()) if m.due else Text(t("measure.missing"), style=MISSING)
+            late = m.overdue(day)
+            owner = m.owner + (f", {m.owner_org}" if m.owner_org else "")
+            due = [m.due.isoformat() if m.due else t("measure.missing"),
+                   *([t("action_list.overdue")] if late else [])]
+            row, height = cells((str(number), 2), (("S " if m.confidential else "") + m.text,
+                                                   text_width),
+                                (owner or t("measure.missing"), owner_width), (due, 10),
+                                (label(m.status), 12))
+            if not m.owner:
+                row[2].stylize(MISSING)
+            if m.due is None:
+                row[3].stylize(MISSING)
+            elif late:
+                row[3].stylize("bold red")
+            if m.confidential:
+                row[1].stylize("bold", 0, 1)
             incomplete += not (m.owner and m.due)
-            table.add_row(str(number), fit(m.text, text_width), owner, due,
-                          fit(label(m.status), 12), key=str(m.id))
+            table.add_row(*row, height=height, key=str(m.id))
         self._select(select, cursor)
         hint = t("actions.empty") if not self.rows else t("actions.count", count=len(self.rows))
         if incomplete:
@@ -115,6 +136,27 @@ class ActionsPane(ItemPane):
             measure, people, today,
             lambda m: lagesbild.save_measure(self.session.ws, m, by=self.session.meeting.chair)),
             lambda dialog: dialog.show(measure, people, today), done)
+
+    def action_remove(self) -> None:
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        if not self.rows:
+            return
+        measure = self.rows[self.query_one(DataTable).cursor_row]
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                attempt(self.app, lagesbild.remove_measure, self.session.ws, measure)
+            except Failed:
+                return
+            self.app.notify(t("remove.done"), timeout=2)
+            self.reload()
+
+        self.app.push_screen(ConfirmDialog(t("remove.measure_title"), t(
+            "remove.measure_question", text=fit(measure.text, 60), owner=measure.owner),
+            default=False), answer)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -1,4 +1,9 @@
-"""An agenda item's content pane: one subclass per item kind."""
+"""An agenda item's content pane: one subclass per item kind.
+
+What every kind shares: the keys reach the item, never a field, until the chair enters one on
+purpose (Enter or the item's edit key) and Esc leaves it (issue 12 §1); and every item has its
+notes and decision (`b`), shown under its own § in the minutes (issue 12 §6).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,24 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem
 from meetingtui.ui.session import Session
+
+
+class DecisionLine(Static):
+    """The item's decision under its table, so the room sees what was decided; hidden empty."""
+
+    DEFAULT_CSS = """
+    DecisionLine { height: auto; max-height: 4; padding: 0 1; text-style: bold; display: none; }
+    """
+
+    def show(self, decision: str) -> None:
+        text = " ".join(decision.split())
+        self.update(t("item.decision_line", text=text) if text else "")
+        self.display = bool(text)
 
 
 class ItemPane(Vertical, can_focus=True):
@@ -26,8 +44,10 @@ class ItemPane(Vertical, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", t("text.leave"), id="pane.leave", show=False),
+        Binding("b", "decision", t("item.decision"), id="pane.decision",
+                tooltip=t("item.decision_help")),
     ]
-    EDIT_ACTIONS: frozenset[str] = frozenset()
+    EDIT_ACTIONS: frozenset[str] = frozenset({"decision"})
 
     def __init__(self, session: Session, item: AgendaItem) -> None:
         super().__init__(classes="item-pane")
@@ -47,28 +67,67 @@ class ItemPane(Vertical, can_focus=True):
         (the default: a pane that composes from its data)."""
         return False
 
+    def show_item(self, item: AgendaItem) -> None:
+        """The item as stored now (its decision), for a pane that shows its data in place."""
+        self.item = item
+        for line in self.query(DecisionLine):
+            line.show(item.decision)
+
     def on_unmount(self) -> None:
         from meetingtui.ui.widgets.kept_form import forget_forms
 
         forget_forms(self)
 
     def main_widget(self) -> Widget | None:
-        """What gets focus when the item opens."""
+        """What gets focus when the item opens: never a field (a key would type into it)."""
         return self
+
+    def editing(self) -> bool:
+        """Whether the chair is typing in one of the pane's fields."""
+        focused = self.screen.focused
+        return (focused is not None and focused is not self
+                and not isinstance(focused, DataTable) and self in focused.ancestors)
 
     def flush(self) -> bool:
         """Save pending edits; False if that failed (the chair stays on the item)."""
         return True
 
     def action_leave(self) -> None:
-        """Escape from a field saves it and hands the keys back to the agenda (n/p, digits);
+        """Escape from a field saves it and hands the keys back to the item (n/p, digits);
         escape from a table or from nothing goes back to the groups."""
         focused = self.screen.focused
         if focused is not None and focused is not self and not isinstance(focused, DataTable):
-            self.flush()
+            self.flush()  # a failure says so and keeps the text; the keys are the item's again
             self.focus()
         else:
             self.call_later(self.screen.run_action, "home")
+
+    def action_decision(self) -> None:
+        """The item's notes and decision in a form (Ctrl+S saves; Esc cancels)."""
+        from meetingtui.services import meetings
+        from meetingtui.ui.dialogs.item_text import ItemTextDialog
+        from meetingtui.ui.errors import Failed, attempt
+
+        assert self.item.id is not None
+        try:
+            item = attempt(self.app, meetings.get_item, self.session.ws, self.item.id)
+        except Failed:
+            return
+
+        def done(saved: AgendaItem | None) -> None:
+            if saved is not None:
+                self.show_item(saved)
+                self.mark_current()
+            self.focus_main()
+
+        self.app.push_screen(ItemTextDialog(item, lambda edited: meetings.edit_item(
+            self.session.ws, item.id or 0, notes=edited.notes, decision=edited.decision,
+            base=item)), done)
+
+    def focus_main(self) -> None:
+        widget = self.main_widget()
+        if widget is not None and self.is_mounted:
+            widget.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.session.readonly and action in self.EDIT_ACTIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,10 +15,10 @@ from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, FollowUp, MeasureStatus, MeasureUpdate
 from meetingtui.services import followup
 from meetingtui.ui.labels import label
-from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.timing import cells, flex_width, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
-from meetingtui.ui.widgets.panes.base import ItemPane
+from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 
 
 class FollowupPane(ItemPane):
@@ -28,15 +29,17 @@ class FollowupPane(ItemPane):
         Binding("x", "update('cancelled')", t("followup.cancelled"), id="followup.cancelled"),
         Binding("enter", "update('')", t("followup.update"), id="followup.update"),
     ]
-    EDIT_ACTIONS = frozenset({"update"})
+    EDIT_ACTIONS = frozenset({"update", "decision"})
 
     def compose(self) -> ComposeResult:
         yield FixedTable(cursor_type="row", id="followups")
         yield Static("", id="followup-empty", classes="hint")
+        yield DecisionLine()
 
     def on_mount(self) -> None:
         self.rows = []
         self.reload()
+        self.show_item(self.item)
 
     rows: list[FollowUp]
     shown_width: int | None = None  # the width the table was laid out for
@@ -47,6 +50,7 @@ class FollowupPane(ItemPane):
 
     def refresh_data(self, item: AgendaItem) -> bool:
         self.reload()
+        self.show_item(item)
         return True
 
     def reload(self) -> None:
@@ -62,27 +66,23 @@ class FollowupPane(ItemPane):
             self.fill()
 
     def fill(self) -> None:
-        """The table from the measures read last, in columns that fit the pane's width."""
-        table: DataTable[Text | str] = self.query_one(DataTable)
+        """The table from the measures read last, each row as high as its text needs (what is
+        discussed shows whole at 80×24), in columns that fit the pane's width."""
+        table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
         self.shown_width = self.size.width
         table.clear(columns=True)
         width = max(44, self.size.width)
-        text_width = flex_width(width, [12, 10, 14])
+        owner_width = 12 if width < 70 else 18
+        text_width = flex_width(width, [owner_width, 10, 14])
         table.add_column(t("measure.text"), width=text_width, key="text")
-        table.add_column(t("measure.owner"), width=12, key="owner")
+        table.add_column(t("measure.owner"), width=owner_width, key="owner")
         table.add_column(t("measure.due"), width=10, key="due")
         table.add_column(t("followup.status"), width=14, key="status")
-        today = self.session.today()
         for row in self.rows:
-            m = row.measure
-            status = label(row.update.new_status) if row.update else label(m.status)
-            if row.update is not None:
-                status = "✓ " + status
-            due = Text(m.due.isoformat() if m.due else "–",
-                       style="bold red" if m.overdue(today) else "")
-            table.add_row(fit(m.text, text_width), fit(m.owner, 12), due, fit(status, 14),
-                          key=str(m.id))
+            cells_, height = followup_cells(row, self.session.meeting.date,
+                                            text_width, owner_width)
+            table.add_row(*cells_, height=height, key=str(row.measure.id))
         if self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
         self.query_one("#followup-empty", Static).update(
@@ -119,3 +119,29 @@ class FollowupPane(ItemPane):
         event.stop()
         if not self.session.readonly:
             self.action_update("")
+
+
+def followup_cells(row: FollowUp, meeting_day: date, text_width: int,
+                   owner_width: int) -> tuple[list[Text], int]:
+    """One follow-up row: the measure (S when confidential) with the comment recorded in this
+    meeting under it, the owner, the due date (Försenad when it was past on the meeting's day)
+    and the status: before → after when this meeting changed it."""
+    m = row.measure
+    text = wrap(("S " if m.confidential else "") + m.text, text_width)
+    if row.update is not None and row.update.comment.strip():
+        text += wrap("↳ " + row.update.comment, text_width, max_lines=3)
+    if row.update is not None and row.update.new_status != row.update.old_status:
+        before = label(row.update.old_status) if row.update.old_status else ""
+        status = f"{before} → {label(row.update.new_status)}".strip()
+    else:
+        status = label(row.update.new_status if row.update else m.status)
+    late = m.overdue(meeting_day)
+    due = [m.due.isoformat() if m.due else "–", *([t("action_list.overdue")] if late else [])]
+    cells_, height = cells((text, text_width), (m.owner + (f", {m.owner_org}" if m.owner_org
+                                                           else ""), owner_width),
+                           (due, 10), (status, 14))
+    if late:
+        cells_[2].stylize("bold red")
+    if m.confidential:
+        cells_[0].stylize("bold", 0, 1)
+    return cells_, height

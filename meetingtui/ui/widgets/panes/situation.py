@@ -17,10 +17,10 @@ from meetingtui.model import AgendaItem, Observation, Trend
 from meetingtui.services import lagesbild
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.labels import label
-from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.timing import fit, flex_width, plain
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
-from meetingtui.ui.widgets.panes.base import ItemPane
+from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 
 TREND_MARK = {Trend.NEW: "ny", Trend.RISING: "↑", Trend.UNCHANGED: "→", Trend.FALLING: "↓"}
 
@@ -42,13 +42,16 @@ class SituationPane(ItemPane):
         Binding("enter", "open", t("situation.open"), id="situation.open"),
         Binding("e", "edit", t("situation.edit"), id="situation.edit"),
         Binding("delete", "remove", t("situation.remove"), id="situation.remove"),
+        Binding("s", "confidential", t("secret.key"), id="situation.confidential",
+                tooltip=t("secret.help")),
     ]
-    EDIT_ACTIONS = frozenset({"new", "edit", "remove"})
+    EDIT_ACTIONS = frozenset({"new", "edit", "remove", "decision", "confidential"})
 
     def compose(self) -> ComposeResult:
         yield ObservationTable(cursor_type="row", id="observations", zebra_stripes=True)
         yield Static("", id="observation-detail")
         yield Static("", id="situation-legend", classes="hint")
+        yield DecisionLine()
 
     shown_width: int | None = None  # the width the table was laid out for
 
@@ -56,6 +59,7 @@ class SituationPane(ItemPane):
         self.rows: list[Observation] = []
         self.counts: dict[int | None, tuple[int, int]] = {}
         self.reload()  # read now: a key may come before the pane knows its width
+        self.show_item(self.item)
 
     def on_resize(self) -> None:
         # The columns follow the width, which a new pane learns only here: lay the rows out
@@ -91,6 +95,7 @@ class SituationPane(ItemPane):
 
     def refresh_data(self, item: AgendaItem) -> bool:
         self.reload()
+        self.show_item(item)
         return True
 
     def _layout(self) -> tuple[bool, int, int]:
@@ -106,10 +111,12 @@ class SituationPane(ItemPane):
         o = self.rows[index]
         causes, measures = self.counts[o.id]
         marks = ("↻" if o.carried_over_from else " ") + ("S" if o.confidential else " ")
-        cells: list[Text | str] = [str(index + 1), fit(o.area, side), fit(o.category, side),
-                                   fit(o.description, text_width)]
+        # Plain text, never markup: "[b]" typed in a description would otherwise vanish.
+        cells: list[Text | str] = [str(index + 1), plain(fit(o.area, side)),
+                                   plain(fit(o.category, side)),
+                                   plain(fit(o.description, text_width))]
         if wide:
-            cells += [fit(o.source, 16), TREND_MARK[o.trend],
+            cells += [plain(fit(o.source, 16)), TREND_MARK[o.trend],
                       f"{causes}/{measures}"[:3], Text(marks, style="bold")]
         else:
             cells.append(Text(f"{TREND_MARK[o.trend]:<3}{marks}"[:5], style="bold"))
@@ -187,15 +194,67 @@ class SituationPane(ItemPane):
     def _form(self, observation: Observation) -> None:
         from meetingtui.ui.dialogs.observation import ObservationDialog
 
+        self.editing_base = observation  # the form is kept: its save reads the row it shows
+        self.make_public = False
+
         def done(result: Observation | None) -> None:
             if result is not None:
                 self.reload(select=result.id)
+                if self.make_public:
+                    self.ask_public(result)
             self.query_one(DataTable).focus()
 
         push_form(self, ObservationDialog, lambda: ObservationDialog(
-            observation, self.session.categories(),
-            lambda o: lagesbild.save_observation(self.session.ws, o)),
+            observation, self.session.categories(), self.save_observation),
             lambda dialog: dialog.show(observation), done)
+
+    def save_observation(self, edited: Observation) -> Observation:
+        """The form's fields, saved on top of the row it showed; the confidential flag only by
+        itself on purpose: marking now, making public again after a question."""
+        ws, base = self.session.ws, self.editing_base
+        if base.id is None:
+            return lagesbild.save_observation(ws, edited)
+        stored = lagesbild.save_observation(ws, edited, base=base)
+        assert stored.id is not None
+        if edited.confidential and not base.confidential:
+            stored = lagesbild.set_confidential(ws, stored.id, True, by=self.session.user(),
+                                                base=base)
+        self.make_public = base.confidential and not edited.confidential
+        return stored
+
+    def action_confidential(self) -> None:
+        """`s`: mark the highlighted problem confidential, or ask to make it public again."""
+        observation = self.current()
+        if observation is None or observation.id is None:
+            return
+        if observation.confidential:
+            self.ask_public(observation)
+            return
+        try:
+            attempt(self.app, lagesbild.set_confidential, self.session.ws, observation.id, True,
+                    by=self.session.user(), base=observation)
+        except Failed:
+            return
+        self.app.notify(t("secret.marked"), timeout=3)
+        self.reload(select=observation.id)
+
+    def ask_public(self, observation: Observation) -> None:
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if not yes or observation.id is None:
+                return
+            try:
+                attempt(self.app, lagesbild.set_confidential, self.session.ws, observation.id,
+                        False, by=self.session.user(), reason=t("secret.public_reason"),
+                        base=observation)
+            except Failed:
+                return
+            self.app.notify(t("secret.made_public"), timeout=3)
+            self.reload(select=observation.id)
+
+        self.app.push_screen(ConfirmDialog(t("secret.public_title"), t(
+            "secret.public_question", area=observation.area), default=False), answer)
 
     def action_open(self) -> None:
         from meetingtui.ui.screens.observation import ObservationScreen
@@ -224,7 +283,8 @@ class SituationPane(ItemPane):
         self.app.push_screen(ConfirmDialog(
             t("situation.remove_title"),
             t("situation.remove_question", area=observation.area,
-              description=fit(observation.description, 60))), answer)
+              description=fit(observation.description, 60)) + "\n" + t("remove.observation_with"),
+            default=False), answer)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

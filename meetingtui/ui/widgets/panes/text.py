@@ -1,4 +1,9 @@
-"""A `text` item: the chair's guidance, then notes (Markdown) and the decision."""
+"""A `text` item: the chair's guidance, then notes (Markdown) and the decision.
+
+`e` and `b` enter the notes and the decision, Esc leaves them; they are saved on leaving, on
+Ctrl+S and two seconds after typing stops. A save names the text it started from: what another
+program saved meanwhile in the other field is kept, and in the same field is shown side by side
+for the chair to choose (issue 13 §2)."""
 
 from __future__ import annotations
 
@@ -13,7 +18,8 @@ from textual.widgets import Label, Static, TextArea
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem
 from meetingtui.services import meetings
-from meetingtui.ui.errors import Failed, attempt
+from meetingtui.services.errors import Conflict
+from meetingtui.ui.errors import Failed, attempt_showing_conflicts
 from meetingtui.ui.session import Session
 from meetingtui.ui.widgets.panes.base import ItemPane
 from meetingtui.ui.widgets.personal_data import PersonalDataWarning
@@ -27,11 +33,12 @@ class TextPane(ItemPane):
         Binding("b", "edit('decision')", t("text.edit_decision"), id="text.decision"),
         Binding("ctrl+s", "save", t("common.save"), id="text.save"),
     ]
-    EDIT_ACTIONS = frozenset({"edit", "save"})
+    EDIT_ACTIONS = frozenset({"edit", "save", "decision"})
 
     def __init__(self, session: Session, item: AgendaItem) -> None:
         super().__init__(session, item)
         self.autosave: Timer | None = None
+        self.resolving = False  # a clash with another program's save is on screen
 
     def compose(self) -> ComposeResult:
         guidance = "\n".join([self.item.guidance, *(f"• {p}" for p in self.item.points)])
@@ -47,10 +54,32 @@ class TextPane(ItemPane):
         yield PersonalDataWarning(id="personal-decision", classes="in-pane")
         yield Static("", id="save-state", classes="save-state")
 
+    def typed(self) -> tuple[str, str]:
+        return (self.query_one("#notes", TextArea).text,
+                self.query_one("#decision", TextArea).text)
+
     def refresh_data(self, item: AgendaItem) -> bool:
-        # Rebuilt only when the stored text is not what this pane saved or was built with
-        # (another program changed it); what is typed here was saved when the chair left.
-        return (item.notes, item.decision) == (self.item.notes, self.item.decision)
+        """Another program's save shows in place; text typed here and not yet saved stays, and
+        is compared with it when it is saved."""
+        stored = (item.notes, item.decision)
+        if stored == (self.item.notes, self.item.decision):
+            self.item = item
+            return True
+        if self.typed() != (self.item.notes, self.item.decision):
+            self.query_one("#save-state", Static).update(t("conflict.kept_yours"))
+            return True
+        self._show(item)
+        self.query_one("#save-state", Static).update(t("conflict.refreshed"))
+        return True
+
+    def _show(self, item: AgendaItem) -> None:
+        self.item = item
+        with self.prevent(TextArea.Changed):
+            for area, text in zip(self.query(TextArea), (item.notes, item.decision),
+                                  strict=True):
+                if area.text != text:
+                    area.text = text
+                self.query_one(f"#personal-{area.id}", PersonalDataWarning).check(text)
 
     def on_mount(self) -> None:
         for area in self.query(TextArea):
@@ -84,19 +113,52 @@ class TextPane(ItemPane):
     def flush(self) -> bool:
         if self.session.readonly or not self.is_mounted:
             return True
-        notes = self.query_one("#notes", TextArea).text
-        decision = self.query_one("#decision", TextArea).text
-        if notes == self.item.notes and decision == self.item.decision:
+        if self.resolving:
+            return False
+        notes, decision = self.typed()
+        if (notes, decision) == (self.item.notes, self.item.decision):
             return True
+        return self._save(notes, decision, self.item)
+
+    def _save(self, notes: str, decision: str, base: AgendaItem) -> bool:
         assert self.item.id is not None
         try:
-            edited = attempt(self.app, meetings.edit_item, self.session.ws, self.item.id,
-                             notes=notes, decision=decision)
+            edited = attempt_showing_conflicts(
+                self.app, meetings.edit_item, self.session.ws, self.item.id, notes=notes,
+                decision=decision, base=base)
         except Failed:
             self.query_one("#save-state", Static).update(t("text.not_saved"))
+            return False
+        except Conflict as conflict:
+            self._resolve(conflict)
             return False
         # Stored text is cleaned (no control characters); compare with what was typed next time.
         self.item = edited.model_copy(update={"notes": notes, "decision": decision})
         self.query_one("#save-state", Static).update(
             t("text.saved_at", time=self.session.now().strftime("%H:%M")))
         return True
+
+    def _resolve(self, conflict: Conflict) -> None:
+        from meetingtui.ui.conflicts import ask
+
+        self.resolving = True
+        self.query_one("#save-state", Static).update(t("text.not_saved"))
+        theirs = conflict.theirs
+        assert isinstance(theirs, AgendaItem)
+
+        def chosen(model: AgendaItem) -> None:
+            self.resolving = False
+            self._show_typed(model.notes, model.decision)
+            self._save(model.notes, model.decision, theirs)
+
+        def back() -> None:
+            self.resolving = False  # the chair's text stays; the next save asks again
+
+        ask(self.app, conflict, {"notes": t("text.notes"), "decision": t("text.decision")},
+            chosen, back)
+
+    def _show_typed(self, notes: str, decision: str) -> None:
+        with self.prevent(TextArea.Changed):
+            for area, text in zip(self.query(TextArea), (notes, decision), strict=True):
+                if area.text != text:
+                    area.text = text

@@ -1,0 +1,39 @@
+"""The notes and decision of any agenda item: the lägesbild, the action plan and the others have
+them too, written under their own § in the minutes (issue 12 §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.widget import Widget
+from textual.widgets import TextArea
+
+from meetingtui.i18n import t
+from meetingtui.model import AgendaItem
+from meetingtui.ui.widgets.form import FieldRow, FormDialog
+
+
+class ItemTextDialog(FormDialog[AgendaItem]):
+    """Decision first (what the chair writes with the room watching), then notes; Enter makes
+    a new line, Ctrl+S saves."""
+
+    def __init__(self, item: AgendaItem, save: Callable[[AgendaItem], AgendaItem]) -> None:
+        super().__init__(save)
+        self.item = item
+        self.title = t("item.title", number=item.position, title=item.title)
+
+    def rows(self) -> Iterable[FieldRow]:
+        yield FieldRow("decision", t("item.decision"),
+                       TextArea(self.item.decision, id="decision", soft_wrap=True,
+                                show_line_numbers=False, classes="form-text"))
+        yield FieldRow("notes", t("item.notes"),
+                       TextArea(self.item.notes, id="notes", soft_wrap=True,
+                                show_line_numbers=False, classes="form-text"))
+
+    def first_field(self) -> Widget | None:
+        return self.query_one("#decision")
+
+    def build(self) -> AgendaItem:
+        return self.item.model_validate({**self.item.model_dump(),
+                                         "decision": self.value("decision"),
+                                         "notes": self.value("notes")})
