@@ -28,6 +28,7 @@ def meetings(context: Context, group_name: str | None, fmt: str) -> None:
     """List meetings, oldest first."""
     from meetingtui.services.meeting_list import UnknownGroup, read_meetings
 
+    context.require_database()
     try:
         listed = read_meetings(context.locations.db, group_name, lambda: _templates(context))
     except UnknownGroup as error:
