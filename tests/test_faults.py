@@ -159,7 +159,7 @@ def test_a_read_only_database_file(db: Path, tmp_path: Path, read_only: Callable
                                    app_runs: list[object]) -> None:
     read_only(db)
     before = db.read_bytes()
-    args = ("--db", str(db), "--exports", str(tmp_path / "exports"))
+    args = ("--db", str(db), "--exports", str(tmp_path / "exports"), "--lang", "en")
     for command in (["export", "1"], []):
         line = one_line_error(cli(*args, *command))
         assert line == (
@@ -195,7 +195,7 @@ def test_a_database_in_a_read_only_folder(db: Path, tmp_path: Path,
                                           app_runs: list[object]) -> None:
     read_only(db, folder=True)
     before = sorted(db.parent.iterdir()), db.read_bytes()
-    args = ("--db", str(db), "--exports", str(tmp_path / "exports"))
+    args = ("--db", str(db), "--exports", str(tmp_path / "exports"), "--lang", "en")
     for command in (["meetings"], ["actions"], ["open", "1"], []):
         line = one_line_error(cli(*args, *command))
         assert line.startswith(f"meetingtui: The folder {db.parent} is read-only: SQLite keeps "
@@ -203,6 +203,34 @@ def test_a_database_in_a_read_only_folder(db: Path, tmp_path: Path,
         assert "not a meetingtui database" not in line  # it is one: never say otherwise
     assert app_runs == []
     assert (sorted(db.parent.iterdir()), db.read_bytes()) == before
+
+
+def test_a_backup_of_a_database_in_a_read_only_folder_says_why(
+    db: Path, tmp_path: Path, read_only: Callable[..., None],
+) -> None:
+    """It is a meetingtui database: the message says what SQLite could not do there."""
+    read_only(db, folder=True)
+    before = sorted(db.parent.iterdir()), db.read_bytes()
+    copy = tmp_path / "kopior" / "kopia.db"
+    for lang, words in (("en", f"The folder {db.parent} is read-only: SQLite keeps its journal "
+                               f"files beside the database {db.name} there"),
+                        ("sv", f"Mappen {db.parent} är skrivskyddad: SQLite lägger sina "
+                               f"journalfiler bredvid databasen {db.name} där")):
+        line = one_line_error(cli("--db", str(db), "--lang", lang, "backup", str(copy)))
+        assert line.startswith(f"meetingtui: {words}"), line
+        assert "meetingtui database" not in line and "meetingtui-databas" not in line
+    assert not (tmp_path / "kopior").exists()
+    assert (sorted(db.parent.iterdir()), db.read_bytes()) == before
+
+
+def test_a_read_only_database_is_named_in_the_interface_language(
+    db: Path, tmp_path: Path, read_only: Callable[..., None],
+) -> None:
+    read_only(db)
+    line = one_line_error(cli("--db", str(db), "--lang", "sv", "export", "1"))
+    assert line == (f"meetingtui: {db} är skrivskyddad, och meetingtui sparar varje ändring i "
+                    "den medan den görs; ingenting ändrades. Gör filen skrivbar, eller kopiera "
+                    "den till en egen mapp (--db).")
 
 
 # --- a newer schema, a file that is not a database -------------------------------------------
@@ -233,7 +261,7 @@ def test_a_file_meetingtui_cannot_use_is_refused_everywhere(
     path = make(tmp_path / "m.db")
     before = path.read_bytes()
     message = expected.format(newer=schema.VERSION + 1, known=schema.VERSION)
-    args = ("--db", str(path), "--exports", str(tmp_path / "exports"))
+    args = ("--db", str(path), "--exports", str(tmp_path / "exports"), "--lang", "en")
     for command in (["meetings"], ["actions"], ["export", "1"], ["open", "1"], []):
         assert one_line_error(cli(*args, *command)) == f"meetingtui: {path} {message}"
     assert app_runs == []
