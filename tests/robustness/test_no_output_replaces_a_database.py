@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from click.testing import CliRunner, Result
@@ -162,6 +163,41 @@ def test_no_output_replaces_another_sqlite_file(spelling: str, in_use: tuple[Pat
             assert line.startswith(f"meetingtui: Not written: {target} is an SQLite database, "
                                    ), (name, line)
         assert snapshot(db.parent) == before, (name, spelling)
+
+
+@pytest.mark.parametrize("spelling", ["relative", "hard link", "-wal", "symbolic link"])
+def test_a_refused_output_opens_nothing(spelling: str, planned: tuple[Path, int],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the app closed (no -wal, no -shm): the output is refused before the database is
+    opened at all, so not even SQLite's -wal and -shm appear beside it."""
+    db, meeting = planned
+    (db.parent / "sub").mkdir()
+    monkeypatch.chdir(db.parent)
+    db_arg, target = IN_USE[spelling](db)
+    before = snapshot(db.parent)
+    assert not any(name.endswith(("-wal", "-shm")) for name in before)
+    for name, args in writers(meeting, target).items():
+        one_line_error(cli(db_arg, *args))
+        assert snapshot(db.parent) == before, name
+
+
+def test_a_database_that_appears_while_the_export_is_written_is_not_replaced(
+    in_use: tuple[Path, int],
+) -> None:
+    """Checked again just before the rename: a link to the database made meanwhile stops it."""
+    db, _ = in_use
+    target = db.parent / "protokoll.docx"
+
+    def racing(stream: BinaryIO) -> None:
+        stream.write(b"minnesanteckningar")
+        target.symlink_to(db)
+
+    before = db.read_bytes()
+    with pytest.raises(ExportError) as refused:
+        write_export(target, racing, force=True, protected=db)
+    assert refused.value.reason == "database"
+    assert target.is_symlink() and db.read_bytes() == before
+    assert not list(db.parent.glob(".protokoll.docx.*"))  # no temporary file left
 
 
 def test_the_refusal_is_said_in_swedish_too(in_use: tuple[Path, int]) -> None:
