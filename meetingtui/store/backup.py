@@ -7,6 +7,7 @@ the copy goes and what it may replace is the service's job (`services/backup.py`
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -65,14 +66,8 @@ def copy_database(source: Path, target: Path) -> None:
     """
     fresh = not target.exists() or target.stat().st_size == 0
     check_source(source)
+    src = _open_source(source)
     try:
-        # Read-write although only read: a read-only connection may not tidy the -wal and
-        # -shm files away when it is the last to close.
-        src = sqlite3.connect(source)
-    except sqlite3.Error as error:
-        raise explain(error, source) from error
-    try:
-        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         dest = sqlite3.connect(target, isolation_level=None)
         try:
             if not fresh:
@@ -86,6 +81,27 @@ def copy_database(source: Path, target: Path) -> None:
         raise explain(error, target) from error
     finally:
         src.close()
+
+
+def _open_source(source: Path) -> sqlite3.Connection:
+    """A connection that reads `source`, its problems said about `source` (not the copy).
+
+    Read-write although only read: a read-only connection may not tidy the -wal and -shm files
+    away when it is the last to close. In a folder that cannot be written (a read-only medium)
+    no program can be saving into the database (SQLite could not make its files there), so it
+    is read as it lies, creating nothing (`read_only`)."""
+    real = Path(os.path.realpath(source))
+    try:
+        src = sqlite3.connect(source) if os.access(real.parent, os.W_OK) else read_only(source)
+    except sqlite3.Error as error:
+        raise explain(error, source, opening=True) from error
+    try:
+        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the -wal, if any
+    except sqlite3.Error as error:
+        src.close()
+        raise explain(error, source, opening=True) from error
+    return src
 
 
 def _leave_wal(dest: sqlite3.Connection, target: Path) -> None:

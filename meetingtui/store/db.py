@@ -73,6 +73,9 @@ def explain(error: sqlite3.Error, path: Path | None, *, opening: bool = False) -
         return StoreError(
             f"The disk is full{where}; the last change was not saved. Free some space and retry.",
             reason="disk_full", path=path)
+    if path is not None and opening and _folder_read_only(path) and (
+            code & 0xFF in (_READONLY, _CANTOPEN) or "unable to open" in text):
+        code = _READONLY_DIRECTORY  # SQLite cannot make its -wal/-shm beside the file there
     if code == _READONLY_DIRECTORY and path is not None:
         return StoreError(
             f"The folder {path.parent} is read-only: SQLite keeps its journal files beside the "
@@ -96,6 +99,16 @@ def explain(error: sqlite3.Error, path: Path | None, *, opening: bool = False) -
             reason="cannot_open", path=path)
     return StoreError(f"Database error{where}: {error}", path=path, key="store.failed_detail",
                       fields={"detail": str(error)})
+
+
+def _folder_read_only(path: Path) -> bool:
+    """Whether the folder that holds the database (the real file's) refuses new files: a
+    read-only medium or a folder that is not ours."""
+    try:
+        folder = Path(os.path.realpath(path)).parent
+        return folder.is_dir() and not os.access(folder, os.W_OK)
+    except (OSError, ValueError):
+        return False
 
 
 class Store:
