@@ -130,11 +130,19 @@ def test_bad_date_says_what_works(cli: Run) -> None:
     assert "Not a date" in one_line_error(cli("--due-before", "2026-02-30"))
 
 
-def test_unknown_group_and_meeting_are_one_line(cli: Run) -> None:
+def test_unknown_group_and_meeting_are_one_line(cli: Run,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     line = one_line_error(cli("--group", "nope"))
     assert "no group called 'nope'" in line and "EST" in line
-    assert "No meeting with id 9999" in one_line_error(cli("--meeting", "9999"))
     assert "not a meeting number" in one_line_error(cli("--meeting", "tisdag"))
+    # An id too large for SQLite is no meeting either, said the same way, in either language.
+    for number in ("9999", "99999999999999999999999", "-99999999999999999999999"):
+        assert one_line_error(cli("--meeting", number)) == (
+            f"meetingtui: Inget möte med id {number} (se `meetingtui meetings`)")
+    monkeypatch.setenv("MEETINGTUI_LANG", "en")
+    for number in ("9999", "99999999999999999999999"):
+        assert one_line_error(cli("--meeting", number)) == (
+            f"meetingtui: No meeting with id {number} (see `meetingtui meetings`)")
 
 
 def test_bad_choices_are_usage_errors(cli: Run) -> None:
@@ -181,6 +189,26 @@ def test_docx_goes_to_the_exports_folder_by_default(cli: Run, tmp_path: Path) ->
     assert everyone.stdout.strip().endswith("2026-11-23-atgardslista.docx")
     own = tmp_path / "mine.docx"
     assert cli("--format", "docx", "-o", str(own)).stdout.strip() == str(own)
+
+
+def test_public_and_internal_lists_have_their_own_default_names(cli: Run,
+                                                                 tmp_path: Path) -> None:
+    """The public list carries -offentlig, as the public minutes do: --force on one never
+    replaces the other."""
+    folder = tmp_path / "exports" / "actions"
+    internal = cli("--format", "docx", "--owner", "Karl Lind")
+    assert internal.stdout.strip() == str(folder / "2026-11-23-atgardslista-karl-lind.docx")
+    before = Path(internal.stdout.strip()).read_bytes()
+    public = cli("--format", "docx", "--owner", "Karl Lind", "--public", "--force")
+    assert public.exit_code == 0, public.output
+    assert public.stdout.strip() == str(
+        folder / "2026-11-23-atgardslista-karl-lind-offentlig.docx")
+    assert cli("--format", "docx", "--public").stdout.strip() == str(
+        folder / "2026-11-23-atgardslista-offentlig.docx")
+    assert Path(internal.stdout.strip()).read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2026-11-23-atgardslista-karl-lind-offentlig.docx",
+        "2026-11-23-atgardslista-karl-lind.docx", "2026-11-23-atgardslista-offentlig.docx"]
 
 
 def test_actions_is_listed_in_help() -> None:

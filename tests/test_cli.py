@@ -86,6 +86,7 @@ def test_meetings_as_json_oldest_first(tmp_path: Path) -> None:
 
 
 def test_unknown_group_is_one_line(tmp_path: Path) -> None:
+    open_workspace(resolve(db=tmp_path / "m.db")).close()
     line = one_line_error(run("--db", str(tmp_path / "m.db"), "meetings", "--group", "nope"))
     assert "no group called 'nope'" in line and "EST" in line
 
@@ -93,16 +94,37 @@ def test_unknown_group_is_one_line(tmp_path: Path) -> None:
 def test_a_foreign_file_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("inte en databas\n" * 100, encoding="utf-8")
-    line = one_line_error(run("--db", str(path), "meetings"))
+    line = one_line_error(run("--db", str(path), "--lang", "en", "meetings"))
     assert "not a meetingtui database" in line
     assert path.read_text(encoding="utf-8") == "inte en databas\n" * 100
 
 
 def test_open_an_unknown_meeting(tmp_path: Path) -> None:
-    line = one_line_error(run("--db", str(tmp_path / "m.db"), "open", "999"))
+    line = one_line_error(run("--db", str(tmp_path / "m.db"), "--lang", "en", "open", "999"))
     assert "No meeting with id 999" in line
     line = one_line_error(run("--db", str(tmp_path / "m.db"), "open", "tisdag"))
     assert "not a meeting number" in line
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("sv", "Inget möte med id {id} (se `meetingtui meetings`)"),
+    ("en", "No meeting with id {id} (see `meetingtui meetings`)"),
+])
+def test_an_id_too_large_for_sqlite_is_no_meeting(tmp_path: Path, lang: str, words: str) -> None:
+    """Not "unexpected error (OverflowError …)": one line, exit 1, nothing created."""
+    db = tmp_path / "m.db"
+    open_workspace(resolve(db=db)).close()
+    for number in ("99999999999999999999999", str(2**63)):
+        for command in (["export", number], ["export", number, "--format", "md"],
+                        ["actions", "--meeting", number], ["open", number]):
+            line = one_line_error(run("--db", str(db), "--lang", lang, *command))
+            assert line == "meetingtui: " + words.format(id=number), command
+    line = one_line_error(run("--db", str(tmp_path / "ny.db"), "--lang", lang, "open",
+                              str(2**64)))
+    assert line == "meetingtui: " + words.format(id=2**64)
+    assert not (tmp_path / "ny.db").exists()  # refused before anything was opened
+    line = one_line_error(run("--db", str(db), "--lang", lang, "export", str(2**63 - 1)))
+    assert line == "meetingtui: " + words.format(id=2**63 - 1)  # the largest id SQLite holds
 
 
 def test_bad_option_is_a_usage_error(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_personal_numbers_stop_the_public_version(tmp_path: Path) -> None:
 
 def test_unknown_meeting_and_unwritable_folder(tmp_path: Path) -> None:
     db, meeting_id = _meeting(tmp_path, "x")
-    missing = run(db, tmp_path, "export", "4711")
+    missing = run(db, tmp_path, "--lang", "en", "export", "4711")
     assert missing.exit_code == 1 and "No meeting with id 4711" in missing.stderr
     not_a_folder = tmp_path / "fil.txt"  # tests run as root here: permissions would not stop it
     not_a_folder.write_text("x", encoding="utf-8")

@@ -52,7 +52,7 @@ def test_writes_a_docx_that_opens_with_owner_only_mode(tmp_path: Path) -> None:
     record = est_record()
     path = default_export_path(tmp_path / "exports", record, False, "docx")
     doc = build_minutes(record, public=False, municipality=MUNICIPALITY)
-    assert write_export(path, doc.save, force=False) == path
+    assert write_export(path, doc.save, force=False, protected=None) == path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert docx.Document(str(path)).core_properties.author == MUNICIPALITY
     assert leftovers(path.parent) == [path.name]
@@ -61,7 +61,7 @@ def test_writes_a_docx_that_opens_with_owner_only_mode(tmp_path: Path) -> None:
 def test_writes_markdown(tmp_path: Path) -> None:
     text = build_minutes_md(est_record(), public=True, municipality=MUNICIPALITY)
     path = tmp_path / "m.md"
-    write_export(path, writer(text.encode()), force=False)
+    write_export(path, writer(text.encode()), force=False, protected=None)
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -69,7 +69,7 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     path = tmp_path / "minutes.docx"
     path.write_bytes(b"the filed version")
     with pytest.raises(ExportError) as caught:
-        write_export(path, writer(b"new"), force=False)
+        write_export(path, writer(b"new"), force=False, protected=None)
     assert caught.value.reason == "exists"
     assert "already exists" in str(caught.value) and str(path) in str(caught.value)
     assert path.read_bytes() == b"the filed version"
@@ -80,7 +80,7 @@ def test_force_replaces_and_the_new_file_is_owner_only(tmp_path: Path) -> None:
     path = tmp_path / "minutes.docx"
     path.write_bytes(b"old")
     path.chmod(0o644)
-    write_export(path, writer(b"new"), force=True)
+    write_export(path, writer(b"new"), force=True, protected=None)
     assert path.read_bytes() == b"new"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert leftovers(tmp_path) == ["minutes.docx"]
@@ -94,7 +94,7 @@ def test_a_file_that_appears_while_writing_is_not_overwritten(tmp_path: Path) ->
         path.write_bytes(b"someone else's")
 
     with pytest.raises(ExportError) as caught:
-        write_export(path, racing, force=False)
+        write_export(path, racing, force=False, protected=None)
     assert caught.value.reason == "exists"
     assert path.read_bytes() == b"someone else's"
     assert leftovers(tmp_path) == ["minutes.docx"]
@@ -108,7 +108,7 @@ def test_a_failing_writer_leaves_no_partial_file(tmp_path: Path) -> None:
         raise ValueError("boom")
 
     with pytest.raises(ValueError, match="boom"):
-        write_export(path, half, force=False)
+        write_export(path, half, force=False, protected=None)
     assert leftovers(tmp_path) == []
 
 
@@ -121,7 +121,7 @@ def test_a_failing_writer_keeps_the_old_file_when_forced(tmp_path: Path) -> None
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        write_export(path, half, force=True)
+        write_export(path, half, force=True, protected=None)
     assert path.read_bytes() == b"old"
     assert leftovers(tmp_path) == ["minutes.docx"]
 
@@ -134,7 +134,7 @@ def test_full_disk_is_a_plain_message_and_no_file(tmp_path: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with pytest.raises(ExportError) as caught:
-        write_export(path, full, force=False)
+        write_export(path, full, force=False, protected=None)
     assert caught.value.reason == "disk_full"
     assert str(caught.value) == f"The disk is full: {path} was not written."
     assert leftovers(tmp_path) == []
@@ -145,7 +145,7 @@ def test_a_folder_that_cannot_be_created(tmp_path: Path) -> None:
     blocker.write_text("a file where the folder should be")
     path = blocker / "est" / "minutes.docx"
     with pytest.raises(ExportError) as caught:
-        write_export(path, writer(b"x"), force=False)
+        write_export(path, writer(b"x"), force=False, protected=None)
     assert caught.value.reason == "unwritable"
     assert str(caught.value).startswith(f"Cannot write to the folder {path.parent}")
     assert "Traceback" not in str(caught.value)
@@ -161,7 +161,7 @@ def test_an_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         monkeypatch.setattr(tempfile, "mkstemp", refuse)
     try:
         with pytest.raises(ExportError) as caught:
-            write_export(folder / "minutes.docx", writer(b"x"), force=False)
+            write_export(folder / "minutes.docx", writer(b"x"), force=False, protected=None)
     finally:
         folder.chmod(0o700)
     assert caught.value.reason == "unwritable"
@@ -172,14 +172,14 @@ def test_an_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_a_folder_as_the_target_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="is a folder"):
-        write_export(tmp_path, writer(b"x"), force=True)
+        write_export(tmp_path, writer(b"x"), force=True, protected=None)
 
 
 def test_created_folders_are_owner_only(tmp_path: Path) -> None:
     path = tmp_path / "exports" / "est" / "m.md"
     old = os.umask(0o022)
     try:
-        write_export(path, writer(b"x"), force=False)
+        write_export(path, writer(b"x"), force=False, protected=None)
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -187,5 +187,5 @@ def test_created_folders_are_owner_only(tmp_path: Path) -> None:
 
 def test_write_export_accepts_a_docx_save_method(tmp_path: Path) -> None:
     doc = build_minutes(est_record(), public=True, municipality=MUNICIPALITY)
-    path = write_export(tmp_path / "p.docx", doc.save, force=False)
+    path = write_export(tmp_path / "p.docx", doc.save, force=False, protected=None)
     assert docx.Document(io.BytesIO(path.read_bytes())).paragraphs

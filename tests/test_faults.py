@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -160,7 +161,7 @@ def test_a_read_only_database_file(db: Path, tmp_path: Path, read_only: Callable
                                    app_runs: list[object]) -> None:
     read_only(db)
     before = db.read_bytes()
-    args = ("--db", str(db), "--exports", str(tmp_path / "exports"))
+    args = ("--db", str(db), "--exports", str(tmp_path / "exports"), "--lang", "en")
     for command in (["export", "1"], []):
         line = one_line_error(cli(*args, *command))
         assert line == (
@@ -196,7 +197,7 @@ def test_a_database_in_a_read_only_folder(db: Path, tmp_path: Path,
                                           app_runs: list[object]) -> None:
     read_only(db, folder=True)
     before = sorted(db.parent.iterdir()), db.read_bytes()
-    args = ("--db", str(db), "--exports", str(tmp_path / "exports"))
+    args = ("--db", str(db), "--exports", str(tmp_path / "exports"), "--lang", "en")
     for command in (["meetings"], ["actions"], ["open", "1"], []):
         line = one_line_error(cli(*args, *command))
         assert line.startswith(f"meetingtui: The folder {db.parent} is read-only: SQLite keeps "
@@ -204,6 +205,95 @@ def test_a_database_in_a_read_only_folder(db: Path, tmp_path: Path,
         assert "not a meetingtui database" not in line  # it is one: never say otherwise
     assert app_runs == []
     assert (sorted(db.parent.iterdir()), db.read_bytes()) == before
+
+
+def test_a_backup_of_a_database_in_a_read_only_folder_says_why(
+    db: Path, tmp_path: Path, read_only: Callable[..., None],
+) -> None:
+    """It is a meetingtui database: the message says what SQLite could not do there."""
+    read_only(db, folder=True)
+    before = sorted(db.parent.iterdir()), db.read_bytes()
+    copy = tmp_path / "kopior" / "kopia.db"
+    for lang, words in (("en", f"The folder {db.parent} is read-only: SQLite keeps its journal "
+                               f"files beside the database {db.name} there"),
+                        ("sv", f"Mappen {db.parent} är skrivskyddad: SQLite lägger sina "
+                               f"journalfiler bredvid databasen {db.name} där")):
+        line = one_line_error(cli("--db", str(db), "--lang", lang, "backup", str(copy)))
+        assert line.startswith(f"meetingtui: {words}"), line
+        assert "meetingtui database" not in line and "meetingtui-databas" not in line
+    assert not (tmp_path / "kopior").exists()
+    assert (sorted(db.parent.iterdir()), db.read_bytes()) == before
+
+
+def test_a_backup_from_a_read_only_medium_is_made(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A folder nothing can be written to (a read-only USB stick, a snapshot): no program can be
+    saving there, so the database is copied as it lies. As SQLite there, every connection that
+    would need a -shm fails; only one that reads the file as it is (immutable) works."""
+    import meetingtui.store.backup as store_backup
+
+    connect = sqlite3.connect
+    wanted = str(db.resolve())
+
+    def medium(database: Any, *args: Any, **kwargs: Any) -> Any:
+        name = unquote(str(database))
+        if wanted in name and "immutable=1" not in name:
+            return _FolderRefuses()
+        return connect(database, *args, **kwargs)
+
+    real_access = os.access
+    monkeypatch.setattr(sqlite3, "connect", medium)
+    monkeypatch.setattr(store_backup.os, "access", lambda path, mode: (
+        Path(path) != db.parent.resolve() and real_access(path, mode)))
+    before = sorted(db.parent.iterdir()), db.read_bytes()
+    copy = tmp_path / "kopia.db"
+    made = cli("--db", str(db), "backup", str(copy))
+    assert made.exit_code == 0, made.output
+    monkeypatch.undo()
+    assert (sorted(db.parent.iterdir()), db.read_bytes()) == before
+    conn = sqlite3.connect(copy)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT notes FROM agenda_items WHERE notes != ''").fetchall() == [
+        ("Sparad anteckning",)]
+    conn.close()
+
+
+def test_a_read_only_medium_is_named_as_such(db: Path, monkeypatch: pytest.MonkeyPatch,
+                                             app_runs: list[object]) -> None:
+    """On a read-only file system SQLite only says "unable to open database file" (it cannot
+    make the -shm): the folder that refuses is named, not "check the folder exists"."""
+    import meetingtui.store.db as store_db
+
+    connect = sqlite3.connect
+    wanted = str(db.resolve())
+
+    def medium(database: Any, *args: Any, **kwargs: Any) -> Any:
+        if wanted in unquote(str(database)) and "immutable=1" not in str(database):
+            error = sqlite3.OperationalError("unable to open database file")
+            error.sqlite_errorcode = 14  # type: ignore[attr-defined]
+            raise error
+        return connect(database, *args, **kwargs)
+
+    real_access = os.access
+    monkeypatch.setattr(sqlite3, "connect", medium)
+    monkeypatch.setattr(store_db.os, "access", lambda path, mode: (
+        Path(path) != db.parent.resolve() and real_access(path, mode)))
+    for command in (["meetings"], ["export", "1"], []):
+        line = one_line_error(cli("--db", str(db), "--lang", "en", *command))
+        assert line.startswith(f"meetingtui: The folder {db.parent} is read-only: SQLite keeps "
+                               f"its journal files beside the database {db.name} there"), line
+    assert app_runs == []
+
+
+def test_a_read_only_database_is_named_in_the_interface_language(
+    db: Path, tmp_path: Path, read_only: Callable[..., None],
+) -> None:
+    read_only(db)
+    line = one_line_error(cli("--db", str(db), "--lang", "sv", "export", "1"))
+    assert line == (f"meetingtui: {db} är skrivskyddad, och meetingtui sparar varje ändring i "
+                    "den medan den görs; ingenting ändrades. Gör filen skrivbar, eller kopiera "
+                    "den till en egen mapp (--db).")
 
 
 # --- a newer schema, a file that is not a database -------------------------------------------
@@ -234,7 +324,7 @@ def test_a_file_meetingtui_cannot_use_is_refused_everywhere(
     path = make(tmp_path / "m.db")
     before = path.read_bytes()
     message = expected.format(newer=schema.VERSION + 1, known=schema.VERSION)
-    args = ("--db", str(path), "--exports", str(tmp_path / "exports"))
+    args = ("--db", str(path), "--exports", str(tmp_path / "exports"), "--lang", "en")
     for command in (["meetings"], ["actions"], ["export", "1"], ["open", "1"], []):
         assert one_line_error(cli(*args, *command)) == f"meetingtui: {path} {message}"
     assert app_runs == []

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from meetingtui import paths
-from meetingtui.cli.context import Context, UserError
+from meetingtui.cli.context import Context, UserError, words
 
 # Matched by name so that start-up does not import the modules that define them.
 _EXPECTED = {"StoreError", "TemplateError", "ExportError", "DateError", "DemoError",
@@ -32,7 +32,7 @@ class _Group(click.Group):
         except Exception as error:
             if os.environ.get("MEETINGTUI_DEBUG"):
                 raise
-            click.echo(f"meetingtui: {_message(error)}", err=True)
+            click.echo(f"meetingtui: {_message(error, ctx.obj)}", err=True)
             sys.exit(1 if _expected(error) else 2)
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -47,7 +47,11 @@ def _expected(error: Exception) -> bool:
     )
 
 
-def _message(error: Exception) -> str:
+def _message(error: Exception, context: Context | None) -> str:
+    if isinstance(context, Context):
+        said = _in_language(error, context)
+        if said is not None:
+            return said
     if type(error).__name__ == "ValidationError":
         return "invalid value: " + "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
@@ -58,6 +62,21 @@ def _message(error: Exception) -> str:
     if _expected(error):
         return str(error)
     return f"unexpected error ({type(error).__name__}: {error}); set MEETINGTUI_DEBUG=1 for details"
+
+
+def _in_language(error: Exception, context: Context) -> str | None:
+    """An error that carries an i18n key (StoreError, BackupError, ExportError, UserError), in
+    the interface language, as the app says it; None for one without."""
+    key = getattr(error, "key", None)
+    if not isinstance(key, str):
+        return None
+    fields: dict[str, str] = dict(getattr(error, "fields", None) or {})
+    path = getattr(error, "path", None)
+    if isinstance(path, Path) or (path is None and key.startswith("store.")):
+        # A store error without a file is about the database in use.
+        where = path if isinstance(path, Path) else context.database
+        fields = {"path": str(where), "folder": str(where.parent), "name": where.name, **fields}
+    return words(context.language, key, **fields)
 
 
 @click.group(cls=_Group, invoke_without_command=True,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
-from meetingtui.cli.context import Context, UserError, meeting_id
+from meetingtui.cli.context import Context, UserError, meeting_id, no_meeting
 
 if TYPE_CHECKING:
     from meetingtui.services.actions import ActionList
@@ -97,9 +97,16 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
         due_before=_due_before(due_before, day),
         meeting_id=meeting_id(meeting) if meeting is not None else None, public=public,
     )
+    if output is not None:  # before the database is even opened (write_export checks again)
+        from meetingtui.export.files import refuse_database
+
+        refuse_database(output, context.database)
+    context.require_database()
     try:
         result = read_actions(context.locations.db, filters, day)
-    except (UnknownGroup, UnknownMeeting) as error:
+    except UnknownMeeting:
+        raise no_meeting(filters.meeting_id or 0) from None
+    except UnknownGroup as error:
         raise UserError(str(error)) from None
     if public and not allow_personal_data:
         _refuse_personal_data(result)
@@ -119,7 +126,7 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
         if output is None:
             click.echo(data, nl=False)
         else:
-            _write(output, data, force)
+            _write(context, output, data, force)
 
 
 def _refuse_personal_data(result: ActionList) -> None:
@@ -156,13 +163,13 @@ def _text(fmt: str, result: ActionList) -> bytes:
     return build_md(result).encode("utf-8")
 
 
-def _write(path: Path, data: bytes, force: bool) -> None:
+def _write(context: Context, path: Path, data: bytes, force: bool) -> None:
     from meetingtui.export.files import write_export
 
     def write(stream: BinaryIO) -> None:
         stream.write(data)
 
-    written = write_export(path, write, force=force)
+    written = write_export(path, write, force=force, protected=context.database)
     click.echo(str(written))
 
 
@@ -172,6 +179,7 @@ def _write_docx(context: Context, result: ActionList, output: Path | None, force
     from meetingtui.export.files import write_export
 
     path = output or default_docx_path(context.locations.exports, result.today,
-                                       result.filters.owner)
-    written = write_export(path, lambda stream: write_docx(result, stream), force=force)
+                                       result.filters.owner, result.filters.public)
+    written = write_export(path, lambda stream: write_docx(result, stream), force=force,
+                           protected=context.database)
     click.echo(str(written))

@@ -1,11 +1,13 @@
-"""What the sub-commands share: the locations, the language, and an opened workspace."""
+"""What the sub-commands share: the locations, the language, an opened workspace, and errors
+said in the interface language."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from meetingtui.paths import Locations
 
@@ -14,8 +16,18 @@ if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
 
 
+#: The largest meeting number SQLite can hold (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
 class UserError(Exception):
-    """Bad arguments or input: said in one line, exit 1."""
+    """Bad arguments or input: said in one line, exit 1. With ``key``, the i18n key (formatted
+    with ``fields``) says it in the interface language; the message is the English words."""
+
+    def __init__(self, message: str, *, key: str | None = None, **fields: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.fields = fields
 
 
 @dataclass
@@ -29,6 +41,18 @@ class Context:
         from meetingtui.i18n import default_language
 
         return self.lang or default_language()
+
+    @property
+    def database(self) -> Path:
+        return self.locations.db.expanduser()
+
+    def require_database(self) -> None:
+        """For the commands that only read (or export): refuse, creating and changing nothing,
+        when there is no database (a mistyped --db) or one meetingtui may not open. Only the
+        app, `open`, `demo` and a restore (`backup`) may create one."""
+        from meetingtui.store.db import inspect_database
+
+        inspect_database(self.database, create=False)
 
     @contextmanager
     def workspace(self) -> Iterator[Workspace]:
@@ -68,6 +92,28 @@ def group_named(ws: Workspace, name: str) -> Group:
 
 def meeting_id(text: str) -> int:
     try:
-        return int(text)
+        number = int(text)
     except ValueError:
         raise UserError(f"{text!r} is not a meeting number (see `meetingtui meetings`)") from None
+    if not -MAX_ID <= number <= MAX_ID:  # no meeting has it: SQLite could not even store it
+        raise no_meeting(number)
+    return number
+
+
+def no_meeting(number: int) -> UserError:
+    return UserError(f"No meeting with id {number} (see `meetingtui meetings`)",
+                     key="cli.no_meeting", id=str(number))
+
+
+def words(lang: str, key: str, **fields: Any) -> str | None:
+    """The catalogue's text for `key` in `lang` (Swedish where `lang` lacks it), formatted; None
+    when neither catalogue has it or a field is missing."""
+    from meetingtui.i18n import catalogue
+
+    text = catalogue(lang).get(key) or catalogue("sv").get(key)
+    if text is None:
+        return None
+    try:
+        return text.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return None

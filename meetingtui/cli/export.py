@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from meetingtui.cli.context import Context, meeting_id
+from meetingtui.cli.context import Context, meeting_id, no_meeting
 
 
 @click.command()
@@ -22,13 +22,25 @@ from meetingtui.cli.context import Context, meeting_id
 @click.pass_obj
 def export(context: Context, meeting: str, public: bool, fmt: str, output: Path | None,
            force: bool, allow_personal_data: bool) -> None:
-    """Export a meeting's minutes (its number from `meetingtui meetings`)."""
-    from meetingtui.export.minutes import export_minutes
+    """Export a meeting's minutes (its number from `meetingtui meetings`).
 
+    The file is never the database, nor any SQLite file, even with --force.
+    """
+    from meetingtui.export.files import refuse_database
+    from meetingtui.export.minutes import export_minutes
+    from meetingtui.services.errors import MeetingNotFound
+
+    number = meeting_id(meeting)
+    if output is not None:  # before the database is even opened (export_minutes checks again)
+        refuse_database(output, context.database)
+    context.require_database()
     with context.workspace() as ws:
-        done = export_minutes(ws, meeting_id(meeting), public=public,
-                              fmt="md" if fmt == "md" else "docx", path=output, force=force,
-                              allow_personal_data=allow_personal_data)
+        try:
+            done = export_minutes(ws, number, public=public,
+                                  fmt="md" if fmt == "md" else "docx", path=output, force=force,
+                                  allow_personal_data=allow_personal_data)
+        except MeetingNotFound:
+            raise no_meeting(number) from None
     for where in done.findings:
         click.echo(f"warning: personal identity number in {where}", err=True)
     click.echo(str(done.path))

@@ -1,8 +1,9 @@
 """`meetingtui meetings`: the meetings, oldest first, as a table or JSON.
 
-Listing only reads: a file of the current schema is opened read-only (as `meetingtui actions`
-does), so a file the user may only read is listed too. Any other file goes through the
-workspace, which creates, upgrades or refuses it.
+Listing only reads: a missing database, or a file meetingtui may not open, is refused first
+(`Context.require_database`), creating and changing nothing. A file of the current schema is
+opened read-only (as `meetingtui actions` does), so a file the user may only read is listed too;
+an older one goes through the workspace, which upgrades it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def meetings(context: Context, group_name: str | None, fmt: str) -> None:
     """List meetings, oldest first."""
     from meetingtui.services.meeting_list import UnknownGroup, read_meetings
 
+    context.require_database()
     try:
         listed = read_meetings(context.locations.db, group_name, lambda: _templates(context))
     except UnknownGroup as error:
@@ -54,7 +56,8 @@ def _templates(context: Context) -> TemplateSet:
 
 
 def _through_workspace(context: Context, group_name: str | None) -> list[ListedMeeting]:
-    """A new, older or refused file: opening the workspace creates, upgrades or refuses it."""
+    """An older file (or one that changed since it was checked): opening the workspace upgrades
+    or refuses it."""
     from meetingtui.services.groups import ensure_groups
     from meetingtui.services.meeting_list import ListedMeeting
     from meetingtui.services.meetings import list_meetings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from meetingtui.cli.context import Context, UserError, meeting_id
+from meetingtui.cli.context import Context, meeting_id, no_meeting
 
 
 def run_tui(context: Context, meeting: int | None) -> None:
@@ -14,9 +14,13 @@ def run_tui(context: Context, meeting: int | None) -> None:
     try:
         if meeting is not None:
             # Only here: the models cost more than the home screen's whole first frame.
+            from meetingtui.services.errors import MeetingNotFound
             from meetingtui.services.meetings import get_meeting
 
-            get_meeting(ws, meeting)  # a clear error before the screen opens
+            try:
+                get_meeting(ws, meeting)  # a clear error before the screen opens
+            except MeetingNotFound:
+                raise no_meeting(meeting) from None
         from meetingtui.i18n import default_language
         from meetingtui.ui.app import make_app
 
@@ -30,7 +34,4 @@ def run_tui(context: Context, meeting: int | None) -> None:
 @click.pass_obj
 def open_meeting(context: Context, meeting: str) -> None:
     """Open one meeting (its number from `meetingtui meetings`) in the app."""
-    try:
-        run_tui(context, meeting_id(meeting))
-    except LookupError as error:
-        raise UserError(str(error)) from error
+    run_tui(context, meeting_id(meeting))

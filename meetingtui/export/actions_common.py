@@ -103,11 +103,15 @@ def owner_orgs(rows: list[ActionRow]) -> str:
     return ", ".join(seen)
 
 
-def default_docx_path(exports_dir: Path, today: date, owner: str | None) -> Path:
-    """``exports/actions/<date>-atgardslista[-<owner>].docx``."""
+def default_docx_path(exports_dir: Path, today: date, owner: str | None,
+                      public: bool = False) -> Path:
+    """``exports/actions/<date>-atgardslista[-<owner>][-offentlig].docx``: the public list has a
+    name of its own, as the public minutes do, so that neither replaces the other."""
     from meetingtui.export.files import safe_name  # loads the model: only for a docx
 
     suffix = f"-{safe_name(owner, 'ansvarig')}" if owner else ""
+    if public:
+        suffix += "-offentlig"
     return exports_dir / "actions" / f"{today.isoformat()}-atgardslista{suffix}.docx"
 
 

@@ -1,5 +1,6 @@
 """Where export files go and how they are written: never over an existing file unless asked,
-never half-written (a temporary file in the same folder, then an atomic rename), owner-only.
+never over a database at all, never half-written (a temporary file in the same folder, then an
+atomic rename), owner-only.
 
 No python-docx here: the CLI imports this at start-up cost close to nothing.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from meetingtui.store.durable import sync_folder
+from meetingtui.store.guard import database_part, sqlite_file_at
 
 if TYPE_CHECKING:  # the model imports pydantic: not needed to write a file
     from meetingtui.model import MeetingRecord
@@ -33,13 +35,18 @@ class ExportError(Exception):
     """An export that could not be written, with a message for the person who asked for it.
 
     ``reason`` is stable for callers that word it themselves: ``exists``, ``unwritable``,
-    ``disk_full`` or ``failed``.
+    ``disk_full``, ``database`` (the path is a database or one of its journal files) or
+    ``failed``. Where ``key`` is set, the i18n key (formatted with ``path`` and ``fields``)
+    says the message in the interface language.
     """
 
-    def __init__(self, message: str, *, reason: str, path: Path) -> None:
+    def __init__(self, message: str, *, reason: str, path: Path, key: str | None = None,
+                 fields: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.path = path
+        self.key = key
+        self.fields = dict(fields or {})
 
 
 def safe_name(text: str, fallback: str = "grupp") -> str:
@@ -78,16 +85,41 @@ def _exists(path: Path) -> ExportError:
                        "or replace it on purpose (--force).", reason="exists", path=path)
 
 
-def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: bool) -> Path:
+def refuse_database(path: Path, protected: Path | None) -> None:
+    """Raise `ExportError` (reason ``database``) when writing ``path`` would replace the database
+    ``protected`` (the one in use) or its -wal, -shm or -journal file, or any other SQLite
+    database or one of its journal files, however ``path`` is spelt. Nothing ever may: not even
+    with ``force``."""
+    if protected is not None and database_part(path, protected) is not None:
+        raise ExportError(
+            f"Not written: {path} is the database in use, {protected}, or a file SQLite keeps "
+            "beside it. An export never replaces them, even with --force; choose another file "
+            "name.", reason="database", path=path, key="export.database_in_use",
+            fields={"database": str(protected)})
+    other = sqlite_file_at(path)
+    if other is not None:
+        raise ExportError(
+            f"Not written: {path} is an SQLite database, {other}, or a file SQLite keeps beside "
+            "it. An export never replaces a database, even with --force; choose another file "
+            "name.", reason="database", path=path, key="export.sqlite_file",
+            fields={"database": str(other)})
+
+
+def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: bool,
+                 protected: Path | None) -> Path:
     """Write a file with ``write_fn(stream)``, all or nothing, readable by the owner only.
 
-    Refuses an existing ``path`` unless ``force``. Writes a temporary file in the same folder,
+    Never replaces ``protected`` (the database in use: pass it, or None where there is none),
+    its -wal, -shm or -journal file, or any SQLite file (`refuse_database`), checked before
+    writing and again just before the rename. Refuses an existing ``path`` unless ``force``.
+    Writes a temporary file in the same folder,
     syncs it and renames it into place, so ``path`` is either the old file, absent, or complete.
     Raises `ExportError` for anything the file system refuses (an OSError, also one raised while
     ``write_fn`` writes); any other exception from ``write_fn`` propagates unchanged. Either way
     no temporary or partial file is left behind.
     """
     path = Path(path)
+    refuse_database(path, protected)
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name.", reason="unwritable",
                           path=path)
@@ -110,6 +142,7 @@ def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: boo
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(tmp, FILE_MODE)
+        refuse_database(path, protected)  # a link or a database may have appeared meanwhile
         _move(tmp, path, force=force)
     except BaseException as error:
         with contextlib.suppress(OSError):

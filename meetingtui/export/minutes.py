@@ -65,4 +65,5 @@ def export_minutes(
         def write(stream: BinaryIO) -> None:
             document.save(stream)
 
-    return Exported(write_export(target, write, force=force), findings)
+    return Exported(write_export(target, write, force=force, protected=ws.store.path),
+                    findings)

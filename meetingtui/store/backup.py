@@ -7,18 +7,28 @@ the copy goes and what it may replace is the service's job (`services/backup.py`
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
-from meetingtui.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreError, explain
+from meetingtui.store.db import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    StoreError,
+    explain,
+    inspect_database,
+    read_only,
+)
+from meetingtui.store.guard import is_sqlite_file
 
 
 def is_meetingtui_database(path: Path) -> bool:
-    """True for an SQLite file marked as ours; False for anything else (never raises)."""
+    """True for an SQLite file marked as ours; False for anything else (never raises). Reads
+    only: nothing is created beside the file, whatever it turns out to be."""
     try:
-        if not path.is_file() or path.stat().st_size == 0:
+        if not is_sqlite_file(path):
             return False
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only(path)
     except (OSError, sqlite3.Error):
         return False
     try:
@@ -27,6 +37,20 @@ def is_meetingtui_database(path: Path) -> bool:
         return False
     finally:
         conn.close()
+
+
+def check_source(source: Path) -> None:
+    """Raise `StoreError` unless `source` is a meetingtui database that can be read, saying why
+    (no file, another program's file, a folder SQLite cannot work in …), never with a guess.
+    Reads only: a refused file is left exactly as it was."""
+    try:
+        inspect_database(source, create=False)
+    except StoreError as error:
+        if error.reason != "newer":  # a newer meetingtui's database is copied as it is
+            raise
+    if not is_meetingtui_database(source):
+        raise StoreError(f"{source} is not a meetingtui database; nothing was copied.",
+                         reason="not_database", path=source, key="backup.source_not_ours")
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -41,16 +65,9 @@ def copy_database(source: Path, target: Path) -> None:
     copied like any other (the app turns WAL back on when it opens it).
     """
     fresh = not target.exists() or target.stat().st_size == 0
-    if not is_meetingtui_database(source):
-        raise StoreError(f"{source} is not a meetingtui database; nothing was copied.")
+    check_source(source)
+    src = _open_source(source)
     try:
-        # Read-write although only read: a read-only connection may not tidy the -wal and
-        # -shm files away when it is the last to close.
-        src = sqlite3.connect(source)
-    except sqlite3.Error as error:
-        raise explain(error, source) from error
-    try:
-        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         dest = sqlite3.connect(target, isolation_level=None)
         try:
             if not fresh:
@@ -66,9 +83,31 @@ def copy_database(source: Path, target: Path) -> None:
         src.close()
 
 
+def _open_source(source: Path) -> sqlite3.Connection:
+    """A connection that reads `source`, its problems said about `source` (not the copy).
+
+    Read-write although only read: a read-only connection may not tidy the -wal and -shm files
+    away when it is the last to close. In a folder that cannot be written (a read-only medium)
+    no program can be saving into the database (SQLite could not make its files there), so it
+    is read as it lies, creating nothing (`read_only`)."""
+    real = Path(os.path.realpath(source))
+    try:
+        src = sqlite3.connect(source) if os.access(real.parent, os.W_OK) else read_only(source)
+    except sqlite3.Error as error:
+        raise explain(error, source, opening=True) from error
+    try:
+        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the -wal, if any
+    except sqlite3.Error as error:
+        src.close()
+        raise explain(error, source, opening=True) from error
+    return src
+
+
 def _leave_wal(dest: sqlite3.Connection, target: Path) -> None:
     in_use = StoreError(f"{target} is open in another program (is meetingtui running?); quit it "
-                        "and try again. Nothing was replaced.", reason="busy", path=target)
+                        "and try again. Nothing was replaced.", reason="busy", path=target,
+                        key="backup.in_use")
     try:
         mode = dest.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     except sqlite3.OperationalError as error:

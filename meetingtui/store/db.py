@@ -1,7 +1,9 @@
 """Opening the database: checks before touching it, pragmas, backups, and plain-word errors.
 
-A file is opened read-only first to see what it is; only a meetingtui database of this or an
-older schema is ever written to. Older ones are copied beside themselves before migrating.
+A file is opened read-only first to see what it is, in a way that creates nothing beside it
+and changes nothing in it (`read_only`); only a meetingtui database of this or an older schema
+is ever written to, or has its mode changed. Older ones are copied beside themselves before
+migrating.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetingtui.store import version as schema_version
+from meetingtui.store.guard import SQLITE_HEADER
 from meetingtui.store.owner_only import owner_only
 
 if TYPE_CHECKING:
@@ -38,14 +41,19 @@ class StoreError(Exception):
 
     ``reason`` is stable for callers that word the message themselves (the UI, in its language):
     ``busy``, ``disk_full``, ``read_only``, ``read_only_folder``, ``not_database``,
-    ``cannot_open``, ``newer``, ``foreign`` or ``failed``.
+    ``cannot_open``, ``newer``, ``foreign``, ``missing`` or ``failed``.
+
+    ``key`` is the i18n key that says this very message (the command line's words; by default
+    ``store.<reason>``), formatted with ``path``, ``folder``, ``name`` and ``fields``.
     """
 
-    def __init__(self, message: str, *, reason: str = "failed", path: Path | None = None
-                 ) -> None:
+    def __init__(self, message: str, *, reason: str = "failed", path: Path | None = None,
+                 key: str | None = None, fields: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.path = path
+        self.key = key or f"store.{reason}"
+        self.fields = dict(fields or {})
 
 
 def _code(error: sqlite3.Error) -> int:
@@ -65,18 +73,21 @@ def explain(error: sqlite3.Error, path: Path | None, *, opening: bool = False) -
         return StoreError(
             f"The disk is full{where}; the last change was not saved. Free some space and retry.",
             reason="disk_full", path=path)
+    if path is not None and opening and _folder_read_only(path) and (
+            code & 0xFF in (_READONLY, _CANTOPEN) or "unable to open" in text):
+        code = _READONLY_DIRECTORY  # SQLite cannot make its -wal/-shm beside the file there
     if code == _READONLY_DIRECTORY and path is not None:
         return StoreError(
             f"The folder {path.parent} is read-only: SQLite keeps its journal files beside the "
             f"database {path.name} there, so meetingtui cannot use it; nothing was changed. "
             "Make the folder writable, or copy the file to a folder of your own (--db).",
-            reason="read_only_folder", path=path)
+            reason="read_only_folder", path=path, key="store.opening_read_only_folder")
     if code & 0xFF == _READONLY or "readonly" in text or "read-only" in text:
         if opening and path is not None:
             return StoreError(
                 f"{path} is read-only, and meetingtui saves every edit in it as it is made; "
                 "nothing was changed. Make the file writable, or copy it to a folder of your "
-                "own (--db).", reason="read_only", path=path)
+                "own (--db).", reason="read_only", path=path, key="store.opening_read_only")
         return StoreError(f"The database{where} is read-only; the change was not saved.",
                           reason="read_only", path=path)
     if code & 0xFF == _NOTADB or "not a database" in text or "malformed" in text:
@@ -86,7 +97,18 @@ def explain(error: sqlite3.Error, path: Path | None, *, opening: bool = False) -
         return StoreError(
             f"Cannot open the database{where}: check the folder exists and is yours.",
             reason="cannot_open", path=path)
-    return StoreError(f"Database error{where}: {error}", path=path)
+    return StoreError(f"Database error{where}: {error}", path=path, key="store.failed_detail",
+                      fields={"detail": str(error)})
+
+
+def _folder_read_only(path: Path) -> bool:
+    """Whether the folder that holds the database (the real file's) refuses new files: a
+    read-only medium or a folder that is not ours."""
+    try:
+        folder = Path(os.path.realpath(path)).parent
+        return folder.is_dir() and not os.access(folder, os.W_OK)
+    except (OSError, ValueError):
+        return False
 
 
 class Store:
@@ -118,14 +140,11 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, *, create: bool = True) -> Store:
+        """Open the meetingtui database at `path`, upgrading an older one; with `create`, make a
+        new one where there is none. Anything else is refused untouched (`inspect_database`)."""
         path = path.expanduser()
-        version = _inspect(path)
-        if version > schema_version.VERSION:
-            raise StoreError(
-                f"{path} was written by a newer meetingtui (schema {version}, this one knows "
-                f"{schema_version.VERSION}). Update meetingtui; the file was left untouched.",
-                reason="newer", path=path)
+        version = inspect_database(path, create=create)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             old_mask = os.umask(0o077)  # the database, -wal and -shm files: owner only
@@ -147,8 +166,7 @@ class Store:
         except sqlite3.Error as error:
             raise explain(error, path, opening=True) from error
         except OSError as error:
-            raise StoreError(f"Cannot open the database {path}: {error.strerror}",
-                             reason="cannot_open", path=path) from error
+            raise _cannot_open(path, error) from error
         return store
 
     def _prepare(self) -> None:
@@ -220,12 +238,90 @@ def _backup_name(path: Path, version: int) -> Path:
     return path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
 
 
-def _inspect(path: Path) -> int:
-    """The schema version of an existing file (0 for none), refusing what is not ours."""
-    if not path.exists() or path.stat().st_size == 0:
-        return 0
+def _cannot_open(path: Path, error: OSError) -> StoreError:
+    detail = error.strerror or str(error)
+    return StoreError(f"Cannot open the database {path}: {detail}", reason="cannot_open",
+                      path=path, key="store.cannot_open_detail", fields={"detail": detail})
+
+
+def inspect_database(path: Path, *, create: bool = True) -> int:
+    """The schema version of the meetingtui database at `path` (0: none yet), reading only.
+
+    Raises `StoreError` for what meetingtui may not open, leaving it exactly as it was (bytes,
+    mode, nothing new beside it): ``missing`` when there is no database (no file, or an empty
+    one) and not `create`; ``not_database`` or ``foreign`` for a file that is not ours;
+    ``newer`` for a newer schema; the reason SQLite gives for one it cannot read.
+    """
+    path = path.expanduser()
+    version = _inspect(path)
+    if version == 0 and not create:
+        if _has_content(path):
+            raise StoreError(f"{path} holds no meetingtui database yet (an empty SQLite file); "
+                             "it was left untouched.", reason="missing", path=path,
+                             key="store.empty")
+        raise StoreError(f"No database at {path}; nothing was created. Check --db (or "
+                         "MEETINGTUI_DB), or start meetingtui itself to create one.",
+                         reason="missing", path=path)
+    if version > schema_version.VERSION:
+        raise StoreError(
+            f"{path} was written by a newer meetingtui (schema {version}, this one knows "
+            f"{schema_version.VERSION}). Update meetingtui; the file was left untouched.",
+            reason="newer", path=path, key="store.newer_schema",
+            fields={"version": str(version), "known": str(schema_version.VERSION)})
+    return version
+
+
+def _has_content(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads `path` and leaves it, and its folder, exactly as they were.
+
+    `mode=ro` alone is not enough: SQLite opens a WAL database by creating its -wal and -shm
+    files when they are missing (and gives them the database's mode), and a read-only
+    connection cannot remove them again. With neither file there, no program has the database
+    open and the file itself holds all of it, so it is read `immutable=1` (no files, no locks);
+    with them there (in use, or a program died with saves in the -wal) it is read `mode=ro`
+    through them. SQLite keeps them beside the real file, so links are resolved first.
+    """
+    real = Path(os.path.realpath(path))
+    companions = (real.with_name(f"{real.name}{suffix}") for suffix in ("-wal", "-shm"))
+    quiet = _wal_mode(real) and not any(each.exists() for each in companions)
+    return sqlite3.connect(f"{real.as_uri()}?{'immutable=1' if quiet else 'mode=ro'}", uri=True)
+
+
+def _wal_mode(path: Path) -> bool:
+    """Whether the file's header says WAL (bytes 18 and 19, the write and read versions, 2)."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and 2 in (header[18], header[19])
+
+
+def _inspect(path: Path) -> int:
+    """The schema version of an existing file (0 for none), refusing what is not ours.
+
+    A file that does not start with SQLite's header is refused without SQLite ever opening it;
+    an SQLite file is read through `read_only`."""
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return 0
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise _cannot_open(path, error) from error
+    if header != SQLITE_HEADER:
+        raise StoreError(
+            f"{path} is not a meetingtui database (not an SQLite file); it was left untouched.",
+            reason="not_database", path=path, key="store.not_sqlite")
+    try:
+        conn = read_only(path)
     except sqlite3.Error as error:
         raise explain(error, path, opening=True) from error
     try:
@@ -238,8 +334,8 @@ def _inspect(path: Path) -> int:
             # rather than call the user's minutes "not a database".
             raise explain(error, path, opening=True) from error
         raise StoreError(
-            f"{path} is not a meetingtui database (not an SQLite file); it was left untouched.",
-            reason="not_database", path=path) from error
+            f"{path} is not a readable SQLite database (damaged?); it was left untouched.",
+            reason="not_database", path=path, key="store.damaged") from error
     finally:
         conn.close()
     if tables and app_id != APPLICATION_ID:

@@ -22,7 +22,8 @@ MEETINGTUI = [sys.executable, "-m", "meetingtui"]
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    """The command in English (the messages checked here are the English ones)."""
+    return CliRunner().invoke(main, ["--lang", "en", *args], catch_exceptions=False)
 
 
 def one_line_error(result: Result) -> str:
@@ -88,7 +89,7 @@ def test_a_backup_is_a_sound_owner_only_copy_and_never_replaces_a_file_by_accide
     assert "not a meetingtui database" in refused
     assert letter.read_text(encoding="utf-8") == "inte en databas"
 
-    assert "is the database itself" in one_line_error(
+    assert "is the database being backed up" in one_line_error(
         run("--db", str(db), "backup", str(db), "--force"))
     missing = tmp_path / "finns-inte.db"
     assert "no database" in one_line_error(

@@ -129,6 +129,8 @@ def export_problem(reason: str, path: Path, message: str) -> str:
         return t("export.unwritable", folder=str(path.parent))
     if reason == "disk_full":
         return t("export.disk_full", path=str(path))
+    if reason == "database":
+        return t("export.database", path=str(path))
     return message
 
 
