@@ -1,4 +1,8 @@
-"""Dates as people type them, and when the next meeting falls.
+"""Dates and times as people type them, said back in words, and when the next meeting falls.
+
+The names of weekdays and months are here rather than taken from the `locale` module: the
+process's locale is often C (or English) on a municipal laptop, and the UI must still say "ons"
+in Swedish.
 
 Groups meet on a weekday pattern ("the second Tuesday of the month"), so the next date keeps the
 weekday and its place in the month rather than the day number.
@@ -26,6 +30,20 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_SLASH_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})(?:[/-](\d{2}|\d{4}))?$")
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})\.?\s+([a-zåäö]+)\.?(?:\s+(\d{4}))?$")
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")
+# "kl. 13–14.30", "13:00 - 14:30", "13-14", "13.00 till 14.30", "9": a start, maybe an end.
+_CLOCK = r"(?:kl(?:ockan)?\.?\s*)?(\d{1,2}(?:[:.]\d{2})?)"
+_SPAN = re.compile(rf"^{_CLOCK}(?:\s*(?:[-‐‑‒–—−]|\s(?:till|to)\s)\s*{_CLOCK})?$")
+
+TIME_EXAMPLE = "9:00, 13-14.30, kl. 13–14.30"
+
+_WEEKDAYS = {
+    "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_MONTH_NAMES = {
+    "sv": ("jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
 
 
 class DateError(ValueError):
@@ -76,6 +94,62 @@ def parse_time(text: str) -> time:
     if hour > 23 or minute > 59:
         raise ValueError(f"Not a time: {text!r}. Write for example 9:00 or 13.30")
     return time(hour, minute)
+
+
+class TimeSpanError(ValueError):
+    """A time or span that cannot be read (`reason` "format"), or one whose end is not after its
+    start (`reason` "order", with both times)."""
+
+    def __init__(self, text: str, reason: str, start: time | None = None,
+                 end: time | None = None) -> None:
+        if reason == "order":
+            message = f"The end {end:%H:%M} is not after the start {start:%H:%M} in {text!r}"
+        else:
+            message = f"Not a time: {text!r}. Write for example {TIME_EXAMPLE}"
+        super().__init__(message)
+        self.text, self.reason, self.start, self.end = text, reason, start, end
+
+
+def parse_time_span(text: str) -> tuple[time, time | None]:
+    """A start and maybe an end: `13:00–14:30`, `13-14.30`, `13.00 - 14.30`, `kl. 13–14.30`,
+    `13 till 14.30`, or only a start (`9`, `13:00`). An end must come after the start."""
+    value = " ".join(text.strip().lower().split())
+    match = _SPAN.match(value)
+    if not match:
+        raise TimeSpanError(text, "format")
+    try:
+        start = parse_time(match[1])
+        end = parse_time(match[2]) if match[2] else None
+    except ValueError:
+        raise TimeSpanError(text, "format") from None
+    if end is not None and end <= start:
+        raise TimeSpanError(text, "order", start, end)
+    return start, end
+
+
+def span_text(start: time | None, end: time | None) -> str:
+    """A meeting's time as the form shows it: `13:00–14:30`, `13:00`, or empty."""
+    if start is None:
+        return ""
+    return f"{start:%H:%M}–{end:%H:%M}" if end is not None else f"{start:%H:%M}"
+
+
+def say_day(day: date, lang: str = "sv") -> str:
+    """`ons 14 okt 2026` (Swedish) or `Wed 14 Oct 2026` (English); other languages: Swedish."""
+    weekdays = _WEEKDAYS.get(lang, _WEEKDAYS["sv"])
+    months = _MONTH_NAMES.get(lang, _MONTH_NAMES["sv"])
+    return f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
+
+
+def say_time(moment: time, lang: str = "sv") -> str:
+    """`13.00` as Swedish writes a time, `13:00` in English."""
+    return moment.strftime("%H:%M" if lang == "en" else "%H.%M")
+
+
+def say_span(start: time, end: time | None, lang: str = "sv") -> str:
+    """`13.00–14.30` (Swedish) / `13:00–14:30` (English), or only the start."""
+    said = say_time(start, lang)
+    return f"{said}–{say_time(end, lang)}" if end is not None else said
 
 
 def _full_year(text: str) -> int:

@@ -1,12 +1,25 @@
-"""Dates as typed, and the next meeting's date from the group's rhythm."""
+"""Dates and times as typed, said back in words, and the next meeting's date from the group's
+rhythm."""
 
 from __future__ import annotations
 
-from datetime import date, time
+import locale
+from datetime import date, time, timedelta
 
 import pytest
 
-from meetingtui.dates import DateError, next_meeting_date, parse_date, parse_time, quarter_of
+from meetingtui.dates import (
+    DateError,
+    TimeSpanError,
+    next_meeting_date,
+    parse_date,
+    parse_time,
+    parse_time_span,
+    quarter_of,
+    say_day,
+    say_span,
+    span_text,
+)
 from meetingtui.model import Frequency
 
 TODAY = date(2026, 11, 23)
@@ -41,6 +54,86 @@ def test_times() -> None:
     assert parse_time("13.30") == time(13, 30)
     with pytest.raises(ValueError, match="9:00"):
         parse_time("25:00")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("13:00–14:30", (time(13), time(14, 30))),
+    ("13-14.30", (time(13), time(14, 30))),
+    ("13.00 - 14.30", (time(13), time(14, 30))),
+    ("kl. 13–14.30", (time(13), time(14, 30))),
+    ("Kl 13 – kl. 14.30", (time(13), time(14, 30))),
+    ("klockan 9—10", (time(9), time(10))),
+    ("13 till 14.30", (time(13), time(14, 30))),
+    ("13:00", (time(13), None)),
+    (" 9 ", (time(9), None)),
+    ("kl. 8.15", (time(8, 15), None)),
+    ("00:00-23:59", (time(0), time(23, 59))),
+])
+def test_time_spans(text: str, expected: tuple[time, time | None]) -> None:
+    assert parse_time_span(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "13-", "–14", "25", "13:60", "13 14", "13:00-14:30-15",
+                                  "nio", "1 pm", "13–14.3", "\x00"])
+def test_refused_time_spans_show_an_example(text: str) -> None:
+    with pytest.raises(TimeSpanError, match=r"13-14\.30") as refused:
+        parse_time_span(text)
+    assert refused.value.reason == "format"
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("14:30–13", time(14, 30), time(13)),
+    ("13-13", time(13), time(13)),  # a meeting has a length
+    ("22-1", time(22), time(1)),  # nor does it run past midnight
+])
+def test_an_end_before_the_start_is_refused(text: str, start: time, end: time) -> None:
+    with pytest.raises(TimeSpanError, match="not after the start") as refused:
+        parse_time_span(text)
+    assert (refused.value.reason, refused.value.start, refused.value.end) == ("order", start, end)
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    (time(13), time(14, 30)), (time(9), None), (time(8, 5), time(8, 6))])
+def test_the_time_field_shows_a_span_it_reads_back(start: time, end: time | None) -> None:
+    assert parse_time_span(span_text(start, end)) == (start, end)
+    assert span_text(time(13), time(14, 30)) == "13:00–14:30"
+    assert span_text(None, time(14)) == span_text(None, None) == ""
+
+
+def test_a_span_said_in_swedish_and_english() -> None:
+    assert say_span(time(13), time(14, 30)) == "13.00–14.30"
+    assert say_span(time(13), time(14, 30), "en") == "13:00–14:30"
+    assert say_span(time(9, 5), None) == "09.05"
+
+
+def test_days_said_in_swedish_and_english() -> None:
+    assert say_day(date(2026, 10, 14)) == "ons 14 okt 2026"
+    assert say_day(date(2026, 10, 14), "en") == "Wed 14 Oct 2026"
+    week = [say_day(date(2026, 3, 9) + timedelta(days=n)).split()[0] for n in range(7)]
+    assert week == ["mån", "tis", "ons", "tors", "fre", "lör", "sön"]
+    months = [say_day(date(2026, m, 1)).split()[2] for m in range(1, 13)]
+    assert months == ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt",
+                      "nov", "dec"]
+    assert [say_day(date(2026, m, 1), "en").split()[2] for m in (1, 5, 12)] == [
+        "Jan", "May", "Dec"]
+    assert say_day(date(2026, 1, 1), "de") == "tors 1 jan 2026"  # unknown: Swedish
+
+
+def test_days_are_said_in_swedish_under_the_c_locale() -> None:
+    before = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, "C")
+        assert say_day(date(2026, 10, 14)) == "ons 14 okt 2026"
+    finally:
+        locale.setlocale(locale.LC_ALL, before)
+
+
+def test_every_swedish_day_said_reads_back_without_its_weekday() -> None:
+    day = date(2026, 1, 1)
+    while day.year == 2026:
+        _weekday, rest = say_day(day).split(" ", 1)
+        assert parse_date(rest, day) == day
+        day += timedelta(days=1)
 
 
 @pytest.mark.parametrize(("frequency", "skip", "last", "expected"), [
