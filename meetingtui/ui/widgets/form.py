@@ -1,11 +1,16 @@
 """Form building blocks: a labelled field with its message beside it, and a dialog that checks
-its model on every change and saves through a service before it closes."""
+its model on every change and saves through a service before it closes.
+
+Keys in a form do what its hint says: Enter saves from any field but a TextArea (a new line
+there; Ctrl+S saves) or a field a dialog keeps Enter for; Tab takes a completion shown in grey
+and moves on (the one-line field itself is in `form_input.py`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from textual import on
@@ -22,10 +27,9 @@ from meetingtui.dates import DateError, parse_date
 from meetingtui.i18n import t, validation_message
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.widgets.choice import Choice
+from meetingtui.ui.widgets.form_input import suggester_for as suggester_for
+from meetingtui.ui.widgets.form_input import text_input as text_input
 from meetingtui.ui.widgets.personal_data import personal_data_message
-
-if TYPE_CHECKING:
-    from textual.suggester import Suggester
 
 M = TypeVar("M")
 
@@ -137,34 +141,6 @@ def _text(widget: Widget) -> str:
     return ""
 
 
-class FormInput(Input):
-    """An Input whose Enter saves its form at once, rather than by a message that travels up
-    through the form while the keys typed after Enter still go to the form's field."""
-
-    async def action_submit(self) -> None:
-        screen = self.screen
-        if isinstance(screen, FormDialog) and screen.enter_saves(self):
-            screen.action_submit()
-        else:
-            await super().action_submit()
-
-
-def suggester_for(suggestions: Iterable[str]) -> Suggester | None:
-    """Completion from these words as the user types (any case), or none without words."""
-    from textual.suggester import SuggestFromList
-
-    words = [word for word in suggestions if word]
-    return SuggestFromList(words, case_sensitive=False) if words else None
-
-
-def text_input(value: str = "", *, id: str, placeholder: str = "",
-               suggestions: Iterable[str] = ()) -> Input:
-    # No validate_on: the form checks its model itself, and Input's own check only set a
-    # class on each field after it was styled, which styled each field a second time.
-    return FormInput(value, placeholder=placeholder, id=id, validate_on=(),
-                     suggester=suggester_for(suggestions))
-
-
 def date_text(text: str, today: date, field: str, *, required: bool = True) -> date | None:
     """A typed date, or a FieldProblem with an example of what works."""
     if not text.strip():
@@ -190,6 +166,7 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         Binding("enter", "now('enter')", show=False, priority=True),
         Binding("escape", "cancel", show=False),
         Binding("ctrl+s", "submit", show=False),
+        Binding("enter", "enter", show=False),  # an Input takes its own Enter first
     ]
 
     def __init__(self, save: Callable[[M], M]) -> None:
@@ -210,12 +187,16 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
+        rows = list(self.rows())
+        # Enter makes a new line in a TextArea: such a form's hint says that Ctrl+S saves.
+        multiline = any(isinstance(row.widget, TextArea) for row in rows)
         with Vertical(classes="form"):
             yield Static(self.title, classes="form-title")
             with VerticalScroll(classes="form-body", can_focus=False):
-                yield from self.rows()
+                yield from rows
             yield Static("", classes="form-error", id="form-error")
-            yield Static(t("form.hint"), classes="form-hint")
+            yield Static(t("form.hint_text_area" if multiline else "form.hint"),
+                         classes="form-hint")
 
     def on_mount(self) -> None:
         start = self.first_field()
@@ -326,8 +307,9 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         self.action_submit()
 
     def enter_saves(self, field: Widget) -> bool:
-        """Whether Enter in `field` saves the form (a dialog may keep Enter for a field)."""
-        return isinstance(field, Input)
+        """Whether Enter in `field` saves the form: in any field but a TextArea, where it makes
+        a new line (a dialog may keep Enter for a field of its own)."""
+        return not isinstance(field, TextArea)
 
     def action_now(self, what: str) -> None:
         field = self.focused
@@ -341,6 +323,14 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
             self.action_submit()
         else:
             raise SkipAction()  # Enter belongs to the field
+
+    def action_enter(self) -> None:
+        """Enter that came after keys still on their way to a field that has no Enter of its
+        own (a Choice): it saves, as it would have without them."""
+        field = self.focused
+        if field is None or not self.enter_saves(field):
+            raise SkipAction()
+        self.action_submit()
 
     def action_submit(self) -> None:
         self.submitted = True
