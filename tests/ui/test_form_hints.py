@@ -1,6 +1,7 @@
 """Forms do what their hint says (issue 12 §8): Enter saves from any field, Tab takes the
-completion shown in grey, and a paste with line breaks keeps every line. Each test drives the
-keys a chair would press at 80×24 and reads back what the database holds."""
+completion shown in grey, a placeholder is an example and never a value, and a paste with line
+breaks keeps every line. Each test drives the keys a chair would press at 80×24 and reads back
+what the database holds."""
 
 from __future__ import annotations
 
@@ -144,7 +145,7 @@ def test_a_form_with_a_text_area_says_ctrl_s_saves_and_enter_makes_a_new_line(
     assert (added.area, added.description) == ("Torget", "Rad ett\nrad två")
 
 
-# --- Tab takes the suggestion --------------------------------------------------------------
+# --- Tab takes the suggestion; a placeholder is never a value ----------------------------
 
 
 def test_tab_takes_the_suggested_category_and_moves_on(in_meeting: tuple[Workspace, int]) -> None:
@@ -167,6 +168,22 @@ def test_tab_takes_the_suggested_category_and_moves_on(in_meeting: tuple[Workspa
     [added] = new_observations(ws, meeting_id, before)
     assert (added.area, added.category, added.description, added.source) == (
         "Torget", "Klotter", "Taggar på muren", "Polis")
+
+
+def test_tab_past_an_empty_field_leaves_its_example_out(in_meeting: tuple[Workspace, int]) -> None:
+    ws, meeting_id = in_meeting
+    before = lagesbild.observations(ws, meeting_id)
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.press("o", *"Torget", "tab", "tab")
+            category = pilot.app.screen.query_one("#category", Input)
+            assert str(category.placeholder).startswith("t.ex. ")  # reads as an example
+            await pilot.press("tab", *"Nedskräpning", "enter")
+
+    asyncio.run(run())
+    [added] = new_observations(ws, meeting_id, before)
+    assert (added.area, added.category, added.description) == ("Torget", "", "Nedskräpning")
 
 
 def test_a_word_typed_whole_is_not_completed_into_a_longer_one() -> None:
