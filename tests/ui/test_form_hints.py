@@ -102,7 +102,7 @@ def test_enter_adds_a_guest_in_the_guest_field_and_saves_from_the_attendance_tab
     [april] = [m for m in meetings.list_meetings(ws) if m.date == date(2026, 4, 1)]
     assert april.id is not None
     assert "Anna Lind" in [a.name for a in meetings.attendance(ws, april.id)]
-    assert (april.start, april.end) == (None, None)  # no time typed, none stored
+    assert (april.start, april.end) == (None, None)  # the grey "t.ex. 9:00" is no time
 
 
 class NoteDialog(FormDialog[Observation]):
@@ -233,3 +233,11 @@ def test_one_line() -> None:
     assert one_line(" framför") == " framför"  # pasted after a word: its space stays
     assert one_line("\n") == one_line("") == ""
 
+
+def test_the_line_under_a_field_never_says_understood_beside_an_error() -> None:
+    from meetingtui.ui.widgets.form import _message
+
+    assert _message("", "", "→ tis 1 dec 2026").plain == "→ tis 1 dec 2026"
+    assert _message("Ange ett datum", "", "→ tis 1 dec 2026").plain == "⚠ Ange ett datum"
+    assert _message("", "Personnummer", "→ tis 1 dec 2026").plain == (
+        "→ tis 1 dec 2026\n⚠ Personnummer")

@@ -6,10 +6,12 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
+from meetingtui.ui.widgets.form import FieldMessage
 
 
 def _stored(ws: Workspace, meeting_id: int) -> tuple[str, str, str, str, str]:
@@ -50,3 +52,34 @@ def test_edit_the_meeting_details(in_meeting: tuple[Workspace, int]) -> None:
     asyncio.run(run())
     assert _stored(ws, meeting_id) == (before[0], before[1], "Räddningsstationen, lilla salen",
                                        "Eva Berg", "Åsa Öberg")
+
+
+def message_of(pilot: Pilot[object], field: str) -> str:
+    """The line under `field` as shown ("" when it is hidden)."""
+    line = pilot.app.screen.query_one(f"#message-{field}", FieldMessage)
+    return str(line.render()) if line.display else ""
+
+
+def test_the_date_field_says_which_day_it_understood(in_meeting: tuple[Workspace, int]) -> None:
+    """Issue 12 §6: "idag" typed for a meeting held last month is visible before it is saved."""
+    ws, meeting_id = in_meeting
+    before = _stored(ws, meeting_id)
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("m")
+            assert message_of(pilot, "date") == ""  # as opened: nothing said yet
+            await pilot.press(*"idag")
+            assert message_of(pilot, "date") == "→ tis 10 mars 2026"
+            await pilot.press("ctrl+u")  # empty: the error, not the echo
+            assert message_of(pilot, "date").startswith("⚠ Ange ett datum")
+            await pilot.press(*"32 okt")
+            assert message_of(pilot, "date").startswith("⚠ Ange ett datum")
+            await pilot.press("ctrl+u", *"14 okt")
+            assert message_of(pilot, "date") == "→ ons 14 okt 2026"
+            await pilot.press("enter")
+            assert type(app.screen).__name__ == "MeetingScreen"
+
+    asyncio.run(run())
+    assert _stored(ws, meeting_id) == ("2026-10-14", *before[1:])

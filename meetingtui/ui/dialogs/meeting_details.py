@@ -10,7 +10,14 @@ from datetime import date
 from meetingtui.dates import parse_time
 from meetingtui.i18n import t
 from meetingtui.model import Meeting
-from meetingtui.ui.widgets.form import FieldProblem, FieldRow, FormDialog, date_text, text_input
+from meetingtui.ui.widgets.form import (
+    FieldProblem,
+    FieldRow,
+    FormDialog,
+    date_echo,
+    date_text,
+    text_input,
+)
 
 
 class MeetingDetailsDialog(FormDialog[Meeting]):
@@ -23,8 +30,9 @@ class MeetingDetailsDialog(FormDialog[Meeting]):
 
     def rows(self) -> Iterable[FieldRow]:
         m = self.meeting
-        yield FieldRow("date", t("plan.date"), text_input(m.date.isoformat(), id="date",
-                                                          placeholder=t("form.date_example")))
+        yield FieldRow("date", t("plan.date"), text_input(
+            m.date.isoformat(), id="date", placeholder=t("form.date_example"),
+            echo=lambda text: date_echo(text, self.today)))
         yield FieldRow("start", t("plan.time"),
                        text_input(m.start.strftime("%H:%M") if m.start else "", id="start",
                                   placeholder="9:00"))

@@ -1,5 +1,5 @@
 """A form's one-line field: Enter saves its form, Tab takes the completion shown in grey, a
-paste keeps every line (joined by spaces).
+paste keeps every line (joined by spaces), and it may say what its text was understood as.
 
 `form.py` re-exports `text_input` and `suggester_for`: dialogs and panes build fields from there.
 """
@@ -7,7 +7,7 @@ paste keeps every line (joined by spaces).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual import events
@@ -31,11 +31,14 @@ class FormInput(Input):
     Enter saves its form at once, rather than by a message that travels up through the form
     while the keys typed after Enter still go to the form's field. Tab takes the completion
     shown in grey before it moves on (→ at the end takes it and stays, as in any Input). A
-    paste keeps every line, joined by spaces (Input keeps only the first)."""
+    paste keeps every line, joined by spaces (Input keeps only the first). `echo`, when given,
+    says under the field what its text was understood as (see `date_echo`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "take_suggestion", show=False),
     ]
+
+    echo: Callable[[str], str] | None = None
 
     async def action_submit(self) -> None:
         from meetingtui.ui.widgets.form import FormDialog  # which imports this module
@@ -93,8 +96,13 @@ def suggester_for(suggestions: Iterable[str]) -> Suggester | None:
 
 
 def text_input(value: str = "", *, id: str, placeholder: str = "",
-               suggestions: Iterable[str] = ()) -> Input:
+               suggestions: Iterable[str] = (),
+               echo: Callable[[str], str] | None = None) -> Input:
+    """A form's one-line field; the placeholder should read as an example ("t.ex. …"): it is
+    never a value. `echo(text)` is shown under it as the text changes (in a `FieldRow`)."""
     # No validate_on: the form checks its model itself, and Input's own check only set a
     # class on each field after it was styled, which styled each field a second time.
-    return FormInput(value, placeholder=placeholder, id=id, validate_on=(),
-                     suggester=suggester_for(suggestions))
+    field = FormInput(value, placeholder=placeholder, id=id, validate_on=(),
+                      suggester=suggester_for(suggestions))
+    field.echo = echo
+    return field
