@@ -11,6 +11,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
+from meetingtui.model import Trend
 from meetingtui.services import lagesbild
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
@@ -90,3 +91,27 @@ def test_a_letter_straight_after_escape_is_a_key_of_the_screen_below(
 
     asyncio.run(run())
     assert lagesbild.observations(ws, meeting_id) == before  # cancelled: nothing stored
+
+
+def test_enter_on_a_choice_straight_after_a_change_saves_it_and_the_next_key_moves_on(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    """A Choice has no Enter of its own: Enter behind a key still on its way to it saves the
+    form all the same (issue 12 §8), and the key after it reaches the table."""
+    ws, meeting_id = in_meeting
+    first = lagesbild.observations(ws, meeting_id)[0]
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test() as pilot:
+            table = observations_table(pilot)
+            await pilot.press("e", "tab", "tab", "tab", "tab", "tab")  # area … source → trend
+            assert pilot.app.focused is not None and pilot.app.focused.id == "trend"
+            await burst(pilot, "right", "enter", "down")
+            assert type(pilot.app.screen).__name__ == "MeetingScreen"
+            assert pilot.app.focused is table
+            assert table.cursor_row == 1
+
+    asyncio.run(run())
+    saved = next(o for o in lagesbild.observations(ws, meeting_id) if o.id == first.id)
+    trends = list(Trend)
+    assert saved.trend == trends[(trends.index(first.trend) + 1) % len(trends)]

@@ -156,3 +156,38 @@ def test_the_observation_screen_forms_are_kept_across_observations(
 
     asyncio.run(run())
     assert lagesbild.causes(ws, meeting_id) == [cause]  # nothing was saved
+
+
+def test_a_refilled_form_says_nothing_about_the_last_date_typed(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    """The line under a date field says which day it understood (issue 12 §6); shown again for
+    another measure, the kept form has no such line until a date is typed there."""
+    ws, meeting_id = in_meeting
+    decided = lagesbild.measures(ws, meeting_id)[0]
+
+    def shown(form: object) -> list[str]:
+        return [str(m.render()) for m in form.query(".field-message")  # type: ignore[attr-defined]
+                if m.display]
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n", "a", *"Städa", "tab", *"Eva", "tab", "tab", *"1 dec")
+            form = app.screen
+            assert shown(form) == ["→ tis 1 dec 2026"]
+            await pilot.press("escape", "a")  # a new one, in the same form
+            assert app.screen is form
+            assert shown(form) == []
+            await pilot.press("escape", "enter")  # the decided one: its date, nothing said
+            assert app.screen is form
+            assert form.query_one("#due", Input).value == str(decided.due)
+            assert shown(form) == []
+            await pilot.press("tab", "tab", "tab", *"idag")  # typed: said at once
+            assert shown(form) == ["→ tis 10 mars 2026"]
+            await pilot.press("enter")
+            assert not isinstance(app.screen, type(form))
+
+    asyncio.run(run())
+    [saved] = lagesbild.measures(ws, meeting_id)
+    assert (saved.id, saved.text, saved.due) == (decided.id, decided.text, ws.today())

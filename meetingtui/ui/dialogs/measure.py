@@ -12,6 +12,7 @@ from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form import (
     FieldRow,
     FormDialog,
+    date_echo,
     date_text,
     suggester_for,
     text_input,
@@ -47,7 +48,8 @@ class MeasureDialog(FormDialog[Measure]):
                        text_input(m.owner_org, id="owner_org"))
         yield FieldRow("due", t("measure.due"),
                        text_input(m.due.isoformat() if m.due else "", id="due",
-                                  placeholder=t("form.date_example")))
+                                  placeholder=t("form.date_example"),
+                                  echo=lambda text: date_echo(text, self.today)))
         yield FieldRow("type", t("measure.type"), Choice(options(MeasureType), m.type, id="type"))
 
     def build(self) -> Measure:

@@ -1,16 +1,27 @@
 """A meeting's details: date, time, place and the three roles the minutes name (ordförande,
 sekreterare, justerare). Planning a meeting starts from them; `m` on the meeting screen edits
-them later (on a closed meeting the change is recorded as an amendment by the service)."""
+them later (on a closed meeting the change is recorded as an amendment by the service).
+
+The one Tid field holds the start and, if given, the end: "13:00–14:30", "13-14.30",
+"kl. 13–14.30" or just "9:00"; under it the form says what it understood ("→ 13.00–14.30")."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, time
 
-from meetingtui.dates import parse_time
-from meetingtui.i18n import t
+from meetingtui.dates import TimeSpanError, parse_time_span, say_time, span_text
+from meetingtui.i18n import language, t
 from meetingtui.model import Meeting
-from meetingtui.ui.widgets.form import FieldProblem, FieldRow, FormDialog, date_text, text_input
+from meetingtui.ui.widgets.form import (
+    FieldProblem,
+    FieldRow,
+    FormDialog,
+    date_echo,
+    date_text,
+    text_input,
+    time_echo,
+)
 
 
 class MeetingDetailsDialog(FormDialog[Meeting]):
@@ -23,31 +34,41 @@ class MeetingDetailsDialog(FormDialog[Meeting]):
 
     def rows(self) -> Iterable[FieldRow]:
         m = self.meeting
-        yield FieldRow("date", t("plan.date"), text_input(m.date.isoformat(), id="date",
-                                                          placeholder=t("form.date_example")))
-        yield FieldRow("start", t("plan.time"),
-                       text_input(m.start.strftime("%H:%M") if m.start else "", id="start",
-                                  placeholder="9:00"))
+        yield FieldRow("date", t("plan.date"), text_input(
+            m.date.isoformat(), id="date", placeholder=t("form.date_example"),
+            echo=lambda text: date_echo(text, self.today)))
+        yield FieldRow("time", t("plan.time"), text_input(
+            span_text(m.start, m.end), id="time", placeholder=t("form.time_example"),
+            echo=time_echo))
         yield FieldRow("place", t("plan.place"), text_input(m.place, id="place"))
         yield FieldRow("chair", t("plan.chair"), text_input(m.chair, id="chair"))
         yield FieldRow("secretary", t("plan.secretary"), text_input(m.secretary, id="secretary"))
         yield FieldRow("adjuster", t("plan.adjuster"), text_input(m.adjuster, id="adjuster"))
 
     def build(self) -> Meeting:
-        day_text, time_text = self.value("date"), self.value("start")
+        day_text, time_text = self.value("date"), self.value("time")
         day = self.parsed(lambda: date_text(day_text, self.today, "date"))
-        start = self.parsed(lambda: _time(time_text))
+        start, end = self.parsed(lambda: self._times(time_text)) or (None, None)
         return Meeting.model_validate({
             **self.meeting.model_dump(), "date": day or self.meeting.date, "start": start,
-            "place": self.value("place"), "chair": self.value("chair"),
+            "end": end, "place": self.value("place"), "chair": self.value("chair"),
             "secretary": self.value("secretary"), "adjuster": self.value("adjuster"),
         })
 
-
-def _time(text: str) -> object:
-    if not text.strip():
-        return None
-    try:
-        return parse_time(text)
-    except ValueError:
-        raise FieldProblem("start", t("error.time")) from None
+    def _times(self, text: str) -> tuple[time | None, time | None]:
+        m = self.meeting
+        if text == span_text(m.start, m.end):
+            # As shown: the meeting's own times, with their seconds (a meeting started at
+            # 9:00:41) and an end without a start, which the field cannot show.
+            return m.start, m.end
+        if not text.strip():
+            return None, None
+        try:
+            return parse_time_span(text)
+        except TimeSpanError as error:
+            if error.reason == "order" and error.start is not None and error.end is not None:
+                lang = language()
+                raise FieldProblem("time", t("error.time_order",
+                                             start=say_time(error.start, lang),
+                                             end=say_time(error.end, lang))) from None
+            raise FieldProblem("time", t("error.time")) from None

@@ -42,7 +42,7 @@ class ObservationDialog(FormDialog[Observation]):
                        text_input(o.place_detail, id="place_detail"))
         yield FieldRow("category", t("observation.category"),
                        text_input(o.category, id="category", suggestions=self.categories,
-                                  placeholder=", ".join(self.categories[:3])))
+                                  placeholder=_examples(self.categories)))
         yield FieldRow("description", t("observation.description"),
                        text_input(o.description, id="description"))
         yield FieldRow("source", t("observation.source"),
@@ -63,3 +63,8 @@ class ObservationDialog(FormDialog[Observation]):
         for name in FIELDS:
             values[name] = self.value(name)
         return Observation.model_validate(values)
+
+
+def _examples(words: list[str]) -> str:
+    """"t.ex. Skadegörelse, Klotter, Nedskräpning": read as examples, not as a value."""
+    return t("form.examples", examples=", ".join(words[:3])) if words else ""

@@ -1,11 +1,16 @@
 """Form building blocks: a labelled field with its message beside it, and a dialog that checks
-its model on every change and saves through a service before it closes."""
+its model on every change and saves through a service before it closes.
+
+Keys in a form do what its hint says: Enter saves from any field but a TextArea (a new line
+there; Ctrl+S saves) or a field a dialog keeps Enter for; Tab takes a completion shown in grey
+and moves on (the one-line field itself is in `form_input.py`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from textual import on
@@ -18,14 +23,21 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from meetingtui.dates import DateError, parse_date
-from meetingtui.i18n import t, validation_message
+from meetingtui.dates import (
+    DateError,
+    TimeSpanError,
+    parse_date,
+    parse_time_span,
+    say_day,
+    say_span,
+)
+from meetingtui.i18n import language, t, validation_message
 from meetingtui.ui.errors import Failed, attempt, saved
 from meetingtui.ui.widgets.choice import Choice
+from meetingtui.ui.widgets.form_input import FormInput
+from meetingtui.ui.widgets.form_input import suggester_for as suggester_for
+from meetingtui.ui.widgets.form_input import text_input as text_input
 from meetingtui.ui.widgets.personal_data import personal_data_message
-
-if TYPE_CHECKING:
-    from textual.suggester import Suggester
 
 M = TypeVar("M")
 
@@ -40,32 +52,39 @@ class FieldProblem(Exception):
 
 
 class FieldMessage(Static):
-    """The one line under a field: its validation error, a warning about a personal identity
-    number in it, or both (one line each). Hidden while there is nothing to say."""
+    """The line under a field: its validation error or else what it understood the text as
+    ("→ ons 14 okt 2026", dim), and a warning about a personal identity number in it (one line
+    each). Hidden while there is nothing to say."""
 
     def __init__(self, name: str, warning: str) -> None:
-        super().__init__(_message("", warning), id=f"message-{name}", classes="field-message")
+        super().__init__(_message("", warning, ""), id=f"message-{name}",
+                         classes="field-message")
         self.error = ""
         self.warning = warning
+        self.understood = ""
         self.display = bool(warning)
 
-    def show(self, *, error: str | None = None, warning: str | None = None) -> None:
-        """Change the error and/or the warning; redrawn (and laid out) only if one changed."""
+    def show(self, *, error: str | None = None, warning: str | None = None,
+             understood: str | None = None) -> None:
+        """Change what is said (None: as before); redrawn (and laid out) only if it changed."""
         error = self.error if error is None else error
         warning = self.warning if warning is None else warning
-        if (error, warning) == (self.error, self.warning):
+        understood = self.understood if understood is None else understood
+        if (error, warning, understood) == (self.error, self.warning, self.understood):
             return
-        self.error, self.warning = error, warning
-        self.update(_message(error, warning))
-        self.display = bool(error or warning)
+        self.error, self.warning, self.understood = error, warning, understood
+        self.update(_message(error, warning, understood))
+        self.display = bool(error or warning or understood)
 
 
-def _message(error: str, warning: str) -> Content:
+def _message(error: str, warning: str, understood: str) -> Content:
     parts: list[str | tuple[str, str]] = []
     if error:
         parts.append((f"⚠ {error}", "$error bold"))
+    elif understood:  # an error says the text was not understood: never both
+        parts.append((understood, "$foreground-muted"))
     if warning:
-        parts += ["\n"] if error else []
+        parts += ["\n"] if parts else []
         parts.append((f"⚠ {warning}", "$warning bold"))
     return Content.assemble(*parts)
 
@@ -93,6 +112,8 @@ class FieldRow(Widget):
         self.field_name = name
         self.label = label
         self.widget = widget
+        self.opened_with = _text(widget)
+        self.edited = False  # what the text is understood as is said once the user changed it
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label")
@@ -104,7 +125,11 @@ class FieldRow(Widget):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         if event.input is self.widget:
-            self._check_personal_data(event.value)
+            # An Input sends Changed as it mounts with an edited record's value: not an edit.
+            self.edited = self.edited or event.value != self.opened_with
+            echo = self.widget.echo if isinstance(self.widget, FormInput) else None
+            self.message.show(warning=personal_data_message(event.value),
+                              understood=echo(event.value) if echo and self.edited else None)
 
     @on(TextArea.Changed)
     def _area_changed(self, event: TextArea.Changed) -> None:
@@ -113,6 +138,13 @@ class FieldRow(Widget):
 
     def _check_personal_data(self, text: str) -> None:
         self.message.show(warning=personal_data_message(text))
+
+    def reopen(self) -> None:
+        """As a row of a form just opened with the value its field now holds: no error, the
+        warning about that value, nothing said about how it was understood until it is edited."""
+        self.opened_with, self.edited = _text(self.widget), False
+        self.show_error(None)
+        self.message.show(warning=personal_data_message(self.opened_with), understood="")
 
     @property
     def message(self) -> FieldMessage:
@@ -137,34 +169,6 @@ def _text(widget: Widget) -> str:
     return ""
 
 
-class FormInput(Input):
-    """An Input whose Enter saves its form at once, rather than by a message that travels up
-    through the form while the keys typed after Enter still go to the form's field."""
-
-    async def action_submit(self) -> None:
-        screen = self.screen
-        if isinstance(screen, FormDialog) and screen.enter_saves(self):
-            screen.action_submit()
-        else:
-            await super().action_submit()
-
-
-def suggester_for(suggestions: Iterable[str]) -> Suggester | None:
-    """Completion from these words as the user types (any case), or none without words."""
-    from textual.suggester import SuggestFromList
-
-    words = [word for word in suggestions if word]
-    return SuggestFromList(words, case_sensitive=False) if words else None
-
-
-def text_input(value: str = "", *, id: str, placeholder: str = "",
-               suggestions: Iterable[str] = ()) -> Input:
-    # No validate_on: the form checks its model itself, and Input's own check only set a
-    # class on each field after it was styled, which styled each field a second time.
-    return FormInput(value, placeholder=placeholder, id=id, validate_on=(),
-                     suggester=suggester_for(suggestions))
-
-
 def date_text(text: str, today: date, field: str, *, required: bool = True) -> date | None:
     """A typed date, or a FieldProblem with an example of what works."""
     if not text.strip():
@@ -175,6 +179,29 @@ def date_text(text: str, today: date, field: str, *, required: bool = True) -> d
         return parse_date(text, today)
     except DateError:
         raise FieldProblem(field, t("error.date")) from None
+
+
+def date_echo(text: str, today: date) -> str:
+    """The date a date field's text is understood as, to show under it: "→ ons 14 okt 2026"
+    ("→ Wed 14 Oct 2026" in English), or "" while it is empty or not a date. A form gets it with
+    `text_input(..., echo=lambda text: date_echo(text, today))`; other code (an item pane) may
+    do the same in a `FieldRow`, or call it and show the line itself."""
+    if not text.strip():
+        return ""
+    try:
+        return f"→ {say_day(parse_date(text, today), language())}"
+    except DateError:
+        return ""
+
+
+def time_echo(text: str) -> str:
+    """The same for a time or a span: "→ 13.00–14.30" ("→ 13:00–14:30" in English)."""
+    if not text.strip():
+        return ""
+    try:
+        return f"→ {say_span(*parse_time_span(text), language())}"
+    except TimeSpanError:
+        return ""
 
 
 class FormDialog(ModalScreen[M | None], Generic[M]):
@@ -190,6 +217,7 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         Binding("enter", "now('enter')", show=False, priority=True),
         Binding("escape", "cancel", show=False),
         Binding("ctrl+s", "submit", show=False),
+        Binding("enter", "enter", show=False),  # an Input takes its own Enter first
     ]
 
     def __init__(self, save: Callable[[M], M]) -> None:
@@ -210,12 +238,16 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
+        rows = list(self.rows())
+        # Enter makes a new line in a TextArea: such a form's hint says that Ctrl+S saves.
+        multiline = any(isinstance(row.widget, TextArea) for row in rows)
         with Vertical(classes="form"):
             yield Static(self.title, classes="form-title")
             with VerticalScroll(classes="form-body", can_focus=False):
-                yield from self.rows()
+                yield from rows
             yield Static("", classes="form-error", id="form-error")
-            yield Static(t("form.hint"), classes="form-hint")
+            yield Static(t("form.hint_text_area" if multiline else "form.hint"),
+                         classes="form-hint")
 
     def on_mount(self) -> None:
         start = self.first_field()
@@ -241,8 +273,7 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
                     widget.select(value)
         self.touched, self.submitted, self.problems = set(), False, {}
         for row in self.query(FieldRow):
-            row.show_error(None)
-            row.message.show(warning=personal_data_message(_text(row.widget)))
+            row.reopen()
         self.general_shown = ""
         self.query_one("#form-error", Static).update("")
         self.query_one(".form-body", VerticalScroll).scroll_home(animate=False)
@@ -326,8 +357,9 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         self.action_submit()
 
     def enter_saves(self, field: Widget) -> bool:
-        """Whether Enter in `field` saves the form (a dialog may keep Enter for a field)."""
-        return isinstance(field, Input)
+        """Whether Enter in `field` saves the form: in any field but a TextArea, where it makes
+        a new line (a dialog may keep Enter for a field of its own)."""
+        return not isinstance(field, TextArea)
 
     def action_now(self, what: str) -> None:
         field = self.focused
@@ -341,6 +373,14 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
             self.action_submit()
         else:
             raise SkipAction()  # Enter belongs to the field
+
+    def action_enter(self) -> None:
+        """Enter that came after keys still on their way to a field that has no Enter of its
+        own (a Choice): it saves, as it would have without them."""
+        field = self.focused
+        if field is None or not self.enter_saves(field):
+            raise SkipAction()
+        self.action_submit()
 
     def action_submit(self) -> None:
         self.submitted = True
