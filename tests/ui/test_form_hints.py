@@ -109,7 +109,7 @@ class NoteDialog(FormDialog[Observation]):
     """A form with a TextArea (no form of the app has one yet): Enter makes a new line there."""
 
     def __init__(self, ws: Workspace, meeting_id: int) -> None:
-        super().__init__(lambda o: lagesbild.save_observation(ws, o))
+        super().__init__(lambda o, _base: lagesbild.save_observation(ws, o))
         self.meeting_id = meeting_id
         self.title = "Anteckning"
 

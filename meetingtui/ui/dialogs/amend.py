@@ -19,7 +19,7 @@ class Correction(BaseModel):
 
 class AmendDialog(FormDialog[tuple[str, str]]):
     def __init__(self, by: str) -> None:
-        super().__init__(lambda answer: answer)
+        super().__init__(lambda answer, _base: answer)
         self.by = by
         # The title says what happens next, in the words the minutes will use.
         self.title = f"{t('amend.title')}\n\n{t('amend.intro')}"

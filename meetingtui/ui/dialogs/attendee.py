@@ -16,8 +16,9 @@ FIELDS = ("name", "role", "organisation", "substitute", "presence")
 
 
 class AttendeeDialog(FormDialog[Attendance]):
-    def __init__(self, person: Attendance, save: Callable[[Attendance], Attendance]) -> None:
-        super().__init__(save)
+    def __init__(self, person: Attendance,
+                 save: Callable[[Attendance, Attendance | None], Attendance]) -> None:
+        super().__init__(save, person)
         self.person = person
         self.title = t("attendee.title", name=person.name)
 

@@ -12,14 +12,15 @@ from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
 
 
 class CauseDialog(FormDialog[Cause]):
-    def __init__(self, cause: Cause, save: Callable[[Cause], Cause]) -> None:
-        super().__init__(save)
+    def __init__(self, cause: Cause, save: Callable[[Cause, Cause | None], Cause]) -> None:
+        super().__init__(save, cause if cause.id is not None else None)
         self.cause = cause
         self.title = t("cause.title_new" if cause.id is None else "cause.title_edit")
 
     def show(self, cause: Cause) -> None:
         """The same form for another cause (or a new one): see FormDialog.refill."""
         self.cause = cause
+        self.base = cause if cause.id is not None else None
         self.refill(t("cause.title_new" if cause.id is None else "cause.title_edit"),
                     {"text": cause.text, "dimension": cause.dimension,
                      "controller": cause.controller})

@@ -16,7 +16,7 @@ from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
 
 class FollowupDialog(FormDialog[MeasureUpdate]):
     def __init__(self, measure: Measure, status: MeasureStatus, now: datetime,
-                 save: Callable[[MeasureUpdate], MeasureUpdate]) -> None:
+                 save: Callable[[MeasureUpdate, MeasureUpdate | None], MeasureUpdate]) -> None:
         super().__init__(save)
         self.measure = measure
         self.status = status

@@ -10,7 +10,8 @@ from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
 
 
 class GuestDialog(FormDialog[Attendance]):
-    def __init__(self, meeting_id: int, save: Callable[[Attendance], Attendance]) -> None:
+    def __init__(self, meeting_id: int,
+                 save: Callable[[Attendance, Attendance | None], Attendance]) -> None:
         super().__init__(save)
         self.meeting_id = meeting_id
         self.title = t("guest.title")

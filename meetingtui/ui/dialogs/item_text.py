@@ -17,8 +17,9 @@ class ItemTextDialog(FormDialog[AgendaItem]):
     """Decision first (what the chair writes with the room watching), then notes; Enter makes
     a new line, Ctrl+S saves."""
 
-    def __init__(self, item: AgendaItem, save: Callable[[AgendaItem], AgendaItem]) -> None:
-        super().__init__(save)
+    def __init__(self, item: AgendaItem,
+                 save: Callable[[AgendaItem, AgendaItem | None], AgendaItem]) -> None:
+        super().__init__(save, item)
         self.item = item
         self.title = t("item.title", number=item.position, title=item.title)
 

@@ -21,8 +21,8 @@ from meetingtui.ui.widgets.form import (
 
 class MeasureDialog(FormDialog[Measure]):
     def __init__(self, measure: Measure, people: list[str], today: date,
-                 save: Callable[[Measure], Measure]) -> None:
-        super().__init__(save)
+                 save: Callable[[Measure, Measure | None], Measure]) -> None:
+        super().__init__(save, measure if measure.id is not None else None)
         self.measure = measure
         self.people = people
         self.today = today
@@ -33,6 +33,7 @@ class MeasureDialog(FormDialog[Measure]):
         from textual.widgets import Input
 
         self.measure, self.people, self.today = measure, people, today
+        self.base = measure if measure.id is not None else None
         self.query_one("#owner", Input).suggester = suggester_for(people)
         self.refill(t("measure.title_new" if measure.id is None else "measure.title_edit"),
                     {"text": measure.text, "owner": measure.owner, "owner_org": measure.owner_org,

@@ -36,7 +36,8 @@ def history_text(updates: list[MeasureUpdate], meetings: Mapping[int, date]) -> 
 
 class MeasureHistoryDialog(FormDialog[MeasureUpdate]):
     def __init__(self, row: ActionRow, updates: list[MeasureUpdate], meetings: Mapping[int, date],
-                 now: datetime, save: Callable[[MeasureUpdate], MeasureUpdate]) -> None:
+                 now: datetime,
+                 save: Callable[[MeasureUpdate, MeasureUpdate | None], MeasureUpdate]) -> None:
         super().__init__(save)
         self.row = row
         self.updates = updates

@@ -25,9 +25,10 @@ from meetingtui.ui.widgets.form import (
 
 
 class MeetingDetailsDialog(FormDialog[Meeting]):
-    def __init__(self, meeting: Meeting, today: date, save: Callable[[Meeting], Meeting],
+    def __init__(self, meeting: Meeting, today: date,
+                 save: Callable[[Meeting, Meeting | None], Meeting],
                  title: str) -> None:
-        super().__init__(save)
+        super().__init__(save, meeting if meeting.id is not None else None)
         self.meeting = meeting
         self.today = today
         self.title = title

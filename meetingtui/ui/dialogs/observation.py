@@ -21,8 +21,8 @@ FIELDS = ("area", "place_detail", "category", "description", "source", "trend", 
 
 class ObservationDialog(FormDialog[Observation]):
     def __init__(self, observation: Observation, categories: list[str],
-                 save: Callable[[Observation], Observation]) -> None:
-        super().__init__(save)
+                 save: Callable[[Observation, Observation | None], Observation]) -> None:
+        super().__init__(save, observation if observation.id is not None else None)
         self.observation = observation
         self.categories = categories
         self.title = t("observation.title_new" if observation.id is None
@@ -31,6 +31,7 @@ class ObservationDialog(FormDialog[Observation]):
     def show(self, observation: Observation) -> None:
         """The same form for another observation (or a new one): see FormDialog.refill."""
         self.observation = observation
+        self.base = observation if observation.id is not None else None
         self.refill(t("observation.title_new" if observation.id is None
                       else "observation.title_edit"),
                     {name: getattr(observation, name) for name in FIELDS})

@@ -62,7 +62,7 @@ class PlanMeetingDialog(MeetingDetailsDialog):
                  chair: str, people: list[Attendance],
                  plan: Callable[[Meeting, list[Attendance]], Meeting]) -> None:
         draft = Meeting(group_id=group_id, date=proposed, chair=chair)
-        super().__init__(draft, today, lambda meeting: plan(meeting, self.table.people),
+        super().__init__(draft, today, lambda meeting, _base: plan(meeting, self.people()),
                          t("plan.title", group=group_name))
         self.table = AttendanceTable(list(people))
 
@@ -80,6 +80,9 @@ class PlanMeetingDialog(MeetingDetailsDialog):
         if name:
             self.table.add_guest(name)
             event.input.value = ""
+
+    def people(self) -> list[Attendance]:
+        return self.table.people
 
     def enter_saves(self, field: Widget) -> bool:
         return super().enter_saves(field) and field.id != "guest"  # Enter adds the guest

@@ -185,7 +185,8 @@ class ActionListScreen(Screen[None]):
             self.reload()
 
         self.app.push_screen(
-            MeasureHistoryDialog(row, updates, meetings, self.ws.now(), save), done)
+            MeasureHistoryDialog(row, updates, meetings, self.ws.now(),
+                                 lambda update, _base: save(update)), done)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -143,7 +143,8 @@ class HomeScreen(Screen[None]):
 
         def plan(meeting: Meeting, people: list[Attendance]) -> Meeting:
             return meetings.plan_meeting(
-                self.ws, group_id, meeting.date, start=meeting.start, place=meeting.place,
+                self.ws, group_id, meeting.date, start=meeting.start, end=meeting.end,
+                place=meeting.place,
                 chair=meeting.chair, secretary=meeting.secretary, adjuster=meeting.adjuster,
                 attendance=people)
 

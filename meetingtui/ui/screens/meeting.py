@@ -255,8 +255,8 @@ class MeetingScreen(Screen[None]):
             return
         base = meetings.get_meeting(self.session.ws, self.session.meeting_id)
 
-        def save(meeting: Meeting) -> Meeting:
-            return meetings.update_details(self.session.ws, meeting, base)
+        def save(meeting: Meeting, based_on: Meeting | None) -> Meeting:
+            return meetings.update_details(self.session.ws, meeting, based_on or base)
 
         def saved(meeting: Meeting | None) -> None:
             if meeting is not None:

@@ -116,7 +116,7 @@ class ObservationScreen(ModalScreen[None]):
         from meetingtui.ui.dialogs.cause import CauseDialog
 
         push_form(self.forms_owner, CauseDialog, lambda: CauseDialog(
-            cause, lambda c: lagesbild.save_cause(self.session.ws, c)),
+            cause, lambda c, base: lagesbild.save_cause(self.session.ws, c, base=base)),
             lambda dialog: dialog.show(cause), lambda _: self._after("#causes"))
 
     def _measure(self, measure: Measure) -> None:
@@ -125,7 +125,8 @@ class ObservationScreen(ModalScreen[None]):
         people, today = self.session.people(), self.session.today()
         push_form(self.forms_owner, MeasureDialog, lambda: MeasureDialog(
             measure, people, today,
-            lambda m: lagesbild.save_measure(self.session.ws, m, by=self.session.meeting.chair)),
+            lambda m, base: lagesbild.save_measure(self.session.ws, m, by=self.session.user(),
+                                                  base=base)),
             lambda dialog: dialog.show(measure, people, today), lambda _: self._after("#measures"))
 
     def _after(self, table: str) -> None:

@@ -32,7 +32,7 @@ from meetingtui.dates import (
     say_span,
 )
 from meetingtui.i18n import language, t, validation_message
-from meetingtui.ui.errors import Failed, attempt, saved
+from meetingtui.ui.errors import Failed, attempt_showing_conflicts, saved
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form_input import FormInput
 from meetingtui.ui.widgets.form_input import suggester_for as suggester_for
@@ -220,9 +220,13 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         Binding("enter", "enter", show=False),  # an Input takes its own Enter first
     ]
 
-    def __init__(self, save: Callable[[M], M]) -> None:
+    def __init__(self, save: Callable[[M, M | None], M], base: M | None = None) -> None:
+        """`save(edited, base)` stores what the form made; `base` is the record as the form
+        read it (None for a new one): the save names it, so that what another program saved
+        meanwhile is never overwritten silently (a clash is shown: `ui.conflicts`)."""
         super().__init__(classes="form-dialog")
         self.save_with = save
+        self.base = base
         self.touched: set[str] = set()
         self.submitted = False
         self.problems: dict[str, str] = {}
@@ -391,12 +395,35 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
                 row = invalid.first(FieldRow)
                 row.widget.focus()
             return
+        self.save(model)
+
+    def save(self, model: M) -> None:
+        from meetingtui.services.errors import Conflict
+
         try:
-            result = attempt(self.app, self.save_with, model)
+            result = attempt_showing_conflicts(self.app, self.save_with, model, self.base)
         except Failed:
             return  # the message is shown; the user's input stays in the form
+        except Conflict as conflict:
+            self.clash(conflict)
+            return
         saved(self.app)
         self.dismiss(result)
+
+    def clash(self, conflict: Exception) -> None:
+        """Another program saved a field this form changes: the user chooses, and the choice is
+        saved on top of what the other program stored; "back" returns to the form."""
+        from meetingtui.services.errors import Conflict
+        from meetingtui.ui.conflicts import ask
+
+        assert isinstance(conflict, Conflict)
+        labels = {row.field_name: row.label for row in self.query(FieldRow)}
+
+        def chosen(model: M) -> None:
+            self.base = conflict.theirs  # type: ignore[assignment]
+            self.save(model)
+
+        ask(self.app, conflict, labels, chosen, lambda: None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

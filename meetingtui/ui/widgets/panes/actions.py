@@ -134,7 +134,8 @@ class ActionsPane(ItemPane):
         people, today = self.session.people(), self.session.today()
         push_form(self, MeasureDialog, lambda: MeasureDialog(
             measure, people, today,
-            lambda m: lagesbild.save_measure(self.session.ws, m, by=self.session.meeting.chair)),
+            lambda m, base: lagesbild.save_measure(self.session.ws, m, by=self.session.user(),
+                                                  base=base)),
             lambda dialog: dialog.show(measure, people, today), done)
 
     def action_remove(self) -> None:

@@ -123,8 +123,10 @@ class AttendancePane(ItemPane):
                 self.reload()
             self.query_one(DataTable).focus()
 
-        self.app.push_screen(AttendeeDialog(person, lambda edited: meetings.update_attendee(
-            self.session.ws, edited, person)), done)
+        def save(edited: Attendance, base: Attendance | None) -> Attendance:
+            return meetings.update_attendee(self.session.ws, edited, base or person)
+
+        self.app.push_screen(AttendeeDialog(person, save), done)
 
     def action_guest(self) -> None:
         from meetingtui.ui.dialogs.guest import GuestDialog
@@ -133,7 +135,8 @@ class AttendancePane(ItemPane):
             if guest is not None:
                 self.reload()
 
-        self.app.push_screen(GuestDialog(self.session.meeting_id, self._add), added)
+        self.app.push_screen(GuestDialog(self.session.meeting_id,
+                                         lambda guest, _base: self._add(guest)), added)
 
     def _add(self, guest: Attendance) -> Attendance:
         return meetings.add_attendee(self.session.ws, guest)

@@ -120,9 +120,11 @@ class ItemPane(Vertical, can_focus=True):
                 self.mark_current()
             self.focus_main()
 
-        self.app.push_screen(ItemTextDialog(item, lambda edited: meetings.edit_item(
-            self.session.ws, item.id or 0, notes=edited.notes, decision=edited.decision,
-            base=item)), done)
+        def save(edited: AgendaItem, base: AgendaItem | None) -> AgendaItem:
+            return meetings.edit_item(self.session.ws, item.id or 0, notes=edited.notes,
+                                      decision=edited.decision, base=base)
+
+        self.app.push_screen(ItemTextDialog(item, save), done)
 
     def focus_main(self) -> None:
         widget = self.main_widget()

@@ -106,7 +106,8 @@ class FollowupPane(ItemPane):
 
         now = self.session.now()
         push_form(self, FollowupDialog,
-                  lambda: FollowupDialog(row.measure, chosen, now, self._record),
+                  lambda: FollowupDialog(row.measure, chosen, now,
+                                         lambda update, _base: self._record(update)),
                   lambda dialog: dialog.show(row.measure, chosen, now), done)
 
     def _record(self, update: MeasureUpdate) -> MeasureUpdate:

@@ -17,7 +17,14 @@ from meetingtui.i18n import language, t
 from meetingtui.model import AgendaItem, Meeting
 from meetingtui.services import meetings
 from meetingtui.ui.errors import Failed, attempt, saved
-from meetingtui.ui.widgets.form import FieldProblem, FieldRow, date_text, text_input
+from meetingtui.ui.widgets.form import (
+    FieldProblem,
+    FieldRow,
+    date_echo,
+    date_text,
+    text_input,
+    time_echo,
+)
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 
 
@@ -39,12 +46,14 @@ class NextMeetingPane(ItemPane):
         yield Static(t("next.intro"), classes="guidance")
         yield Static(self._status(), id="next-status")
         if not self.session.readonly:
-            yield FieldRow("next-date", t("next_extra.date"),
-                           text_input(day.isoformat(), id="next-date",
-                                      placeholder=t("form.date_example")))
-            yield FieldRow("next-time", t("next_extra.time"),
-                           text_input(span_text(start, end), id="next-time",
-                                      placeholder=t("next_extra.time_example")))
+            # Each says what it understood as the chair types: a date without a year is read
+            # from this meeting's date, not from today.
+            yield FieldRow("next-date", t("next_extra.date"), text_input(
+                day.isoformat(), id="next-date", placeholder=t("form.date_example"),
+                echo=lambda text: date_echo(text, meeting.date)))
+            yield FieldRow("next-time", t("next_extra.time"), text_input(
+                span_text(start, end), id="next-time", placeholder=t("next_extra.time_example"),
+                echo=time_echo))
             yield FieldRow("next-place", t("next_extra.place"), text_input(place, id="next-place"))
             yield Static(t("next_extra.hint"), classes="hint")
         yield DecisionLine()

@@ -54,6 +54,7 @@ class SituationPane(ItemPane):
         yield DecisionLine()
 
     shown_width: int | None = None  # the width the table was laid out for
+    make_public = False  # the form's save asked to make the problem public: ask after it
 
     def on_mount(self) -> None:
         self.rows: list[Observation] = []
@@ -194,7 +195,6 @@ class SituationPane(ItemPane):
     def _form(self, observation: Observation) -> None:
         from meetingtui.ui.dialogs.observation import ObservationDialog
 
-        self.editing_base = observation  # the form is kept: its save reads the row it shows
         self.make_public = False
 
         def done(result: Observation | None) -> None:
@@ -208,11 +208,11 @@ class SituationPane(ItemPane):
             observation, self.session.categories(), self.save_observation),
             lambda dialog: dialog.show(observation), done)
 
-    def save_observation(self, edited: Observation) -> Observation:
+    def save_observation(self, edited: Observation, base: Observation | None) -> Observation:
         """The form's fields, saved on top of the row it showed; the confidential flag only by
         itself on purpose: marking now, making public again after a question."""
-        ws, base = self.session.ws, self.editing_base
-        if base.id is None:
+        ws = self.session.ws
+        if base is None:
             return lagesbild.save_observation(ws, edited)
         stored = lagesbild.save_observation(ws, edited, base=base)
         assert stored.id is not None
