@@ -22,7 +22,7 @@ from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
-from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.timing import fit, flex_width, plain
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.footer import Footer
@@ -123,9 +123,13 @@ class ActionListScreen(Screen[None]):
         for row in self.rows:
             state = (Text(t("action_list.overdue"), style="bold red") if row.overdue
                      else Text(label(MeasureStatus(row.status))))
+            # S marks a confidential measure, as everywhere one shows; plain text, never markup.
+            text = plain(fit(("S " if row.confidential else "") + row.text, text_width))
+            if row.confidential:
+                text.stylize("bold", 0, 1)
             cells: list[Text | str] = [
-                fit(row.group_short, 8), fit(row.text, text_width),
-                fit(row.owner or row.owner_org, owner_width),
+                plain(fit(row.group_short, 8)), text,
+                plain(fit(row.owner or row.owner_org, owner_width)),
                 row.due.isoformat() if row.due else "–", state]
             if with_decided:
                 cells.append(row.meeting_date.isoformat())

@@ -33,6 +33,8 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_meeting", t("home.new_meeting"), id="home.new_meeting"),
         Binding("o", "open_meeting", t("home.open_meeting"), id="home.open_meeting"),
+        Binding("delete", "remove_planned", t("remove.key"), id="home.remove_planned",
+                tooltip=t("remove.meeting_help")),
         *COMMON_BINDINGS,
     ]
 
@@ -172,6 +174,32 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(OpenMeetingDialog(
             view.name, meetings.list_meetings(self.ws, view.group_id)), chosen)
 
+    def action_remove_planned(self) -> None:
+        """Del: the selected group's planned meeting goes again, if nothing was recorded in it
+        (a meeting planned by mistake); the service refuses one that holds anything."""
+        from meetingtui.services import meetings
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        view = self.selected()
+        planned = view.upcoming if view is not None else None
+        if view is None or planned is None or planned.running:
+            self.app.notify(t("remove.no_planned"), severity="warning")
+            return
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                attempt(self.app, meetings.remove_planned_meeting, self.ws, planned.id)
+            except Failed:
+                return
+            self.app.notify(t("remove.done"), timeout=2)
+            self.reload()
+
+        self.app.push_screen(ConfirmDialog(t("remove.meeting_title"), t(
+            "remove.meeting_question", group=view.short, date=planned.date.isoformat()),
+            default=False), answer)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open_meeting()
@@ -220,6 +248,7 @@ class HomeScreen(Screen[None]):
         return [
             (t("home.new_meeting"), self.action_new_meeting, t("home.new_meeting_help")),
             (t("home.open_meeting"), self.action_open_meeting, t("home.open_meeting_help")),
+            (t("remove.meeting_title"), self.action_remove_planned, t("remove.meeting_help")),
             *common_commands(self),
         ]
 

@@ -15,10 +15,10 @@ from textual.widgets import DataTable, Static
 from meetingtui.i18n import t
 from meetingtui.model import Cause, Measure, Observation
 from meetingtui.services import lagesbild
-from meetingtui.ui.errors import Failed, attempt, saved
+from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
-from meetingtui.ui.timing import fit, flex_width
+from meetingtui.ui.timing import fit, flex_width, plain
 from meetingtui.ui.widgets.footer import Footer
 from meetingtui.ui.widgets.kept_form import push_form
 
@@ -66,14 +66,14 @@ class ObservationScreen(ModalScreen[None]):
         self.measures = [m for m in lagesbild.measures(ws, meeting_id)
                          if m.observation_id == self.observation.id]
         width = max(44, self.size.width - 4)
-        causes: DataTable[str] = self.query_one("#causes", DataTable)
+        causes: DataTable[Text | str] = self.query_one("#causes", DataTable)
         causes.clear(columns=True)
         cause_width = flex_width(width, [16, 12])
         causes.add_column(t("cause.text"), width=cause_width, key="text")
         causes.add_column(t("cause.dimension"), width=16, key="dimension")
         causes.add_column(t("cause.controller"), width=12, key="controller")
         for c in self.causes:
-            causes.add_row(fit(c.text, cause_width), label(c.dimension),
+            causes.add_row(plain(fit(c.text, cause_width)), label(c.dimension),
                            label(c.controller) if c.controller else "–", key=str(c.id))
         measures: DataTable[Text | str] = self.query_one("#measures", DataTable)
         measures.clear(columns=True)
@@ -85,8 +85,10 @@ class ObservationScreen(ModalScreen[None]):
         for m in self.measures:
             due = Text(m.due.isoformat(), style="") if m.due else Text(
                 t("measure.missing"), style="bold red")
-            measures.add_row(fit(m.text, measure_width), fit(m.owner, 14), due, label(m.type),
-                             key=str(m.id))
+            text = plain(fit(("S " if m.confidential else "") + m.text, measure_width))
+            if m.confidential:
+                text.stylize("bold", 0, 1)
+            measures.add_row(text, plain(fit(m.owner, 14)), due, label(m.type), key=str(m.id))
 
     def _focused_table(self) -> str:
         focused = self.focused
@@ -134,20 +136,34 @@ class ObservationScreen(ModalScreen[None]):
         self.query_one(table).focus()
 
     def action_remove(self) -> None:
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
         table = self._focused_table()
         rows: list[Cause] | list[Measure] = self.causes if table == "causes" else self.measures
         if not rows:
             return
         row = rows[self.query_one(f"#{table}", DataTable).cursor_row]
-        try:
-            if isinstance(row, Cause):
-                attempt(self.app, lagesbild.remove_cause, self.session.ws, row)
-            else:
-                attempt(self.app, lagesbild.remove_measure, self.session.ws, row)
-        except Failed:
-            return
-        saved(self.app)
-        self.reload()
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                if isinstance(row, Cause):
+                    attempt(self.app, lagesbild.remove_cause, self.session.ws, row)
+                else:
+                    attempt(self.app, lagesbild.remove_measure, self.session.ws, row)
+            except Failed:
+                return
+            self.app.notify(t("remove.done"), timeout=2)
+            self.reload()
+
+        if isinstance(row, Cause):
+            title, question = t("remove.cause_title"), t("remove.cause_question",
+                                                         text=fit(row.text, 60))
+        else:
+            title, question = t("remove.measure_title"), t(
+                "remove.measure_question", text=fit(row.text, 60), owner=row.owner)
+        self.app.push_screen(ConfirmDialog(title, question, default=False), answer)
 
     def action_close(self) -> None:
         self.dismiss(None)
