@@ -169,6 +169,7 @@ class MeetingScreen(Screen[None]):
 
     def rebuild_panes(self) -> None:
         """Every pane built anew (the meeting became editable, or read-only again)."""
+        self.set_focus(None)  # not on a widget that is going
         for pane in self.panes.values():
             pane.remove()
         self.panes.clear()

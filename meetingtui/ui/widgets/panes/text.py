@@ -92,7 +92,8 @@ class TextPane(ItemPane):
         self.flush()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit",) and isinstance(self.screen.focused, TextArea):
+        # The app's focus, not `self.screen`'s: a pane being removed has no screen any more.
+        if action in ("edit",) and isinstance(self.app.focused, TextArea):
             return False  # typing "e" in the notes is typing
         return super().check_action(action, parameters)
 
@@ -132,8 +133,13 @@ class TextPane(ItemPane):
         except Conflict as conflict:
             self._resolve(conflict)
             return False
-        # Stored text is cleaned (no control characters); compare with what was typed next time.
-        self.item = edited.model_copy(update={"notes": notes, "decision": decision})
+        # A field the chair did not touch shows what is stored now (another program may have
+        # written it); one typed keeps its text as typed (the stored one is cleaned of control
+        # characters), to compare with what is typed next.
+        typed = {"notes": notes, "decision": decision}
+        kept = {name: value for name, value in typed.items() if value != getattr(base, name)}
+        self.item = edited.model_copy(update=kept)
+        self._show_typed(self.item.notes, self.item.decision)
         self.query_one("#save-state", Static).update(
             t("text.saved_at", time=self.session.now().strftime("%H:%M")))
         return True
