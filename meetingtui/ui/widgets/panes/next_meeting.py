@@ -46,11 +46,12 @@ class NextMeetingPane(ItemPane):
         yield Static(t("next.intro"), classes="guidance")
         yield Static(self._status(), id="next-status")
         if not self.session.readonly:
-            # Each says what it understood as the chair types: a date without a year is read
-            # from this meeting's date, not from today.
+            # Each says what it understood as the chair types ("idag" is today, whatever
+            # the meeting's date: seeing the date it means is what keeps that from a mistake).
+            today = self.session.today()
             yield FieldRow("next-date", t("next_extra.date"), text_input(
                 day.isoformat(), id="next-date", placeholder=t("form.date_example"),
-                echo=lambda text: date_echo(text, meeting.date)))
+                echo=lambda text: date_echo(text, today)))
             yield FieldRow("next-time", t("next_extra.time"), text_input(
                 span_text(start, end), id="next-time", placeholder=t("next_extra.time_example"),
                 echo=time_echo))
@@ -98,7 +99,7 @@ class NextMeetingPane(ItemPane):
     def _check_date(self, event: Input.Changed) -> None:
         row = self.query_one("#row-next-date", FieldRow)
         try:
-            date_text(event.value, self.session.meeting.date, "next-date")
+            date_text(event.value, self.session.today(), "next-date")
             row.show_error(None)
         except FieldProblem as problem:
             row.show_error(problem.message)
@@ -117,8 +118,7 @@ class NextMeetingPane(ItemPane):
     def _decide(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            # A date without a year is read from this meeting's date, not from today.
-            day = date_text(self.query_one("#next-date", Input).value, self.session.meeting.date,
+            day = date_text(self.query_one("#next-date", Input).value, self.session.today(),
                             "next-date")
         except FieldProblem as problem:
             self.query_one("#row-next-date", FieldRow).show_error(problem.message)
