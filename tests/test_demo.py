@@ -198,6 +198,20 @@ def test_text_is_swedish_markdown_without_personal_numbers(
     assert "\ufffd" not in joined
 
 
+def test_decisions_are_written_without_a_label_and_numbers_agree_with_their_nouns(
+    filled: tuple[Workspace, DemoSummary],
+) -> None:
+    """The minutes put "Beslut:" or "Överenskommet:" in front of a decision themselves."""
+    ws, _ = filled
+    decisions = [d for (d,) in _rows(ws, "SELECT decision FROM agenda_items WHERE decision != ''")]
+    assert decisions
+    label = re.compile(r"^\W*(beslut|överenskommet|decision|agreed)\W*:", re.IGNORECASE)
+    assert [d for d in decisions if label.match(d)] == []
+    notes = "\n".join(n for (n,) in _rows(ws, "SELECT notes FROM agenda_items"))
+    assert not re.search(r"\b1\*{0,2} nya\b", notes)
+    assert re.search(r"\*\*\d+\*\* nya? (åtgärder?|iakttagelser?) ", notes)
+
+
 def _fingerprint(ws: Workspace) -> list[list[tuple[Any, ...]]]:
     return [
         _rows(ws, "SELECT name, role FROM people ORDER BY id"),

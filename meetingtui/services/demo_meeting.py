@@ -192,7 +192,8 @@ class MeetingRecorder:
                 state.life[seen.id] = life
             if level > 1 or secret or rng.random() < 0.3:
                 self._analyse(state, seen, day, bool(secret))
-        return (f"**{new}** nya iakttagelser och **{carried}** från förra mötet gicks igenom "
+        said = "ny iakttagelse" if new == 1 else "nya iakttagelser"
+        return (f"**{new}** {said} och **{carried}** från förra mötet gicks igenom "
                 "område för område.")
 
     def _analyse(self, state: GroupState, seen: Observation, day: date, secret: bool) -> None:
@@ -220,7 +221,8 @@ class MeetingRecorder:
     def _actions(self, state: GroupState, meeting_id: int, day: date) -> str:
         if state.template.has_kind(ItemKind.SITUATION):
             decided = len([p for p in state.plans if p.meeting_id == meeting_id])
-            return f"Åtgärdslistan gicks igenom; **{decided}** nya åtgärder beslutades."
+            said = "ny åtgärd" if decided == 1 else "nya åtgärder"
+            return f"Åtgärdslistan gicks igenom; **{decided}** {said} beslutades."
         pool = text.STRATEGIC_MEASURES.get(state.kind) or text.STRATEGIC_MEASURES[""]
         picked = self.rng.sample(pool, min(len(pool), self.rng.randint(1, 3)))
         for words, role in picked:
@@ -298,7 +300,7 @@ class MeetingRecorder:
         set_priorities(self.ws, meeting_id, titles)
         listed = "\n".join(f"{n}. {title}" for n, title in enumerate(titles, start=1))
         return (f"Utifrån lägesbilden föreslås tre prioriterade områden för {quarter}:\n\n{listed}",
-                f"**Beslut:** Gruppen prioriterar {', '.join(titles)} under {quarter}.")
+                f"Gruppen prioriterar {', '.join(titles)} under {quarter}.")
 
 
 
