@@ -2,8 +2,10 @@
 
 Order (domain.md §5): header block (municipality, document type, group, date, time, place,
 attendance, chair, secretary, adjuster, paragraphs), the items as `§ 1`, `§ 2` … with notes,
-tables and decisions, then the signature block. The public version is built from
-`privacy.public_view`, so what it leaves out is decided in one place.
+tables and decisions, then the signature block (domain.md §9: "Vid protokollet" or "Vid
+anteckningarna" and "Justeras"; notes without a justerare end with who took them). Minutes of a
+meeting that is not closed say "Utkast" under the title and in the page header. The public
+version is built from `privacy.public_view`, so what it leaves out is decided in one place.
 
 Imports python-docx: import this module lazily, where an export is made.
 """
@@ -51,7 +53,7 @@ def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
         language=_LOCALE[language_of(record)],
         created=created or datetime.now(UTC).replace(tzinfo=None, microsecond=0),
     )
-    page_header(doc, municipality, [m.kind_title, m.date, labels["public"] if public else ""])
+    page_header(doc, municipality, m.header_parts)
     page_footer(doc, labels["page_prefix"], labels["page_of"])
     _front(doc, m)
     for number, item in m.items():
@@ -73,7 +75,11 @@ def _front(doc: Document, m: Minutes) -> None:
         town = doc.add_paragraph().add_run(one_line(m.municipality))
         town.bold = True
         town.font.size = Pt(13)
-    styled(doc, "Title", m.kind_title)
+    styled(doc, "Title", m.kind_heading)
+    if m.draft:
+        note = styled(doc, "Subtitle", "")
+        mark(note, f"{labels['draft']}.")
+        note.add_run(f" {labels['draft_note']}")
     if m.public:
         styled(doc, "Subtitle", f"{labels['public']}. {labels['public_note']}")
     styled(doc, "Heading 1", m.group_title)
@@ -83,8 +89,8 @@ def _front(doc: Document, m: Minutes) -> None:
         (labels["time"], [m.time]),
         (labels["place"], [meeting.place]),
         (labels["present"], m.people(Presence.PRESENT)),
-        (labels["absent"], m.people(Presence.ABSENT)),
         (labels["guests"], m.people(Presence.GUEST)),
+        (labels["absent"], m.people(Presence.ABSENT)),
         *((label, [name]) for label, name in m.role_holders()),
         (labels["paragraphs"], [m.paragraph_span]),
     ]
@@ -115,13 +121,13 @@ def _item(doc: Document, m: Minutes, number: int, item: AgendaItem) -> None:
     kind = m.shows_data(item)
     if kind is not None:
         _data(doc, m, kind)
-    if has_text(item.decision):
-        label = labels["decision" if m.protocol else "agreed"] + ":"
-        paragraphs = add_markdown(doc, item.decision)
+    label, decision = m.decision(item)
+    paragraphs = add_markdown(doc, decision) if has_text(decision) else []
+    if paragraphs and label is not None:
         if paragraphs[0].style is not None and paragraphs[0].style.name == "Normal":
-            _lead(paragraphs[0], label)
+            _lead(paragraphs[0], f"{label}:")
         else:
-            paragraphs[0].insert_paragraph_before().add_run(label).bold = True
+            paragraphs[0].insert_paragraph_before().add_run(f"{label}:").bold = True
 
 
 def _data(doc: Document, m: Minutes, kind: ItemKind) -> None:
@@ -234,7 +240,8 @@ def _actions(doc: Document, m: Minutes) -> None:
 def _signatures(doc: Document, m: Minutes) -> None:
     labels = m.labels
     meeting = m.record.meeting
-    if not m.protocol:
+    if not m.protocol and not one_line(meeting.adjuster):
+        # Notes that no one adjusts: who took them, and no lines to sign.
         if one_line(meeting.secretary):
             closing = doc.add_paragraph()
             closing.paragraph_format.space_before = Pt(18)
@@ -244,7 +251,7 @@ def _signatures(doc: Document, m: Minutes) -> None:
     intro = doc.add_paragraph()
     intro.paragraph_format.space_before = Pt(24)
     intro.paragraph_format.keep_with_next = True
-    intro.add_run(labels["signed_by_secretary"]).bold = True
+    intro.add_run(labels["signed_by_secretary" if m.protocol else "noted_by"]).bold = True
     table = doc.add_table(rows=1, cols=2)
     signature_line(table.rows[0].cells[0], labels["secretary"], meeting.secretary)
     adjusted = doc.add_paragraph()
