@@ -212,6 +212,18 @@ def test_decisions_are_written_without_a_label_and_numbers_agree_with_their_noun
     assert re.search(r"\*\*\d+\*\* nya? (åtgärder?|iakttagelser?) ", notes)
 
 
+def test_each_closed_meeting_decided_the_date_of_its_groups_next_meeting(
+    filled: tuple[Workspace, DemoSummary],
+) -> None:
+    """Its minutes say when the next meeting is ("Nästa möte: …"), never "Inte bestämt"."""
+    ws, _ = filled
+    rows = _rows(ws, "SELECT group_id, date, status, next_date FROM meetings "
+                     "ORDER BY group_id, date")
+    pairs = [(a, b) for a, b in itertools.pairwise(rows) if a[0] == b[0] and a[2] == "closed"]
+    assert pairs
+    assert [(a[1], a[3]) for a, b in pairs if a[3] != b[1]] == []
+
+
 def _fingerprint(ws: Workspace) -> list[list[tuple[Any, ...]]]:
     return [
         _rows(ws, "SELECT name, role FROM people ORDER BY id"),

@@ -38,6 +38,7 @@ from meetingtui.services.meetings import (
 from meetingtui.services.priorities import set_priorities
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items as item_rows
+from meetingtui.store import meetings as meeting_rows
 
 
 @dataclass
@@ -102,7 +103,13 @@ class MeetingRecorder:
         assert meeting.id is not None
         if when.date() >= self.today:
             return  # the next meeting: planned, not held
-        start_meeting(ws, meeting.id)
+        running = start_meeting(ws, meeting.id)
+        if after is not None:
+            # § Nästa möte decides the next meeting, as its minutes say; it is planned when the
+            # demo gets to it (deciding it through the service would plan it twice).
+            decided = {"next_date": after.date(), "next_start": after.time(), "next_place": usual}
+            meeting_rows.update_meeting(ws.store, running.model_copy(update=decided), running,
+                                        only=set(decided))
         fields: dict[str, object] = {
             "chair": chair.name, "secretary": secretary.name, "adjuster": adjuster.name,
             "next": text.when_said(after, usual) if after else "meddelas senare",
@@ -130,8 +137,6 @@ class MeetingRecorder:
                 notes = self._actions(state, meeting.id, when.date())
             elif item.kind is ItemKind.PRIORITIES:
                 notes, decision = self._priorities(state, meeting.id, when.date())
-            elif item.kind is ItemKind.NEXT:
-                notes = f"Nästa möte: **{fields['next']}**."
             self.clock.now += timedelta(minutes=round((item.minutes or 5) * rng.uniform(0.6, 1.3)))
             # The walk in one write per item: while a meeting runs, visit_item and edit_item add
             # only reads (visit_item reads the whole agenda at each call).
