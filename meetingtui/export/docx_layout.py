@@ -27,6 +27,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from meetingtui.export.clean import one_line, word_text
+from meetingtui.export.column_widths import column_widths
 from meetingtui.export.docx_xml import add_text, set_style_id, style_id, styled
 
 TABLE_STYLE = "Table Grid"
@@ -183,6 +184,17 @@ def _shade(cell: _Cell, fill: str) -> None:
 def _no_split(row_tr: CT_Row) -> None:
     tr_pr = row_tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def fitted_widths(preferred: Sequence[float], headers: Sequence[str],
+                  rows: Sequence[Sequence[str]], marks: Sequence[str] = ()) -> list[float]:
+    """Column widths (cm) for a data table that fill the text width, each column at least as
+    wide as the longest word in it at the table's font size (`column_widths.fit`): ``rows`` are
+    the texts of its cells, ``marks`` bold texts that may stand in a column ("" for none)."""
+    columns = [[row[i] for row in rows if i < len(row)] for i in range(len(headers))]
+    return column_widths(preferred, columns, [one_line(h) for h in headers],
+                         [[mark] if mark else [] for mark in marks],
+                         size_pt=TABLE_FONT_SIZE.pt, total=TEXT_WIDTH_CM)
 
 
 def data_table(doc: Document, headers: Sequence[str], widths_cm: Sequence[float]) -> Table:

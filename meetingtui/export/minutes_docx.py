@@ -27,6 +27,7 @@ from meetingtui.export.docx_layout import (
     add_row,
     data_table,
     finish_table,
+    fitted_widths,
     info_table,
     mark,
     page_footer,
@@ -160,16 +161,26 @@ def _situation(doc: Document, m: Minutes) -> None:
     if not observations:
         doc.add_paragraph(labels["no_observations"])
         return
-    table = data_table(
-        doc, [labels[k] for k in ("area", "category", "description", "trend", "source")],
-        (3.0, 2.6, 5.4, 2.3, 2.7),
-    )
+    # Four columns, the source under the description: five do not hold the longest ordinary
+    # words ("Återvinningscentralen", "Ungdomsgrupperingar", "Räddningstjänsten") side by side.
+    headers = [labels[k] for k in ("area", "category", "description", "trend")]
+    rows = []
     for index, detail in enumerate(observations, start=1):
         obs = detail.observation
-        number = m.observation_number(obs) or index
-        cells = add_row(table, [f"{number}. {m.area(obs)}", obs.category, "",
-                                word(labels, obs.trend), obs.source])
+        area = f"{m.observation_number(obs) or index}. {m.area(obs)}"
+        source = f"{labels['source']}: {one_line(obs.source)}" if one_line(obs.source) else ""
+        rows.append((area, obs, source))
+    widths = fitted_widths(
+        (3.4, 2.8, 7.4, 2.4), headers,
+        [[f"{area} ({labels['carried_over']})", obs.category, f"{obs.description} {source}",
+          word(labels, obs.trend)] for area, obs, source in rows],
+        marks=[labels["confidential_mark"]])
+    table = data_table(doc, headers, widths)
+    for area, obs, source in rows:
+        cells = add_row(table, [area, obs.category, "", word(labels, obs.trend)])
         add_markdown(cells[2], obs.description, style=TABLE_TEXT)
+        if source:
+            cells[2].add_paragraph().add_run(source).italic = True
         if obs.carried_over_from is not None:
             cells[0].add_paragraph().add_run(f"({labels['carried_over']})").italic = True
         _confidential(cells[0], m, obs.confidential)
@@ -206,13 +217,13 @@ def _followups(doc: Document, m: Minutes) -> None:
     if not m.record.followups:
         doc.add_paragraph(labels["no_followups"])
         return
-    table = data_table(
-        doc, [labels[k] for k in ("measure", "owner", "status_change", "comment")],
-        (5.2, 3.0, 4.2, 3.6),
-    )
-    for followup in m.record.followups:
-        cells = add_row(table, [m.followup_measure(followup), m.owner(followup.measure),
-                                m.status_change(followup), ""])
+    headers = [labels[k] for k in ("measure", "owner", "status_change", "comment")]
+    rows = [[m.followup_measure(f), m.owner(f.measure), m.status_change(f),
+             f.update.comment if f.update is not None else ""] for f in m.record.followups]
+    table = data_table(doc, headers, fitted_widths((5.4, 3.6, 3.4, 3.6), headers, rows,
+                                                   marks=[labels["confidential_mark"]]))
+    for followup, row in zip(m.record.followups, rows, strict=True):
+        cells = add_row(table, [*row[:3], ""])
         if followup.update is not None:
             add_markdown(cells[3], followup.update.comment, style=TABLE_TEXT)
         _confidential(cells[0], m, followup.measure.confidential)
@@ -224,14 +235,14 @@ def _actions(doc: Document, m: Minutes) -> None:
     if not m.record.measures:
         doc.add_paragraph(labels["no_measures"])
         return
-    table = data_table(
-        doc, [labels[k] for k in ("number", "measure", "owner", "due", "status")],
-        (0.9, 6.1, 3.4, 2.7, 2.9),
-    )
-    for index, measure in enumerate(m.record.measures, start=1):
-        number = m.measure_number(measure) or index
-        cells = add_row(table, [str(number), "", m.owner(measure), format_date(measure.due),
-                                m.status(measure)])
+    headers = [labels[k] for k in ("number", "measure", "owner", "due", "status")]
+    rows = [[str(m.measure_number(measure) or index), measure.text, m.owner(measure),
+             format_date(measure.due), m.status(measure)]
+            for index, measure in enumerate(m.record.measures, start=1)]
+    table = data_table(doc, headers, fitted_widths((0.9, 5.9, 3.6, 2.6, 3.0), headers, rows,
+                                                   marks=["", labels["confidential_mark"]]))
+    for measure, row in zip(m.record.measures, rows, strict=True):
+        cells = add_row(table, [row[0], "", *row[2:]])
         add_markdown(cells[1], measure.text, style=TABLE_TEXT)
         _confidential(cells[1], m, measure.confidential)
     finish_table(table)
