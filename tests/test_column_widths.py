@@ -146,3 +146,22 @@ def test_a_word_wider_than_the_page_still_gives_a_table_as_wide_as_the_text() ->
     doc = export(record)
     for table in data_tables(doc):
         assert sum(c.width.cm for c in table.columns) == pytest.approx(TEXT_WIDTH_CM, abs=0.01)
+
+
+def test_dates_do_not_break_at_their_hyphens() -> None:
+    doc = export(est_record())
+    follow_up = data_tables(doc)[0]
+    cell = follow_up.rows[1].cells[0]
+    assert cell.text == "Trygghetsvandring i Östra (EST, beslutad 2026-03-10)"  # read back as "-"
+    run = cell.paragraphs[0]._p
+    assert len(run.findall(".//" + "{http://schemas.openxmlformats.org/wordprocessingml/2006/"
+                                   "main}noBreakHyphen")) == 2
+    bullets = [p for p in doc.paragraphs if p.text.startswith("Åtgärd 1:")]
+    assert bullets[0].text.endswith("klart senast 2026-04-30)")
+    assert "noBreakHyphen" in bullets[0]._p.xml
+    # Other hyphens stay as they are: a line may break after them.
+    record = est_record()
+    record.items[0].notes = "SSPF-gruppen och 2026-4-1 och 12-2026-04-30"
+    opening = next(p for p in export(record).paragraphs if p.text.startswith("SSPF"))
+    assert "noBreakHyphen" not in opening._p.xml
+    assert opening.text == "SSPF-gruppen och 2026-4-1 och 12-2026-04-30"

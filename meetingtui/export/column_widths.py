@@ -41,6 +41,8 @@ _EM_BOLD = dict(zip(_CHARS, _BOLD, strict=True))
 _UNKNOWN = 1100  # any other character (a letter from another script, an emoji): a wide guess
 
 POINT_CM = 2.54 / 72
+#: The share of its width a column may give up so that every header stays on one line.
+HEADER_COST = 0.15
 #: Room a cell takes besides its text: the table style's margins (108 twips a side) and a little
 #: more, so that a word that just fits is not broken by rounding in the viewer.
 CELL_EXTRA_CM = 2 * 108 / 1440 * 2.54 + 0.12
@@ -105,13 +107,19 @@ def column_widths(preferred: Sequence[float], columns: Sequence[Iterable[str]],
                   size_pt: float, total: float) -> list[float]:
     """Widths (cm) for a table whose column ``i`` holds the texts ``columns[i]`` under the bold
     ``headers[i]`` (and the bold ``marks[i]``) at ``size_pt``: see `fit`. A header stays on one
-    line when the columns can afford it ("Klart senast"), else it breaks between its words."""
+    line ("Klart senast") when that costs no column more than a little of its width
+    (`HEADER_COST`), else it breaks between its words."""
     marks = [*marks, *([()] * (len(headers) - len(marks)))]
     words_only = [
         max(longest_word_cm(plain, size_pt), longest_word_cm([header, *strong], size_pt,
                                                              bold=True)) + CELL_EXTRA_CM
         for plain, header, strong in zip(columns, headers, marks, strict=True)
     ]
+    widths = fit(preferred, words_only, total)
     whole_headers = [max(width, text_width_cm(header, size_pt, bold=True) + CELL_EXTRA_CM)
                      for width, header in zip(words_only, headers, strict=True)]
-    return fit(preferred, whole_headers if sum(whole_headers) < total else words_only, total)
+    if sum(whole_headers) < total:
+        roomy = fit(preferred, whole_headers, total)
+        if all(r >= w * (1 - HEADER_COST) for r, w in zip(roomy, widths, strict=True)):
+            return roomy
+    return widths

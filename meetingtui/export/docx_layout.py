@@ -7,6 +7,7 @@ CLI and the TUI import the exporters lazily). Every string handed in is cleaned 
 from __future__ import annotations
 
 import copy
+import re
 import weakref
 from collections.abc import Sequence
 from datetime import datetime
@@ -256,6 +257,34 @@ def finish_table(table: Table) -> None:
         elif p_style.get(qn("w:val")) != plain:
             for run in Paragraph(p, table).runs:
                 run.font.size = TABLE_FONT_SIZE
+
+
+_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+
+def keep_dates_whole(doc: Document) -> None:
+    """An ISO date never breaks at its hyphens ("beslutad 2026-10-" / "13"): in the body's text,
+    each hyphen of a date becomes Word's non-breaking hyphen (python-docx reads it back as "-")."""
+    for t in list(doc.element.body.iter(qn("w:t"))):
+        text = t.text or ""
+        if _DATE.search(text) is None:
+            continue
+        pieces: list[str | None] = []  # None: a non-breaking hyphen
+        last = 0
+        for date in _DATE.finditer(text):
+            year, month, day = date.groups()
+            pieces += [text[last:date.start()] + year, None, month, None, day]
+            last = date.end()
+        pieces[-1] = f"{pieces[-1]}{text[last:]}"
+        for piece in pieces:
+            if piece is None:
+                t.addprevious(OxmlElement("w:noBreakHyphen"))
+            elif piece:
+                part = OxmlElement("w:t")
+                part.set(qn("xml:space"), "preserve")
+                part.text = piece
+                t.addprevious(part)
+        t.getparent().remove(t)
 
 
 def info_table(doc: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Table:

@@ -29,6 +29,7 @@ from meetingtui.export.docx_layout import (
     finish_table,
     fitted_widths,
     info_table,
+    keep_dates_whole,
     mark,
     page_footer,
     page_header,
@@ -67,6 +68,7 @@ def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
         for amendment in m.record.amendments:
             styled(doc, "List Bullet", m.amendment_line(amendment))
     _signatures(doc, m)
+    keep_dates_whole(doc)
     return doc
 
 
@@ -220,7 +222,7 @@ def _followups(doc: Document, m: Minutes) -> None:
     headers = [labels[k] for k in ("measure", "owner", "status_change", "comment")]
     rows = [[m.followup_measure(f), m.owner(f.measure), m.status_change(f),
              f.update.comment if f.update is not None else ""] for f in m.record.followups]
-    table = data_table(doc, headers, fitted_widths((5.4, 3.6, 3.4, 3.6), headers, rows,
+    table = data_table(doc, headers, fitted_widths((6.6, 3.0, 3.2, 3.2), headers, rows,
                                                    marks=[labels["confidential_mark"]]))
     for followup, row in zip(m.record.followups, rows, strict=True):
         cells = add_row(table, [*row[:3], ""])
