@@ -118,8 +118,8 @@ def test_a_closed_meetings_minutes_do_not_change_with_later_meetings(year: Year)
     corrected = year.minutes(october, "october-corrected")
     expected = at_closing.replace(
         "## § 1 Mötets öppnande\n\n", "## § 1 Mötets öppnande\n\nMötet öppnades kl. 13.05.\n\n"
-    ).replace("*Vid anteckningarna", "## Ändringar efter mötet\n\n- 2027-01-20 15:30, Eva Berg: "
-              "§ 1 Mötets öppnande. Skäl: Fel i anteckningen\n\n*Vid anteckningarna")
+    ).replace("**Vid anteckningarna", "## Ändringar efter mötet\n\n- 2027-01-20 15:30, Eva Berg: "
+              "§ 1 Mötets öppnande. Skäl: Fel i anteckningen\n\n**Vid anteckningarna")
     assert corrected == expected
     public = export_minutes(ws, october, fmt="md", public=True, force=True,
                             path=ws.locations.exports / "o-public.md").path.read_text()

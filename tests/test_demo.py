@@ -198,6 +198,32 @@ def test_text_is_swedish_markdown_without_personal_numbers(
     assert "\ufffd" not in joined
 
 
+def test_decisions_are_written_without_a_label_and_numbers_agree_with_their_nouns(
+    filled: tuple[Workspace, DemoSummary],
+) -> None:
+    """The minutes put "Beslut:" or "Överenskommet:" in front of a decision themselves."""
+    ws, _ = filled
+    decisions = [d for (d,) in _rows(ws, "SELECT decision FROM agenda_items WHERE decision != ''")]
+    assert decisions
+    label = re.compile(r"^\W*(beslut|överenskommet|decision|agreed)\W*:", re.IGNORECASE)
+    assert [d for d in decisions if label.match(d)] == []
+    notes = "\n".join(n for (n,) in _rows(ws, "SELECT notes FROM agenda_items"))
+    assert not re.search(r"\b1\*{0,2} nya\b", notes)
+    assert re.search(r"\*\*\d+\*\* nya? (åtgärder?|iakttagelser?) ", notes)
+
+
+def test_each_closed_meeting_decided_the_date_of_its_groups_next_meeting(
+    filled: tuple[Workspace, DemoSummary],
+) -> None:
+    """Its minutes say when the next meeting is ("Nästa möte: …"), never "Inte bestämt"."""
+    ws, _ = filled
+    rows = _rows(ws, "SELECT group_id, date, status, next_date FROM meetings "
+                     "ORDER BY group_id, date")
+    pairs = [(a, b) for a, b in itertools.pairwise(rows) if a[0] == b[0] and a[2] == "closed"]
+    assert pairs
+    assert [(a[1], a[3]) for a, b in pairs if a[3] != b[1]] == []
+
+
 def _fingerprint(ws: Workspace) -> list[list[tuple[Any, ...]]]:
     return [
         _rows(ws, "SELECT name, role FROM people ORDER BY id"),

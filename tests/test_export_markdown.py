@@ -131,11 +131,12 @@ def test_markdown_minutes_have_the_same_sections_and_tables() -> None:
             "| ej påbörjad |") in lines
     assert "| Trygghetsvandring i Östra (EST, beslutad 2026-03-10) | Karin Ek | pågående → " \
            "genomförd | Genomförd 28 mars med *12* deltagare. |" in lines
-    assert "- Karin Ek, Säkerhetschef, Herrljunga kommun" in lines
+    assert "- Karin Ek, säkerhetschef, Herrljunga kommun" in lines
+    assert "- Per Lund, Räddningstjänsten (ersättare)" in lines
     assert "**Överenskommet:** Gruppen fastställer lägesbilden." in lines
     assert "Ordföranden öppnade mötet och hälsade **alla** välkomna." in lines
     assert "**Nästa möte:** 2026-05-12 kl. 13.00–15.00, Kommunhuset" in lines
-    assert text.endswith("sekreterare*\n")
+    assert text.endswith("Lena Strand, justerare\n")
 
 
 def test_public_markdown_holds_no_confidential_text() -> None:
@@ -153,7 +154,7 @@ def test_plain_fields_are_escaped_and_cleaned() -> None:
     record.attendance[0].name = "Karin *Ek* | Säkerhet"
     record.observations[0].observation.source = "Polis|Räddning"
     text = build_minutes_md(record, public=False, municipality="Kommun_med # tecken\x07")
-    assert "- Karin \\*Ek\\* \\| Säkerhet, Säkerhetschef, Herrljunga kommun" in text
+    assert "- Karin \\*Ek\\* \\| Säkerhet, säkerhetschef, Herrljunga kommun" in text
     assert "Polis\\|Räddning" in text
     assert "**Kommun\\_med \\# tecken**" in text
     assert "\x07" not in text

@@ -8,6 +8,7 @@ Plain strings only; nothing here knows about python-docx.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from meetingtui.dates import quarter_of
@@ -37,6 +38,15 @@ from meetingtui.privacy import Numbering, numbered_items, public_view
 #: The kinds whose content comes from the record rather than from the item's notes.
 DATA_KINDS = (ItemKind.FOLLOWUP, ItemKind.SITUATION, ItemKind.ACTIONS, ItemKind.PRIORITIES,
               ItemKind.NEXT)
+
+#: The words a decision may already start with ("**Beslut:** …"): the minutes then add none.
+_DECISION_WORDS = "beslut|överenskommet|decision|agreed"
+#: The label on its own: "Beslut:", "**Beslut:**", "**Beslut**:", "*agreed:*" …
+_OWN_LABEL = re.compile(
+    rf"\s*(?P<mark>[*_]{{0,3}})(?P<word>{_DECISION_WORDS})\s*(?::(?P=mark)|(?P=mark)\s*:)",
+    re.IGNORECASE)
+#: The label inside emphasis that goes on ("**Beslut: gruppen …**"): left as written.
+_LABEL_FIRST = re.compile(rf"\s*[*_]*\s*(?:{_DECISION_WORDS})\s*[*_]*\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -74,10 +84,29 @@ class Minutes:
         return name if not short or short.lower() == name.lower() else f"{name} ({short})"
 
     @property
+    def draft(self) -> bool:
+        """True while the meeting is planned or running: its minutes may still change."""
+        return not self.record.meeting.closed
+
+    @property
+    def kind_heading(self) -> str:
+        """"Minnesanteckningar", or "Minnesanteckningar (utkast)" before the meeting is closed."""
+        if not self.draft:
+            return self.kind_title
+        return f"{self.kind_title} ({self.labels['draft'].lower()})"
+
+    @property
+    def header_parts(self) -> list[str]:
+        """The page header's right side: "Minnesanteckningar · Utkast · 2026-04-14 · Offentlig
+        version" (the draft and public words only when they apply)."""
+        return [self.kind_title, self.labels["draft"] if self.draft else "", self.date,
+                self.labels["public"] if self.public else ""]
+
+    @property
     def title(self) -> str:
         """The document's title property: "Minnesanteckningar EST 2026-04-14"."""
         group = one_line(self.record.group.short) or one_line(self.record.group.name)
-        return f"{self.kind_title} {group} {format_date(self.record.meeting.date)}"
+        return f"{self.kind_heading} {group} {format_date(self.record.meeting.date)}"
 
     @property
     def date(self) -> str:
@@ -89,7 +118,10 @@ class Minutes:
         return format_span(self.labels, meeting.start, meeting.end)
 
     def people(self, presence: Presence) -> list[str]:
-        return [person_line(p) for p in self.record.attendance if p.presence is presence]
+        """The lines for one kind of attendance: members first, then their substitutes."""
+        rows = sorted((p for p in self.record.attendance if p.presence is presence),
+                      key=lambda p: p.substitute)
+        return [person_line(p, self.labels["substitute"]) for p in rows]
 
     def role_holders(self) -> list[tuple[str, str]]:
         """(label, name) for chair, secretary and adjuster, when known."""
@@ -138,6 +170,20 @@ class Minutes:
 
     def section_title(self, kind: ItemKind) -> str:
         return self.labels[str(kind.value)]
+
+    def decision(self, item: AgendaItem) -> tuple[str | None, str]:
+        """(label, text) of the item's decision: "Beslut" (protokoll) or "Överenskommet", and
+        the decision's Markdown. A decision that already starts with such a word keeps it, as
+        the label ("**Beslut:** …" → ("Beslut", "…")), so that the minutes never say "Beslut:
+        Beslut:"; one whose emphasis runs on past the word is left as written, with no label."""
+        text = item.decision.strip()
+        own = _OWN_LABEL.match(text)
+        if own is not None:
+            word = own["word"]
+            return word[0].upper() + word[1:].lower(), text[own.end():].strip()
+        if _LABEL_FIRST.match(text):
+            return None, text
+        return self.labels["decision" if self.protocol else "agreed"], text
 
     # --- rows ---------------------------------------------------------------------------------
 
@@ -216,7 +262,32 @@ class Minutes:
         return ", ".join(parts)
 
 
-def person_line(person: Attendance) -> str:
-    """"Anna Berg, kommunpolis, Polisen" (name, role, organisation; blanks left out)."""
-    parts = (one_line(person.name), one_line(person.role), one_line(person.organisation))
-    return ", ".join(part for part in parts if part)
+def person_line(person: Attendance, substitute: str = "ersättare") -> str:
+    """"Per Lund, Räddningstjänsten", "Anna Berg, kommunpolis, Polisen LPO Alingsås": the name,
+    the role when it adds something, the organisation; "(ersättare)" after a substitute.
+
+    A part that says again what an earlier one says is left out: a member row whose name is
+    still its role ("Räddningstjänst") shows it once, and a role that the organisation already
+    names ("Räddningstjänst" at "Räddningstjänsten") gives way to the organisation."""
+    name, role, org = (one_line(person.name), one_line(person.role),
+                       one_line(person.organisation))
+    if org and _repeats(org, name):
+        org = ""
+    if role and (_repeats(role, name) or (org and _repeats(role, org))):
+        role = ""
+    if len(role) > 1 and role[0].isupper() and role[1].islower():
+        role = role[0].lower() + role[1:]  # "säkerhetschef", but "SSPF-samordnare"
+    line = ", ".join(part for part in (name, role, org) if part)
+    return f"{line} ({substitute})" if person.substitute else line
+
+
+def _repeats(one: str, other: str) -> bool:
+    """True when ``one`` and ``other`` name the same thing: equal but for case, or the shorter
+    (four letters or more) stands at the start of a word of the longer ("Räddningstjänst" in
+    "Räddningstjänsten" and in "Södra Älvsborgs Räddningstjänstförbund")."""
+    a, b = sorted((one.casefold(), other.casefold()), key=len)
+    if not a:
+        return False
+    if a == b:
+        return True
+    return len(a) >= 4 and re.search(rf"(?<!\w){re.escape(a)}", b) is not None

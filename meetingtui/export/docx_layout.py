@@ -7,6 +7,7 @@ CLI and the TUI import the exporters lazily). Every string handed in is cleaned 
 from __future__ import annotations
 
 import copy
+import re
 import weakref
 from collections.abc import Sequence
 from datetime import datetime
@@ -27,6 +28,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from meetingtui.export.clean import one_line, word_text
+from meetingtui.export.column_widths import column_widths
 from meetingtui.export.docx_xml import add_text, set_style_id, style_id, styled
 
 TABLE_STYLE = "Table Grid"
@@ -185,6 +187,17 @@ def _no_split(row_tr: CT_Row) -> None:
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
+def fitted_widths(preferred: Sequence[float], headers: Sequence[str],
+                  rows: Sequence[Sequence[str]], marks: Sequence[str] = ()) -> list[float]:
+    """Column widths (cm) for a data table that fill the text width, each column at least as
+    wide as the longest word in it at the table's font size (`column_widths.fit`): ``rows`` are
+    the texts of its cells, ``marks`` bold texts that may stand in a column ("" for none)."""
+    columns = [[row[i] for row in rows if i < len(row)] for i in range(len(headers))]
+    return column_widths(preferred, columns, [one_line(h) for h in headers],
+                         [[mark] if mark else [] for mark in marks],
+                         size_pt=TABLE_FONT_SIZE.pt, total=TEXT_WIDTH_CM)
+
+
 def data_table(doc: Document, headers: Sequence[str], widths_cm: Sequence[float]) -> Table:
     """A table in the built-in grid style with a bold, shaded header row repeated on every page."""
     table: Table = doc.add_table(rows=1, cols=len(headers))
@@ -244,6 +257,34 @@ def finish_table(table: Table) -> None:
         elif p_style.get(qn("w:val")) != plain:
             for run in Paragraph(p, table).runs:
                 run.font.size = TABLE_FONT_SIZE
+
+
+_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+
+def keep_dates_whole(doc: Document) -> None:
+    """An ISO date never breaks at its hyphens ("beslutad 2026-10-" / "13"): in the body's text,
+    each hyphen of a date becomes Word's non-breaking hyphen (python-docx reads it back as "-")."""
+    for t in list(doc.element.body.iter(qn("w:t"))):
+        text = t.text or ""
+        if _DATE.search(text) is None:
+            continue
+        pieces: list[str | None] = []  # None: a non-breaking hyphen
+        last = 0
+        for date in _DATE.finditer(text):
+            year, month, day = date.groups()
+            pieces += [text[last:date.start()] + year, None, month, None, day]
+            last = date.end()
+        pieces[-1] = f"{pieces[-1]}{text[last:]}"
+        for piece in pieces:
+            if piece is None:
+                t.addprevious(OxmlElement("w:noBreakHyphen"))
+            elif piece:
+                part = OxmlElement("w:t")
+                part.set(qn("xml:space"), "preserve")
+                part.text = piece
+                t.addprevious(part)
+        t.getparent().remove(t)
 
 
 def info_table(doc: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Table:

@@ -2,8 +2,10 @@
 
 Order (domain.md §5): header block (municipality, document type, group, date, time, place,
 attendance, chair, secretary, adjuster, paragraphs), the items as `§ 1`, `§ 2` … with notes,
-tables and decisions, then the signature block. The public version is built from
-`privacy.public_view`, so what it leaves out is decided in one place.
+tables and decisions, then the signature block (domain.md §9: "Vid protokollet" or "Vid
+anteckningarna" and "Justeras"; notes without a justerare end with who took them). Minutes of a
+meeting that is not closed say "Utkast" under the title and in the page header. The public
+version is built from `privacy.public_view`, so what it leaves out is decided in one place.
 
 Imports python-docx: import this module lazily, where an export is made.
 """
@@ -25,7 +27,9 @@ from meetingtui.export.docx_layout import (
     add_row,
     data_table,
     finish_table,
+    fitted_widths,
     info_table,
+    keep_dates_whole,
     mark,
     page_footer,
     page_header,
@@ -51,7 +55,7 @@ def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
         language=_LOCALE[language_of(record)],
         created=created or datetime.now(UTC).replace(tzinfo=None, microsecond=0),
     )
-    page_header(doc, municipality, [m.kind_title, m.date, labels["public"] if public else ""])
+    page_header(doc, municipality, m.header_parts)
     page_footer(doc, labels["page_prefix"], labels["page_of"])
     _front(doc, m)
     for number, item in m.items():
@@ -64,6 +68,7 @@ def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
         for amendment in m.record.amendments:
             styled(doc, "List Bullet", m.amendment_line(amendment))
     _signatures(doc, m)
+    keep_dates_whole(doc)
     return doc
 
 
@@ -73,7 +78,11 @@ def _front(doc: Document, m: Minutes) -> None:
         town = doc.add_paragraph().add_run(one_line(m.municipality))
         town.bold = True
         town.font.size = Pt(13)
-    styled(doc, "Title", m.kind_title)
+    styled(doc, "Title", m.kind_heading)
+    if m.draft:
+        note = styled(doc, "Subtitle", "")
+        mark(note, f"{labels['draft']}.")
+        note.add_run(f" {labels['draft_note']}")
     if m.public:
         styled(doc, "Subtitle", f"{labels['public']}. {labels['public_note']}")
     styled(doc, "Heading 1", m.group_title)
@@ -83,8 +92,8 @@ def _front(doc: Document, m: Minutes) -> None:
         (labels["time"], [m.time]),
         (labels["place"], [meeting.place]),
         (labels["present"], m.people(Presence.PRESENT)),
-        (labels["absent"], m.people(Presence.ABSENT)),
         (labels["guests"], m.people(Presence.GUEST)),
+        (labels["absent"], m.people(Presence.ABSENT)),
         *((label, [name]) for label, name in m.role_holders()),
         (labels["paragraphs"], [m.paragraph_span]),
     ]
@@ -115,13 +124,13 @@ def _item(doc: Document, m: Minutes, number: int, item: AgendaItem) -> None:
     kind = m.shows_data(item)
     if kind is not None:
         _data(doc, m, kind)
-    if has_text(item.decision):
-        label = labels["decision" if m.protocol else "agreed"] + ":"
-        paragraphs = add_markdown(doc, item.decision)
+    label, decision = m.decision(item)
+    paragraphs = add_markdown(doc, decision) if has_text(decision) else []
+    if paragraphs and label is not None:
         if paragraphs[0].style is not None and paragraphs[0].style.name == "Normal":
-            _lead(paragraphs[0], label)
+            _lead(paragraphs[0], f"{label}:")
         else:
-            paragraphs[0].insert_paragraph_before().add_run(label).bold = True
+            paragraphs[0].insert_paragraph_before().add_run(f"{label}:").bold = True
 
 
 def _data(doc: Document, m: Minutes, kind: ItemKind) -> None:
@@ -154,16 +163,26 @@ def _situation(doc: Document, m: Minutes) -> None:
     if not observations:
         doc.add_paragraph(labels["no_observations"])
         return
-    table = data_table(
-        doc, [labels[k] for k in ("area", "category", "description", "trend", "source")],
-        (3.0, 2.6, 5.4, 2.3, 2.7),
-    )
+    # Four columns, the source under the description: five do not hold the longest ordinary
+    # words ("Återvinningscentralen", "Ungdomsgrupperingar", "Räddningstjänsten") side by side.
+    headers = [labels[k] for k in ("area", "category", "description", "trend")]
+    rows = []
     for index, detail in enumerate(observations, start=1):
         obs = detail.observation
-        number = m.observation_number(obs) or index
-        cells = add_row(table, [f"{number}. {m.area(obs)}", obs.category, "",
-                                word(labels, obs.trend), obs.source])
+        area = f"{m.observation_number(obs) or index}. {m.area(obs)}"
+        source = f"{labels['source']}: {one_line(obs.source)}" if one_line(obs.source) else ""
+        rows.append((area, obs, source))
+    widths = fitted_widths(
+        (3.4, 2.8, 7.4, 2.4), headers,
+        [[f"{area} ({labels['carried_over']})", obs.category, f"{obs.description} {source}",
+          word(labels, obs.trend)] for area, obs, source in rows],
+        marks=[labels["confidential_mark"]])
+    table = data_table(doc, headers, widths)
+    for area, obs, source in rows:
+        cells = add_row(table, [area, obs.category, "", word(labels, obs.trend)])
         add_markdown(cells[2], obs.description, style=TABLE_TEXT)
+        if source:
+            cells[2].add_paragraph().add_run(source).italic = True
         if obs.carried_over_from is not None:
             cells[0].add_paragraph().add_run(f"({labels['carried_over']})").italic = True
         _confidential(cells[0], m, obs.confidential)
@@ -200,13 +219,13 @@ def _followups(doc: Document, m: Minutes) -> None:
     if not m.record.followups:
         doc.add_paragraph(labels["no_followups"])
         return
-    table = data_table(
-        doc, [labels[k] for k in ("measure", "owner", "status_change", "comment")],
-        (5.2, 3.0, 4.2, 3.6),
-    )
-    for followup in m.record.followups:
-        cells = add_row(table, [m.followup_measure(followup), m.owner(followup.measure),
-                                m.status_change(followup), ""])
+    headers = [labels[k] for k in ("measure", "owner", "status_change", "comment")]
+    rows = [[m.followup_measure(f), m.owner(f.measure), m.status_change(f),
+             f.update.comment if f.update is not None else ""] for f in m.record.followups]
+    table = data_table(doc, headers, fitted_widths((6.6, 3.0, 3.2, 3.2), headers, rows,
+                                                   marks=[labels["confidential_mark"]]))
+    for followup, row in zip(m.record.followups, rows, strict=True):
+        cells = add_row(table, [*row[:3], ""])
         if followup.update is not None:
             add_markdown(cells[3], followup.update.comment, style=TABLE_TEXT)
         _confidential(cells[0], m, followup.measure.confidential)
@@ -218,14 +237,14 @@ def _actions(doc: Document, m: Minutes) -> None:
     if not m.record.measures:
         doc.add_paragraph(labels["no_measures"])
         return
-    table = data_table(
-        doc, [labels[k] for k in ("number", "measure", "owner", "due", "status")],
-        (0.9, 6.1, 3.4, 2.7, 2.9),
-    )
-    for index, measure in enumerate(m.record.measures, start=1):
-        number = m.measure_number(measure) or index
-        cells = add_row(table, [str(number), "", m.owner(measure), format_date(measure.due),
-                                m.status(measure)])
+    headers = [labels[k] for k in ("number", "measure", "owner", "due", "status")]
+    rows = [[str(m.measure_number(measure) or index), measure.text, m.owner(measure),
+             format_date(measure.due), m.status(measure)]
+            for index, measure in enumerate(m.record.measures, start=1)]
+    table = data_table(doc, headers, fitted_widths((0.9, 5.9, 3.6, 2.6, 3.0), headers, rows,
+                                                   marks=["", labels["confidential_mark"]]))
+    for measure, row in zip(m.record.measures, rows, strict=True):
+        cells = add_row(table, [row[0], "", *row[2:]])
         add_markdown(cells[1], measure.text, style=TABLE_TEXT)
         _confidential(cells[1], m, measure.confidential)
     finish_table(table)
@@ -234,7 +253,8 @@ def _actions(doc: Document, m: Minutes) -> None:
 def _signatures(doc: Document, m: Minutes) -> None:
     labels = m.labels
     meeting = m.record.meeting
-    if not m.protocol:
+    if not m.protocol and not one_line(meeting.adjuster):
+        # Notes that no one adjusts: who took them, and no lines to sign.
         if one_line(meeting.secretary):
             closing = doc.add_paragraph()
             closing.paragraph_format.space_before = Pt(18)
@@ -244,7 +264,7 @@ def _signatures(doc: Document, m: Minutes) -> None:
     intro = doc.add_paragraph()
     intro.paragraph_format.space_before = Pt(24)
     intro.paragraph_format.keep_with_next = True
-    intro.add_run(labels["signed_by_secretary"]).bold = True
+    intro.add_run(labels["signed_by_secretary" if m.protocol else "noted_by"]).bold = True
     table = doc.add_table(rows=1, cols=2)
     signature_line(table.rows[0].cells[0], labels["secretary"], meeting.secretary)
     adjusted = doc.add_paragraph()

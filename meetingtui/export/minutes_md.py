@@ -65,7 +65,9 @@ def _front(out: list[str], m: Minutes) -> None:
     labels = m.labels
     if one_line(m.municipality):
         out += [f"**{escape(m.municipality)}**", ""]
-    out += [f"# {escape(m.kind_title)}: {escape(m.group_title)}", ""]
+    out += [f"# {escape(m.kind_heading)}: {escape(m.group_title)}", ""]
+    if m.draft:
+        out += [f"**{escape(labels['draft'])}.** {escape(labels['draft_note'])}", ""]
     if m.public:
         out += [f"*{escape(labels['public'])}. {escape(labels['public_note'])}*", ""]
     meeting = m.record.meeting
@@ -73,8 +75,8 @@ def _front(out: list[str], m: Minutes) -> None:
         if one_line(value):
             out.append(f"**{labels[key]}:** {escape(value)}  ")
     out.append("")
-    for key, presence in (("present", Presence.PRESENT), ("absent", Presence.ABSENT),
-                          ("guests", Presence.GUEST)):
+    for key, presence in (("present", Presence.PRESENT), ("guests", Presence.GUEST),
+                          ("absent", Presence.ABSENT)):
         people = m.people(presence)
         if people:
             out += [f"**{labels[key]}:**", "", *(f"- {escape(p)}" for p in people), ""]
@@ -100,10 +102,14 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
     kind = m.shows_data(item)
     if kind is not None:
         _data(out, m, kind)
-    if has_text(item.decision):
-        label = f"**{labels['decision' if m.protocol else 'agreed']}:**"
-        decision = markdown(item.decision).strip()
-        joined = f"{label}\n\n{decision}" if _BLOCK_START.match(decision) else f"{label} {decision}"
+    label, text = m.decision(item)
+    if has_text(text):
+        decision = markdown(text).strip()
+        if label is None:
+            out += [decision, ""]
+            return
+        lead = f"**{escape(label)}:**"
+        joined = f"{lead}\n\n{decision}" if _BLOCK_START.match(decision) else f"{lead} {decision}"
         out += [joined, ""]
 
 
@@ -184,13 +190,14 @@ def _situation(out: list[str], m: Minutes) -> None:
 def _signatures(out: list[str], m: Minutes) -> None:
     labels = m.labels
     meeting = m.record.meeting
-    if not m.protocol:
+    if not m.protocol and not one_line(meeting.adjuster):
         if one_line(meeting.secretary):
             out += [f"*{labels['noted_by']}: {escape(meeting.secretary)}, "
                     f"{labels['secretary'].lower()}*", ""]
         return
     line = "\\_" * 24
-    out += [f"**{labels['signed_by_secretary']}**", "", f"{line}  ",
+    by = labels["signed_by_secretary" if m.protocol else "noted_by"]
+    out += [f"**{by}**", "", f"{line}  ",
             f"{escape(meeting.secretary)}, {labels['secretary'].lower()}", ""]
     out += [f"**{labels['adjusted']}**", ""]
     for key, name in (("chair", meeting.chair), ("adjuster", meeting.adjuster)):

@@ -4,6 +4,19 @@ Keys are dotted (`section.name`); values are `str.format` templates. `t(key, **k
 up in the current language, falling back to Swedish and then to the key itself, so a missing
 text shows up as its key rather than as a crash in front of the group.
 
+A text that holds a number of something has a form per number (Swedish and English both have
+two: one and other). Its value is a table instead of a string:
+
+    count = { one = "{count} åtgärd", other = "{count} åtgärder" }
+
+and `t("actions.count", count=n)` picks `one` when n is 1, else `other`. A text with two or more
+numbers gives each its own forms, under the name of its placeholder, beside the text:
+
+    detail = { text = "{causes}, {measures}", causes = { one = "{count} orsak", other = … }, … }
+
+`t("situation.detail", causes=1, measures=3)` says "1 orsak, 3 åtgärder": each number is worded
+with its own forms (where `{count}` is that number) before the text is formatted.
+
 Textual reads key-binding labels when a class is defined, so the UI sets the language (from
 `--lang`) before it imports its screens; one process speaks one language.
 """
@@ -14,13 +27,63 @@ import locale
 import os
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("sv", "en")
+#: The plural categories the catalogues use (CLDR's, for Swedish and English: one, other).
+FORMS = ("one", "other")
 _HERE = Path(__file__).resolve().parent
 _current: str | None = None  # resolved from the environment on first use
+
+
+@dataclass(frozen=True)
+class Plural:
+    """The forms of a text that holds a number: `one` for 1, `other` for any other number."""
+
+    other: str
+    one: str | None = None
+
+    def pick(self, count: object) -> str:
+        if self.one is not None and isinstance(count, int | float) and count == 1:
+            return self.one
+        return self.other
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A text with several numbers, each worded with its own forms (keyed by placeholder)."""
+
+    text: str
+    numbers: Mapping[str, Plural]
+
+
+Entry = str | Plural | Counted
+
+
+def _plural(value: Mapping[str, Any]) -> Plural | None:
+    """The forms in ``value`` if it is a table of plural forms (`other` and perhaps `one`)."""
+    if not value or not set(value) <= set(FORMS) or not isinstance(value.get("other"), str):
+        return None
+    one = value.get("one")
+    return Plural(other=value["other"], one=one if isinstance(one, str) else None)
+
+
+def _counted(value: Mapping[str, Any]) -> Counted | None:
+    """``value`` as a text with its numbers' forms, if it is one (`text` and plural tables)."""
+    if not isinstance(value.get("text"), str) or len(value) < 2:
+        return None
+    numbers = {}
+    for name, forms in value.items():
+        if name == "text":
+            continue
+        plural = _plural(forms) if isinstance(forms, Mapping) else None
+        if plural is None:
+            return None
+        numbers[name] = plural
+    return Counted(value["text"], numbers)
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
@@ -34,11 +97,38 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+def _entries(table: Mapping[str, Any], prefix: str = "") -> dict[str, Entry]:
+    found: dict[str, Entry] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            entry = _plural(value) or _counted(value)
+            if entry is not None:
+                found[name] = entry
+            else:
+                found.update(_entries(value, f"{name}."))
+        else:
+            found[name] = str(value)
+    return found
+
+
+@cache
+def _load(lang: str) -> dict[str, Any]:
+    with (_HERE / f"{lang}.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    """Every key of one language's catalogue, flattened."""
-    with (_HERE / f"{lang}.toml").open("rb") as file:
-        return _flatten(tomllib.load(file))
+    """Every string of one language's catalogue, flattened: a text with forms appears as its
+    forms' keys (`actions.count.one`, `actions.count.other`, `situation.detail.text` …)."""
+    return _flatten(_load(lang))
+
+
+@cache
+def entries(lang: str) -> dict[str, Entry]:
+    """Every text of one language's catalogue by its key, a text with forms as one entry."""
+    return _entries(_load(lang))
 
 
 def default_language() -> str:
@@ -69,17 +159,27 @@ def language() -> str:
 
 
 def has(key: str) -> bool:
-    return key in catalogue(language())
+    return key in entries(language())
 
 
-def t(key: str, **kw: Any) -> str:
-    text = catalogue(language()).get(key) or catalogue("sv").get(key) or key
-    if not kw:
-        return text
+def _format(text: str, kw: Mapping[str, Any]) -> str:
     try:
         return text.format(**kw)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def t(key: str, **kw: Any) -> str:
+    entry = entries(language()).get(key) or entries("sv").get(key) or key
+    if isinstance(entry, Plural):
+        return _format(entry.pick(kw.get("count")), kw)
+    if isinstance(entry, Counted):
+        worded = {name: _format(forms.pick(kw[name]), {**kw, "count": kw[name]})
+                  for name, forms in entry.numbers.items() if name in kw}
+        return _format(entry.text, {**kw, **worded})
+    if not kw:
+        return entry
+    return _format(entry, kw)
 
 
 def validation_message(error_type: str, fallback: str, context: Mapping[str, Any] | None) -> str:

@@ -320,7 +320,7 @@ EVENTS = {
 TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
     (("öppna",), ["Ordföranden {chair} hälsade alla välkomna och öppnade mötet."], [""]),
     (("sekreterare", "justerare"), [""],
-     ["**Beslut:** {secretary} utses till sekreterare och {adjuster} till justerare."]),
+     ["{secretary} utses till sekreterare och {adjuster} till justerare."]),
     (("dagordning", "föredragningslista"), [""],
      ["Dagordningen godkänns.", "Dagordningen godkänns med ett tillägg under övriga frågor."]),
     (("statistik",), [
@@ -337,7 +337,7 @@ TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
     (("återrapport",), ["Arbetsgruppen återrapporterar läget till beredningsgruppen."], [""]),
     (("kommunstyrelse", " ks ", " kf ", "klg", "kslu"), [
         "Sammanfattning av lägesbilden och åtgärdsplanens status redovisas för kommunstyrelsen."],
-     ["**Beslut:** Rapporten överlämnas till kommunstyrelsen."]),
+     ["Rapporten överlämnas till kommunstyrelsen."]),
     (("ombud",), [
         "Ombuden rapporterade:\n\n- Utbildning genomförd för personal på badhuset\n"
         "- Affischer om stödlinjer uppsatta i fler lokaler"], [""]),
@@ -345,17 +345,17 @@ TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
         "Rapporter:\n\n- **EST:** lägesbilden visar **{trend}** nivå i de prioriterade områdena\n"
         "- **SSPF:** fokus på frånvaro och lovaktiviteter\n"
         "- **Nätverken:** arbetet går enligt plan"],
-     ["Rapporterna noteras.", "**Beslut:** Rapporterna läggs till handlingarna."]),
+     ["Rapporterna noteras.", "Rapporterna läggs till handlingarna."]),
     (("åtgärdsplan", "uppföljning"), [
         "Åtgärdsplanen följdes upp:\n\n- **Grön:** {n3} åtgärder\n- **Gul:** {n4}\n"
         "- **Röd:** {n6}"],
-     ["**Beslut:** Röda åtgärder lyfts till nästa möte med förslag till ny tidplan."]),
+     ["Röda åtgärder lyfts till nästa möte med förslag till ny tidplan."]),
     (("medborgarlöfte",), [
         "Medborgarlöftet för Centrum och Resecentrum följdes upp. **{n5}** aktiviteter genomförda "
         "under perioden; kommunikationen till allmänheten sker via kommunens webb."], [""]),
     (("samverkansöverenskommelse", "överenskommelse"), [
         "Samverkansöverenskommelsen med polisen gäller till årsskiftet. Gemensam kartläggning "
-        "planeras inför revideringen."], ["**Beslut:** Säkerhetschefen får i uppdrag att "
+        "planeras inför revideringen."], ["Säkerhetschefen får i uppdrag att "
                                           "samordna kartläggningen."]),
     (("polisens lägesbild", "polis"), [
         "Kommunpolisen redovisade lägesbilden:\n\n- Fler anmälningar om skadegörelse i centrum\n"
@@ -373,7 +373,7 @@ TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
         "räddningstjänsten.", "Uppdraget är i fas; **{n5}** aktiviteter återstår."],
      ["", "Samordnaren sammanställer underlaget till nästa möte."]),
     (("underlag",), ["Underlag till styrgruppen: lägesbildens utveckling och förslag till "
-                     "prioriteringar."], ["**Beslut:** Underlaget överlämnas till styrgruppen."]),
+                     "prioriteringar."], ["Underlaget överlämnas till styrgruppen."]),
     (("rättighet",), [
         "Varje förvaltning berättade om sitt arbete:\n\n- Socialförvaltningen: brukarråd startat\n"
         "- Samhällsbyggnad: tillgänglighet i planarbetet\n- Kultur och fritid: öppna aktiviteter"],
@@ -394,7 +394,7 @@ TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
      [""]),
     (("strateg", "prioriter", "inriktning"), [
         "Diskussion om vilka områden som ska prioriteras utifrån lägesbilden."],
-     ["**Beslut:** Styrgruppen fastställer prioriteringarna enligt förslaget."]),
+     ["Styrgruppen fastställer prioriteringarna enligt förslaget."]),
     (("resurs",), ["Resursbehovet för fältverksamheten kvällstid diskuterades."], [""]),
     (("övriga",), ["Inga övriga frågor.", "- Frågan om julskyltningen tas upp vid nästa möte"],
      [""]),

@@ -38,6 +38,7 @@ from meetingtui.services.meetings import (
 from meetingtui.services.priorities import set_priorities
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items as item_rows
+from meetingtui.store import meetings as meeting_rows
 
 
 @dataclass
@@ -102,7 +103,13 @@ class MeetingRecorder:
         assert meeting.id is not None
         if when.date() >= self.today:
             return  # the next meeting: planned, not held
-        start_meeting(ws, meeting.id)
+        running = start_meeting(ws, meeting.id)
+        if after is not None:
+            # § Nästa möte decides the next meeting, as its minutes say; it is planned when the
+            # demo gets to it (deciding it through the service would plan it twice).
+            decided = {"next_date": after.date(), "next_start": after.time(), "next_place": usual}
+            meeting_rows.update_meeting(ws.store, running.model_copy(update=decided), running,
+                                        only=set(decided))
         fields: dict[str, object] = {
             "chair": chair.name, "secretary": secretary.name, "adjuster": adjuster.name,
             "next": text.when_said(after, usual) if after else "meddelas senare",
@@ -130,8 +137,6 @@ class MeetingRecorder:
                 notes = self._actions(state, meeting.id, when.date())
             elif item.kind is ItemKind.PRIORITIES:
                 notes, decision = self._priorities(state, meeting.id, when.date())
-            elif item.kind is ItemKind.NEXT:
-                notes = f"Nästa möte: **{fields['next']}**."
             self.clock.now += timedelta(minutes=round((item.minutes or 5) * rng.uniform(0.6, 1.3)))
             # The walk in one write per item: while a meeting runs, visit_item and edit_item add
             # only reads (visit_item reads the whole agenda at each call).
@@ -192,7 +197,8 @@ class MeetingRecorder:
                 state.life[seen.id] = life
             if level > 1 or secret or rng.random() < 0.3:
                 self._analyse(state, seen, day, bool(secret))
-        return (f"**{new}** nya iakttagelser och **{carried}** från förra mötet gicks igenom "
+        said = "ny iakttagelse" if new == 1 else "nya iakttagelser"
+        return (f"**{new}** {said} och **{carried}** från förra mötet gicks igenom "
                 "område för område.")
 
     def _analyse(self, state: GroupState, seen: Observation, day: date, secret: bool) -> None:
@@ -220,7 +226,8 @@ class MeetingRecorder:
     def _actions(self, state: GroupState, meeting_id: int, day: date) -> str:
         if state.template.has_kind(ItemKind.SITUATION):
             decided = len([p for p in state.plans if p.meeting_id == meeting_id])
-            return f"Åtgärdslistan gicks igenom; **{decided}** nya åtgärder beslutades."
+            said = "ny åtgärd" if decided == 1 else "nya åtgärder"
+            return f"Åtgärdslistan gicks igenom; **{decided}** {said} beslutades."
         pool = text.STRATEGIC_MEASURES.get(state.kind) or text.STRATEGIC_MEASURES[""]
         picked = self.rng.sample(pool, min(len(pool), self.rng.randint(1, 3)))
         for words, role in picked:
@@ -298,7 +305,7 @@ class MeetingRecorder:
         set_priorities(self.ws, meeting_id, titles)
         listed = "\n".join(f"{n}. {title}" for n, title in enumerate(titles, start=1))
         return (f"Utifrån lägesbilden föreslås tre prioriterade områden för {quarter}:\n\n{listed}",
-                f"**Beslut:** Gruppen prioriterar {', '.join(titles)} under {quarter}.")
+                f"Gruppen prioriterar {', '.join(titles)} under {quarter}.")
 
 
 
