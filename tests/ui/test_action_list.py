@@ -29,7 +29,7 @@ def test_update_a_measure_from_the_action_list(seeded: tuple[Workspace, int, lis
             table = app.screen.query_one(DataTable)
             assert table.row_count == 2
             first = table.get_row_at(0)
-            assert first[1] == "Sanera klotter vid torget"  # due 1 March: overdue, first
+            assert str(first[1]) == "Sanera klotter vid torget"  # due 1 March: overdue, first
             assert "Försenad" in str(first[4])
             await pilot.press("enter")  # history and follow-up
             await pilot.pause()
@@ -110,7 +110,7 @@ def test_cancelled_filter_part_of_a_name_and_sorting(
             await pilot.pause()
             screen = app.screen
             table = screen.query_one(DataTable)
-            assert [table.get_row_at(i)[1] for i in range(table.row_count)] == [
+            assert [str(table.get_row_at(i)[1]) for i in range(table.row_count)] == [
                 "Sanera klotter vid torget", "Trygghetsvandring i Centrum"]
             await pilot.press("down", "enter")  # Trygghetsvandring: history and follow-up
             await pilot.pause()
@@ -121,20 +121,20 @@ def test_cancelled_filter_part_of_a_name_and_sorting(
             await pilot.press("shift+tab")  # the status filter
             await pilot.press("right", "right", "right")  # Öppna → … → Avbrutna
             await pilot.pause()
-            assert [table.get_row_at(i)[1] for i in range(table.row_count)] == [
+            assert [str(table.get_row_at(i)[1]) for i in range(table.row_count)] == [
                 "Trygghetsvandring i Centrum"]
             await pilot.press("right")  # Alla
             await pilot.press("shift+tab", "shift+tab")  # the owner filter
             await pilot.press(*"FÖRV")  # part of "Teknisk förvaltning", in any case
             await pilot.pause()
-            assert [table.get_row_at(i)[2] for i in range(table.row_count)] == [
+            assert [str(table.get_row_at(i)[2]) for i in range(table.row_count)] == [
                 "Teknisk förvaltning"]
             await pilot.press("ctrl+u", "enter")  # clear it, back to the table
             await pilot.pause()
             assert table.row_count == 2
             await pilot.press("s")  # by owner: F before T
             await pilot.pause()
-            assert [table.get_row_at(i)[2] for i in range(table.row_count)] == [
+            assert [str(table.get_row_at(i)[2]) for i in range(table.row_count)] == [
                 "Folkhälsostrateg", "Teknisk förvaltning"]
             assert "sorterat efter ansvarig" in str(
                 screen.query_one("#action-count", Static).render())
