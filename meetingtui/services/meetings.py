@@ -196,12 +196,6 @@ def leave_meeting(ws: Workspace, meeting_id: int) -> None:
         item_rows.record_visit(ws.store, meeting_id, None, ws.now().isoformat())
 
 
-def reopen(ws: Workspace, meeting_id: int) -> None:
-    """The meeting screen opens: a visit a killed program left open counts nothing."""
-    if not get_meeting(ws, meeting_id).closed:
-        item_rows.forget_stale_visits(ws.store, meeting_id, ws.now().isoformat())
-
-
 def edit_item(ws: Workspace, item_id: int, *, notes: str | None = None,
               decision: str | None = None, confidential: bool | None = None,
               base: AgendaItem | None = None) -> AgendaItem:

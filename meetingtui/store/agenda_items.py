@@ -18,6 +18,11 @@ def update_item(store: Store, item: AgendaItem, base: AgendaItem | None = None, 
         return update_record(db, "agenda_items", item, base, only=only)
 
 
+#: The longest one visit is counted: an app killed on an item and opened again the next day
+#: has not discussed it overnight (no agenda item runs longer than this).
+MAX_VISIT_SECONDS = 2 * 60 * 60
+
+
 def record_visit(store: Store, meeting_id: int, item_id: int | None, now: str) -> None:
     """The chair is on `item_id` from `now` (None: has left the meeting); the item shown until
     now gets its time. Times are not content: they change no version (an edit stays based on
@@ -25,21 +30,14 @@ def record_visit(store: Store, meeting_id: int, item_id: int | None, now: str) -
     with store.transaction() as db:
         db.execute(
             "UPDATE agenda_items SET ended_at = ?, shown_since = NULL, spent_seconds = "
-            "spent_seconds + max(0, CAST((julianday(?) - julianday(shown_since)) * 86400 "
-            "AS INTEGER)) WHERE meeting_id = ? AND shown_since IS NOT NULL "
-            "AND (? IS NULL OR id != ?)", [now, now, meeting_id, item_id, item_id])
+            "spent_seconds + min(?, max(0, CAST(round((julianday(?) - julianday(shown_since)) "
+            "* 86400) AS INTEGER))) WHERE meeting_id = ? AND shown_since IS NOT NULL "
+            "AND (? IS NULL OR id != ?)",
+            [now, MAX_VISIT_SECONDS, now, meeting_id, item_id, item_id])
         if item_id is not None:
             db.execute("UPDATE agenda_items SET started_at = coalesce(started_at, ?), "
                        "shown_since = coalesce(shown_since, ?), ended_at = NULL "
                        "WHERE id = ? AND meeting_id = ?", [now, now, item_id, meeting_id])
-
-
-def forget_stale_visits(store: Store, meeting_id: int, now: str) -> None:
-    """Visits left open by a program that is gone (killed) count nothing: when it stopped is
-    not known, and counting to now would add the hours in between."""
-    with store.transaction() as db:
-        db.execute("UPDATE agenda_items SET shown_since = NULL, ended_at = coalesce(ended_at, ?) "
-                   "WHERE meeting_id = ? AND shown_since IS NOT NULL", [now, meeting_id])
 
 
 def get_item(store: Store, item_id: int) -> AgendaItem | None:

@@ -369,7 +369,7 @@ def m004_meetings_own_their_minutes(db: Database) -> None:
         ALTER TABLE agenda_items ADD COLUMN spent_seconds INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE agenda_items ADD COLUMN shown_since TEXT;
         UPDATE agenda_items SET spent_seconds = max(0, CAST(
-            (julianday(ended_at) - julianday(started_at)) * 86400 AS INTEGER))
+            round((julianday(ended_at) - julianday(started_at)) * 86400) AS INTEGER))
         WHERE started_at IS NOT NULL AND ended_at IS NOT NULL;
         """
     )

@@ -11,10 +11,15 @@ if TYPE_CHECKING:  # the home screen uses fit(): its first frame does not wait f
     from meetingtui.model import AgendaItem
 
 
+#: As `store.agenda_items.MAX_VISIT_SECONDS`: a visit counts two hours at most (an app killed
+#: on an item and opened the next day has not discussed it overnight).
+MAX_VISIT_SECONDS = 2 * 60 * 60
+
+
 def item_seconds(item: AgendaItem, now: datetime) -> int:
     """The time the item has been the current one in the app, the visit going on included."""
     current = (now - item.shown_since).total_seconds() if item.shown_since else 0
-    return item.spent_seconds + max(0, int(current))
+    return item.spent_seconds + min(MAX_VISIT_SECONDS, max(0, int(current)))
 
 
 def item_minutes(item: AgendaItem, now: datetime) -> int:

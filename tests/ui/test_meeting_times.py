@@ -125,3 +125,28 @@ def test_a_groups_first_meeting_is_never_proposed_in_a_month_it_skips(
     assert meetings.propose_date(ws, est.id) == date(2027, 1, 6)  # the first Wednesday
     clock.now = datetime(2026, 11, 20, 9, 0)
     assert meetings.propose_date(ws, est.id) == date(2026, 11, 20)
+
+
+def test_an_item_left_open_by_a_killed_app_counts_two_hours_at_most(
+        ws: Workspace, clock: Clock) -> None:
+    """The app was killed on § 1 at 13.05; opened again the next morning, the clock does not
+    claim the night: one visit counts two hours at most, shown and stored."""
+    meeting_id = _october(ws, start=time(13, 0), end=time(14, 30))
+    meetings.start_meeting(ws, meeting_id)
+    first = meetings.items(ws, meeting_id)[0]
+    assert first.id is not None
+    clock.now = datetime(2026, 10, 14, 13, 5)
+    meetings.visit_item(ws, meeting_id, first.id)  # shown, and then the process died
+    clock.now = datetime(2026, 10, 15, 8, 0)
+    texts: list[str] = []
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            texts.append(str(app.screen.query_one(AgendaList).render()))
+            await pilot.press("n")
+
+    asyncio.run(run())
+    assert "Totalt 2:00 av" in texts[0]
+    assert meetings.items(ws, meeting_id)[0].spent_seconds == 2 * 60 * 60

@@ -70,3 +70,62 @@ def test_presentation_mode(snap_compare: Snap, in_meeting: tuple[Workspace, int]
         await settle(pilot)
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=present)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_followup_rows_wrap_with_their_comment(
+    snap_compare: Snap, in_meeting: tuple[Workspace, int], size: tuple[int, int],
+) -> None:
+    """§ 3 at 80×24: the measure discussed shows whole, the comment under it, overdue against
+    the meeting's date, before → after where this meeting changed the status."""
+    ws, meeting_id = in_meeting
+
+    async def follow_up(pilot: Pilot[Any]) -> None:
+        await pilot.press("3", "d", *"Sanerat av entreprenören vecka 9", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=follow_up)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_action_plan_with_a_decision(
+    snap_compare: Snap, in_meeting: tuple[Workspace, int], size: tuple[int, int],
+) -> None:
+    """§ 5: the measures wrap, S marks a confidential one, b wrote the item's decision."""
+    ws, meeting_id = in_meeting
+
+    async def decide(pilot: Pilot[Any]) -> None:
+        await pilot.press("5", "b", *"Åtgärderna följs upp i april", "ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=decide)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_attendance_as_people(
+    snap_compare: Snap, in_meeting: tuple[Workspace, int], size: tuple[int, int],
+) -> None:
+    """§ 2: name, role and organisation and presence all visible at 80×24; a stand-in marked."""
+    ws, meeting_id = in_meeting
+
+    async def name(pilot: Pilot[Any]) -> None:
+        await pilot.press("2", "down", "down", "down", "enter",
+                          *["backspace"] * 20, *"Per Lund", "tab", "tab",
+                          *"Räddningstjänsten Södra Älvsborg", "tab", "space", "ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=name)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_next_meeting_arrived_at(
+    snap_compare: Snap, in_meeting: tuple[Workspace, int], size: tuple[int, int],
+) -> None:
+    """§ 8 as the chair arrives with n: the proposal, the fields, no cursor in them."""
+    ws, meeting_id = in_meeting
+
+    async def arrive(pilot: Pilot[Any]) -> None:
+        await pilot.press("7", "n")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=arrive)

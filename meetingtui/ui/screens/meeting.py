@@ -69,7 +69,6 @@ class MeetingScreen(Screen[None]):
         session = Session.load(ws, meeting_id)
         if session.meeting.status is MeetingStatus.PLANNED:
             session.meeting = meetings.start_meeting(ws, meeting_id)
-        meetings.reopen(ws, meeting_id)
         return cls(session)
 
     def compose(self) -> ComposeResult:

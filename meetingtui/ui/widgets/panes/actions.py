@@ -17,12 +17,25 @@ from meetingtui.model import AgendaItem, Measure
 from meetingtui.services import lagesbild
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
-from meetingtui.ui.timing import cells, fit, flex_width
+from meetingtui.ui.timing import cells, fit, flex_width, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
+from meetingtui.ui.widgets.panes.columns import (
+    DUE_WIDTH,
+    OWNER_WIDTH,
+    STATUS_WIDTH,
+    WIDE,
+    owner_of,
+)
 
 MISSING = "bold red reverse"
+
+
+def _owner_span(cell: str) -> tuple[int, int]:
+    """Where "Ansvarig: saknas" stands in a measure's cell (its last line)."""
+    start = cell.rfind("\n") + 1
+    return start, len(cell)
 
 
 class ActionsPane(ItemPane):
@@ -74,36 +87,45 @@ class ActionsPane(ItemPane):
             self.query_one(DataTable).move_cursor(row=min(index, len(self.rows) - 1))
 
     def fill(self, select: int | None = None) -> None:
-        """The table from the measures read last, in columns that fit the pane's width."""
+        """The table from the measures read last, in columns that fit the pane's width: at 80
+        columns the owner stands under the measure, beside it when there is room."""
         table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
         self.shown_width = self.size.width
         table.clear(columns=True)
         width = max(44, self.size.width)
-        owner_width = 12 if width < 70 else 18
-        text_width = flex_width(width, [2, owner_width, 10, 12])
+        owner_width = 0 if width < WIDE else OWNER_WIDTH
+        fixed = [2, DUE_WIDTH, STATUS_WIDTH] + ([owner_width] if owner_width else [])
+        text_width = flex_width(width, fixed)
         table.add_column("#", width=2, key="no")
         table.add_column(t("measure.text"), width=text_width, key="text")
-        table.add_column(t("measure.owner"), width=owner_width, key="owner")
-        table.add_column(t("measure.due"), width=10, key="due")
-        table.add_column(t("followup.status"), width=12, key="status")
+        if owner_width:
+            table.add_column(t("measure.owner"), width=owner_width, key="owner")
+        table.add_column(t("measure.due_short"), width=DUE_WIDTH, key="due")
+        table.add_column(t("followup.status"), width=STATUS_WIDTH, key="status")
         incomplete = 0
         day = self.session.meeting.date
         for number, m in enumerate(self.rows, start=1):
             late = m.overdue(day)
-            owner = m.owner + (f", {m.owner_org}" if m.owner_org else "")
+            owner = owner_of(m) or t("measure.missing")
+            text = wrap(("S " if m.confidential else "") + m.text, text_width)
+            if not owner_width:
+                text += wrap(f"{t('measure.owner')}: {owner}", text_width, max_lines=2)
             due = [m.due.isoformat() if m.due else t("measure.missing"),
                    *([t("action_list.overdue")] if late else [])]
-            row, height = cells((str(number), 2), (("S " if m.confidential else "") + m.text,
-                                                   text_width),
-                                (owner or t("measure.missing"), owner_width), (due, 10),
-                                (label(m.status), 12))
-            if not m.owner:
+            columns: list[tuple[str | list[str], int]] = [(str(number), 2), (text, text_width)]
+            if owner_width:
+                columns.append((owner, owner_width))
+            columns += [(due, DUE_WIDTH), (label(m.status), STATUS_WIDTH)]
+            row, height = cells(*columns)
+            if not m.owner and owner_width:
                 row[2].stylize(MISSING)
+            elif not m.owner:
+                row[1].stylize(MISSING, *_owner_span(row[1].plain))
             if m.due is None:
-                row[3].stylize(MISSING)
+                row[-2].stylize(MISSING)
             elif late:
-                row[3].stylize("bold red")
+                row[-2].stylize("bold red")
             if m.confidential:
                 row[1].stylize("bold", 0, 1)
             incomplete += not (m.owner and m.due)

@@ -21,7 +21,7 @@ from meetingtui.ui.timing import cells, flex_width
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 
-PRESENCE_WIDTH = 12
+PRESENCE_WIDTH = 11  # "Frånvarande"
 
 
 class AttendancePane(ItemPane):
@@ -62,7 +62,7 @@ class AttendancePane(ItemPane):
 
     def _widths(self) -> tuple[int, int]:
         width = max(44, self.size.width)
-        name = 18 if width < 70 else 24
+        name = 15 if width < 70 else 24  # at 80×24 the role column's header fits whole
         return name, flex_width(width, [name, PRESENCE_WIDTH])
 
     def fill(self) -> None:
@@ -82,11 +82,16 @@ class AttendancePane(ItemPane):
             table.move_cursor(row=min(cursor, len(self.people) - 1))
 
     def _row(self, person: Attendance, name_width: int, role_width: int) -> tuple[list[Text], int]:
-        name = person.name + (f" ({t('attendee.marker')})" if person.substitute else "")
+        # A member still named by the role alone has no name yet: "–", the role beside it.
+        unnamed = person.name == person.role and person.presence is not Presence.GUEST
+        name = "–" if unnamed else person.name
+        name += f" ({t('attendee.marker')})" if person.substitute else ""
         roles = [part for part in (person.role, person.organisation)
-                 if part and part != person.name]
+                 if part and (unnamed or part != person.name)]
         row, height = cells((name, name_width), (", ".join(roles), role_width),
                             (label(person.presence), PRESENCE_WIDTH))
+        if unnamed:
+            row[0].stylize("dim")
         if person.presence is Presence.ABSENT:
             row[2].stylize("bold")
         return row, height

@@ -19,6 +19,13 @@ from meetingtui.ui.timing import cells, flex_width, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
+from meetingtui.ui.widgets.panes.columns import (
+    DUE_WIDTH,
+    OWNER_WIDTH,
+    STATUS_WIDTH,
+    WIDE,
+    owner_of,
+)
 
 
 class FollowupPane(ItemPane):
@@ -67,18 +74,21 @@ class FollowupPane(ItemPane):
 
     def fill(self) -> None:
         """The table from the measures read last, each row as high as its text needs (what is
-        discussed shows whole at 80×24), in columns that fit the pane's width."""
+        discussed shows whole at 80×24), in columns that fit the pane's width: at 80 columns
+        the owner stands under the measure, beside it when there is room."""
         table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
         self.shown_width = self.size.width
         table.clear(columns=True)
         width = max(44, self.size.width)
-        owner_width = 12 if width < 70 else 18
-        text_width = flex_width(width, [owner_width, 10, 14])
+        owner_width = 0 if width < WIDE else OWNER_WIDTH
+        fixed = [DUE_WIDTH, STATUS_WIDTH] + ([owner_width] if owner_width else [])
+        text_width = flex_width(width, fixed)
         table.add_column(t("measure.text"), width=text_width, key="text")
-        table.add_column(t("measure.owner"), width=owner_width, key="owner")
-        table.add_column(t("measure.due"), width=10, key="due")
-        table.add_column(t("followup.status"), width=14, key="status")
+        if owner_width:
+            table.add_column(t("measure.owner"), width=owner_width, key="owner")
+        table.add_column(t("measure.due_short"), width=DUE_WIDTH, key="due")
+        table.add_column(t("followup.status"), width=STATUS_WIDTH, key="status")
         for row in self.rows:
             cells_, height = followup_cells(row, self.session.meeting.date,
                                             text_width, owner_width)
@@ -124,11 +134,14 @@ class FollowupPane(ItemPane):
 
 def followup_cells(row: FollowUp, meeting_day: date, text_width: int,
                    owner_width: int) -> tuple[list[Text], int]:
-    """One follow-up row: the measure (S when confidential) with the comment recorded in this
-    meeting under it, the owner, the due date (Försenad when it was past on the meeting's day)
-    and the status: before → after when this meeting changed it."""
+    """One follow-up row: the measure (S when confidential), its owner under it when there is
+    no owner column (`owner_width` 0), the comment recorded in this meeting, the due date
+    (Försenad when it was past on the meeting's day) and the status, before → after when this
+    meeting changed it."""
     m = row.measure
     text = wrap(("S " if m.confidential else "") + m.text, text_width)
+    if not owner_width:
+        text += wrap(f"{t('measure.owner')}: {owner_of(m)}", text_width, max_lines=2)
     if row.update is not None and row.update.comment.strip():
         text += wrap("↳ " + row.update.comment, text_width, max_lines=3)
     if row.update is not None and row.update.new_status != row.update.old_status:
@@ -138,11 +151,13 @@ def followup_cells(row: FollowUp, meeting_day: date, text_width: int,
         status = label(row.update.new_status if row.update else m.status)
     late = m.overdue(meeting_day)
     due = [m.due.isoformat() if m.due else "–", *([t("action_list.overdue")] if late else [])]
-    cells_, height = cells((text, text_width), (m.owner + (f", {m.owner_org}" if m.owner_org
-                                                           else ""), owner_width),
-                           (due, 10), (status, 14))
+    columns: list[tuple[str | list[str], int]] = [(text, text_width)]
+    if owner_width:
+        columns.append((owner_of(m), owner_width))
+    columns += [(due, DUE_WIDTH), (status, STATUS_WIDTH)]
+    cells_, height = cells(*columns)
     if late:
-        cells_[2].stylize("bold red")
+        cells_[-2].stylize("bold red")
     if m.confidential:
         cells_[0].stylize("bold", 0, 1)
     return cells_, height
