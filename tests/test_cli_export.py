@@ -44,7 +44,8 @@ def test_export_writes_the_default_path_and_never_overwrites(tmp_path: Path) -> 
     result = run(db, tmp_path, "export", str(meeting_id))
     assert result.exit_code == 0, result.output
     path = Path(result.stdout.strip())
-    assert path == tmp_path / "exports/est/2026-11-10-est-minnesanteckningar.docx"
+    # The meeting is still running: a draft, named so.
+    assert path == tmp_path / "exports/est/2026-11-10-est-minnesanteckningar-utkast.docx"
     text = "\n".join(p.text for p in Document(str(path)).paragraphs)
     assert "§ 1" in text and "Mötets öppnande" in text and "öppnade" in text
     before = path.read_bytes()
@@ -61,7 +62,7 @@ def test_public_version_leaves_out_confidential_items(tmp_path: Path) -> None:
     internal = Path(run(db, tmp_path, "export", str(meeting_id), "--format", "md").stdout.strip())
     public = Path(run(db, tmp_path, "export", str(meeting_id), "--public", "--format", "md")
                   .stdout.strip())
-    assert public.name == "2026-11-10-est-minnesanteckningar-offentlig.md"
+    assert public.name == "2026-11-10-est-minnesanteckningar-utkast-offentlig.md"
     assert "Hemlig uppgift" in internal.read_text(encoding="utf-8")
     assert "Hemlig uppgift" not in public.read_text(encoding="utf-8")
 

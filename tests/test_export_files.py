@@ -18,6 +18,7 @@ from export_fixtures import MUNICIPALITY, est_record, protocol_record
 from meetingtui.export.files import ExportError, default_export_path, safe_name, write_export
 from meetingtui.export.minutes_docx import build_minutes
 from meetingtui.export.minutes_md import build_minutes_md
+from meetingtui.model import MeetingStatus
 
 
 def writer(data: bytes) -> Callable[[BinaryIO], None]:
@@ -38,6 +39,10 @@ def test_default_paths(tmp_path: Path) -> None:
         tmp_path / "est" / "2026-04-14-est-protokoll-offentlig.md")
     record.group.short = "Lokalt BRÅ / Öst"
     assert default_export_path(tmp_path, record, False, "docx").parent.name == "lokalt-bra-ost"
+    # A meeting not yet closed exports a draft, under a name of its own.
+    record.meeting.status = MeetingStatus.RUNNING
+    assert default_export_path(tmp_path, record, True, "docx").name == (
+        "2026-04-14-lokalt-bra-ost-minnesanteckningar-utkast-offentlig.docx")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -58,13 +58,16 @@ def safe_name(text: str, fallback: str = "grupp") -> str:
 
 def default_export_path(exports_dir: Path, record: MeetingRecord, public: bool,
                         fmt: Format) -> Path:
-    """``exports/<group>/<YYYY-MM-DD>-<group>-<minnesanteckningar|protokoll>[-offentlig].<fmt>``."""
-    from meetingtui.model import DocumentType
+    """``exports/<group>/<YYYY-MM-DD>-<group>-<minnesanteckningar|protokoll>[-utkast]
+    [-offentlig].<fmt>``: a meeting not yet closed gives a draft (utkast), so that the file
+    filed at closing never has the name of one written before."""
+    from meetingtui.model import DocumentType, MeetingStatus
 
     group = safe_name(record.group.short or record.group.name)
     document = record.template.document if record.template is not None else DocumentType.NOTES
+    draft = "-utkast" if record.meeting.status is not MeetingStatus.CLOSED else ""
     suffix = "-offentlig" if public else ""
-    name = f"{record.meeting.date.isoformat()}-{group}-{document.value}{suffix}.{fmt}"
+    name = f"{record.meeting.date.isoformat()}-{group}-{document.value}{draft}{suffix}.{fmt}"
     return exports_dir / group / name
 
 
