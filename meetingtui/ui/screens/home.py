@@ -178,7 +178,7 @@ class HomeScreen(Screen[None]):
         """Del: the selected group's planned meeting goes again, if nothing was recorded in it
         (a meeting planned by mistake); the service refuses one that holds anything."""
         from meetingtui.services import meetings
-        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+        from meetingtui.ui.removal import remove_after_asking
 
         view = self.selected()
         planned = view.upcoming if view is not None else None
@@ -186,19 +186,10 @@ class HomeScreen(Screen[None]):
             self.app.notify(t("remove.no_planned"), severity="warning")
             return
 
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                attempt(self.app, meetings.remove_planned_meeting, self.ws, planned.id)
-            except Failed:
-                return
-            self.app.notify(t("remove.done"), timeout=2)
-            self.reload()
-
-        self.app.push_screen(ConfirmDialog(t("remove.meeting_title"), t(
-            "remove.meeting_question", group=view.short, date=planned.date.isoformat()),
-            default=False), answer)
+        remove_after_asking(
+            self.app, t("remove.meeting_title"),
+            t("remove.meeting_question", group=view.short, date=planned.date.isoformat()),
+            lambda: meetings.remove_planned_meeting(self.ws, planned.id), self.reload)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

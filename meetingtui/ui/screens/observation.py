@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Static
 from meetingtui.i18n import t
 from meetingtui.model import Cause, Measure, Observation
 from meetingtui.services import lagesbild
-from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
 from meetingtui.ui.timing import fit, flex_width, plain
@@ -136,34 +135,24 @@ class ObservationScreen(ModalScreen[None]):
         self.query_one(table).focus()
 
     def action_remove(self) -> None:
-        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+        from meetingtui.ui.removal import remove_after_asking
 
         table = self._focused_table()
         rows: list[Cause] | list[Measure] = self.causes if table == "causes" else self.measures
         if not rows:
             return
         row = rows[self.query_one(f"#{table}", DataTable).cursor_row]
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                if isinstance(row, Cause):
-                    attempt(self.app, lagesbild.remove_cause, self.session.ws, row)
-                else:
-                    attempt(self.app, lagesbild.remove_measure, self.session.ws, row)
-            except Failed:
-                return
-            self.app.notify(t("remove.done"), timeout=2)
-            self.reload()
-
+        ws = self.session.ws
         if isinstance(row, Cause):
-            title, question = t("remove.cause_title"), t("remove.cause_question",
-                                                         text=fit(row.text, 60))
+            cause = row
+            remove_after_asking(self.app, t("remove.cause_title"),
+                                t("remove.cause_question", text=fit(cause.text, 60)),
+                                lambda: lagesbild.remove_cause(ws, cause), self.reload)
         else:
-            title, question = t("remove.measure_title"), t(
-                "remove.measure_question", text=fit(row.text, 60), owner=row.owner)
-        self.app.push_screen(ConfirmDialog(title, question, default=False), answer)
+            measure = row
+            remove_after_asking(self.app, t("remove.measure_title"), t(
+                "remove.measure_question", text=fit(measure.text, 60), owner=measure.owner),
+                lambda: lagesbild.remove_measure(ws, measure), self.reload)
 
     def action_close(self) -> None:
         self.dismiss(None)

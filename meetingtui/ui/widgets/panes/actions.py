@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Static
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Measure
 from meetingtui.services import lagesbild
-from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import cells, fit, flex_width, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
@@ -161,25 +160,15 @@ class ActionsPane(ItemPane):
             lambda dialog: dialog.show(measure, people, today), done)
 
     def action_remove(self) -> None:
-        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+        from meetingtui.ui.removal import remove_after_asking
 
         if not self.rows:
             return
         measure = self.rows[self.query_one(DataTable).cursor_row]
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                attempt(self.app, lagesbild.remove_measure, self.session.ws, measure)
-            except Failed:
-                return
-            self.app.notify(t("remove.done"), timeout=2)
-            self.reload()
-
-        self.app.push_screen(ConfirmDialog(t("remove.measure_title"), t(
-            "remove.measure_question", text=fit(measure.text, 60), owner=measure.owner),
-            default=False), answer)
+        remove_after_asking(
+            self.app, t("remove.measure_title"),
+            t("remove.measure_question", text=fit(measure.text, 60), owner=measure.owner),
+            lambda: lagesbild.remove_measure(self.session.ws, measure), self.reload)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

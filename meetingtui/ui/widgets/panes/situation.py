@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Observation, Trend
 from meetingtui.services import lagesbild
-from meetingtui.ui.errors import Failed, attempt, saved
+from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import fit, flex_width, plain
 from meetingtui.ui.widgets.fixed_table import FixedTable
@@ -264,27 +264,16 @@ class SituationPane(ItemPane):
                                  lambda _: self.reload(select=observation.id))
 
     def action_remove(self) -> None:
-        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+        from meetingtui.ui.removal import remove_after_asking
 
         observation = self.current()
         if observation is None:
             return
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                attempt(self.app, lagesbild.remove_observation, self.session.ws, observation)
-            except Failed:
-                return
-            saved(self.app)
-            self.reload()
-
-        self.app.push_screen(ConfirmDialog(
-            t("situation.remove_title"),
+        remove_after_asking(
+            self.app, t("situation.remove_title"),
             t("situation.remove_question", area=observation.area,
               description=fit(observation.description, 60)) + "\n" + t("remove.observation_with"),
-            default=False), answer)
+            lambda: lagesbild.remove_observation(self.session.ws, observation), self.reload)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
