@@ -229,16 +229,31 @@ class Record(BaseModel):
 
 
 class Group(Record):
+    """A group of some type (its template): the municipality's own name and short name, and
+    where it differs from its template, its own rhythm and chair. Archived groups keep their
+    meetings and leave the home screen."""
+
     template_id: str
     name: Name
     short: Name
     municipality: Line = ""
+    archived: bool = False
+    frequency: Frequency | None = None  # None: the template's
+    skip_months: list[Annotated[int, Field(ge=1, le=12)]] | None = None  # None: the template's
+    chair: Line = ""  # empty: the template's
 
 
 class Person(Record):
     name: Name
     role: Line = ""
     organisation: Line = ""
+    email: Line = ""
+
+
+class Member(Person):
+    """A person as a member of a group: a regular member or a substitute (ersättare)."""
+
+    substitute: bool = False
 
 
 class Meeting(Record):
@@ -258,6 +273,14 @@ class Meeting(Record):
     next_end: time | None = None
     next_place: Line = ""
     closed_at: datetime | None = None
+    dnr: Line = ""  # diarienummer, when the meeting has one
+    justering: Line = ""  # when and where the minutes are justerade ("2026-11-12, kommunhuset")
+    expedieras: Notes = ""  # whom the minutes are sent to, one per line
+    # The names the minutes of a closed meeting were filed under: a later rename of the
+    # municipality or the group does not change them.
+    filed_municipality: str | None = None
+    filed_group: str | None = None
+    filed_short: str | None = None
 
     @property
     def closed(self) -> bool:

@@ -161,8 +161,10 @@ def test_ics_line_by_line(sample: Sample) -> None:
     assert logical.count("BEGIN:VTODO") == len(dated)
     status = {"not_started": "NEEDS-ACTION", "in_progress": "IN-PROCESS", "done": "COMPLETED",
               "cancelled": "CANCELLED"}
+    database_id = actions.database_id
+    assert len(database_id) == 32  # made once per database
     for todo, row in zip(todos, dated, strict=True):
-        assert todo["UID"] == f"measure-{row.id}@meetingtui.exempelkommun"
+        assert todo["UID"] == f"measure-{row.id}@{database_id}.meetingtui"
         assert row.due is not None
         assert todo["DUE;VALUE=DATE"] == row.due.strftime("%Y%m%d")
         assert todo["DTSTAMP"] == "20261123T080000Z"
@@ -191,9 +193,11 @@ def test_ics_uids_are_stable_and_unique(sample: Sample, ws: Workspace) -> None:
     assert first != second  # only DTSTAMP moved
     one = build_ics(listing(sample, owner="Karl Lind"))
     assert {t["UID"] for t in _todos(_unfold(_lines(one)))} <= set(uids)
+    # The municipality renamed: the calendar's name follows, every UID stays (issue 14 §1).
     set_setting(ws.store, "municipality", "Lilla Edet")
-    moved = _todos(_unfold(_lines(build_ics(listing(sample)))))
-    assert moved[0]["UID"].endswith("@meetingtui.lilla-edet")
+    renamed = build_ics(listing(sample))
+    assert [t["UID"] for t in _todos(_unfold(_lines(renamed)))] == uids
+    assert "Lilla Edet" in renamed.decode("utf-8")
 
 
 def test_ics_of_nothing_is_an_empty_calendar(sample: Sample) -> None:

@@ -106,10 +106,21 @@ def main(ctx: click.Context, db: Path | None, agendas: Path | None, exports: Pat
 
 
 def _register() -> None:
-    from meetingtui.cli import actions, backup, demo, export, meetings, templates, tui
+    from meetingtui.cli import (
+        actions,
+        backup,
+        config,
+        demo,
+        export,
+        groups,
+        meetings,
+        templates,
+        tui,
+    )
 
     for command in (templates.templates, demo.demo, meetings.meetings, tui.open_meeting,
-                    export.export, actions.actions, backup.backup):
+                    export.export, actions.actions, backup.backup, groups.groups,
+                    config.config):
         main.add_command(command)
 
 

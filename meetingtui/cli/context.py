@@ -78,15 +78,23 @@ def warn_about_templates(ws: Workspace, lang: str) -> None:
         click.echo(f"meetingtui: warning: {error.located(lang)}", err=True)
 
 
-def group_named(ws: Workspace, name: str) -> Group:
-    """A group by template id or short name, in any case; a clear error otherwise."""
-    from meetingtui.services.groups import ensure_groups, find_group
+def group_named(ws: Workspace, name: str, *, archived: bool = False) -> Group:
+    """A group by id, short name or name, or by template id where only one group has it, in
+    any case; a clear error otherwise (several groups of one type are named each by its own
+    short name). `archived`: an archived group may be named too."""
+    from meetingtui.services.groups import ensure_groups, find_group, find_groups
 
     ensure_groups(ws)
     group = find_group(ws, name)
-    if group is None:
+    if group is None or (group.archived and not archived):
+        found = find_groups(ws, name)
+        if len(found) > 1:
+            shorts = ", ".join(g.short for g in found)
+            raise UserError(f"{name!r} is the type of several groups; name one: {shorts}",
+                            key="cli_groups.ambiguous", name=name, shorts=shorts)
         known = ", ".join(g.short for g in ensure_groups(ws))
-        raise UserError(f"no group called {name!r}; known groups: {known}")
+        raise UserError(f"no group called {name!r}; known groups: {known}",
+                        key="cli_groups.unknown", name=name, known=known)
     return group
 
 

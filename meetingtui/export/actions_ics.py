@@ -1,9 +1,11 @@
 """The action list as an RFC 5545 calendar: one VTODO per measure that has a due date.
 
 The `icalendar` package writes it (CRLF line ends, lines folded at 75 octets, TEXT escaped).
-Each to-do's UID is ``measure-<id>@meetingtui.<municipality>``: the same measure has the same UID
+Each to-do's UID is ``measure-<id>@<database id>.meetingtui``: the same measure has the same UID
 in every export, so a calendar that imports the file again, or subscribes to it, updates the
-to-do instead of adding a second one. Measures without a due date have no place in a calendar
+to-do instead of adding a second one. The database's id is made once (schema 5), so renaming the
+municipality changes no UID; a database without one (never the case once opened by this version)
+falls back to the municipality's name. Measures without a due date have no place in a calendar
 and are left out.
 """
 
@@ -81,7 +83,8 @@ def _todo(row: ActionRow, domain: str, stamp: datetime) -> Todo:
 def build_ics(actions: ActionList, now: datetime | None = None) -> bytes:
     """The calendar as bytes; ``now`` (the DTSTAMP) defaults to the current time, in UTC."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    domain = uid_domain(actions.municipality)
+    domain = (f"{actions.database_id}.meetingtui" if actions.database_id
+              else uid_domain(actions.municipality))
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -11,8 +11,7 @@ from typing import BinaryIO
 
 from meetingtui.export.files import ExportError, Format, default_export_path, write_export
 from meetingtui.privacy import Where, scan_record
-from meetingtui.services.groups import municipality
-from meetingtui.services.record import load_meeting
+from meetingtui.services.record import filed_municipality, load_meeting
 from meetingtui.services.workspace import Workspace
 
 
@@ -49,7 +48,7 @@ def export_minutes(
     findings = scan_record(record, public)
     if findings and public and not allow_personal_data:
         raise PersonalDataFound(findings, target)
-    town = municipality(ws)
+    town = filed_municipality(ws, record.meeting)
     if fmt == "md":
         from meetingtui.export.minutes_md import build_minutes_md
 

@@ -88,6 +88,7 @@ class ActionList(NamedTuple):
     municipality: str
     filters: ActionFilters = ActionFilters()
     owner_known: bool = True  # False: the owner filter matched no one who ever owned a measure
+    database_id: str = ""  # made once per database: calendar UIDs, whatever the names
 
 
 def action_list(ws: Workspace, filters: ActionFilters) -> list[ActionRow]:
@@ -148,11 +149,13 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
         rows = action_rows.query_actions(conn, query)
         groups = {group_id: (short, name) for group_id, _, short, name in action_rows.groups(conn)}
         municipality = action_rows.municipality(conn, DEFAULT_MUNICIPALITY)
+        database_id = action_rows.setting(conn, "database_id")
     except sqlite3.Error as error:
         from meetingtui.store.db import explain
 
         raise explain(error, None) from error
-    return ActionList(_rows(rows, groups), today, municipality, filters, owner_known)
+    return ActionList(_rows(rows, groups), today, municipality, filters, owner_known,
+                      database_id)
 
 
 def _resolve(conn: sqlite3.Connection, filters: ActionFilters,

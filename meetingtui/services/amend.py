@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from meetingtui.model import Amendment, MeetingStatus
+from meetingtui.personal_numbers import mask_personal_numbers
 from meetingtui.services.errors import MeetingClosed, MeetingNotFound
 from meetingtui.services.workspace import Amending, Workspace
 from meetingtui.store.amendments import insert_amendment
@@ -26,8 +27,11 @@ def note_change(ws: Workspace, meeting_id: int, what: str, old: str, new: str, *
     amending = ws.amending
     if why is None and amending is None:
         raise MeetingClosed(meeting_id)
+    # The record says what changed, never a personnummer (domain §6: detect, warn, never
+    # store): a correction that removes one must not keep it in the amendment's quote.
     insert_amendment(ws.store, Amendment(
-        meeting_id=meeting_id, at=ws.now(), what=what[:200], old=old, new=new,
+        meeting_id=meeting_id, at=ws.now(), what=mask_personal_numbers(what)[:200],
+        old=mask_personal_numbers(old), new=mask_personal_numbers(new),
         by=by if by is not None else (amending.by if amending else ""),
         why=(why if why is not None else amending.why if amending else "")[:200],
     ))

@@ -77,6 +77,14 @@ def fill_demo(
         raise DemoError(REFUSAL)
     if not ws.templates.templates:
         raise DemoError("No agenda templates were found, so there are no groups to fill.")
+    from meetingtui.services.settings import (
+        DEFAULT_MUNICIPALITY,
+        municipality_set,
+        set_municipality,
+    )
+
+    if not municipality_set(ws):
+        set_municipality(ws, DEFAULT_MUNICIPALITY)  # a fictional municipality's meetings
     rng = Random(seed)
     today = ws.today()
     first = _years_back(today, years)
@@ -134,7 +142,7 @@ def _cast(ws: Workspace, rng: Random) -> list[GroupState]:
                         "name": people[key], "organisation": person.organisation
                         or _organisation(person.role),
                     })
-                    update_member(ws, person)
+                    person = update_member(ws, group.id, person)
                 roster.append(person)
             kind = _kind(group, template)
             habit = _HABIT.get(template.id) or _HABITS[len(states) % len(_HABITS)]

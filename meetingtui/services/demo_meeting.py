@@ -5,6 +5,7 @@ Split from `demo.py`, which decides which meetings happen when; this module fill
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from random import Random
@@ -59,7 +60,7 @@ class _Plan:
 class GroupState:
     group: Group
     template: GroupTemplate
-    members: list[Person]
+    members: Sequence[Person]
     kind: str
     habit: tuple[int, int, time]
     life: dict[int, int] = field(default_factory=dict)  # open observation → meetings left
@@ -309,7 +310,7 @@ class MeetingRecorder:
 
 
 
-def _holders(people: list[Person], role: str) -> list[Person]:
+def _holders(people: Sequence[Person], role: str) -> list[Person]:
     """The people whose role holds one of the words in `role` ("a|b")."""
     words = role.split("|")
     return [p for p in people if any(word in p.role.casefold() for word in words)]

@@ -20,8 +20,19 @@ class MeetingClosed(Exception):
         self.meeting_id = meeting_id
 
 
+class GroupError(ValueError):
+    """A group that cannot be added or renamed as asked (`reason`: ``short_taken``,
+    ``no_template``), said in the user's words by the caller (`words` fill them in)."""
+
+    def __init__(self, message: str, reason: str, **words: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.words = words
+
+
 class NotRemovable(Exception):
     """A meeting that holds something (or is no longer planned) is not removed."""
 
 
-__all__ = ["Conflict", "Gone", "MeetingClosed", "MeetingNotFound", "NotRemovable", "StoreError"]
+__all__ = ["Conflict", "Gone", "GroupError", "MeetingClosed", "MeetingNotFound", "NotRemovable",
+           "StoreError"]

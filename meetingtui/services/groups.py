@@ -1,23 +1,28 @@
-"""Groups: created from their templates, found by name, summed up for the home screen."""
+"""Groups: instances of templates (a template is a group *type*), each with its own name, short
+name, members and, where it differs, its own rhythm and chair; found by id, short name or name,
+or by template id where only one group has it; archived when no longer used."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from meetingtui.model import Group, GroupTemplate, Meeting, Person
-from meetingtui.services.home import DEFAULT_MUNICIPALITY as DEFAULT_MUNICIPALITY
-from meetingtui.services.home import municipality as municipality
+from meetingtui.model import Frequency, Group, GroupTemplate, Meeting, Member, Person
+from meetingtui.services.errors import GroupError
+from meetingtui.services.settings import DEFAULT_MUNICIPALITY as DEFAULT_MUNICIPALITY
+from meetingtui.services.settings import municipality as municipality
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import groups as group_rows
 from meetingtui.store import meetings as meeting_rows
 from meetingtui.store.measures import counts_for_group
 
 
-def create_group(ws: Workspace, template: GroupTemplate) -> Group:
-    """A group of this type, its members one per role (named by role until someone edits)."""
+def create_group(ws: Workspace, template: GroupTemplate, *, name: str | None = None,
+                 short: str | None = None) -> Group:
+    """A group of this type, its members one per role (named by role until someone names
+    them)."""
     with ws.store.transaction():
         group = group_rows.insert_group(ws.store, Group(
-            template_id=template.id, name=template.name, short=template.short,
+            template_id=template.id, name=name or template.name, short=short or template.short,
             municipality=municipality(ws),
         ))
         assert group.id is not None
@@ -27,22 +32,76 @@ def create_group(ws: Workspace, template: GroupTemplate) -> Group:
 
 
 def ensure_groups(ws: Workspace) -> list[Group]:
-    """Every template has its group; the groups in template order, then any orphans."""
+    """Every template has a group (archived ones count: an archived type stays away); the
+    groups that are in use, in the order they were made."""
     existing = {group.template_id for group in group_rows.list_groups(ws.store)}
     for template_id, template in ws.templates.templates.items():
         if template_id not in existing:
             create_group(ws, template)
+    return group_rows.list_groups(ws.store, archived=False)
+
+
+def all_groups(ws: Workspace) -> list[Group]:
+    """Every group, the archived ones too."""
     return group_rows.list_groups(ws.store)
 
 
-def find_group(ws: Workspace, name: str) -> Group | None:
-    """By template id or short name, in any case (`est`, `EST`)."""
-    wanted = name.strip().casefold()
+def add_group(ws: Workspace, template_id: str, name: str, short: str) -> Group:
+    """Another group of a type: "Lokalt BRÅ Västra" (BRÅ V) beside the central council."""
+    template = ws.templates.templates.get(template_id)
+    if template is None:
+        raise GroupError(f"No template {template_id!r}", "no_template", template=template_id)
+    _short_free(ws, short)
+    return create_group(ws, template, name=name, short=short)
+
+
+def update_group(ws: Workspace, edited: Group, base: Group) -> Group:
+    """Name, short name, rhythm, chair, archived: what changed since `base` was read."""
+    if edited.short.casefold() != base.short.casefold():
+        _short_free(ws, edited.short, but=edited.id)
+    return group_rows.update_group(ws.store, edited, base)
+
+
+def rename_group(ws: Workspace, group_id: int, *, name: str | None = None,
+                 short: str | None = None) -> Group:
+    group = get_group(ws, group_id)
+    changes = {key: value for key, value in (("name", name), ("short", short)) if value}
+    return update_group(ws, group.model_validate({**group.model_dump(), **changes}), group)
+
+
+def archive_group(ws: Workspace, group_id: int, archived: bool = True) -> Group:
+    """An archived group keeps its meetings and leaves the home screen (and comes back)."""
+    group = get_group(ws, group_id)
+    return update_group(ws, group.model_copy(update={"archived": archived}), group)
+
+
+def _short_free(ws: Workspace, short: str, *, but: int | None = None) -> None:
+    """Short names name groups on the command line and in file names: one group each."""
+    wanted = " ".join(short.split()).casefold()
     for group in group_rows.list_groups(ws.store):
-        if wanted in (group.template_id.casefold(), group.short.casefold(),
-                      group.name.casefold()):
-            return group
-    return None
+        if group.id != but and group.short.casefold() == wanted:
+            raise GroupError(f"A group is already called {short!r}", "short_taken", short=short)
+
+
+def find_groups(ws: Workspace, name: str) -> list[Group]:
+    """The groups `name` may mean: by id, short name or name in any case (`EST`, `est`), or
+    by template id (every group of that type)."""
+    wanted = " ".join(name.split()).casefold()
+    groups = group_rows.list_groups(ws.store)
+    exact = [g for g in groups if wanted in (str(g.id), g.short.casefold(), g.name.casefold())]
+    if exact:
+        return exact
+    return [g for g in groups if g.template_id.casefold() == wanted]
+
+
+def find_group(ws: Workspace, name: str) -> Group | None:
+    """The one group `name` means, or None when none or several (a type with two groups is
+    named by each group's own short name)."""
+    found = find_groups(ws, name)
+    if len(found) > 1:
+        in_use = [g for g in found if not g.archived]
+        found = in_use if len(in_use) == 1 else found
+    return found[0] if len(found) == 1 else None
 
 
 def get_group(ws: Workspace, group_id: int) -> Group:
@@ -52,12 +111,42 @@ def get_group(ws: Workspace, group_id: int) -> Group:
     return group
 
 
-def members(ws: Workspace, group_id: int) -> list[Person]:
+def rhythm(ws: Workspace, group: Group) -> tuple[Frequency, list[int]] | None:
+    """How often the group meets and the months it skips: its own where it has them, else its
+    template's; None when neither is known (a group whose template is gone)."""
+    template = ws.template_of(group)
+    frequency = group.frequency or (template.frequency if template else None)
+    if frequency is None:
+        return None
+    skip = group.skip_months if group.skip_months is not None else (
+        list(template.skip_months) if template else [])
+    return frequency, skip
+
+
+def chair_of(ws: Workspace, group: Group) -> str:
+    """Who chairs the group's meetings, by name or role: its own, else its template's."""
+    template = ws.template_of(group)
+    return group.chair or (template.chair if template else "")
+
+
+def members(ws: Workspace, group_id: int) -> list[Member]:
     return group_rows.members(ws.store, group_id)
 
 
-def update_member(ws: Workspace, person: Person) -> None:
-    group_rows.update_person(ws.store, person)
+def add_member(ws: Workspace, group_id: int, person: Person, *,
+               substitute: bool = False) -> Member:
+    return group_rows.add_member(ws.store, group_id, person, substitute=substitute)
+
+
+def update_member(ws: Workspace, group_id: int, member: Member,
+                  base: Member | None = None) -> Member:
+    """A member's name, role, organisation, e-mail, substitute or not; each new meeting's
+    attendance starts from them."""
+    return group_rows.update_member(ws.store, group_id, member, base)
+
+
+def remove_member(ws: Workspace, group_id: int, person_id: int) -> None:
+    group_rows.remove_member(ws.store, group_id, person_id)
 
 
 @dataclass(frozen=True)
@@ -70,7 +159,7 @@ class GroupOverview:
 
 
 def overviews(ws: Workspace) -> list[GroupOverview]:
-    """One line per group for the home screen: a few indexed queries per group, no more."""
+    """One line per group in use for the home screen: a few indexed queries per group."""
     today = ws.today()
     result = []
     for group in ensure_groups(ws):

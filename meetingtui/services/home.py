@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from meetingtui.services.settings import DEFAULT_MUNICIPALITY, municipality
 from meetingtui.services.workspace import Workspace
-from meetingtui.store import settings
 from meetingtui.store.overview import GroupLine, MeetingRef, group_lines
 
-DEFAULT_MUNICIPALITY = "Exempelkommun"
+__all__ = ["DEFAULT_MUNICIPALITY", "GroupLine", "MeetingRef", "add_missing_groups", "lines",
+           "municipality"]
 
-__all__ = ["GroupLine", "MeetingRef", "add_missing_groups", "lines", "municipality"]
 
+def needs_setup(ws: Workspace) -> bool:
+    """A new database: no municipality named yet and no meeting held (the demo names its
+    own): the app asks for the municipality's name once."""
+    from meetingtui.services.settings import municipality_set
 
-def municipality(ws: Workspace) -> str:
-    return settings.get_setting(ws.store, "municipality", DEFAULT_MUNICIPALITY)
+    if municipality_set(ws):
+        return False
+    held: int = ws.store.conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
+    return held == 0
 
 
 def lines(ws: Workspace) -> list[GroupLine]:

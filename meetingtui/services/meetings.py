@@ -12,7 +12,6 @@ from meetingtui.dates import next_meeting_date, nth_weekday
 from meetingtui.model import (
     AgendaItem,
     Attendance,
-    GroupTemplate,
     ItemKind,
     Meeting,
     MeetingStatus,
@@ -21,7 +20,8 @@ from meetingtui.model import (
 )
 from meetingtui.services.amend import note_change
 from meetingtui.services.errors import Gone, MeetingNotFound, NotRemovable
-from meetingtui.services.groups import get_group, members
+from meetingtui.services.groups import chair_of, get_group, members, rhythm
+from meetingtui.services.settings import municipality
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items as item_rows
 from meetingtui.store import groups as group_rows
@@ -51,27 +51,27 @@ def propose_date(ws: Workspace, group_id: int, after: date | None = None) -> dat
     `after`: the date of the meeting that decides the next one (§ Nästa möte), whatever today
     is. Without it (planning from the home screen), after the group's latest meeting and not
     before today; a group's first meeting today, or in the first month it meets."""
-    group = get_group(ws, group_id)
-    template = ws.template_of(group)
+    known = rhythm(ws, get_group(ws, group_id))
     today = ws.today()
-    if template is None:
+    if known is None:
         return after or today
+    frequency, skip = known
     if after is not None:
-        return next_meeting_date(template.frequency, template.skip_months, after)
+        return next_meeting_date(frequency, skip, after)
     latest = meeting_rows.list_meetings(ws.store, group_id)
     if not latest:
-        return _first_day_it_meets(template, today)
-    proposed = next_meeting_date(template.frequency, template.skip_months, latest[-1].date)
+        return _first_day_it_meets(skip, today)
+    proposed = next_meeting_date(frequency, skip, latest[-1].date)
     while proposed < today:
-        proposed = next_meeting_date(template.frequency, template.skip_months, proposed)
+        proposed = next_meeting_date(frequency, skip, proposed)
     return proposed
 
 
-def _first_day_it_meets(template: GroupTemplate, today: date) -> date:
+def _first_day_it_meets(skip_months: list[int], today: date) -> date:
     """Today, or the same weekday early in the first month the group meets (EST: not July)."""
     year, month = today.year, today.month
     for _ in range(12):
-        if month not in template.skip_months:
+        if month not in skip_months:
             if (year, month) == (today.year, today.month):
                 return today
             return nth_weekday(year, month, today.weekday(), 0)
@@ -80,11 +80,12 @@ def _first_day_it_meets(template: GroupTemplate, today: date) -> date:
 
 
 def default_attendance(ws: Workspace, group_id: int) -> list[Attendance]:
-    """The members, all present: the chair marks who is missing."""
+    """The regular members, all present: the chair marks who is missing (a substitute comes
+    instead of someone, and is added at the meeting)."""
     return [
         Attendance(meeting_id=0, name=person.name, role=person.role,
                    organisation=person.organisation, person_id=person.id)
-        for person in members(ws, group_id)
+        for person in members(ws, group_id) if not person.substitute
     ]
 
 
@@ -96,8 +97,7 @@ def plan_meeting(
     """A planned meeting with its agenda copied from the template and its attendance list."""
     group = get_group(ws, group_id)
     template = ws.template_of(group)
-    if not chair and template is not None:
-        chair = template.chair
+    chair = chair or chair_of(ws, group)
     people = default_attendance(ws, group_id) if attendance is None else attendance
     with ws.store.transaction():
         meeting = meeting_rows.insert_meeting(ws.store, Meeting(
@@ -350,8 +350,13 @@ def close_meeting(ws: Workspace, meeting_id: int) -> Meeting:
     if meeting.closed:
         return meeting
     now = ws.now()
-    changes: dict[str, object] = {"status": MeetingStatus.CLOSED, "closed_at": now,
-                                  "end": _end_on_closing(ws, meeting)}
+    group = get_group(ws, meeting.group_id)
+    changes: dict[str, object] = {
+        "status": MeetingStatus.CLOSED, "closed_at": now, "end": _end_on_closing(ws, meeting),
+        # The names its minutes are filed under, whatever the group or municipality is called
+        # later.
+        "filed_municipality": municipality(ws), "filed_group": group.name,
+        "filed_short": group.short}
     later = meeting_rows.next_meeting_after(ws.store, meeting)
     if meeting.next_date is None and later is not None:
         changes.update(next_date=later.date, next_start=later.start, next_end=later.end,

@@ -16,6 +16,9 @@ from meetingtui.store.measures import measures_of_meeting
 def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
     meeting = get_meeting(ws, meeting_id)
     group = get_group(ws, meeting.group_id)
+    if meeting.closed and meeting.filed_group:  # as its minutes were filed, whatever now
+        group = group.model_copy(update={"name": meeting.filed_group,
+                                         "short": meeting.filed_short or group.short})
     observations = lagesbild.observations_of(ws.store, meeting_id)
     causes = lagesbild.causes_of_meeting(ws.store, meeting_id)
     measures = measures_of_meeting(ws.store, meeting_id, meetings.frozen_at(ws.store, meeting_id))
@@ -40,6 +43,13 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         next_meeting=_next_meeting(ws, meeting),
         amendments=amendments_of(ws.store, meeting_id),
     )
+
+
+def filed_municipality(ws: Workspace, meeting: Meeting) -> str:
+    """The municipality a meeting's minutes name: as filed when it closed, else as now."""
+    from meetingtui.services.settings import municipality
+
+    return meeting.filed_municipality or municipality(ws)
 
 
 def _next_meeting(ws: Workspace, meeting: Meeting) -> Meeting | None:

@@ -32,7 +32,7 @@ STATUS_CHOICES = ("open", "overdue", "done", "cancelled", "all")
 #: The schema version (PRAGMA user_version) the query below was written for. A file of exactly
 #: this version is read directly; any other (new, older, newer, foreign) goes through
 #: `Store.open`, which creates, migrates or refuses it. A test checks it equals `schema.VERSION`.
-READS_VERSION = 4
+READS_VERSION = 5
 APPLICATION_ID = 0x4D545549  # "MTUI", as in store.db (not imported: it loads sqlite-utils)
 BUSY_TIMEOUT_MS = 5000
 
@@ -109,6 +109,11 @@ def owner_spellings(conn: sqlite3.Connection, folded: str,
                 [o for o in orgs if folded in o.casefold()])
     return ([o for o in owners if o.casefold() == folded],
             [o for o in orgs if folded in (o.casefold(), o.split(",")[0].strip().casefold())])
+
+
+def setting(conn: sqlite3.Connection, key: str, default: str = "") -> str:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return str(row[0]) if row and row[0] else default
 
 
 def municipality(conn: sqlite3.Connection, default: str) -> str:

@@ -1,10 +1,11 @@
-"""Groups and their members."""
+"""Groups and their members. A group is an instance of a template (its type); its members are
+people, each a regular member or a substitute."""
 
 from __future__ import annotations
 
-from meetingtui.model import Group, Person
+from meetingtui.model import Group, Member, Person
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, insert_record, update_record
+from meetingtui.store.rows import Gone, from_row, from_rows, insert_record, update_record
 
 
 def insert_group(store: Store, group: Group) -> Group:
@@ -14,11 +15,13 @@ def insert_group(store: Store, group: Group) -> Group:
 
 def update_group(store: Store, group: Group, base: Group | None = None) -> Group:
     with store.transaction() as db:
-        return update_record(db, "groups", group, base)
+        return update_record(db, "groups", group, base, exclude={"template_id"})
 
 
-def list_groups(store: Store) -> list[Group]:
-    return from_rows(Group, store.db.query("SELECT * FROM groups ORDER BY id"))
+def list_groups(store: Store, *, archived: bool = True) -> list[Group]:
+    """In id order; without the archived ones unless asked for."""
+    where = "" if archived else " WHERE archived = 0"
+    return from_rows(Group, store.db.query(f"SELECT * FROM groups{where} ORDER BY id"))
 
 
 def get_group(store: Store, group_id: int) -> Group | None:
@@ -26,17 +29,43 @@ def get_group(store: Store, group_id: int) -> Group | None:
     return from_row(Group, rows[0]) if rows else None
 
 
-def add_member(store: Store, group_id: int, person: Person) -> Person:
+def add_member(store: Store, group_id: int, person: Person, *,
+               substitute: bool = False) -> Member:
     with store.transaction() as db:
-        person_id = insert_record(db, "people", person).id
+        stored = insert_record(db, "people", Person.model_validate(
+            person.model_dump(include=set(Person.model_fields))))
         position = db.execute(
             "SELECT coalesce(max(position), 0) + 1 FROM group_members WHERE group_id = ?",
             [group_id],
         ).fetchone()[0]
         db.table("group_members").insert(
-            {"group_id": group_id, "person_id": person_id, "position": position}
-        )
-    return person.model_copy(update={"id": person_id, "version": 1})
+            {"group_id": group_id, "person_id": stored.id, "position": position,
+             "substitute": int(substitute)})
+    return Member.model_validate({**stored.model_dump(), "substitute": substitute})
+
+
+def update_member(store: Store, group_id: int, member: Member,
+                  base: Member | None = None) -> Member:
+    """The person's name, role, organisation and e-mail (a save names what it read), and
+    whether they are a substitute in this group."""
+    assert member.id is not None
+    with store.transaction() as db:
+        person = update_record(db, "people", Person.model_validate(
+            member.model_dump(include=set(Person.model_fields))),
+            Person.model_validate(base.model_dump(include=set(Person.model_fields)))
+            if base is not None else None)
+        db.execute("UPDATE group_members SET substitute = ? WHERE group_id = ? "
+                   "AND person_id = ?", [int(member.substitute), group_id, member.id])
+    return Member.model_validate({**person.model_dump(), "substitute": member.substitute})
+
+
+def remove_member(store: Store, group_id: int, person_id: int) -> None:
+    """The person leaves the group (earlier meetings' attendance keeps their name)."""
+    with store.transaction() as db:
+        cursor = db.execute("DELETE FROM group_members WHERE group_id = ? AND person_id = ?",
+                            [group_id, person_id])
+        if cursor.rowcount != 1:
+            raise Gone("group_members", person_id)
 
 
 def update_person(store: Store, person: Person, base: Person | None = None) -> Person:
@@ -49,8 +78,8 @@ def get_person(store: Store, person_id: int) -> Person | None:
     return from_row(Person, rows[0]) if rows else None
 
 
-def members(store: Store, group_id: int) -> list[Person]:
-    return from_rows(Person, store.db.query(
-        "SELECT p.* FROM people p JOIN group_members gm ON gm.person_id = p.id "
+def members(store: Store, group_id: int) -> list[Member]:
+    return from_rows(Member, store.db.query(
+        "SELECT p.*, gm.substitute FROM people p JOIN group_members gm ON gm.person_id = p.id "
         "WHERE gm.group_id = ? ORDER BY gm.position", [group_id],
     ))

@@ -38,7 +38,8 @@ def group_lines(conn: sqlite3.Connection, today: date) -> list[GroupLine]:
     day = today.isoformat()
     lines = []
     for group_id, template_id, short, name in conn.execute(
-            "SELECT id, template_id, short, name FROM groups ORDER BY id").fetchall():
+            "SELECT id, template_id, short, name FROM groups WHERE archived = 0 "
+            "ORDER BY id").fetchall():
         # Two seeks rather than one OR, which read every meeting the group ever had: the
         # running one (if any), and the first not closed from today on; the earlier wins.
         candidates = [m for m in (

@@ -17,7 +17,7 @@ M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R", bound=Record)
 
 # Columns holding JSON lists, and flags stored as 0/1.
-_JSON_COLUMNS = {"points"}
+_JSON_COLUMNS = {"points", "skip_months"}
 
 __all__ = ["Conflict", "Gone", "from_row", "from_rows", "insert_record", "insert_records",
            "read_row", "to_row", "update_record"]
@@ -27,7 +27,8 @@ def to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, An
     """A model as column values: enums as their value, dates as ISO text, lists as JSON."""
     row = model.model_dump(mode="json", exclude={"id", *(exclude or set())})
     for key in _JSON_COLUMNS & row.keys():
-        row[key] = json.dumps(row[key], ensure_ascii=False)
+        if row[key] is not None:  # NULL stays NULL (a group's rhythm: the template's)
+            row[key] = json.dumps(row[key], ensure_ascii=False)
     return row
 
 

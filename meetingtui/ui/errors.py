@@ -13,7 +13,14 @@ from typing import Any, ParamSpec, TypeVar
 from textual.app import App
 
 from meetingtui.i18n import has, t, validation_message
-from meetingtui.services.errors import Conflict, Gone, MeetingClosed, NotRemovable, StoreError
+from meetingtui.services.errors import (
+    Conflict,
+    Gone,
+    GroupError,
+    MeetingClosed,
+    NotRemovable,
+    StoreError,
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -48,6 +55,9 @@ def _attempt(app: App[Any], conflicts: bool, run: Callable[[], R]) -> R:
         app.notify(t("conflict.gone"), title=t("error.not_saved"), severity="error", timeout=10)
     except MeetingClosed:
         app.notify(t("amend.closed"), title=t("error.not_saved"), severity="error", timeout=10)
+    except GroupError as error:
+        app.notify(t(f"cli_groups.{error.reason}", **error.words), title=t("error.not_saved"),
+                   severity="error", timeout=10)
     except NotRemovable:
         app.notify(t("remove.not_removable"), severity="warning", timeout=8)
     except StoreError as error:

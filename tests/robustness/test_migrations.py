@@ -28,13 +28,15 @@ def generator_rows(version: int) -> dict[str, list[dict[str, object]]]:
 
 def stored(db: Path,
            rows: dict[str, list[dict[str, object]]]) -> dict[str, list[tuple[object, ...]]]:
-    """The fixture's columns of every table, in insertion order (later columns ignored)."""
+    """The fixture's columns of every table, in insertion order (later columns ignored), as
+    many rows as the fixture has: rows a migration adds come after them (schema 5's database
+    id in `settings`)."""
     conn = sqlite3.connect(db)
     try:
         found = {}
         for table, table_rows in rows.items():
             columns = ", ".join(f'"{c}"' for c in table_rows[0])
-            query = f'SELECT {columns} FROM "{table}" ORDER BY rowid'
+            query = f'SELECT {columns} FROM "{table}" ORDER BY rowid LIMIT {len(table_rows)}'
             found[table] = [tuple(r) for r in conn.execute(query)]
         return found
     finally:
@@ -140,3 +142,38 @@ def test_closed_minutes_keep_what_the_meeting_saw_after_the_upgrade_to_4(tmp_pat
     assert october.next_meeting is not None and str(october.next_meeting.date) == "2026-11-10"
     # November's copy of October's observation is the same problem.
     assert november.observations[0].observation.problem_id == 1
+
+
+def test_groups_become_instances_of_templates_in_the_upgrade_to_5(tmp_path: Path) -> None:
+    """After the upgrade two groups can share a template (Väsby's district councils), the
+    closed meeting's minutes keep the names they were filed under when the group is renamed,
+    and the database has an id of its own; a file whose upgrade was cut off before it was
+    recorded (schema 5's runs outside the framework's transaction) upgrades again cleanly."""
+    from meetingtui.paths import resolve
+    from meetingtui.services import groups
+    from meetingtui.services.record import load_meeting
+    from meetingtui.services.workspace import open_workspace
+
+    db = tmp_path / "meetingtui.db"
+    shutil.copy(FIXTURES / "schema-v4.db", db)
+    Store.open(db).close()
+    conn = sqlite3.connect(db)
+    with conn:  # as if the process died after the work, before the record of it
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm005%'")
+        conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    ws = open_workspace(resolve(db=db, exports=tmp_path / "exports"))
+    try:
+        assert user_version(db) == schema.VERSION
+        second = groups.add_group(ws, "bra", "Lokalt BRÅ Västra", "BRÅ V")
+        assert [g.template_id for g in groups.all_groups(ws)].count("bra") >= 2
+        assert second.id is not None
+        groups.rename_group(ws, 1, name="EST Centrum", short="EST C")
+        october = load_meeting(ws, 1)  # closed before the rename: filed as it was
+        assert (october.group.name, october.group.short) == (
+            "Effektiv samordning för trygghet", "EST")
+        database_id = ws.store.conn.execute(
+            "SELECT value FROM settings WHERE key = 'database_id'").fetchone()[0]
+        assert len(database_id) == 32
+    finally:
+        ws.close()

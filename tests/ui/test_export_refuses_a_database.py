@@ -22,8 +22,9 @@ def messages(pilot: Pilot[Any]) -> list[str]:
 
 
 def minutes_path(ws: Workspace) -> Path:
-    """Where F6 puts the internal Word minutes of the meeting (2026-03-10, EST)."""
-    return ws.locations.exports / "est" / "2026-03-10-est-minnesanteckningar.docx"
+    """Where F6 puts the internal Word minutes of the meeting (2026-03-10, EST, running: a
+    draft)."""
+    return ws.locations.exports / "est" / "2026-03-10-est-minnesanteckningar-utkast.docx"
 
 
 @pytest.mark.parametrize("kind", ["symbolic link", "hard link", "another SQLite file"])

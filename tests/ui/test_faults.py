@@ -34,6 +34,9 @@ def messages(pilot: Pilot[Any]) -> list[str]:
 
 
 def fill_the_disk(ws: Workspace) -> None:
+    # No free page left inside the file (a migration that rebuilt a table leaves some), then
+    # no page more: the next write needs room the disk does not have.
+    ws.store.db.execute("VACUUM")
     pages = ws.store.db.execute("PRAGMA page_count").fetchone()[0]
     ws.store.db.execute(f"PRAGMA max_page_count = {pages}")
 

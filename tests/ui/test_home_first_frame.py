@@ -19,7 +19,9 @@ from tests.conftest import Clock
 
 
 def _rows(app: object) -> list[str]:
-    table = app.screen.query_one(DataTable)  # type: ignore[attr-defined]
+    """The group rows of the home screen (under the question a new database asks first)."""
+    home = next(s for s in app.screen_stack if type(s).__name__ == "HomeScreen")  # type: ignore[attr-defined]
+    table = home.query_one(DataTable)
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 

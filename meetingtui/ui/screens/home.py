@@ -35,6 +35,15 @@ class HomeScreen(Screen[None]):
         Binding("o", "open_meeting", t("home.open_meeting"), id="home.open_meeting"),
         Binding("delete", "remove_planned", t("remove.key"), id="home.remove_planned",
                 tooltip=t("remove.meeting_help")),
+        Binding("m", "members", t("member.key"), id="home.members", tooltip=t("member.help")),
+        Binding("a", "add_group", t("group.add_key"), id="home.add_group",
+                tooltip=t("group.add_help")),
+        Binding("e", "edit_group", t("group.edit_key"), id="home.edit_group",
+                tooltip=t("group.edit_help")),
+        Binding("x", "archive_group", t("group.archive_key"), id="home.archive_group",
+                tooltip=t("group.archive_help")),
+        Binding("i", "settings", t("settings.key"), id="home.settings",
+                tooltip=t("settings.help")),
         *COMMON_BINDINGS,
     ]
 
@@ -58,6 +67,8 @@ class HomeScreen(Screen[None]):
         self.sub_title = home.municipality(self.ws)
         if not self.ws.templates_loaded:
             self.call_after_refresh(self._read_templates)
+        if home.needs_setup(self.ws):
+            self.call_after_refresh(self.action_settings, True)
 
     def _read_templates(self) -> None:
         """After the first frame, off the UI thread: the templates import pydantic and
@@ -191,6 +202,94 @@ class HomeScreen(Screen[None]):
             t("remove.meeting_question", group=view.short, date=planned.date.isoformat()),
             lambda: meetings.remove_planned_meeting(self.ws, planned.id), self.reload)
 
+    def action_settings(self, first: bool = False) -> None:
+        """The municipality's name (asked once on a new database) and its Word template."""
+        from meetingtui.services import settings
+        from meetingtui.ui.dialogs.settings import Settings, SettingsDialog
+
+        template = settings.word_template(self.ws)
+        # Built, not validated: a new database has no name yet, and the form says what is
+        # missing when it is saved.
+        current = Settings.model_construct(
+            municipality="" if first else settings.municipality(self.ws),
+            word_template=str(template) if template else "")
+
+        def save(edited: Settings, _base: Settings | None) -> Settings:
+            from pathlib import Path
+
+            settings.set_municipality(self.ws, edited.municipality)
+            settings.set_word_template(
+                self.ws, Path(edited.word_template) if edited.word_template else None)
+            return edited
+
+        def saved(result: Settings | None) -> None:
+            if result is not None:
+                self.sub_title = result.municipality
+
+        self.app.push_screen(SettingsDialog(current, save, first=first), saved)
+
+    def action_members(self) -> None:
+        from meetingtui.services import groups
+        from meetingtui.ui.screens.members import MembersScreen
+
+        view = self.selected()
+        if view is not None:
+            self.app.push_screen(MembersScreen(self.ws, groups.get_group(self.ws, view.group_id)))
+
+    def action_add_group(self) -> None:
+        """Another group of a type: "Lokalt BRÅ Västra" beside the central council."""
+        from meetingtui.model import Group
+        from meetingtui.services import groups
+        from meetingtui.ui.dialogs.group import GroupDialog
+
+        templates = list(self.ws.templates.templates.values())
+        view = self.selected()
+        first = (view.template_id if view is not None and view.template_id in
+                 self.ws.templates.templates else templates[0].id)
+        draft = Group.model_construct(template_id=first, name="", short="", chair="",
+                                      frequency=None, skip_months=None, archived=False)
+
+        def save(edited: Group, _base: Group | None) -> Group:
+            group = groups.add_group(self.ws, edited.template_id, edited.name, edited.short)
+            return groups.update_group(self.ws, group.model_copy(update={
+                "chair": edited.chair, "frequency": edited.frequency,
+                "skip_months": edited.skip_months}), group)
+
+        self.app.push_screen(GroupDialog(draft, save, templates=templates),
+                             lambda _: self.reload())
+
+    def action_edit_group(self) -> None:
+        from meetingtui.services import groups
+        from meetingtui.ui.dialogs.group import GroupDialog
+
+        view = self.selected()
+        if view is None:
+            return
+        group = groups.get_group(self.ws, view.group_id)
+        self.app.push_screen(GroupDialog(group, lambda edited, base: groups.update_group(
+            self.ws, edited, base or group)), lambda _: self.reload())
+
+    def action_archive_group(self) -> None:
+        """The group leaves the home screen and keeps its meetings (`groups archive --undo`
+        brings it back)."""
+        from meetingtui.services import groups
+        from meetingtui.ui.dialogs.confirm import ConfirmDialog
+
+        view = self.selected()
+        if view is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                try:
+                    attempt(self.app, groups.archive_group, self.ws, view.group_id)
+                except Failed:
+                    return
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(t("group.archive_title"), t(
+            "group.archive_question", name=view.name), default=False), answer)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open_meeting()
@@ -240,6 +339,11 @@ class HomeScreen(Screen[None]):
             (t("home.new_meeting"), self.action_new_meeting, t("home.new_meeting_help")),
             (t("home.open_meeting"), self.action_open_meeting, t("home.open_meeting_help")),
             (t("remove.meeting_title"), self.action_remove_planned, t("remove.meeting_help")),
+            (t("member.key"), self.action_members, t("member.help")),
+            (t("group.add_key"), self.action_add_group, t("group.add_help")),
+            (t("group.edit_key"), self.action_edit_group, t("group.edit_help")),
+            (t("group.archive_key"), self.action_archive_group, t("group.archive_help")),
+            (t("settings.key"), self.action_settings, t("settings.help")),
             *common_commands(self),
         ]
 
