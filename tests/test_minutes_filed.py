@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 import docx
 import pytest
@@ -26,8 +26,12 @@ from meetingtui.model import (
     AgendaItem,
     Attendance,
     DocumentType,
+    FollowUp,
     ItemKind,
     Language,
+    Measure,
+    MeasureStatus,
+    MeasureUpdate,
     MeetingRecord,
     MeetingStatus,
     Presence,
@@ -412,3 +416,28 @@ def test_the_attendance_item_without_notes_points_to_the_list() -> None:
     assert shown == ["Närvaron framgår av förteckningen ovan.",
                      "Överenskommet: Beslutet om attendance."]
     assert all(p.presence in Presence for p in record.attendance)
+
+
+def test_a_followed_up_measure_still_late_after_the_meeting_says_so() -> None:
+    """A measure past its due date whose status changed but stays open is late after the meeting
+    too: "ej påbörjad → pågående (försenad)", as an unchanged one says "(försenad, ingen
+    ändring)"; one done is not late (found by tests/scenarios/test_est_oktober.py)."""
+    record = est_record()
+    late = Measure(id=7, meeting_id=9, text="Sanera klotter i gångtunneln", owner="Mats Ek",
+                   due=date(2026, 3, 31), status=MeasureStatus.IN_PROGRESS)
+    done = late.model_copy(update={"id": 8, "text": "Trygghetsvandring", "status":
+                                   MeasureStatus.DONE})
+    record.followups = [
+        FollowUp(measure=measure, group_short="EST", decided_on=date(2026, 3, 10),
+                 update=MeasureUpdate(measure_id=measure.id or 0, meeting_id=12,
+                                      at=datetime(2026, 4, 15, 9, 0),
+                                      old_status=MeasureStatus.NOT_STARTED,
+                                      new_status=measure.status, comment="Pågår"))
+        for measure in (late, done)]
+    doc = export(record)
+    table = next(b for b in section(doc, "§ 3 Uppföljning av åtgärdsplan") if isinstance(b, Table))
+    assert [row.cells[2].text for row in table.rows][1:] == [
+        "ej påbörjad → pågående (försenad)", "ej påbörjad → genomförd"]
+    text = md(record)
+    assert "| ej påbörjad → pågående (försenad) | Pågår |" in text
+    assert "| ej påbörjad → genomförd | Pågår |" in text

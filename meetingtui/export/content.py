@@ -223,7 +223,13 @@ class Minutes:
         if update is None:
             return self.status(followup.measure, self.labels["unchanged_status"])
         before = update.old_status if update.old_status is not None else followup.measure.status
-        return f"{word(self.labels, before)} → {word(self.labels, update.new_status)}"
+        after = word(self.labels, update.new_status)
+        # Still open and past its due date on the meeting's day: it is late after this meeting
+        # too ("ej påbörjad → pågående (försenad)"), as an unchanged one says.
+        measure = followup.measure.model_copy(update={"status": update.new_status})
+        if measure.overdue(self.record.meeting.date):
+            after += f" ({self.labels['overdue']})"
+        return f"{word(self.labels, before)} → {after}"
 
     def followup_measure(self, followup: FollowUp) -> str:
         text = one_line(followup.measure.text)
