@@ -441,3 +441,20 @@ def test_a_followed_up_measure_still_late_after_the_meeting_says_so() -> None:
     text = md(record)
     assert "| ej påbörjad → pågående (försenad) | Pågår |" in text
     assert "| ej påbörjad → genomförd | Pågår |" in text
+
+
+@pytest.mark.parametrize(("name", "short", "title"), [
+    ("Styrgrupp (Strategiskt råd)", "Styrgrupp", "Styrgrupp (Strategiskt råd)"),
+    ("Trygghetsgruppen", "Trygghetsgrupp", "Trygghetsgruppen"),
+    ("Effektiv samordning för trygghet", "EST", "Effektiv samordning för trygghet (EST)"),
+    ("Lokalt brottsförebyggande råd", "BRÅ", "Lokalt brottsförebyggande råd (BRÅ)"),
+])
+def test_the_group_is_named_once(name: str, short: str, title: str) -> None:
+    """A group whose name already says its short name is not named twice ("Styrgrupp
+    (Strategiskt råd) (Styrgrupp)", found by tests/scenarios/test_styrgrupp_november.py)."""
+    record = protocol_record()
+    record.group = record.group.model_copy(update={"name": name, "short": short})
+    doc = export(record)
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [title]
+    assert doc.core_properties.subject == title
+    assert f"# Protokoll: {title}\n" in md(record)

@@ -79,9 +79,11 @@ class Minutes:
 
     @property
     def group_title(self) -> str:
+        """"Effektiv samordning för trygghet (EST)"; the name alone when it already says the
+        short name ("Styrgrupp (Strategiskt råd)", never "… (Styrgrupp)")."""
         group = self.record.group
         name, short = one_line(group.name), one_line(group.short)
-        return name if not short or short.lower() == name.lower() else f"{name} ({short})"
+        return name if not short or _repeats(short, name) else f"{name} ({short})"
 
     @property
     def draft(self) -> bool:
