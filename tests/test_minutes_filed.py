@@ -458,3 +458,38 @@ def test_the_group_is_named_once(name: str, short: str, title: str) -> None:
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [title]
     assert doc.core_properties.subject == title
     assert f"# Protokoll: {title}\n" in md(record)
+
+
+def test_the_public_version_says_where_it_leaves_something_out() -> None:
+    """The public version keeps the internal numbers and says at each gap what is left out
+    (domain.md §9), and a table whose every row is confidential never reads "Inga …
+    registrerade" (found by tests/scenarios/test_est_oktober.py: its public lägesbild went
+    1, 2 and its action plan 1, 3 without a word)."""
+    record = est_record()  # observation 2, measure 2 and one followed-up measure are secret
+    doc = export(record, public=True)
+    said = "Iakttagelse 2 omfattas av sekretess och redovisas inte."
+    assert [describe(b) for b in section(doc, "§ 4 Lägesbild")][:2] == ["table", said]
+    assert [describe(b) for b in section(doc, "§ 5 Åtgärdsplan")] == [
+        "table", "Åtgärd 2 omfattas av sekretess och redovisas inte."]
+    assert [describe(b) for b in section(doc, "§ 3 Uppföljning av åtgärdsplan")] == [
+        "table", "En åtgärd som följs upp omfattas av sekretess och redovisas inte."]
+    text = md(record, public=True)
+    assert f"*{said}*" in text
+    assert "*Åtgärd 2 omfattas av sekretess och redovisas inte.*" in text
+    assert "omfattas av sekretess och redovisas inte." not in "\n".join(texts(export(record)))
+    assert "omfattas av sekretess och redovisas inte." not in md(record)
+    english = texts(export(est_record(language=Language.EN), public=True))
+    assert "Observation 2 is confidential and is not shown." in english
+
+    # Every observation and measure confidential: said as such, never "none recorded".
+    for detail in record.observations:
+        detail.observation.confidential = True
+    for measure in record.measures:
+        measure.confidential = True
+    public = texts(export(record, public=True))
+    assert "Iakttagelserna 1, 2 och 3 omfattas av sekretess och redovisas inte." in public
+    assert "Åtgärderna 1, 2 och 3 omfattas av sekretess och redovisas inte." in public
+    assert "Inga iakttagelser registrerade." not in public
+    assert "Inga nya åtgärder beslutade." not in public
+    assert "*Åtgärderna 1, 2 och 3 omfattas av sekretess och redovisas inte.*" in md(
+        record, public=True)

@@ -56,11 +56,13 @@ class Minutes:
     municipality: str
     labels: Labels = field(init=False)
     document: DocumentType = field(init=False)
+    full: MeetingRecord = field(init=False)  # the whole record, also in the public version
 
     def __post_init__(self) -> None:
         # Numbers come from the full record: the public version leaves gaps, never renumbers.
         self._obs_number = Numbering([d.observation for d in self.record.observations])
         self._measure_number = Numbering(self.record.measures)
+        self.full = self.record
         if self.public:
             self.record = public_view(self.record)
         self.labels = labels_for(self.record)
@@ -186,6 +188,38 @@ class Minutes:
         if _LABEL_FIRST.match(text):
             return None, text
         return self.labels["decision" if self.protocol else "agreed"], text
+
+    def left_out(self, kind: ItemKind) -> str:
+        """What the public version leaves out of this kind's table, said where it stands
+        ("Iakttagelse 3 omfattas av sekretess och redovisas inte."): a gap in the numbers is
+        explained, and an empty table never reads as "nothing recorded". "" in the internal
+        version and when nothing is left out."""
+        if not self.public:
+            return ""
+        if kind is ItemKind.SITUATION:
+            shown = {self._obs_number(d.observation) for d in self.record.observations}
+            hidden = [n for n in range(1, len(self.full.observations) + 1) if n not in shown]
+            return self._left_out("observations", hidden)
+        if kind is ItemKind.ACTIONS:
+            shown = {self._measure_number(m) for m in self.record.measures}
+            hidden = [n for n in range(1, len(self.full.measures) + 1) if n not in shown]
+            return self._left_out("measures", hidden)
+        if kind is ItemKind.FOLLOWUP:
+            count = len(self.full.followups) - len(self.record.followups)
+            if count <= 0:
+                return ""
+            key = "left_out_followups_one" if count == 1 else "left_out_followups_other"
+            return self.labels[key].format(count=count)
+        return ""
+
+    def _left_out(self, what: str, numbers: list[int]) -> str:
+        if not numbers:
+            return ""
+        said = [str(n) for n in numbers]
+        joined = said[0] if len(said) == 1 else (
+            f"{', '.join(said[:-1])} {self.labels['and']} {said[-1]}")
+        key = f"left_out_{what}_{'one' if len(said) == 1 else 'other'}"
+        return self.labels[key].format(numbers=joined)
 
     # --- rows ---------------------------------------------------------------------------------
 

@@ -506,6 +506,9 @@ def check_public(doc: Filed) -> None:
         ["Nr", "Åtgärd"], ["1", "Nattvandring fredagar v. 43-47"],
         ["3", "Se över belysningen i gångtunneln"]]
     assert len(doc.table_under("§ 5 ")) == 3  # the follow-up, both earlier measures
+    # Each gap in the numbers is said where it stands, never silently.
+    assert "Iakttagelse 3 omfattas av sekretess och redovisas inte." in doc.section("§ 7 ")
+    assert "Åtgärd 2 omfattas av sekretess och redovisas inte." in doc.section("§ 9 ")
     for number, decision in DECISIONS.items():
         assert f"Överenskommet: {decision}" in doc.section(f"§ {number} "), number
     assert doc.info()["Justerare"] == "Anders Nyström"
@@ -522,5 +525,6 @@ def check_markdown(internal: str, public: str) -> None:
     assert "Lars Ågren" in internal and "**SEKRETESS**" in internal
     assert internal.count("**Överenskommet:**") == len(DECISIONS)
     assert [word for word in SECRET if word in public] == []
+    assert "*Iakttagelse 3 omfattas av sekretess och redovisas inte.*" in public
     assert "**Nästa möte:** 2026-11-11 kl. 13.00–14.30, Kommunhuset" in public
     assert awkward(internal) == [] and awkward(public) == []
