@@ -493,3 +493,20 @@ def test_the_public_version_says_where_it_leaves_something_out() -> None:
     assert "Inga nya åtgärder beslutade." not in public
     assert "*Åtgärderna 1, 2 och 3 omfattas av sekretess och redovisas inte.*" in md(
         record, public=True)
+
+
+def test_a_signature_line_and_the_name_under_it_stay_on_one_page() -> None:
+    """Every signature row is kept whole by a page break, and the words above it ("Vid
+    protokollet", "Justeras") go with it: rendered, the styrgrupp scenario's protokoll had its
+    two lines at the foot of page 2 and "Eva Lind, Ordförande", "Johan Alm, Justerare" alone
+    on page 3."""
+    doc = export(protocol_record())
+    signing = [table for table in doc.tables
+               if cell_texts(table) and cell_texts(table)[0].startswith("_" * 20)]
+    assert len(signing) == 2
+    for table in signing:
+        for row in table.rows:
+            assert row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+            assert len(row._tr.findall(f"{qn('w:trPr')}/{qn('w:cantSplit')}")) == 1
+    above = [p for p in doc.paragraphs if p.text in ("Vid protokollet", "Justeras")]
+    assert [p.paragraph_format.keep_with_next for p in above] == [True, True]
