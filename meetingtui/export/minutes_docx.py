@@ -153,9 +153,11 @@ def _data(doc: Document, m: Minutes, kind: ItemKind) -> None:
 
 
 def _left_out(doc: Document, text: str) -> None:
-    """What the public version leaves out of a table, said where the table stands."""
+    """What the public version leaves out of a table, said under it (a little apart)."""
     if text:
-        doc.add_paragraph().add_run(text).italic = True
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(4)
+        paragraph.add_run(text).italic = True
 
 
 def _confidential(cell: _Cell, m: Minutes, confidential: bool) -> None:
