@@ -53,6 +53,8 @@ import asyncio
 from datetime import date, datetime, time
 from pathlib import Path
 
+from textual.widgets import DataTable
+
 from meetingtui.model import (
     Dimension,
     Measure,
@@ -174,8 +176,13 @@ async def type_the_meeting(ws: Workspace) -> None:
         await type_text(pilot, "Dagordningen godkändes.")
         await press(pilot, "escape")
 
-        # § 5 follow-up: the overdue cleaning is in progress, the walk is done.
-        await press(pilot, "n", "i")
+        # § 5 follow-up: the overdue cleaning is in progress, the walk is done. On the
+        # screen the cleaning is late on the meeting's day (not on today's).
+        await press(pilot, "n")
+        rows = app.screen.query_one("#followups", DataTable)
+        assert "Försenad" in " ".join(str(cell) for cell in rows.get_row_at(0))
+        assert "Försenad" not in " ".join(str(cell) for cell in rows.get_row_at(1))
+        await press(pilot, "i")
         assert screen_name(pilot) == "FollowupDialog"
         await type_text(pilot, "Saneras vecka 43")
         await press(pilot, "enter", "down", "d")
