@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 import docx
 import pytest
@@ -26,8 +26,12 @@ from meetingtui.model import (
     AgendaItem,
     Attendance,
     DocumentType,
+    FollowUp,
     ItemKind,
     Language,
+    Measure,
+    MeasureStatus,
+    MeasureUpdate,
     MeetingRecord,
     MeetingStatus,
     Presence,
@@ -412,3 +416,97 @@ def test_the_attendance_item_without_notes_points_to_the_list() -> None:
     assert shown == ["Närvaron framgår av förteckningen ovan.",
                      "Överenskommet: Beslutet om attendance."]
     assert all(p.presence in Presence for p in record.attendance)
+
+
+def test_a_followed_up_measure_still_late_after_the_meeting_says_so() -> None:
+    """A measure past its due date whose status changed but stays open is late after the meeting
+    too: "ej påbörjad → pågående (försenad)", as an unchanged one says "(försenad, ingen
+    ändring)"; one done is not late (found by tests/scenarios/test_est_oktober.py)."""
+    record = est_record()
+    late = Measure(id=7, meeting_id=9, text="Sanera klotter i gångtunneln", owner="Mats Ek",
+                   due=date(2026, 3, 31), status=MeasureStatus.IN_PROGRESS)
+    done = late.model_copy(update={"id": 8, "text": "Trygghetsvandring", "status":
+                                   MeasureStatus.DONE})
+    record.followups = [
+        FollowUp(measure=measure, group_short="EST", decided_on=date(2026, 3, 10),
+                 update=MeasureUpdate(measure_id=measure.id or 0, meeting_id=12,
+                                      at=datetime(2026, 4, 15, 9, 0),
+                                      old_status=MeasureStatus.NOT_STARTED,
+                                      new_status=measure.status, comment="Pågår"))
+        for measure in (late, done)]
+    doc = export(record)
+    table = next(b for b in section(doc, "§ 3 Uppföljning av åtgärdsplan") if isinstance(b, Table))
+    assert [row.cells[2].text for row in table.rows][1:] == [
+        "ej påbörjad → pågående (försenad)", "ej påbörjad → genomförd"]
+    text = md(record)
+    assert "| ej påbörjad → pågående (försenad) | Pågår |" in text
+    assert "| ej påbörjad → genomförd | Pågår |" in text
+
+
+@pytest.mark.parametrize(("name", "short", "title"), [
+    ("Styrgrupp (Strategiskt råd)", "Styrgrupp", "Styrgrupp (Strategiskt råd)"),
+    ("Trygghetsgruppen", "Trygghetsgrupp", "Trygghetsgruppen"),
+    ("Effektiv samordning för trygghet", "EST", "Effektiv samordning för trygghet (EST)"),
+    ("Lokalt brottsförebyggande råd", "BRÅ", "Lokalt brottsförebyggande råd (BRÅ)"),
+])
+def test_the_group_is_named_once(name: str, short: str, title: str) -> None:
+    """A group whose name already says its short name is not named twice ("Styrgrupp
+    (Strategiskt råd) (Styrgrupp)", found by tests/scenarios/test_styrgrupp_november.py)."""
+    record = protocol_record()
+    record.group = record.group.model_copy(update={"name": name, "short": short})
+    doc = export(record)
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [title]
+    assert doc.core_properties.subject == title
+    assert f"# Protokoll: {title}\n" in md(record)
+
+
+def test_the_public_version_says_where_it_leaves_something_out() -> None:
+    """The public version keeps the internal numbers and says at each gap what is left out
+    (domain.md §9), and a table whose every row is confidential never reads "Inga …
+    registrerade" (found by tests/scenarios/test_est_oktober.py: its public lägesbild went
+    1, 2 and its action plan 1, 3 without a word)."""
+    record = est_record()  # observation 2, measure 2 and one followed-up measure are secret
+    doc = export(record, public=True)
+    said = "Iakttagelse 2 omfattas av sekretess och redovisas inte."
+    assert [describe(b) for b in section(doc, "§ 4 Lägesbild")][:2] == ["table", said]
+    assert [describe(b) for b in section(doc, "§ 5 Åtgärdsplan")] == [
+        "table", "Åtgärd 2 omfattas av sekretess och redovisas inte."]
+    assert [describe(b) for b in section(doc, "§ 3 Uppföljning av åtgärdsplan")] == [
+        "table", "En åtgärd som följs upp omfattas av sekretess och redovisas inte."]
+    text = md(record, public=True)
+    assert f"*{said}*" in text
+    assert "*Åtgärd 2 omfattas av sekretess och redovisas inte.*" in text
+    assert "omfattas av sekretess och redovisas inte." not in "\n".join(texts(export(record)))
+    assert "omfattas av sekretess och redovisas inte." not in md(record)
+    english = texts(export(est_record(language=Language.EN), public=True))
+    assert "Observation 2 is confidential and is not shown." in english
+
+    # Every observation and measure confidential: said as such, never "none recorded".
+    for detail in record.observations:
+        detail.observation.confidential = True
+    for measure in record.measures:
+        measure.confidential = True
+    public = texts(export(record, public=True))
+    assert "Iakttagelserna 1, 2 och 3 omfattas av sekretess och redovisas inte." in public
+    assert "Åtgärderna 1, 2 och 3 omfattas av sekretess och redovisas inte." in public
+    assert "Inga iakttagelser registrerade." not in public
+    assert "Inga nya åtgärder beslutade." not in public
+    assert "*Åtgärderna 1, 2 och 3 omfattas av sekretess och redovisas inte.*" in md(
+        record, public=True)
+
+
+def test_a_signature_line_and_the_name_under_it_stay_on_one_page() -> None:
+    """Every signature row is kept whole by a page break, and the words above it ("Vid
+    protokollet", "Justeras") go with it: rendered, the styrgrupp scenario's protokoll had its
+    two lines at the foot of page 2 and "Eva Lind, Ordförande", "Johan Alm, Justerare" alone
+    on page 3."""
+    doc = export(protocol_record())
+    signing = [table for table in doc.tables
+               if cell_texts(table) and cell_texts(table)[0].startswith("_" * 20)]
+    assert len(signing) == 2
+    for table in signing:
+        for row in table.rows:
+            assert row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+            assert len(row._tr.findall(f"{qn('w:trPr')}/{qn('w:cantSplit')}")) == 1
+    above = [p for p in doc.paragraphs if p.text in ("Vid protokollet", "Justeras")]
+    assert [p.paragraph_format.keep_with_next for p in above] == [True, True]

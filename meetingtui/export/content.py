@@ -56,11 +56,13 @@ class Minutes:
     municipality: str
     labels: Labels = field(init=False)
     document: DocumentType = field(init=False)
+    full: MeetingRecord = field(init=False)  # the whole record, also in the public version
 
     def __post_init__(self) -> None:
         # Numbers come from the full record: the public version leaves gaps, never renumbers.
         self._obs_number = Numbering([d.observation for d in self.record.observations])
         self._measure_number = Numbering(self.record.measures)
+        self.full = self.record
         if self.public:
             self.record = public_view(self.record)
         self.labels = labels_for(self.record)
@@ -79,9 +81,11 @@ class Minutes:
 
     @property
     def group_title(self) -> str:
+        """"Effektiv samordning för trygghet (EST)"; the name alone when it already says the
+        short name ("Styrgrupp (Strategiskt råd)", never "… (Styrgrupp)")."""
         group = self.record.group
         name, short = one_line(group.name), one_line(group.short)
-        return name if not short or short.lower() == name.lower() else f"{name} ({short})"
+        return name if not short or _repeats(short, name) else f"{name} ({short})"
 
     @property
     def draft(self) -> bool:
@@ -185,6 +189,38 @@ class Minutes:
             return None, text
         return self.labels["decision" if self.protocol else "agreed"], text
 
+    def left_out(self, kind: ItemKind) -> str:
+        """What the public version leaves out of this kind's table, said where it stands
+        ("Iakttagelse 3 omfattas av sekretess och redovisas inte."): a gap in the numbers is
+        explained, and an empty table never reads as "nothing recorded". "" in the internal
+        version and when nothing is left out."""
+        if not self.public:
+            return ""
+        if kind is ItemKind.SITUATION:
+            shown = {self._obs_number(d.observation) for d in self.record.observations}
+            hidden = [n for n in range(1, len(self.full.observations) + 1) if n not in shown]
+            return self._left_out("observations", hidden)
+        if kind is ItemKind.ACTIONS:
+            shown = {self._measure_number(m) for m in self.record.measures}
+            hidden = [n for n in range(1, len(self.full.measures) + 1) if n not in shown]
+            return self._left_out("measures", hidden)
+        if kind is ItemKind.FOLLOWUP:
+            count = len(self.full.followups) - len(self.record.followups)
+            if count <= 0:
+                return ""
+            key = "left_out_followups_one" if count == 1 else "left_out_followups_other"
+            return self.labels[key].format(count=count)
+        return ""
+
+    def _left_out(self, what: str, numbers: list[int]) -> str:
+        if not numbers:
+            return ""
+        said = [str(n) for n in numbers]
+        joined = said[0] if len(said) == 1 else (
+            f"{', '.join(said[:-1])} {self.labels['and']} {said[-1]}")
+        key = f"left_out_{what}_{'one' if len(said) == 1 else 'other'}"
+        return self.labels[key].format(numbers=joined)
+
     # --- rows ---------------------------------------------------------------------------------
 
     @staticmethod
@@ -223,7 +259,13 @@ class Minutes:
         if update is None:
             return self.status(followup.measure, self.labels["unchanged_status"])
         before = update.old_status if update.old_status is not None else followup.measure.status
-        return f"{word(self.labels, before)} → {word(self.labels, update.new_status)}"
+        after = word(self.labels, update.new_status)
+        # Still open and past its due date on the meeting's day: it is late after this meeting
+        # too ("ej påbörjad → pågående (försenad)"), as an unchanged one says.
+        measure = followup.measure.model_copy(update={"status": update.new_status})
+        if measure.overdue(self.record.meeting.date):
+            after += f" ({self.labels['overdue']})"
+        return f"{word(self.labels, before)} → {after}"
 
     def followup_measure(self, followup: FollowUp) -> str:
         text = one_line(followup.measure.text)

@@ -309,11 +309,17 @@ def info_table(doc: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Tabl
 
 
 def signature_line(cell: _Cell, caption: str, name: str) -> None:
-    """A line to sign on, with the name and role under it."""
+    """A line to sign on, with the name and role under it, never split by a page break (a line
+    at the foot of one page and the name it is for at the top of the next)."""
+    row = cell._tc.getparent()  # both cells of a row sign: the row is marked once
+    if row is not None and row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is None:
+        _no_split(row)
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_before = Pt(30)
+    paragraph.paragraph_format.keep_with_next = True
     paragraph.add_run("_" * 32)
     below = cell.add_paragraph()
+    below.paragraph_format.keep_with_next = True
     below.add_run(one_line(name) or " ")
     caption_par = cell.add_paragraph()
     caption_run = caption_par.add_run(one_line(caption))

@@ -69,6 +69,17 @@ SV: Final[Labels] = {
     "confidential_mark": "SEKRETESS",
     "confidential_left_out": "Innehållet omfattas av sekretess och redovisas inte i den "
                              "offentliga versionen.",
+    "left_out_observations_one": "Iakttagelse {numbers} omfattas av sekretess och redovisas "
+                                 "inte.",
+    "left_out_observations_other": "Iakttagelserna {numbers} omfattas av sekretess och "
+                                   "redovisas inte.",
+    "left_out_measures_one": "Åtgärd {numbers} omfattas av sekretess och redovisas inte.",
+    "left_out_measures_other": "Åtgärderna {numbers} omfattas av sekretess och redovisas inte.",
+    "left_out_followups_one": "En åtgärd som följs upp omfattas av sekretess och redovisas "
+                              "inte.",
+    "left_out_followups_other": "{count} åtgärder som följs upp omfattas av sekretess och "
+                                "redovisas inte.",
+    "and": "och",
     "carried_over": "från tidigare möte",
     "no_observations": "Inga iakttagelser registrerade.",
     "no_measures": "Inga nya åtgärder beslutade.",
@@ -146,6 +157,14 @@ EN: Final[Labels] = {
     "confidential_mark": "CONFIDENTIAL",
     "confidential_left_out": "The content is confidential and is not shown in the public "
                              "version.",
+    "left_out_observations_one": "Observation {numbers} is confidential and is not shown.",
+    "left_out_observations_other": "Observations {numbers} are confidential and are not shown.",
+    "left_out_measures_one": "Measure {numbers} is confidential and is not shown.",
+    "left_out_measures_other": "Measures {numbers} are confidential and are not shown.",
+    "left_out_followups_one": "One measure followed up is confidential and is not shown.",
+    "left_out_followups_other": "{count} measures followed up are confidential and are not "
+                                "shown.",
+    "and": "and",
     "carried_over": "from an earlier meeting",
     "no_observations": "No observations recorded.",
     "no_measures": "No new measures decided.",

@@ -152,6 +152,14 @@ def _data(doc: Document, m: Minutes, kind: ItemKind) -> None:
         _lead(doc.add_paragraph(m.next_meeting()), f"{labels['next']}:")
 
 
+def _left_out(doc: Document, text: str) -> None:
+    """What the public version leaves out of a table, said under it (a little apart)."""
+    if text:
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(4)
+        paragraph.add_run(text).italic = True
+
+
 def _confidential(cell: _Cell, m: Minutes, confidential: bool) -> None:
     if confidential and not m.public:
         mark(cell.add_paragraph(), m.labels["confidential_mark"])
@@ -160,8 +168,12 @@ def _confidential(cell: _Cell, m: Minutes, confidential: bool) -> None:
 def _situation(doc: Document, m: Minutes) -> None:
     labels = m.labels
     observations = m.record.observations
+    left_out = m.left_out(ItemKind.SITUATION)
     if not observations:
-        doc.add_paragraph(labels["no_observations"])
+        if left_out:
+            _left_out(doc, left_out)
+        else:
+            doc.add_paragraph(labels["no_observations"])
         return
     # Four columns, the source under the description: five do not hold the longest ordinary
     # words ("Återvinningscentralen", "Ungdomsgrupperingar", "Räddningstjänsten") side by side.
@@ -187,6 +199,7 @@ def _situation(doc: Document, m: Minutes) -> None:
             cells[0].add_paragraph().add_run(f"({labels['carried_over']})").italic = True
         _confidential(cells[0], m, obs.confidential)
     finish_table(table)
+    _left_out(doc, left_out)
     for index, detail in enumerate(observations, start=1):
         if not detail.causes and not detail.measures:
             continue
@@ -216,8 +229,12 @@ def _situation(doc: Document, m: Minutes) -> None:
 
 def _followups(doc: Document, m: Minutes) -> None:
     labels = m.labels
+    left_out = m.left_out(ItemKind.FOLLOWUP)
     if not m.record.followups:
-        doc.add_paragraph(labels["no_followups"])
+        if left_out:
+            _left_out(doc, left_out)
+        else:
+            doc.add_paragraph(labels["no_followups"])
         return
     headers = [labels[k] for k in ("measure", "owner", "status_change", "comment")]
     rows = [[m.followup_measure(f), m.owner(f.measure), m.status_change(f),
@@ -230,12 +247,17 @@ def _followups(doc: Document, m: Minutes) -> None:
             add_markdown(cells[3], followup.update.comment, style=TABLE_TEXT)
         _confidential(cells[0], m, followup.measure.confidential)
     finish_table(table)
+    _left_out(doc, left_out)
 
 
 def _actions(doc: Document, m: Minutes) -> None:
     labels = m.labels
+    left_out = m.left_out(ItemKind.ACTIONS)
     if not m.record.measures:
-        doc.add_paragraph(labels["no_measures"])
+        if left_out:
+            _left_out(doc, left_out)
+        else:
+            doc.add_paragraph(labels["no_measures"])
         return
     headers = [labels[k] for k in ("number", "measure", "owner", "due", "status")]
     rows = [[str(m.measure_number(measure) or index), measure.text, m.owner(measure),
@@ -248,6 +270,7 @@ def _actions(doc: Document, m: Minutes) -> None:
         add_markdown(cells[1], measure.text, style=TABLE_TEXT)
         _confidential(cells[1], m, measure.confidential)
     finish_table(table)
+    _left_out(doc, left_out)
 
 
 def _signatures(doc: Document, m: Minutes) -> None:

@@ -117,28 +117,36 @@ def _mark(m: Minutes, confidential: bool) -> str:
     return f" **{m.labels['confidential_mark']}**" if confidential and not m.public else ""
 
 
+def _left_out(text: str) -> list[str]:
+    """What the public version leaves out of a table, said where the table stands."""
+    return [f"*{escape(text)}*", ""] if text else []
+
+
 def _data(out: list[str], m: Minutes, kind: ItemKind) -> None:
     labels = m.labels
     record = m.record
+    left_out = _left_out(m.left_out(kind))
     if kind is ItemKind.SITUATION:
         _situation(out, m)
     elif kind is ItemKind.FOLLOWUP:
         if not record.followups:
-            out += [escape(labels["no_followups"]), ""]
+            out += left_out or [escape(labels["no_followups"]), ""]
             return
         rows = [[escape(m.followup_measure(f)) + _mark(m, f.measure.confidential),
                  escape(m.owner(f.measure)), escape(m.status_change(f)),
                  _cell(f.update.comment) if f.update is not None else ""]
                 for f in record.followups]
         out += _table([labels[k] for k in ("measure", "owner", "status_change", "comment")], rows)
+        out += left_out
     elif kind is ItemKind.ACTIONS:
         if not record.measures:
-            out += [escape(labels["no_measures"]), ""]
+            out += left_out or [escape(labels["no_measures"]), ""]
             return
         rows = [[str(m.measure_number(ms) or n), _cell(ms.text) + _mark(m, ms.confidential),
                  escape(m.owner(ms)), format_date(ms.due), escape(m.status(ms))]
                 for n, ms in enumerate(record.measures, start=1)]
         out += _table([labels[k] for k in ("number", "measure", "owner", "due", "status")], rows)
+        out += left_out
     elif kind is ItemKind.PRIORITIES:
         if record.priorities:
             out += [f"**{labels['priorities']} {m.quarter}**", ""]
@@ -151,8 +159,9 @@ def _data(out: list[str], m: Minutes, kind: ItemKind) -> None:
 def _situation(out: list[str], m: Minutes) -> None:
     labels = m.labels
     observations = m.record.observations
+    left_out = _left_out(m.left_out(ItemKind.SITUATION))
     if not observations:
-        out += [escape(labels["no_observations"]), ""]
+        out += left_out or [escape(labels["no_observations"]), ""]
         return
     rows = []
     for index, detail in enumerate(observations, start=1):
@@ -164,6 +173,7 @@ def _situation(out: list[str], m: Minutes) -> None:
                      _cell(obs.description), escape(word(labels, obs.trend)), escape(obs.source)])
     out += _table([labels[k] for k in ("area", "category", "description", "trend", "source")],
                   rows)
+    out += left_out
     for index, detail in enumerate(observations, start=1):
         if not detail.causes and not detail.measures:
             continue
