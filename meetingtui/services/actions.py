@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
 
 STATUS_CHOICES = action_rows.STATUS_CHOICES
-DEFAULT_MUNICIPALITY = "Exempelkommun"  # as services.groups (not imported: it loads pydantic)
+NO_MUNICIPALITY = ""  # until the municipality gives its name (services.settings)
 
 
 class UnknownGroup(LookupError):
@@ -148,7 +148,7 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
         query, owner_known = _resolve(conn, filters, today)
         rows = action_rows.query_actions(conn, query)
         groups = {group_id: (short, name) for group_id, _, short, name in action_rows.groups(conn)}
-        municipality = action_rows.municipality(conn, DEFAULT_MUNICIPALITY)
+        municipality = action_rows.municipality(conn, NO_MUNICIPALITY)
         database_id = action_rows.setting(conn, "database_id")
     except sqlite3.Error as error:
         from meetingtui.store.db import explain

@@ -15,7 +15,8 @@ from meetingtui.store import settings as rows
 THEME_KEY = "ui.theme"
 MUNICIPALITY_KEY = "municipality"
 WORD_TEMPLATE_KEY = "word_template"
-#: The demo's municipality, and the name minutes carry until a municipality gives its own.
+#: The demo's fictional municipality. A real one gives its own name (the app asks on a new
+#: database); until it has, minutes and lists name none rather than the demo's town.
 DEFAULT_MUNICIPALITY = "Exempelkommun"
 
 
@@ -28,7 +29,8 @@ def set_theme(ws: Workspace, theme: str) -> None:
 
 
 def municipality(ws: Workspace) -> str:
-    return rows.get_setting(ws.store, MUNICIPALITY_KEY, DEFAULT_MUNICIPALITY)
+    """The municipality's name, "" until it has given one."""
+    return rows.get_setting(ws.store, MUNICIPALITY_KEY, "")
 
 
 def municipality_set(ws: Workspace) -> bool:

@@ -28,21 +28,20 @@ from textual.widgets import DataTable
 from meetingtui.export.minutes import export_minutes
 from meetingtui.paths import resolve
 from meetingtui.services import groups
+from meetingtui.services.settings import set_municipality
 from meetingtui.services.workspace import Workspace, open_workspace
-from meetingtui.store.settings import set_setting
 from tests.conftest import Clock
 
 SIZE = (80, 24)  # the projector
 
 
 def scenario_workspace(tmp_path: Path, clock: Clock, municipality: str) -> Workspace:
-    """A new database with the built-in templates (agendas/*.md as shipped) and the groups.
-
-    The municipality's name is a setting in the database; the app has no screen or command for
-    it (see the scenarios' report), so it is set here as an installer would."""
+    """A new database with the built-in templates (agendas/*.md as shipped) and the groups, the
+    municipality named as `meetingtui config set municipality` names it (the app asks for it
+    on a new database: tests/scenarios/test_a_new_municipality.py types it)."""
     ws = open_workspace(resolve(db=tmp_path / "meetingtui.db", exports=tmp_path / "exports"),
                         clock=clock)
-    set_setting(ws.store, "municipality", municipality)
+    set_municipality(ws, municipality)
     groups.ensure_groups(ws)
     return ws
 

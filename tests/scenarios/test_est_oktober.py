@@ -100,8 +100,8 @@ def september(ws: Workspace, clock: Clock) -> tuple[int, int, int]:
     est = group_id(ws, "EST")
     for person in groups.members(ws, est):
         name, organisation = MEMBERS[person.role]
-        groups.update_member(ws, person.model_copy(update={"name": name,
-                                                           "organisation": organisation}))
+        groups.update_member(ws, est, person.model_copy(update={
+            "name": name, "organisation": organisation}), person)
     clock.now = datetime(2026, 9, 9, 13, 0)
     sep = meetings.plan_meeting(ws, est, date(2026, 9, 9), start=time(13, 0), end=time(14, 30),
                                 place="Kommunhuset", chair="Karin Ek", secretary="Sara Holm",

@@ -1,12 +1,6 @@
-"""KNOWN DEFECT, left failing on purpose (see the scenarios' report): the minutes of a new
-installation name the demo's fictional municipality.
-
-Every scenario had to write Herrljunga's name into the database's settings itself
-(`helpers.scenario_workspace`): no screen, command, option or template field lets a
-municipality give its name. Without it, `services.home.DEFAULT_MUNICIPALITY` ("Exempelkommun",
-the demo's town) stands first on every page of real minutes, in the page header and above the
-title, and a secretary cannot file them unchanged. What is right, whatever the remedy (a place
-to type the name, or no name until one is given): real minutes never name the demo's town.
+"""The minutes of a new installation never name the demo's fictional municipality: until the
+municipality gives its name (the app asks on a new database; `meetingtui config set
+municipality`), minutes name none; "Exempelkommun" is the demo's alone.
 """
 
 from __future__ import annotations
