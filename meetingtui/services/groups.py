@@ -51,6 +51,7 @@ def add_group(ws: Workspace, template_id: str, name: str, short: str) -> Group:
     template = ws.templates.templates.get(template_id)
     if template is None:
         raise GroupError(f"No template {template_id!r}", "no_template", template=template_id)
+    ensure_groups(ws)  # the type's own group first, so that this one is the second
     _short_free(ws, short)
     return create_group(ws, template, name=name, short=short)
 
