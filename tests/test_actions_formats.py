@@ -34,6 +34,7 @@ STATUSES = {"not_started", "in_progress", "done", "cancelled"}
 @pytest.fixture
 def sample(ws: Workspace, clock: Clock, test_agendas: Path) -> Sample:
     built = build_sample(ws, clock, test_agendas)
+    set_setting(ws.store, "municipality", "Exempelkommun")  # as `config set municipality`
     clock.now = datetime.combine(TODAY, time(9, 0))
     return built
 

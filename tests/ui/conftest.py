@@ -18,6 +18,7 @@ from meetingtui.agenda import load_templates
 from meetingtui.model import Measure, MeasureType
 from meetingtui.paths import Locations
 from meetingtui.services import groups, lagesbild, meetings
+from meetingtui.services.settings import set_municipality
 from meetingtui.services.workspace import Workspace
 from meetingtui.store.db import Store
 from tests.conftest import Clock  # one hand-moved clock for every test
@@ -54,6 +55,7 @@ def ws(tmp_path: Path, agendas: Path, clock: Clock) -> Iterator[Workspace]:
     db = tmp_path / "meetingtui.db"
     locations = Locations(db=db, agendas=agendas, exports=tmp_path / "exports")
     workspace = Workspace(Store.open(db), load_templates([agendas]), locations, clock)
+    set_municipality(workspace, "Exempelkommun")  # a municipality that has named itself
     yield workspace
     workspace.close()
 
