@@ -144,6 +144,11 @@ def say_day(day: date, lang: str = "sv") -> str:
     return f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
 
 
+def say_month(month: int, lang: str = "sv") -> str:
+    """`juli` (Swedish) or `Jul` (English), as `say_day` writes the month; 1 = January."""
+    return _MONTH_NAMES.get(lang, _MONTH_NAMES["sv"])[month - 1]
+
+
 def say_time(moment: time, lang: str = "sv") -> str:
     """`13.00` as Swedish writes a time, `13:00` in English."""
     return moment.strftime("%H:%M" if lang == "en" else "%H.%M")

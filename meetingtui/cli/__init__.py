@@ -111,6 +111,8 @@ def _register() -> None:
     for command in (templates.templates, demo.demo, meetings.meetings, tui.open_meeting,
                     export.export, actions.actions, backup.backup):
         main.add_command(command)
+    from meetingtui.cli.plan import plan
+    main.add_command(plan)
 
 
 _register()
