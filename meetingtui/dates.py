@@ -5,7 +5,9 @@ process's locale is often C (or English) on a municipal laptop, and the UI must 
 in Swedish.
 
 Groups meet on a weekday pattern ("the second Tuesday of the month"), so the next date keeps the
-weekday and its place in the month rather than the day number.
+weekday and its place in the month rather than the day number. A proposed date never falls on a
+Swedish public holiday or holiday eve (`move_off_holiday`): the `holidays` package knows them,
+imported only when a date is first checked.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, time, timedelta
+from functools import cache
 
 from meetingtui.model import Frequency
 
@@ -141,6 +144,11 @@ def say_day(day: date, lang: str = "sv") -> str:
     return f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
 
 
+def say_month(month: int, lang: str = "sv") -> str:
+    """`juli` (Swedish) or `Jul` (English), as `say_day` writes the month; 1 = January."""
+    return _MONTH_NAMES.get(lang, _MONTH_NAMES["sv"])[month - 1]
+
+
 def say_time(moment: time, lang: str = "sv") -> str:
     """`13.00` as Swedish writes a time, `13:00` in English."""
     return moment.strftime("%H:%M" if lang == "en" else "%H.%M")
@@ -166,7 +174,17 @@ _DAY_STEP = {Frequency.WEEKLY: 7, Frequency.BIWEEKLY: 14, Frequency.AD_HOC: 28}
 
 
 def next_meeting_date(frequency: Frequency, skip_months: list[int], last: date) -> date:
-    """The date after `last` that the group's rhythm proposes, outside the skipped months."""
+    """The date after `last` that the group's rhythm proposes, outside the skipped months and
+    never on a holiday or holiday eve (`move_off_holiday`).
+
+    `last` should be a date of the rhythm itself: a date moved off a holiday would carry its
+    weekday on ("the second Thursday" after a Wednesday moved past Ascension Day). To step
+    through several meetings, step with `next_in_rhythm` and move each date on its own."""
+    return move_off_holiday(next_in_rhythm(frequency, skip_months, last))
+
+
+def next_in_rhythm(frequency: Frequency, skip_months: list[int], last: date) -> date:
+    """The rhythm's date after `last`, outside the skipped months, holidays not considered."""
     if frequency in _DAY_STEP:
         proposed = last + timedelta(days=_DAY_STEP[frequency])
         while proposed.month in skip_months:
@@ -181,6 +199,66 @@ def next_meeting_date(frequency: Frequency, skip_months: list[int], last: date) 
         if month not in skip_months:
             return nth_weekday(year, month, last.weekday(), nth)
     raise ValueError("every month is skipped")
+
+
+def move_off_holiday(day: date, earliest: date | None = None) -> date:
+    """`day`, unless it is a Swedish public holiday or holiday eve (`holiday_name`): then the
+    next working day (Monday to Friday, neither a holiday nor an eve) in the same month.
+
+    This is what a chair expects of a group that meets "the second Tuesday": when that Tuesday
+    is a holiday the group meets the day after, not a week later (the week after may hold the
+    next meeting of a group that meets more often, and a week is long for EST). When no working
+    day is left in the month (Nyårsafton on the last Thursday of December), the last working
+    day before it instead, so that the meeting stays in its month and never slips into a month
+    the group skips; unless that is before `earliest` (today, for a proposal that must not be
+    in the past): then the next working day after all.
+
+    Ordinary days, weekends included, are returned as they are: a Sunday is not a holiday here,
+    whatever the `holidays` package once counted (`include_sundays`).
+    """
+    if holiday_name(day) is None:
+        return day
+    later = _working_day(day, 1)
+    if later.month == day.month:
+        return later
+    earlier = _working_day(day, -1)
+    if earlier.month == day.month and (earliest is None or earlier >= earliest):
+        return earlier
+    return later
+
+
+def _working_day(day: date, step: int) -> date:
+    """The first working day from `day` (excluded) in the direction of `step` (1 or -1)."""
+    while True:
+        day += timedelta(days=step)
+        if day.weekday() < 5 and holiday_name(day) is None:
+            return day
+
+
+def holiday_name(day: date, lang: str = "sv") -> str | None:
+    """The name of the Swedish public holiday (allmän helgdag) or holiday eve on `day`, in
+    Swedish (`Kristi himmelsfärdsdag`) or English; None for any other day.
+
+    The eves are midsommarafton, julafton and nyårsafton: not public holidays in law, but the
+    annual leave act (semesterlag 1977:480, 7 §) counts them as Sundays and so does every
+    workplace. The `holidays` package holds them as its DE_FACTO category. Sundays are not
+    counted (`include_sundays=False`: older versions of the package counted every Sunday as a
+    holiday by default).
+    """
+    return _holidays(day.year, "en_US" if lang == "en" else "sv").get(day)
+
+
+@cache
+def _holidays(year: int, language: str) -> dict[date, str]:
+    """Sweden's public holidays and de facto holidays (the three eves) of one year."""
+    # Imported here: the package takes a twentieth of a second to load, which a command or a
+    # screen that never checks a date should not pay.
+    from holidays.constants import DE_FACTO, PUBLIC
+    from holidays.countries.sweden import Sweden
+
+    found = Sweden(years=year, categories=(PUBLIC, DE_FACTO), include_sundays=False,
+                   language=language)
+    return {day: str(name) for day, name in found.items()}
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:

@@ -122,6 +122,8 @@ def _register() -> None:
                     export.export, actions.actions, backup.backup, groups.groups,
                     config.config):
         main.add_command(command)
+    from meetingtui.cli.plan import plan
+    main.add_command(plan)
 
 
 _register()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from meetingtui.dates import next_meeting_date, nth_weekday
+from meetingtui.dates import move_off_holiday, next_in_rhythm, next_meeting_date, nth_weekday
 from meetingtui.model import (
     AgendaItem,
     Attendance,
@@ -46,7 +46,8 @@ def list_meetings(ws: Workspace, group_id: int | None = None) -> list[Meeting]:
 
 
 def propose_date(ws: Workspace, group_id: int, after: date | None = None) -> date:
-    """The next date the group's rhythm gives, never in a month it skips.
+    """The next date the group's rhythm gives, never in a month it skips nor on a holiday or
+    holiday eve (`dates.move_off_holiday`).
 
     `after`: the date of the meeting that decides the next one (§ Nästa möte), whatever today
     is. Without it (planning from the home screen), after the group's latest meeting and not
@@ -60,11 +61,12 @@ def propose_date(ws: Workspace, group_id: int, after: date | None = None) -> dat
         return next_meeting_date(frequency, skip, after)
     latest = meeting_rows.list_meetings(ws.store, group_id)
     if not latest:
-        return _first_day_it_meets(skip, today)
-    proposed = next_meeting_date(frequency, skip, latest[-1].date)
-    while proposed < today:
-        proposed = next_meeting_date(frequency, skip, proposed)
-    return proposed
+        return move_off_holiday(_first_day_it_meets(skip, today), earliest=today)
+    # Stepped in the rhythm, moved at the end: a date moved off a holiday keeps no weekday on.
+    proposed = next_in_rhythm(frequency, skip, latest[-1].date)
+    while move_off_holiday(proposed, earliest=today) < today:
+        proposed = next_in_rhythm(frequency, skip, proposed)
+    return move_off_holiday(proposed, earliest=today)
 
 
 def _first_day_it_meets(skip_months: list[int], today: date) -> date:
