@@ -1,7 +1,7 @@
 """A group's year of meetings as an RFC 5545 calendar for the members: one VEVENT per meeting.
 
 The `icalendar` package writes it. Each event's UID is
-``meeting-<group id>-<YYYYMMDD>@meetingtui.<municipality>``: the same group's meeting on the same
+``meeting-<group id>-<YYYYMMDD>@<database id>.meetingtui``: the same group's meeting on the same
 day has the same UID in every export, so a calendar that imports the plan again (after it was
 created, or proposed once more) updates the event instead of adding a second one.
 
@@ -83,7 +83,8 @@ def _event(plan: YearPlan, entry: _Entry, domain: str, stamp: datetime) -> Event
 def build_ics(plan: YearPlan, now: datetime | None = None) -> bytes:
     """The calendar as bytes; ``now`` (the DTSTAMP) defaults to the current time, in UTC."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    domain = uid_domain(plan.municipality)
+    domain = (f"{plan.database_id}.meetingtui" if plan.database_id
+              else uid_domain(plan.municipality))
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

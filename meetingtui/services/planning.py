@@ -23,7 +23,7 @@ from meetingtui.dates import holiday_name, move_off_holiday, next_in_rhythm, nth
 from meetingtui.model import Frequency, Group, Meeting
 from meetingtui.services.groups import get_group
 from meetingtui.services.meetings import plan_meeting
-from meetingtui.services.settings import municipality
+from meetingtui.services.settings import database_id, municipality
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import meetings as meeting_rows
 
@@ -79,6 +79,7 @@ class YearPlan:
     #: The agenda's timeboxes added up (0 when none is given): how long a meeting runs.
     agenda_minutes: int = 0
     municipality: str = ""
+    database_id: str = ""  # made once per database: calendar UIDs, whatever the names
 
     @property
     def dates(self) -> list[date]:
@@ -128,7 +129,7 @@ def year_plan(ws: Workspace, group_id: int, year: int, today: date | None = None
     template = ws.template_of(group)
     minutes = sum(item.minutes or 0 for item in template.items) if template else 0
     return YearPlan(group, year, rhythm, new, already, start, end, place, minutes,
-                    municipality(ws))
+                    municipality(ws), database_id(ws))
 
 
 def create_year_plan(ws: Workspace, group_id: int, year: int, today: date | None = None, *,

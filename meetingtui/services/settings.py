@@ -49,6 +49,12 @@ def set_municipality(ws: Workspace, name: str) -> str:
     return cleaned
 
 
+def database_id(ws: Workspace) -> str:
+    """The id made once for this database (schema 5): calendar UIDs derive from it, so that
+    renaming the municipality changes none."""
+    return rows.get_setting(ws.store, "database_id", "")
+
+
 def word_template(ws: Workspace) -> Path | None:
     """The municipality's own Word document (.docx or .dotx) minutes and action lists start
     from: its styles, headers and footers (as pandoc's --reference-doc); None: the built-in."""
