@@ -116,7 +116,7 @@ def _texts(record: MeetingRecord, full: MeetingRecord) -> Iterator[tuple[str, st
     meeting = record.meeting
     yield "header, group", record.group.name
     yield "header, place", meeting.place
-    for role in ("chair", "secretary", "adjuster"):
+    for role in ("chair", "secretary", "adjuster", "dnr", "justering", "expedieras"):
         yield f"header, {role}", getattr(meeting, role)
     for person in record.attendance:
         for field in ("name", "role", "organisation"):

@@ -134,6 +134,18 @@ class Minutes:
                  ("adjuster", meeting.adjuster)]
         return [(self.labels[key], one_line(name)) for key, name in pairs if one_line(name)]
 
+    def record_lines(self) -> list[tuple[str, str]]:
+        """(label, text) for the diarienummer and the justering's time and place, when given:
+        what a protokoll carries in its head (domain §9)."""
+        meeting = self.record.meeting
+        pairs = [("dnr", meeting.dnr), ("justering", meeting.justering)]
+        return [(self.labels[key], one_line(text)) for key, text in pairs if one_line(text)]
+
+    def recipients(self) -> list[str]:
+        """Whom the minutes are sent to ("Expedieras till"), one each."""
+        return [one_line(line) for line in self.record.meeting.expedieras.splitlines()
+                if one_line(line)]
+
     @property
     def paragraph_span(self) -> str:
         count = len(self.record.items)

@@ -57,6 +57,9 @@ def build_minutes_md(record: MeetingRecord, *, public: bool, municipality: str) 
         out += [f"## {escape(m.labels['amendments'])}", ""]
         out += [f"- {escape(m.amendment_line(a))}" for a in m.record.amendments]
         out.append("")
+    if m.recipients():
+        out += [f"**{escape(m.labels['sent_to'])}:** "
+                + ", ".join(escape(r) for r in m.recipients()), ""]
     _signatures(out, m)
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -80,7 +83,8 @@ def _front(out: list[str], m: Minutes) -> None:
         people = m.people(presence)
         if people:
             out += [f"**{labels[key]}:**", "", *(f"- {escape(p)}" for p in people), ""]
-    roles = [f"**{label}:** {escape(name)}  " for label, name in m.role_holders()]
+    roles = [f"**{label}:** {escape(name)}  "
+             for label, name in [*m.role_holders(), *m.record_lines()]]
     if m.paragraph_span:
         roles.append(f"**{labels['paragraphs']}:** {m.paragraph_span}  ")
     out += [*roles, ""]

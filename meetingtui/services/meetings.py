@@ -31,7 +31,8 @@ from meetingtui.store import priorities as priority_rows
 from meetingtui.store.measures import measures_of_meeting
 
 #: The fields `m` (meeting details) edits.
-DETAILS = {"date", "start", "end", "place", "chair", "secretary", "adjuster"}
+DETAILS = {"date", "start", "end", "place", "chair", "secretary", "adjuster", "dnr", "justering",
+           "expedieras"}
 
 
 def get_meeting(ws: Workspace, meeting_id: int) -> Meeting:

@@ -25,13 +25,18 @@ from meetingtui.ui.widgets.form import (
 
 
 class MeetingDetailsDialog(FormDialog[Meeting]):
+    #: What a protokoll needs beside (issue 14 §6): the diarienummer, when and where the minutes
+    #: are justerade, whom they are sent to. Asked on `m`, not when planning.
+    RECORD_FIELDS = ("dnr", "justering", "expedieras")
+
     def __init__(self, meeting: Meeting, today: date,
                  save: Callable[[Meeting, Meeting | None], Meeting],
-                 title: str) -> None:
+                 title: str, *, record_fields: bool = True) -> None:
         super().__init__(save, meeting if meeting.id is not None else None)
         self.meeting = meeting
         self.today = today
         self.title = title
+        self.record_fields = record_fields
 
     def rows(self) -> Iterable[FieldRow]:
         m = self.meeting
@@ -45,6 +50,14 @@ class MeetingDetailsDialog(FormDialog[Meeting]):
         yield FieldRow("chair", t("plan.chair"), text_input(m.chair, id="chair"))
         yield FieldRow("secretary", t("plan.secretary"), text_input(m.secretary, id="secretary"))
         yield FieldRow("adjuster", t("plan.adjuster"), text_input(m.adjuster, id="adjuster"))
+        if self.record_fields:
+            yield FieldRow("dnr", t("record.dnr"), text_input(
+                m.dnr, id="dnr", placeholder=t("record.dnr_example")))
+            yield FieldRow("justering", t("record.justering"), text_input(
+                m.justering, id="justering", placeholder=t("record.justering_example")))
+            yield FieldRow("expedieras", t("record.expedieras"), text_input(
+                "; ".join(m.expedieras.splitlines()), id="expedieras",
+                placeholder=t("record.expedieras_example")))
 
     def build(self) -> Meeting:
         day_text, time_text = self.value("date"), self.value("time")
@@ -54,6 +67,10 @@ class MeetingDetailsDialog(FormDialog[Meeting]):
             **self.meeting.model_dump(), "date": day or self.meeting.date, "start": start,
             "end": end, "place": self.value("place"), "chair": self.value("chair"),
             "secretary": self.value("secretary"), "adjuster": self.value("adjuster"),
+            **({"dnr": self.value("dnr"), "justering": self.value("justering"),
+                "expedieras": "\n".join(part.strip() for part in
+                                         self.value("expedieras").split(";") if part.strip())}
+               if self.record_fields else {}),
         })
 
     def _times(self, text: str) -> tuple[time | None, time | None]:

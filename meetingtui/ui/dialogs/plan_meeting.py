@@ -63,7 +63,7 @@ class PlanMeetingDialog(MeetingDetailsDialog):
                  plan: Callable[[Meeting, list[Attendance]], Meeting]) -> None:
         draft = Meeting(group_id=group_id, date=proposed, chair=chair)
         super().__init__(draft, today, lambda meeting, _base: plan(meeting, self.people()),
-                         t("plan.title", group=group_name))
+                         t("plan.title", group=group_name), record_fields=False)
         self.table = AttendanceTable(list(people))
 
     def rows(self) -> Iterable[FieldRow]:
