@@ -85,7 +85,13 @@ def remove_observation(ws: Workspace, observation: Observation) -> None:
 
 
 def _said(observation: Observation) -> str:
-    return f"{observation.area}: {observation.description}"
+    """The observation as an amendment quotes it: every field a save may change (a change to a
+    closed meeting is noted only when this text changes), the description last."""
+    where = " – ".join(text for text in (observation.area, observation.place_detail) if text)
+    about = "; ".join(text for text in (
+        observation.category, observation.source, observation.trend.value,
+        f"nivå {observation.level}", observation.status.value) if text)
+    return f"{where} ({about}): {observation.description}"
 
 
 def causes(ws: Workspace, meeting_id: int) -> list[Cause]:
@@ -98,12 +104,12 @@ def save_cause(ws: Workspace, cause: Cause, *, base: Cause | None = None) -> Cau
         raise Gone("observations", cause.observation_id)
     with ws.store.transaction():
         if cause.id is None:
-            note_change(ws, observation.meeting_id, "Ny orsak", "", cause.text)
+            note_change(ws, observation.meeting_id, "Ny orsak", "", _caused(cause))
             return rows.insert_cause(ws.store, cause)
         old = rows.get_cause(ws.store, cause.id)
         stored = rows.update_cause(ws.store, cause, base)
         note_change(ws, observation.meeting_id, f"Orsak {cause.id}",
-                    old.text if old else "", stored.text)
+                    _caused(old) if old else "", _caused(stored))
         return stored
 
 
@@ -112,8 +118,15 @@ def remove_cause(ws: Workspace, cause: Cause) -> None:
     observation = rows.get_observation(ws.store, cause.observation_id)
     with ws.store.transaction():
         if observation is not None:
-            note_change(ws, observation.meeting_id, f"Orsak {cause.id} borttagen", cause.text, "")
+            note_change(ws, observation.meeting_id, f"Orsak {cause.id} borttagen",
+                        _caused(cause), "")
         rows.remove_cause(ws.store, cause.id, ws.now())
+
+
+def _caused(cause: Cause) -> str:
+    """A cause as an amendment quotes it: its side of the triangle, who controls it, its text."""
+    side = cause.dimension.value + (f"/{cause.controller.value}" if cause.controller else "")
+    return f"{side}: {cause.text}"
 
 
 def measures(ws: Workspace, meeting_id: int) -> list[Measure]:
@@ -164,4 +177,6 @@ def remove_measure(ws: Workspace, measure: Measure) -> None:
 
 
 def _assigned(measure: Measure) -> str:
-    return f"{measure.text} ({measure.owner}, {measure.due or '–'})"
+    """A measure as an amendment quotes it: every field a save may change."""
+    who = ", ".join(text for text in (measure.owner, measure.owner_org) if text)
+    return f"{measure.text} ({who}, {measure.due or '–'}, {measure.type.value})"
