@@ -139,11 +139,14 @@ def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
     `followup.record_update`, never through here.
 
     A measure for a confidential observation is confidential too: later meetings follow it up
-    without the observation beside it, and the public minutes must still leave it out."""
-    if measure.id is None and not measure.confidential and _observation_confidential(ws, measure):
-        measure = measure.model_copy(update={"confidential": True})
+    without the observation beside it, and the public minutes must still leave it out. A new
+    measure on an observation or a cause that another program removed meanwhile is `Gone`
+    (its problem's flag can no longer be read from it), and the flag is read in the
+    transaction that inserts it, so that a problem marked meanwhile is not missed."""
     with ws.store.transaction():
         if measure.id is None:
+            if _observation_confidential(ws, measure) and not measure.confidential:
+                measure = measure.model_copy(update={"confidential": True})
             note_change(ws, measure.meeting_id, "Ny åtgärd", "", _assigned(measure))
             return measure_rows.insert_measure(ws.store, measure, MeasureUpdate(
                 measure_id=0, meeting_id=measure.meeting_id, at=ws.now(),
@@ -157,15 +160,21 @@ def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
 
 
 def _observation_confidential(ws: Workspace, measure: Measure) -> bool:
-    """True when the measure's observation, or the observation of its cause, is confidential."""
-    observation_id = measure.observation_id
-    if observation_id is None and measure.cause_id is not None:
+    """True when the measure's observation, or the observation of its cause, is confidential;
+    `Gone` when either was removed."""
+    observation_ids = [measure.observation_id]
+    if measure.cause_id is not None:
         cause = rows.get_cause(ws.store, measure.cause_id)
-        observation_id = cause.observation_id if cause is not None else None
-    if observation_id is None:
-        return False
-    observation = rows.get_observation(ws.store, observation_id)
-    return observation is not None and observation.confidential
+        if cause is None:
+            raise Gone("causes", measure.cause_id)
+        observation_ids.append(cause.observation_id)
+    confidential = False
+    for observation_id in {i for i in observation_ids if i is not None}:
+        observation = rows.get_observation(ws.store, observation_id)
+        if observation is None:
+            raise Gone("observations", observation_id)
+        confidential = confidential or observation.confidential
+    return confidential
 
 
 def remove_measure(ws: Workspace, measure: Measure) -> None:
