@@ -134,6 +134,44 @@ def test_closed_meeting_records_later_edits(ws: Workspace, clock: Clock) -> None
     assert (changes[0].by, changes[0].why) == ("Eva Berg", "Fel tid i anteckningen")
 
 
+@pytest.mark.parametrize(("row", "change"), [
+    ("observation", {"place_detail": "Vid kiosken"}), ("observation", {"category": "Klotter"}),
+    ("observation", {"source": "Polisen"}), ("observation", {"level": 3}),
+    ("observation", {"status": ObservationStatus.HANDLED}),
+    ("cause", {"dimension": Dimension.OFFENDER}), ("measure", {"owner_org": "Tekniska"}),
+    ("measure", {"due": date(2027, 1, 31)}),
+])
+def test_any_field_of_a_closed_meetings_lagesbild_changes_only_as_an_amendment(
+        ws: Workspace, clock: Clock, row: str, change: dict[str, object]) -> None:
+    """Found by tests/robustness/test_confidentiality_machine.py: a closed meeting's place,
+    category, source, level, status, a cause's side or a measure's organisation and due date
+    were saved without `amending` and left no amendment, because the amendment quoted only the
+    area and description (the text and owner) and a change elsewhere looked like none."""
+    meeting_id = _meeting(ws, clock, date(2026, 11, 10))
+    seen = lagesbild.save_observation(ws, Observation(meeting_id=meeting_id, area="Torget",
+                                                      description="Klotter"))
+    assert seen.id is not None
+    rows = {"observation": seen,
+            "cause": lagesbild.save_cause(ws, Cause(observation_id=seen.id, text="Mörkt")),
+            "measure": lagesbild.save_measure(ws, Measure(
+                meeting_id=meeting_id, text="Belysning", owner="Per Holm",
+                due=date(2026, 12, 1), observation_id=seen.id))}
+    meetings.close_meeting(ws, meeting_id)
+    saves = {"observation": lagesbild.save_observation, "cause": lagesbild.save_cause,
+             "measure": lagesbild.save_measure}
+    before = rows[row]
+    edited = before.model_copy(update=change)
+    with pytest.raises(MeetingClosed):
+        saves[row](ws, edited, base=before)  # type: ignore[operator]
+    assert amendments_of(ws.store, meeting_id) == []
+    with amending(ws, by="Eva Berg", why="Rättelse"):
+        stored = saves[row](ws, edited, base=before)  # type: ignore[operator]
+    assert all(getattr(stored, name) == value for name, value in change.items())
+    [amendment] = amendments_of(ws.store, meeting_id)
+    assert amendment.old != amendment.new and (amendment.by, amendment.why) == (
+        "Eva Berg", "Rättelse")
+
+
 def test_visiting_items_marks_them_and_close_check_lists_gaps(ws: Workspace,
                                                               clock: Clock) -> None:
     meeting_id = _meeting(ws, clock, date(2026, 11, 10))

@@ -137,3 +137,25 @@ def test_a_save_without_a_base_names_the_version_it_read(
     with pytest.raises(Conflict):  # version 1 was read; 2 is stored
         lagesbild.save_observation(chair, seen.model_copy(update={"area": "Parken"}))
     assert lagesbild.observations(chair, meeting_id)[0].area == "Hamnen"
+
+
+def test_a_measure_for_an_observation_removed_meanwhile_is_gone(
+        pair: tuple[Workspace, Workspace, int]) -> None:
+    """Found by tests/robustness/test_confidentiality_machine.py: the chair's measure form was
+    open on a confidential observation (or one of its causes) that the secretary removed; the
+    measure was saved anyway, public, since the removed observation's flag was not read, and
+    the public minutes and `actions --public` showed it."""
+    chair, secretary, meeting_id = pair
+    seen = lagesbild.save_observation(chair, Observation(
+        meeting_id=meeting_id, area="Stationen", description="Hot mot personal",
+        confidential=True))
+    assert seen.id is not None
+    cause = lagesbild.save_cause(chair, Cause(observation_id=seen.id, text="Ensam personal"))
+    lagesbild.remove_observation(secretary, seen)
+    for measure in (Measure(meeting_id=meeting_id, text="Väktare", owner="Tekniska",
+                            observation_id=seen.id),
+                    Measure(meeting_id=meeting_id, text="Väktare", owner="Tekniska",
+                            cause_id=cause.id)):
+        with pytest.raises(Gone):
+            lagesbild.save_measure(chair, measure)
+    assert lagesbild.measures(chair, meeting_id) == []

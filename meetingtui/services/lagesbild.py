@@ -85,7 +85,13 @@ def remove_observation(ws: Workspace, observation: Observation) -> None:
 
 
 def _said(observation: Observation) -> str:
-    return f"{observation.area}: {observation.description}"
+    """The observation as an amendment quotes it: every field a save may change (a change to a
+    closed meeting is noted only when this text changes), the description last."""
+    where = " – ".join(text for text in (observation.area, observation.place_detail) if text)
+    about = "; ".join(text for text in (
+        observation.category, observation.source, observation.trend.value,
+        f"nivå {observation.level}", observation.status.value) if text)
+    return f"{where} ({about}): {observation.description}"
 
 
 def causes(ws: Workspace, meeting_id: int) -> list[Cause]:
@@ -98,12 +104,12 @@ def save_cause(ws: Workspace, cause: Cause, *, base: Cause | None = None) -> Cau
         raise Gone("observations", cause.observation_id)
     with ws.store.transaction():
         if cause.id is None:
-            note_change(ws, observation.meeting_id, "Ny orsak", "", cause.text)
+            note_change(ws, observation.meeting_id, "Ny orsak", "", _caused(cause))
             return rows.insert_cause(ws.store, cause)
         old = rows.get_cause(ws.store, cause.id)
         stored = rows.update_cause(ws.store, cause, base)
         note_change(ws, observation.meeting_id, f"Orsak {cause.id}",
-                    old.text if old else "", stored.text)
+                    _caused(old) if old else "", _caused(stored))
         return stored
 
 
@@ -112,8 +118,15 @@ def remove_cause(ws: Workspace, cause: Cause) -> None:
     observation = rows.get_observation(ws.store, cause.observation_id)
     with ws.store.transaction():
         if observation is not None:
-            note_change(ws, observation.meeting_id, f"Orsak {cause.id} borttagen", cause.text, "")
+            note_change(ws, observation.meeting_id, f"Orsak {cause.id} borttagen",
+                        _caused(cause), "")
         rows.remove_cause(ws.store, cause.id, ws.now())
+
+
+def _caused(cause: Cause) -> str:
+    """A cause as an amendment quotes it: its side of the triangle, who controls it, its text."""
+    side = cause.dimension.value + (f"/{cause.controller.value}" if cause.controller else "")
+    return f"{side}: {cause.text}"
 
 
 def measures(ws: Workspace, meeting_id: int) -> list[Measure]:
@@ -126,11 +139,14 @@ def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
     `followup.record_update`, never through here.
 
     A measure for a confidential observation is confidential too: later meetings follow it up
-    without the observation beside it, and the public minutes must still leave it out."""
-    if measure.id is None and not measure.confidential and _observation_confidential(ws, measure):
-        measure = measure.model_copy(update={"confidential": True})
+    without the observation beside it, and the public minutes must still leave it out. A new
+    measure on an observation or a cause that another program removed meanwhile is `Gone`
+    (its problem's flag can no longer be read from it), and the flag is read in the
+    transaction that inserts it, so that a problem marked meanwhile is not missed."""
     with ws.store.transaction():
         if measure.id is None:
+            if _observation_confidential(ws, measure) and not measure.confidential:
+                measure = measure.model_copy(update={"confidential": True})
             note_change(ws, measure.meeting_id, "Ny åtgärd", "", _assigned(measure))
             return measure_rows.insert_measure(ws.store, measure, MeasureUpdate(
                 measure_id=0, meeting_id=measure.meeting_id, at=ws.now(),
@@ -144,15 +160,21 @@ def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
 
 
 def _observation_confidential(ws: Workspace, measure: Measure) -> bool:
-    """True when the measure's observation, or the observation of its cause, is confidential."""
-    observation_id = measure.observation_id
-    if observation_id is None and measure.cause_id is not None:
+    """True when the measure's observation, or the observation of its cause, is confidential;
+    `Gone` when either was removed."""
+    observation_ids = [measure.observation_id]
+    if measure.cause_id is not None:
         cause = rows.get_cause(ws.store, measure.cause_id)
-        observation_id = cause.observation_id if cause is not None else None
-    if observation_id is None:
-        return False
-    observation = rows.get_observation(ws.store, observation_id)
-    return observation is not None and observation.confidential
+        if cause is None:
+            raise Gone("causes", measure.cause_id)
+        observation_ids.append(cause.observation_id)
+    confidential = False
+    for observation_id in {i for i in observation_ids if i is not None}:
+        observation = rows.get_observation(ws.store, observation_id)
+        if observation is None:
+            raise Gone("observations", observation_id)
+        confidential = confidential or observation.confidential
+    return confidential
 
 
 def remove_measure(ws: Workspace, measure: Measure) -> None:
@@ -164,4 +186,6 @@ def remove_measure(ws: Workspace, measure: Measure) -> None:
 
 
 def _assigned(measure: Measure) -> str:
-    return f"{measure.text} ({measure.owner}, {measure.due or '–'})"
+    """A measure as an amendment quotes it: every field a save may change."""
+    who = ", ".join(text for text in (measure.owner, measure.owner_org) if text)
+    return f"{measure.text} ({who}, {measure.due or '–'}, {measure.type.value})"
