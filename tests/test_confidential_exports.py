@@ -29,7 +29,14 @@ from icalendar import Calendar
 
 from meetingtui.cli import main
 from meetingtui.export.minutes import export_minutes
-from meetingtui.model import Cause, Dimension, Measure, MeasureStatus, Observation
+from meetingtui.model import (
+    Cause,
+    Dimension,
+    Measure,
+    MeasureStatus,
+    Observation,
+    ObservationStatus,
+)
 from meetingtui.paths import resolve
 from meetingtui.services import followup, groups, lagesbild, meetings
 from meetingtui.services.workspace import Workspace, open_workspace
@@ -374,3 +381,27 @@ def test_marking_an_observation_confidential_takes_its_carried_copies_along(
     public = export_minutes(ws, second, public=True, fmt="md",
                             path=ws.locations.exports / "p.md").path.read_text("utf-8")
     assert LATE_AREA not in public and LATE_MEASURE not in public and "Centrum" in public
+
+
+def test_marking_a_problem_notes_every_closed_meeting_whose_minutes_it_changes(
+        ws: Workspace, clock: Clock) -> None:
+    """October decided a measure on the problem, November followed it up (and closed); marking
+    the problem in December changes both meetings' public minutes: both get an amendment, and
+    the areas of the problem are not quoted in them."""
+    first = _meeting(ws, clock, date(2026, 10, 13))
+    seen = lagesbild.save_observation(ws, Observation(meeting_id=first, area=LATE_AREA,
+                                                      description=LATE_TEXT,
+                                                      status=ObservationStatus.HANDLED))
+    measure = lagesbild.save_measure(ws, Measure(meeting_id=first, text=LATE_MEASURE,
+                                                 owner=LATE_OWNER, observation_id=seen.id))
+    meetings.close_meeting(ws, first)
+    second = _meeting(ws, clock, date(2026, 11, 10))
+    assert measure.id is not None
+    followup.record_update(ws, measure.id, MeasureStatus.IN_PROGRESS, "Påbörjad",
+                           meeting_id=second)
+    meetings.close_meeting(ws, second)
+    assert seen.id is not None
+    lagesbild.set_confidential(ws, seen.id, True, by="Eva Berg", reason="Skyddad identitet")
+    for meeting_id in (first, second):
+        [change] = amendments_of(ws.store, meeting_id)
+        assert change.why == "Skyddad identitet" and LATE_AREA not in change.what

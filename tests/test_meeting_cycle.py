@@ -219,3 +219,18 @@ def test_a_measure_for_a_confidential_observation_is_confidential(ws: Workspace,
         observation_id=secret.id))
     assert measure.confidential
     assert measure.id and lagesbild.measures(ws, meeting_id)[0].confidential
+
+
+def test_an_items_confidential_flag_changes_only_as_an_amendment(ws: Workspace,
+                                                                 clock: Clock) -> None:
+    meeting_id = _meeting(ws, clock, date(2026, 11, 10))
+    item = meetings.items(ws, meeting_id)[0]
+    assert item.id
+    meetings.close_meeting(ws, meeting_id)
+    with pytest.raises(MeetingClosed):
+        meetings.edit_item(ws, item.id, confidential=True)
+    assert not meetings.items(ws, meeting_id)[0].confidential
+    with amending(ws, by="Eva Berg", why="Polisens uppgifter"):
+        meetings.edit_item(ws, item.id, confidential=True)
+    [change] = amendments_of(ws.store, meeting_id)
+    assert "[sekretess]" in change.new and change.why == "Polisens uppgifter"

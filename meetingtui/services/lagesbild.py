@@ -49,20 +49,21 @@ def set_confidential(ws: Workspace, observation_id: int, confidential: bool, *,
     with the measures decided on it. Recorded (who, when, why); each closed meeting whose
     minutes this changes gets an amendment. `base`: the observation as the user saw it, so a
     flag another program changed meanwhile is a `Conflict`, not silently flipped back."""
-    current = get_observation(ws, observation_id)
-    if base is not None and base.confidential != current.confidential:
-        raise Conflict("observations", base.model_copy(update={"confidential": confidential}),
-                       current, ["confidential"])
-    if current.confidential == confidential:
-        return current
-    problem = current.problem_id or observation_id
     old, new = ("Offentlig", "Sekretess") if confidential else ("Sekretess", "Offentlig")
     why = reason or ("Sekretessmarkerad" if confidential else "Offentlig igen")
-    with ws.store.transaction():
-        changed = rows.set_problem_confidential(ws.store, problem, confidential)
-        for meeting_id in changed:
-            note_change(ws, meeting_id, f"Iakttagelse ({current.area}): sekretess", old, new,
-                        why=why, by=by)
+    with ws.store.transaction():  # read and write in one: no other program in between
+        current = get_observation(ws, observation_id)
+        if base is not None and base.confidential != current.confidential:
+            raise Conflict("observations",
+                           base.model_copy(update={"confidential": confidential}), current,
+                           ["confidential"])
+        if current.confidential == confidential:
+            return current
+        problem = current.problem_id or observation_id
+        for meeting_id in rows.set_problem_confidential(ws.store, problem, confidential):
+            # Named by number, not by its area: the area is what may be confidential.
+            note_change(ws, meeting_id, f"Sekretess för problem {problem} i lägesbilden", old,
+                        new, why=why, by=by)
         rows.record_confidentiality(ws.store, problem, ws.now(), by, confidential, reason)
     return get_observation(ws, observation_id)
 

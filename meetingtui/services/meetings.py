@@ -215,9 +215,16 @@ def edit_item(ws: Workspace, item_id: int, *, notes: str | None = None,
     edited = start.model_validate({**start.model_dump(), **changes})
     with ws.store.transaction():
         stored = item_rows.update_item(ws.store, edited, start, only=set(changes))
-        note_change(ws, item.meeting_id, f"§ {item.position} {item.title}",
-                    f"{item.notes}\n{item.decision}", f"{stored.notes}\n{stored.decision}")
+        note_change(ws, item.meeting_id, f"§ {item.position} {item.title}", _item_said(item),
+                    _item_said(stored))
     return stored
+
+
+def _item_said(item: AgendaItem) -> str:
+    """An item as an amendment quotes it: every field an edit may change (a change to a closed
+    meeting is noted, and refused without a reason, only when this text changes)."""
+    secret = "[sekretess]\n" if item.confidential else ""
+    return f"{secret}{item.notes}\n{item.decision}"
 
 
 def set_presence(ws: Workspace, attendance_id: int, meeting_id: int, presence: Presence) -> None:

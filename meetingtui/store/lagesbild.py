@@ -34,14 +34,22 @@ def update_observation(store: Store, observation: Observation,
 
 def set_problem_confidential(store: Store, problem_id: int, confidential: bool) -> list[int]:
     """Every appearance of the problem, and every measure decided on one of them or on one of
-    their causes, marked (or unmarked) at once; the meetings whose rows changed, oldest first."""
+    their causes, marked (or unmarked) at once; the meetings whose minutes this changes (where
+    an appearance or a measure stands, or a measure was followed up), oldest first."""
     flag = int(confidential)
     with store.transaction() as db:
+        measures = ("SELECT id FROM measures WHERE observation_id IN "
+                    "  (SELECT id FROM observations WHERE problem_id = :p) "
+                    "OR cause_id IN (SELECT c.id FROM causes c JOIN observations o "
+                    "               ON o.id = c.observation_id WHERE o.problem_id = :p)")
         meetings = [row[0] for row in db.execute(
-            "SELECT DISTINCT o.meeting_id FROM observations o "
-            "JOIN meetings m ON m.id = o.meeting_id "
-            "WHERE o.problem_id = ? AND o.confidential != ? AND o.deleted_at IS NULL "
-            "ORDER BY m.date, m.id", [problem_id, flag])]
+            "SELECT m.id FROM meetings m WHERE m.id IN ("
+            "  SELECT meeting_id FROM observations WHERE problem_id = :p "
+            "    AND confidential != :f AND deleted_at IS NULL "
+            f"  UNION SELECT meeting_id FROM measures WHERE id IN ({measures}) "
+            "    AND confidential != :f "
+            f"  UNION SELECT meeting_id FROM measure_updates WHERE measure_id IN ({measures})) "
+            "ORDER BY m.date, m.id", {"p": problem_id, "f": flag})]
         db.execute("UPDATE observations SET confidential = ?, version = version + 1 "
                    "WHERE problem_id = ? AND confidential != ?", [flag, problem_id, flag])
         db.execute(

@@ -29,9 +29,10 @@ class AmendmentsDialog(ModalScreen[None]):
             if not self.amendments:
                 yield Static(t("amendments.none"))
             table: DataTable[str] = DataTable(cursor_type="row", id="amendments")
-            table.add_columns(t("amendments.at"), t("amendments.what"), t("amendments.new"))
-            for a in self.amendments:
-                table.add_row(a.at.strftime("%Y-%m-%d %H:%M"), a.what, a.new[:60])
+            table.add_columns(t("amendments.at"), t("amend.by_column"), t("amendments.what"),
+                              t("amend.why_column"))
+            for a in self.amendments:  # what was said before and after is in the minutes
+                table.add_row(a.at.strftime("%Y-%m-%d %H:%M"), a.by, a.what, a.why)
             yield table
             yield Static(t("amendments.hint"), classes="form-hint")
 
