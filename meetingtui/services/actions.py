@@ -183,13 +183,19 @@ def _resolve(conn: sqlite3.Connection, filters: ActionFilters,
 
 
 def find_group_id(conn: sqlite3.Connection, name: str) -> int:
-    """A group by template id, short or full name in any case, as `groups.find_group` does."""
-    wanted = " ".join(name.split()).casefold()
+    """A group by id, short name or name in any case, or by template id where only one group
+    has it (`group_names.matching`, as `groups.find_group`)."""
+    from meetingtui.services.group_names import matching
+
     known = action_rows.groups(conn)
-    for group_id, template_id, short, full in known:
-        if wanted in (template_id.casefold(), short.casefold(), full.casefold()):
-            return group_id
-    names = ", ".join(short for _, _, short, _ in known) or "none yet"
+    found = matching(known, name)
+    if len(found) == 1:
+        return found[0]
+    shorts = {group_id: short for group_id, _, short, _ in known}
+    if found:
+        several = ", ".join(shorts[group_id] for group_id in found)
+        raise UnknownGroup(f"{name!r} is the type of several groups; name one: {several}")
+    names = ", ".join(shorts.values()) or "none yet"
     raise UnknownGroup(f"no group called {name!r}; known groups: {names}")
 
 

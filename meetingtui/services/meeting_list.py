@@ -73,10 +73,15 @@ def _group_id(stored: list[tuple[int, str, str, str]], known: TemplateSet,
               name: str) -> int | None:
     """The stored group called ``name`` (template id, short name or name, in any case); None
     for a template's group that is not stored yet; UnknownGroup for neither."""
+    from meetingtui.services.group_names import matching
+
     wanted = name.strip().casefold()
-    for group_id, template_id, short, full in stored:
-        if wanted in (template_id.casefold(), short.casefold(), full.casefold()):
-            return group_id
+    found = matching(stored, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        several = ", ".join(short for group_id, _, short, _ in stored if group_id in found)
+        raise UnknownGroup(f"{name!r} is the type of several groups; name one: {several}")
     template = known.get(name) or next(
         (t for t in known.templates.values() if t.name.casefold() == wanted), None)
     if template is not None:
