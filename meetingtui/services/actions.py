@@ -88,6 +88,7 @@ class ActionList(NamedTuple):
     municipality: str
     filters: ActionFilters = ActionFilters()
     owner_known: bool = True  # False: the owner filter matched no one who ever owned a measure
+    word_template: Path | None = None  # the municipality's Word template, for a docx
 
 
 def action_list(ws: Workspace, filters: ActionFilters) -> list[ActionRow]:
@@ -148,11 +149,13 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
         rows = action_rows.query_actions(conn, query)
         groups = {group_id: (short, name) for group_id, _, short, name in action_rows.groups(conn)}
         municipality = action_rows.municipality(conn, DEFAULT_MUNICIPALITY)
+        template = action_rows.word_template(conn)
     except sqlite3.Error as error:
         from meetingtui.store.db import explain
 
         raise explain(error, None) from error
-    return ActionList(_rows(rows, groups), today, municipality, filters, owner_known)
+    return ActionList(_rows(rows, groups), today, municipality, filters, owner_known,
+                      Path(template) if template else None)
 
 
 def _resolve(conn: sqlite3.Connection, filters: ActionFilters,
