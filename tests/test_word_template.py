@@ -231,6 +231,7 @@ def test_minutes_carry_the_logo_the_font_and_the_page_of_the_template(
     assert lines[0].strip() == LETTERHEAD.strip(), "the letterhead first, as the template has it"
     assert lines[-1].startswith("Exempelkommun\tMinnesanteckningar"), "then the minutes' line"
     assert "Utkast" in lines[-1], "a draft says so on every page"
+    assert header.paragraphs[-1].paragraph_format.space_after == Pt(6)
 
     footer = doc.sections[0].footer
     assert ADDRESS in header_text(footer)

@@ -72,7 +72,10 @@ def page_header(doc: Document, left: str, right: Sequence[str]) -> None:
     this line goes under it: a draft or a public version says so on every page."""
     right_text = " · ".join(one_line(part) for part in right if one_line(part))
     for header, _ in _in_use(doc):
+        under_letterhead = _has_content(header._element)
         paragraph = _free_line(header, "Header")
+        if under_letterhead:  # a little air between the letterhead's header and the text
+            paragraph.paragraph_format.space_after = Pt(6)
         tabs = paragraph.paragraph_format.tab_stops
         for inherited in _style_tabs(paragraph):  # the Header style's centre and right
             tabs.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
