@@ -175,11 +175,11 @@ def _write(context: Context, path: Path, data: bytes, force: bool) -> None:
 
 def _write_docx(context: Context, result: ActionList, output: Path | None, force: bool) -> None:
     from meetingtui.export.actions_common import default_docx_path
-    from meetingtui.export.actions_docx import write_docx
+    from meetingtui.export.actions_docx import build_docx
     from meetingtui.export.files import write_export
 
     path = output or default_docx_path(context.locations.exports, result.today,
                                        result.filters.owner, result.filters.public)
-    written = write_export(path, lambda stream: write_docx(result, stream), force=force,
-                           protected=context.database)
+    document = build_docx(result)  # before writing: a Word template that fails writes nothing
+    written = write_export(path, document.save, force=force, protected=context.database)
     click.echo(str(written))

@@ -2,6 +2,8 @@
 
 Each owner's section has the owner as Heading 1, their organisation and a count, then a table
 Nr · Åtgärd · Grupp · Möte · Klart senast · Status in which an overdue measure says "Försenad".
+It starts from the municipality's Word template when one is set (`ActionList.word_template`;
+`docx_template` and `docx_page` say what is kept and what is added), else in the built-in look.
 Imports python-docx (through `docx_layout`): import this module only when a docx is made.
 """
 
@@ -14,6 +16,7 @@ from docx.document import Document
 from docx.enum.section import WD_SECTION
 
 from meetingtui.export import docx_layout as layout
+from meetingtui.export import docx_page as page
 from meetingtui.export.actions_common import (
     CONFIDENTIAL,
     HEAD,
@@ -41,12 +44,14 @@ def _count(rows: list[ActionRow]) -> str:
 
 
 def build_docx(actions: ActionList, now: datetime | None = None) -> Document:
-    doc = layout.a4_document("sv-SE")
+    """The list as a python-docx Document; raises `WordTemplateError` when the Word template
+    cannot be used."""
+    doc = layout.a4_document("sv-SE", actions.word_template)
     layout.set_properties(doc, title=TITLE, author=actions.municipality,
                           subject=filter_summary(actions.filters), language="sv-SE",
                           created=(now or datetime.now()).replace(microsecond=0))
-    layout.page_header(doc, actions.municipality, [TITLE, actions.today.isoformat()])
-    layout.page_footer(doc, "Sida ", " av ")
+    page.page_header(doc, actions.municipality, [TITLE, actions.today.isoformat()])
+    page.page_footer(doc, "Sida ", " av ")
     doc.add_heading(TITLE, level=0)
     doc.add_paragraph(one_line(subtitle(actions)))
     doc.add_paragraph(one_line(filter_summary(actions.filters)))

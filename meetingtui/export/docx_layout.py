@@ -2,6 +2,10 @@
 
 Imports python-docx at module level: import this module only where a document is built (the
 CLI and the TUI import the exporters lazily). Every string handed in is cleaned here first.
+
+A document starts in the built-in look (A4, Arial, black headings) or from the municipality's
+Word template (`docx_template`: its styles, page, headers and footers); widths follow the
+document's own text width. The page header and footer are `docx_page`'s.
 """
 
 from __future__ import annotations
@@ -11,22 +15,22 @@ import re
 import weakref
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 from docx import Document as new_document
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.shared import Cm, Length, Pt, RGBColor, Twips
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from meetingtui.export import docx_template
 from meetingtui.export.clean import one_line, word_text
 from meetingtui.export.column_widths import column_widths
 from meetingtui.export.docx_xml import add_text, set_style_id, style_id, styled
@@ -39,10 +43,28 @@ FONT = "Arial"  # what most Swedish municipal templates use; Liberation Sans/Dej
 TABLE_FONT_SIZE = Pt(9.5)
 TABLE_TEXT = "Tabelltext"  # a paragraph style for text in tables (9.5 pt, tight)
 _HEADINGS = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3")
+#: Every style the exports use (`markdown_docx` the lists and Quote): a municipality's template
+#: that lacks one gets the built-in one.
+USED_STYLES = (
+    "Normal", "Header", "Footer", *_HEADINGS, "Quote", TABLE_STYLE, TABLE_TEXT,
+    *(f"{kind}{level}" for kind in ("List Bullet", "List Number", "List Continue")
+      for level in ("", " 2", " 3")),
+)
 
 
-def a4_document(language: str) -> Document:
-    """A new document: A4 portrait, 2.5 cm margins, proofing language ``language`` (sv-SE …)."""
+def a4_document(language: str, template: Path | None = None) -> Document:
+    """A new, empty document with proofing language ``language`` (sv-SE …): in the built-in
+    look (A4 portrait, 2.5 cm margins, Arial) or, given ``template`` (the municipality's .docx
+    or .dotx), in the template's (`docx_template`; raises `WordTemplateError` when it cannot be
+    used)."""
+    doc = _builtin()
+    if template is not None:
+        doc = docx_template.from_template(template, doc, USED_STYLES)
+    _proofing(doc, language)
+    return doc
+
+
+def _builtin() -> Document:
     doc = new_document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -52,10 +74,6 @@ def a4_document(language: str) -> Document:
     section.header_distance = section.footer_distance = Cm(1.25)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(11)
-    r_pr = normal.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), language)
-    r_pr.append(lang)
     _sober(doc)
     table_text = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
@@ -63,6 +81,26 @@ def a4_document(language: str) -> Document:
     table_text.paragraph_format.space_after = Pt(1)
     table_text.quick_style = True
     return doc
+
+
+def _proofing(doc: Document, language: str) -> None:
+    """Normal's <w:lang w:val=…>: what Word checks the spelling in."""
+    r_pr = doc.styles["Normal"].element.get_or_add_rPr()
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    lang.set(qn("w:val"), language)
+
+
+def text_width_cm(doc: Document) -> float:
+    """The width between the margins of the document's (last) section, in cm."""
+    section = doc.sections[-1]
+    parts = (section.page_width, section.left_margin, section.right_margin)
+    if any(part is None for part in parts):
+        return TEXT_WIDTH_CM
+    width, left, right = (Length(part or 0) for part in parts)
+    return round(float(Length(width - left - right).cm), 2)
 
 
 def _sober(doc: Document) -> None:
@@ -98,53 +136,6 @@ def set_properties(doc: Document, *, title: str, author: str, subject: str,
     for r_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:  # python-docx's template ships a preview of itself
             del package.rels[r_id]
-
-
-def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    """A Word field (PAGE, NUMPAGES …) with a placeholder result until the viewer updates it."""
-    def fld_char(kind: str) -> BaseOxmlElement:
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        return el
-
-    run = paragraph.add_run()
-    run._r.append(fld_char("begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run = paragraph.add_run()
-    run._r.append(instr)
-    run = paragraph.add_run()
-    run._r.append(fld_char("separate"))
-    paragraph.add_run(placeholder)
-    run = paragraph.add_run()
-    run._r.append(fld_char("end"))
-
-
-def page_footer(doc: Document, prefix: str, of: str) -> None:
-    """"Sida X av Y", centred, with PAGE and NUMPAGES fields."""
-    paragraph = doc.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run(word_text(prefix))
-    _field(paragraph, "PAGE", "1")
-    paragraph.add_run(word_text(of))
-    _field(paragraph, "NUMPAGES", "1")
-    for run in paragraph.runs:
-        run.font.size = Pt(9)
-
-
-def page_header(doc: Document, left: str, right: Sequence[str]) -> None:
-    """The municipality on the left; document type, date (and "Offentlig version") on the right."""
-    paragraph = doc.sections[0].header.paragraphs[0]
-    tabs = paragraph.paragraph_format.tab_stops
-    for inherited in (4680, 9360):  # the Header style's centre and right stops (Letter size)
-        tabs.add_tab_stop(Twips(inherited), WD_TAB_ALIGNMENT.CLEAR)
-    tabs.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
-    run = paragraph.add_run(one_line(left))
-    run.bold = True
-    run.font.size = Pt(9)
-    run = paragraph.add_run("\t" + " · ".join(one_line(part) for part in right if one_line(part)))
-    run.font.size = Pt(9)
 
 
 def heading(doc: Document, text: str, level: int) -> Paragraph:
@@ -188,18 +179,25 @@ def _no_split(row_tr: CT_Row) -> None:
 
 
 def fitted_widths(preferred: Sequence[float], headers: Sequence[str],
-                  rows: Sequence[Sequence[str]], marks: Sequence[str] = ()) -> list[float]:
-    """Column widths (cm) for a data table that fill the text width, each column at least as
-    wide as the longest word in it at the table's font size (`column_widths.fit`): ``rows`` are
-    the texts of its cells, ``marks`` bold texts that may stand in a column ("" for none)."""
+                  rows: Sequence[Sequence[str]], marks: Sequence[str] = (),
+                  total: float = TEXT_WIDTH_CM) -> list[float]:
+    """Column widths (cm) for a data table that fill the text width ``total`` (`text_width_cm`),
+    each column at least as wide as the longest word in it at the table's font size
+    (`column_widths.fit`): ``rows`` are the texts of its cells, ``marks`` bold texts that may
+    stand in a column ("" for none)."""
     columns = [[row[i] for row in rows if i < len(row)] for i in range(len(headers))]
     return column_widths(preferred, columns, [one_line(h) for h in headers],
                          [[mark] if mark else [] for mark in marks],
-                         size_pt=TABLE_FONT_SIZE.pt, total=TEXT_WIDTH_CM)
+                         size_pt=TABLE_FONT_SIZE.pt, total=total)
 
 
 def data_table(doc: Document, headers: Sequence[str], widths_cm: Sequence[float]) -> Table:
-    """A table in the built-in grid style with a bold, shaded header row repeated on every page."""
+    """A table in the grid style with a bold, shaded header row repeated on every page, its
+    columns ``widths_cm`` wide, in proportion where they do not add up to the text width (a
+    template's margins)."""
+    width = text_width_cm(doc)
+    if abs(sum(widths_cm) - width) > 0.05:
+        widths_cm = [w * width / sum(widths_cm) for w in widths_cm]
     table: Table = doc.add_table(rows=1, cols=len(headers))
     table._tbl.tblPr.style = style_id(table, TABLE_STYLE)  # `table.style =` searches all styles
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -291,7 +289,7 @@ def info_table(doc: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Tabl
     """The header block: bold labels on the left, one line per value on the right, no borders."""
     table: Table = doc.add_table(rows=0, cols=2)
     table.autofit = False
-    widths = (Cm(3.5), Cm(TEXT_WIDTH_CM - 3.5))
+    widths = (Cm(3.5), Cm(text_width_cm(doc) - 3.5))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for label, values in rows:

@@ -7,6 +7,7 @@ meeting's minutes those two were most of the time. These helpers produce the sam
 
 from __future__ import annotations
 
+import weakref
 from typing import cast
 
 from docx.document import Document
@@ -21,17 +22,23 @@ from docx.text.run import Run
 
 from meetingtui.export.clean import word_text
 
-_STYLE_IDS: dict[str, str] = {}  # style name → id; every document comes from the same template
+#: Style name → id, per document: a municipality's Word template has ids of its own (Swedish
+#: Word calls Heading 2 "Rubrik2"), so no id is taken from another document.
+_STYLE_IDS: weakref.WeakKeyDictionary[DocumentPart, dict[str, str]] = (
+    weakref.WeakKeyDictionary())
 
 
 def style_id(child: StoryChild, name: str) -> str:
-    """The id of the style called ``name`` (looked up once: python-docx searches all styles
-    with XPath on every ``paragraph.style = name``, most of an export's time); ``child`` is any
-    paragraph or table of the document."""
-    found = _STYLE_IDS.get(name)
+    """The id of the style called ``name`` in ``child``'s document (looked up once per document:
+    python-docx searches all styles with XPath on every ``paragraph.style = name``, most of an
+    export's time); ``child`` is any paragraph or table of the document."""
+    part = cast(DocumentPart, child.part)
+    ids = _STYLE_IDS.get(part)
+    if ids is None:
+        ids = _STYLE_IDS[part] = {}
+    found = ids.get(name)
     if found is None:
-        part = cast(DocumentPart, child.part)
-        found = _STYLE_IDS[name] = str(part.styles[name].style_id)
+        found = ids[name] = str(part.styles[name].style_id)
     return found
 
 

@@ -1,6 +1,8 @@
 """Exporting one meeting's minutes: load, check for personal numbers, build, write safely.
 
-The one entry point that the CLI and the TUI share, so both refuse the same things.
+The one entry point that the CLI and the TUI share, so both refuse the same things. A Word
+file starts from the municipality's Word template when one is set (`services.settings`); one
+that cannot be used is refused (`docx_template.WordTemplateError`) before anything is written.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import BinaryIO
 from meetingtui.export.files import ExportError, Format, default_export_path, write_export
 from meetingtui.privacy import Where, scan_record
 from meetingtui.services.record import filed_municipality, load_meeting
+from meetingtui.services.settings import word_template
 from meetingtui.services.workspace import Workspace
 
 
@@ -38,7 +41,8 @@ def export_minutes(
     ws: Workspace, meeting_id: int, *, public: bool = False, fmt: Format = "docx",
     path: Path | None = None, force: bool = False, allow_personal_data: bool = False,
 ) -> Exported:
-    """Write the minutes; the public version is refused while personal numbers remain.
+    """Write the minutes; the public version is refused while personal numbers remain. A docx
+    starts from the Word template in the settings, if any (Markdown has no look to take).
 
     The internal version is written even with findings (it is the full record) but the
     findings are returned so the caller can say where they stand.
@@ -59,7 +63,8 @@ def export_minutes(
     else:
         from meetingtui.export.minutes_docx import build_minutes
 
-        document = build_minutes(record, public=public, municipality=town, created=ws.now())
+        document = build_minutes(record, public=public, municipality=town, created=ws.now(),
+                                 template=word_template(ws))
 
         def write(stream: BinaryIO) -> None:
             document.save(stream)

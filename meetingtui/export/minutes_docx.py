@@ -6,6 +6,9 @@ tables and decisions, then the signature block (domain.md §9: "Vid protokollet"
 anteckningarna" and "Justeras"; notes without a justerare end with who took them). Minutes of a
 meeting that is not closed say "Utkast" under the title and in the page header. The public
 version is built from `privacy.public_view`, so what it leaves out is decided in one place.
+With the municipality's Word template the same content starts from that document: its styles,
+page, headers (logo) and footers, with the page line and "Sida X av Y" added as
+`docx_page` says.
 
 Imports python-docx: import this module lazily, where an export is made.
 """
@@ -13,6 +16,7 @@ Imports python-docx: import this module lazily, where an export is made.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from docx.document import Document
 from docx.shared import Pt
@@ -31,11 +35,11 @@ from meetingtui.export.docx_layout import (
     info_table,
     keep_dates_whole,
     mark,
-    page_footer,
-    page_header,
     set_properties,
     signature_line,
+    text_width_cm,
 )
+from meetingtui.export.docx_page import page_footer, page_header
 from meetingtui.export.docx_xml import styled
 from meetingtui.export.labels import format_date, language_of, word
 from meetingtui.export.markdown_docx import add_markdown
@@ -45,11 +49,13 @@ _LOCALE = {Language.SV: "sv-SE", Language.EN: "en-GB"}
 
 
 def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
-                  created: datetime | None = None) -> Document:
-    """The minutes of ``record`` as a python-docx Document (save it with `files.write_export`)."""
+                  created: datetime | None = None, template: Path | None = None) -> Document:
+    """The minutes of ``record`` as a python-docx Document (save it with `files.write_export`),
+    in the built-in look or from the Word ``template`` (raises `WordTemplateError` when it
+    cannot be used)."""
     m = Minutes(record, public, municipality)
     labels = m.labels
-    doc = a4_document(_LOCALE[language_of(record)])
+    doc = a4_document(_LOCALE[language_of(record)], template)
     set_properties(
         doc, title=m.title, author=municipality, subject=m.group_title,
         language=_LOCALE[language_of(record)],
@@ -188,7 +194,7 @@ def _situation(doc: Document, m: Minutes) -> None:
         (3.4, 2.8, 7.4, 2.4), headers,
         [[f"{area} ({labels['carried_over']})", obs.category, f"{obs.description} {source}",
           word(labels, obs.trend)] for area, obs, source in rows],
-        marks=[labels["confidential_mark"]])
+        marks=[labels["confidential_mark"]], total=text_width_cm(doc))
     table = data_table(doc, headers, widths)
     for area, obs, source in rows:
         cells = add_row(table, [area, obs.category, "", word(labels, obs.trend)])
@@ -240,7 +246,8 @@ def _followups(doc: Document, m: Minutes) -> None:
     rows = [[m.followup_measure(f), m.owner(f.measure), m.status_change(f),
              f.update.comment if f.update is not None else ""] for f in m.record.followups]
     table = data_table(doc, headers, fitted_widths((6.6, 3.0, 3.2, 3.2), headers, rows,
-                                                   marks=[labels["confidential_mark"]]))
+                                                   marks=[labels["confidential_mark"]],
+                                                   total=text_width_cm(doc)))
     for followup, row in zip(m.record.followups, rows, strict=True):
         cells = add_row(table, [*row[:3], ""])
         if followup.update is not None:
@@ -264,7 +271,8 @@ def _actions(doc: Document, m: Minutes) -> None:
              format_date(measure.due), m.status(measure)]
             for index, measure in enumerate(m.record.measures, start=1)]
     table = data_table(doc, headers, fitted_widths((0.9, 5.9, 3.6, 2.6, 3.0), headers, rows,
-                                                   marks=["", labels["confidential_mark"]]))
+                                                   marks=["", labels["confidential_mark"]],
+                                                   total=text_width_cm(doc)))
     for measure, row in zip(m.record.measures, rows, strict=True):
         cells = add_row(table, [row[0], "", *row[2:]])
         add_markdown(cells[1], measure.text, style=TABLE_TEXT)

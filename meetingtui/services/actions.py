@@ -89,6 +89,7 @@ class ActionList(NamedTuple):
     filters: ActionFilters = ActionFilters()
     owner_known: bool = True  # False: the owner filter matched no one who ever owned a measure
     database_id: str = ""  # made once per database: calendar UIDs, whatever the names
+    word_template: Path | None = None  # the municipality's Word template, for a docx
 
 
 def action_list(ws: Workspace, filters: ActionFilters) -> list[ActionRow]:
@@ -150,12 +151,13 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
         groups = {group_id: (short, name) for group_id, _, short, name in action_rows.groups(conn)}
         municipality = action_rows.municipality(conn, NO_MUNICIPALITY)
         database_id = action_rows.setting(conn, "database_id")
+        template = action_rows.word_template(conn)
     except sqlite3.Error as error:
         from meetingtui.store.db import explain
 
         raise explain(error, None) from error
     return ActionList(_rows(rows, groups), today, municipality, filters, owner_known,
-                      database_id)
+                      database_id, Path(template) if template else None)
 
 
 def _resolve(conn: sqlite3.Connection, filters: ActionFilters,

@@ -121,6 +121,12 @@ def municipality(conn: sqlite3.Connection, default: str) -> str:
     return str(row[0]) if row and row[0] else default
 
 
+def word_template(conn: sqlite3.Connection) -> str:
+    """The Word template's path as `services.settings.set_word_template` keeps it ("": none)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = 'word_template'").fetchone()
+    return str(row[0]).strip() if row and row[0] else ""
+
+
 # The group's names are not joined in: two more text columns on every row cost more than the
 # rows' own words, while `groups` gives them for every row at once (issue 7).
 _COLUMNS = (
