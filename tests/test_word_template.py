@@ -36,7 +36,7 @@ from meetingtui.export.minutes import export_minutes
 from meetingtui.i18n import catalogue
 from meetingtui.model import Measure, Observation
 from meetingtui.services import groups, lagesbild, meetings
-from meetingtui.services.settings import set_word_template, word_template
+from meetingtui.services.settings import set_municipality, set_word_template, word_template
 from meetingtui.services.workspace import Workspace
 from tests.cli_helpers import one_line_error
 from tests.conftest import Clock
@@ -147,6 +147,7 @@ def as_dotx(docx_path: Path, dotx_path: Path) -> Path:
 def minutes_meeting(ws: Workspace, clock: Clock) -> int:
     """An EST meeting with notes in Markdown (a list, a numbered list), an observation and a
     measure: headings, lists and tables in the minutes."""
+    set_municipality(ws, "Exempelkommun")
     groups.ensure_groups(ws)
     est = groups.find_group(ws, "EST")
     assert est is not None and est.id is not None
