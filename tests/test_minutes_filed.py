@@ -140,6 +140,45 @@ def test_markdown_notes_with_a_justerare() -> None:
         f"{line}  \nKarin Ek, ordförande\n\n{line}  \nLena Strand, justerare\n")
 
 
+def filed_record() -> MeetingRecord:
+    record = protocol_record()
+    record.meeting.dnr = "KS 2026/123"
+    record.meeting.justering = "Kommunhuset 2026-04-22 kl. 10"
+    record.meeting.expedieras = "Kommunstyrelsen\n\nPolisområde Syd\n"
+    return record
+
+
+def info_rows(doc: Document) -> dict[str, str]:
+    """The head's label/value table, label → value."""
+    return {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+
+
+def test_a_filed_protocol_carries_its_dnr_justering_and_recipients_in_word() -> None:
+    doc = export(filed_record())
+    rows = info_rows(doc)
+    assert rows["Diarienummer"] == "KS 2026/123"
+    assert rows["Justeringens plats och tid"] == "Kommunhuset 2026-04-22 kl. 10"
+    paragraphs = texts(doc)
+    sent = [p for p in paragraphs if p.startswith("Expedieras till")]
+    assert sent == ["Expedieras till: Kommunstyrelsen, Polisområde Syd"]
+    assert paragraphs.index(sent[0]) < paragraphs.index("Vid protokollet"), "before the signatures"
+
+
+def test_a_filed_protocol_carries_its_dnr_justering_and_recipients_in_markdown() -> None:
+    text = md(filed_record())
+    assert "Diarienummer" in text and "KS 2026/123" in text
+    assert "Justeringens plats och tid" in text and "Kommunhuset 2026-04-22 kl. 10" in text
+    assert "**Expedieras till:** Kommunstyrelsen, Polisområde Syd" in text
+    assert text.index("Expedieras till") < text.index("Vid protokollet")
+
+
+def test_minutes_without_dnr_justering_or_recipients_have_no_empty_rows() -> None:
+    doc = export(protocol_record())
+    assert not {"Diarienummer", "Justeringens plats och tid"} & set(info_rows(doc))
+    assert not any(p.startswith("Expedieras") for p in texts(doc))
+    assert "Diarienummer" not in md(protocol_record())
+
+
 def test_english_notes_with_an_adjuster() -> None:
     doc = export(est_record(language=Language.EN))
     paragraphs = texts(doc)

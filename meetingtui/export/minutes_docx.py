@@ -73,6 +73,11 @@ def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
         styled(doc, "Heading 2", labels["amendments"])
         for amendment in m.record.amendments:
             styled(doc, "List Bullet", m.amendment_line(amendment))
+    if m.recipients():
+        sent = doc.add_paragraph()
+        sent.paragraph_format.space_before = Pt(12)
+        sent.add_run(f"{labels['sent_to']}: ").bold = True
+        sent.add_run(", ".join(m.recipients()))
     _signatures(doc, m)
     keep_dates_whole(doc)
     return doc
@@ -102,6 +107,7 @@ def _front(doc: Document, m: Minutes) -> None:
         (labels["absent"], m.people(Presence.ABSENT)),
         *((label, [name]) for label, name in m.role_holders()),
         (labels["paragraphs"], [m.paragraph_span]),
+        *((label, [text]) for label, text in m.record_lines()),
     ]
     info_table(doc, rows)
 
