@@ -199,7 +199,7 @@ def test_bra_proposes_an_inriktningsbeslut_on_all_six_areas(
     one = item(t, "inriktningsbeslut")
     assert one.kind is ItemKind.TEXT
     assert "kommunstyrelsen" in one.title
-    assert "förslag" in one.guidance and "alla sex" in one.guidance
+    assert "förslag" in one.guidance and "alla sex områdena" in one.guidance
     assert [p.split(" (")[0].split(",")[0] for p in one.points] == FAGERSTA_AREAS
 
 
