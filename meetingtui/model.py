@@ -203,6 +203,8 @@ class GroupTemplate(_Strict):
     skip_months: list[Annotated[int, Field(ge=1, le=12)]] = []
     members: list[Name] = []
     categories: list[Name] = []
+    # What a new measure of its groups is, until someone changes it: SSPF works socially.
+    measure_type: MeasureType = MeasureType.SITUATIONAL
     title: Line = ""
     items: list[TemplateItem] = Field(min_length=1)
     source: Path | None = None

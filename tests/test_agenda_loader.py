@@ -18,7 +18,7 @@ from meetingtui.agenda import (
     load_templates,
     parse_template,
 )
-from meetingtui.model import DocumentType, Frequency, GroupTemplate, Language
+from meetingtui.model import DocumentType, Frequency, GroupTemplate, Language, MeasureType
 from tests.agenda_helpers import PATH, VALID, edit, error, write
 
 # --- what a good template gives --------------------------------------------------------------
@@ -116,7 +116,7 @@ def test_unknown_setting() -> None:
     err = error(edit('frequency = "monthly"', 'frekvens = "varje månad"'))
     assert str(err) == (
         'est.md:6: "frekvens" is not a known setting; known settings are: id, name, short, '
-        "language, document, chair, frequency, skip_months, members, categories"
+        "language, document, chair, frequency, skip_months, members, categories, measure_type"
     )
 
 
@@ -131,6 +131,30 @@ def test_frequency_not_allowed() -> None:
         'est.md:6: "weekly-ish" is not an allowed value for "frequency"; use one of: '
         "weekly, biweekly, monthly, six-per-year, quarterly, twice-yearly, ad-hoc"
     )
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("", MeasureType.SITUATIONAL),  # not said: what EST and most groups decide
+    ('measure_type = "situational"\n', MeasureType.SITUATIONAL),
+    ('measure_type = "social"\n', MeasureType.SOCIAL),
+])
+def test_measure_type_sets_what_a_new_measure_is(written: str, expected: MeasureType) -> None:
+    t = parse_template(edit("skip_months = [7, 12]\n", "skip_months = [7, 12]\n" + written), PATH)
+    assert t.measure_type is expected
+
+
+@pytest.mark.parametrize(("value", "line", "said"), [
+    ('"situationell"', 8, '"situationell" is not an allowed value for "measure_type"; use one of: '
+                          "situational, social"),
+    ('"Social"', 8, '"Social" is not an allowed value for "measure_type"; use one of: '
+                    "situational, social"),
+    ('["social"]', 8, '["social"] is not an allowed value for "measure_type"; use one of: '
+                      "situational, social"),
+    ('""', 8, '"" is not an allowed value for "measure_type"; use one of: situational, social'),
+])
+def test_measure_type_not_allowed(value: str, line: int, said: str) -> None:
+    err = error(edit("skip_months = [7, 12]\n", f"skip_months = [7, 12]\nmeasure_type = {value}\n"))
+    assert str(err) == f"est.md:{line}: {said}"
 
 
 @pytest.mark.parametrize(("old", "new", "line", "words"), [

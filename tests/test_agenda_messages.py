@@ -22,10 +22,14 @@ BROKEN = [
      "någon av: text, attendance, followup, situation, actions, priorities, next"),
     (edit('frequency = "monthly"', 'frekvens = "varje månad"'),
      'est.md:6: "frekvens" är ingen känd inställning; de kända är: id, name, short, language, '
-     "document, chair, frequency, skip_months, members, categories"),
+     "document, chair, frequency, skip_months, members, categories, measure_type"),
     (edit('"monthly"', '"weekly-ish"'), 'est.md:6: "weekly-ish" är inget tillåtet värde för '
      '"frequency"; använd något av: weekly, biweekly, monthly, six-per-year, quarterly, '
      "twice-yearly, ad-hoc"),
+    (edit("skip_months = [7, 12]", 'measure_type = "situationell"'), 'est.md:7: "situationell" '
+     'är inget tillåtet värde för "measure_type"; använd något av: situational, social'),
+    (edit("skip_months = [7, 12]", '[measure_type]\nx = "y"'),
+     'est.md:7: "measure_type" måste vara något av: situational, social'),
     (edit('chair = "Säkerhetschef"\n', ""), 'est.md:1: den obligatoriska inställningen "chair" '
      "saknas; lägg till den mellan raderna +++"),
     (edit('chair = "Säkerhetschef"\n', "", edit('short = "EST"\n', "")),

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic_core import ErrorDetails
 
 from meetingtui.agenda.errors import TemplateError, Words, words
-from meetingtui.model import DocumentType, Frequency, GroupTemplate, Language
+from meetingtui.model import DocumentType, Frequency, GroupTemplate, Language, MeasureType
 
 #: The settings a template's front matter may hold, in the order they are listed to the user.
 SETTINGS: tuple[str, ...] = tuple(
@@ -22,6 +22,7 @@ _REQUIRED = tuple(name for name in SETTINGS if GroupTemplate.model_fields[name].
 MINUTES_MAX = 480
 _ENUMS: dict[str, type[StrEnum]] = {
     "language": Language, "document": DocumentType, "frequency": Frequency,
+    "measure_type": MeasureType,
 }
 _HELP = {
     "id": words("help_id"),

@@ -198,7 +198,7 @@ CAUSES: dict[Dimension, list[tuple[str, Controller | None]]] = {
     ],
 }
 
-_TECH = "teknisk|samhällsbyggnad|kommunalteknik|representanter"
+_TECH = "teknisk|samhällsbyggnad|kommunalteknik|representant för berörd"
 # (text, owner's role: a word it holds, "a|b" either); "{detalj}" and "{area}" filled in.
 SITUATIONAL_MEASURES = [
     ("Byta trasig belysning och komplettera med LED-armaturer vid {detalj}", _TECH),

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import Cause, Measure, Observation
+from meetingtui.model import Cause, Measure, MeasureType, Observation
 from meetingtui.services import lagesbild
 from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
@@ -98,9 +98,11 @@ class ObservationScreen(ModalScreen[None]):
         self._cause(Cause.model_construct(observation_id=self.observation.id, text=""))
 
     def action_new_measure(self) -> None:
+        template = self.session.template  # SSPF's measures are social unless changed
         self._measure(Measure.model_construct(
             meeting_id=self.session.meeting_id, text="", owner="",
-            observation_id=self.observation.id))
+            observation_id=self.observation.id,
+            type=template.measure_type if template else MeasureType.SITUATIONAL))
 
     def action_edit(self) -> None:
         table = self._focused_table()

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import AgendaItem, Measure
+from meetingtui.model import AgendaItem, Measure, MeasureType
 from meetingtui.services import lagesbild
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import cells, fit, flex_width, wrap
@@ -139,7 +139,10 @@ class ActionsPane(ItemPane):
         return self.query_one(DataTable)
 
     def action_new(self) -> None:
-        self.form(Measure.model_construct(meeting_id=self.session.meeting_id, text="", owner=""))
+        template = self.session.template  # SSPF's measures are social unless changed
+        self.form(Measure.model_construct(
+            meeting_id=self.session.meeting_id, text="", owner="",
+            type=template.measure_type if template else MeasureType.SITUATIONAL))
 
     def action_edit(self) -> None:
         if self.rows:
