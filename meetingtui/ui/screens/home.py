@@ -183,7 +183,7 @@ class HomeScreen(Screen[None]):
                 self.open(meeting_id)
 
         self.app.push_screen(OpenMeetingDialog(
-            view.name, meetings.list_meetings(self.ws, view.group_id)), chosen)
+            view.name, meetings.list_meetings(self.ws, view.group_id), self.ws.today()), chosen)
 
     def action_remove_planned(self) -> None:
         """Del: the selected group's planned meeting goes again, if nothing was recorded in it
