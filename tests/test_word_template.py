@@ -67,7 +67,7 @@ LOGO = png()
 
 
 def make_template(path: Path, *, page_field: bool = False, first_page: bool = False,
-                  comment: bool = False) -> Path:
+                  comment: bool = False, letterhead_text: str = LETTERHEAD) -> Path:
     """A letterhead: the logo and the office in the header, the address in the footer, Garamond
     12 pt, a "Protokoll" heading style, A4 with 2 cm side margins, and body text (and a picture)
     that the minutes must not carry."""
@@ -84,7 +84,7 @@ def make_template(path: Path, *, page_field: bool = False, first_page: bool = Fa
     section.left_margin = section.right_margin = Cm(2)
     letterhead = section.header.paragraphs[0]
     letterhead.add_run().add_picture(io.BytesIO(LOGO), width=Cm(3))
-    letterhead.add_run(f"  {LETTERHEAD}")
+    letterhead.add_run(f"  {letterhead_text}")
     footer = section.footer.paragraphs[0]
     footer.text = ADDRESS
     if page_field:  # "Sida {PAGE}" in the template's own header

@@ -38,9 +38,11 @@ Mötesplan (som ordföranden Karin Ek, säkerhetschef, har den på sitt papper):
          förvaltning, klart senast 15 november. Beslut: "Åtgärderna i åtgärdsplanen
          beslutades."
     § 10 Prioriterade områden (kvartal 4): Centrum, Stationsområdet, Skolområdet.
-    § 11 Kommande händelser: "Halloween 31/10: extra vuxennärvaro i Centrum."
-    § 12 Återkoppling: beslut "Sara Holm återkopplar till inrapportörerna."
-    § 14 Nästa möte: som föreslaget, onsdag 11 november kl. 13.00–14.30, Kommunhuset.
+    § 11 Medborgarlöftet: "Trygghetsvandringen i Centrum är genomförd (löftets punkt 2)."
+    § 12 Årlig uppföljning: inte i oktober.
+    § 13 Kommande händelser: "Halloween 31/10: extra vuxennärvaro i Centrum."
+    § 14 Återkoppling: beslut "Sara Holm återkopplar till inrapportörerna."
+    § 16 Nästa möte: som föreslaget, onsdag 11 november kl. 13.00–14.30, Kommunhuset.
 
 The meeting is typed with keys only, at 80×24, from the home screen; the September meeting is
 prepared through the services. Then the database is read through the services and the minutes
@@ -87,9 +89,9 @@ MEMBERS = {  # the EST's members by role, as the group named them in the spring
     "Säkerhetschef": ("Karin Ek", "Herrljunga kommun"),
     "Folkhälsostrateg": ("Sara Holm", "Herrljunga kommun"),
     "Kommunpolis": ("Jonas Berg", "Polisen, LPO Alingsås"),
-    "Räddningstjänst": ("Per Lund", "Södra Älvsborgs Räddningstjänstförbund"),
-    "Representanter från berörda kommunala verksamheter": ("Lena Dahl", "Fritidsgården"),
-    "Bostadsbolag": ("Anders Nyström", "Herrljungabostäder"),
+    "Representant för räddningstjänsten": ("Per Lund", "Södra Älvsborgs Räddningstjänstförbund"),
+    "Representant för berörd kommunal verksamhet": ("Lena Dahl", "Fritidsgården"),
+    "Representant för bostadsbolaget": ("Anders Nyström", "Herrljungabostäder"),
     "Representant för näringslivet": ("Jan Ek", "Herrljunga Företagarförening"),
 }
 
@@ -288,14 +290,16 @@ async def type_the_meeting(ws: Workspace) -> None:
             await type_text(pilot, area)
             await press(pilot, "enter")
 
-        # § 11 and § 12.
+        # § 11 the medborgarlöfte; § 12 (yearly) passed over; § 13 and § 14.
         await press(pilot, "n", "e")
+        await type_text(pilot, "Trygghetsvandringen i Centrum är genomförd (löftets punkt 2).")
+        await press(pilot, "escape", "n", "n", "e")
         await type_text(pilot, "Halloween 31/10: extra vuxennärvaro i Centrum.")
         await press(pilot, "escape", "n", "b")
         await type_text(pilot, "Sara Holm återkopplar till inrapportörerna.")
         await press(pilot, "escape")
 
-        # § 13 nothing; § 14 the next meeting as proposed; § 15; close.
+        # § 15 nothing; § 16 the next meeting as proposed; § 17; close.
         await press(pilot, "n", "n", "enter", "enter")
         await press(pilot, "n", "c")
         assert screen_name(pilot) == "ConfirmDialog"
@@ -335,15 +339,18 @@ SECRET = ["Hagen", "Cykelrum", "cykelrum", "narkotika", "Narkotika", "Olåsta",
 TITLES = ["Mötets öppnande", "Närvaro", "Val av sekreterare och justerare",
           "Godkännande av dagordning", "Föregående anteckningar och åtgärdslista",
           "Statistik sedan förra mötet", "Lägesbild", "Orsaksanalys", "Beslut om åtgärder",
-          "Prioriterade områden (varje kvartal)", "Kommande händelser", "Återkoppling",
+          "Prioriterade områden (varje kvartal)", "Uppföljning av medborgarlöftet",
+          "Årlig uppföljning: vilka åtgärder gav resultat (en gång per år)",
+          "Kommande händelser", "Återkoppling",
           "Övriga frågor", "Nästa möte", "Mötets avslutande"]
 DECISIONS = {3: "Anders Nyström justerar anteckningarna.", 4: "Dagordningen godkändes.",
              7: "Lägesbilden fastställdes.", 9: "Åtgärderna i åtgärdsplanen beslutades.",
-             12: "Sara Holm återkopplar till inrapportörerna."}
+             14: "Sara Holm återkopplar till inrapportörerna."}
 NOTES = {6: "Polisen: 14 anmälda brott, varav 5 skadegörelse. Räddningstjänsten: 2 anlagda "
             "bränder.",
          8: "Fritidsgården stänger kl. 21 på fredagar.",
-         11: "Halloween 31/10: extra vuxennärvaro i Centrum."}
+         11: "Trygghetsvandringen i Centrum är genomförd (löftets punkt 2).",
+         13: "Halloween 31/10: extra vuxennärvaro i Centrum."}
 
 
 def check_database(ws: Workspace, meeting_id: int, sep_id: int, sanera_id: int,
@@ -431,16 +438,16 @@ def check_internal(doc: Filed) -> None:
     assert info["Närvarande"].split("\n") == [
         "Karin Ek, säkerhetschef, Herrljunga kommun",
         "Sara Holm, folkhälsostrateg, Herrljunga kommun",
-        "Per Lund, Södra Älvsborgs Räddningstjänstförbund",
-        "Lena Dahl, representanter från berörda kommunala verksamheter, Fritidsgården",
-        "Anders Nyström, bostadsbolag, Herrljungabostäder",
+        "Per Lund, representant för räddningstjänsten, Södra Älvsborgs Räddningstjänstförbund",
+        "Lena Dahl, representant för berörd kommunal verksamhet, Fritidsgården",
+        "Anders Nyström, representant för bostadsbolaget, Herrljungabostäder",
         "Elin Vik, kommunpolis, Polisen (ersättare)",
     ]
     assert info["Adjungerade"] == "Maria Sund, fältsekreterare, Socialtjänsten"
     assert info["Frånvarande"] == (
         "Jan Ek, representant för näringslivet, Herrljunga Företagarförening")
     assert (info["Ordförande"], info["Sekreterare"], info["Justerare"], info["Paragrafer"]) == (
-        "Karin Ek", "Sara Holm", "Anders Nyström", "§ 1–15")
+        "Karin Ek", "Sara Holm", "Anders Nyström", "§ 1–17")
     assert doc.headings == [f"§ {n} {title}" for n, title in enumerate(TITLES, start=1)]
     for number, decision in DECISIONS.items():
         assert f"Överenskommet: {decision}" in doc.section(f"§ {number} "), number
@@ -488,7 +495,9 @@ def check_internal(doc: Filed) -> None:
     ]
     assert doc.section("§ 10 ") == ["Prioriterade områden 2026-Q4", "1. Centrum",
                                     "2. Stationsområdet", "3. Skolområdet"]
-    assert doc.section("§ 14 ") == ["Nästa möte: 2026-11-11 kl. 13.00–14.30, Kommunhuset"]
+    assert doc.section("§ 11 ") == [
+        "Trygghetsvandringen i Centrum är genomförd (löftets punkt 2)."]
+    assert doc.section("§ 16 ") == ["Nästa möte: 2026-11-11 kl. 13.00–14.30, Kommunhuset"]
     signatures = doc.lines[doc.lines.index("Vid anteckningarna"):]
     assert signatures[1].split(" / ")[1:] == ["Sara Holm", "Sekreterare | "]
     assert signatures[2] == "Justeras"

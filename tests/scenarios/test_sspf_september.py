@@ -165,7 +165,7 @@ async def type_the_meeting(ws: Workspace, seen: dict[str, str]) -> None:
         await type_text(pilot, "Altorpskolan")
         await press(pilot, "tab")
         await type_text(pilot, "30/11")
-        await press(pilot, "tab", "right", "enter", "escape")
+        await press(pilot, "enter", "escape")  # social, as SSPF's measures start
         await press(pilot, "o")
         await type_text(pilot, "Centrum")
         await press(pilot, "tab")
@@ -191,7 +191,7 @@ async def type_the_meeting(ws: Workspace, seen: dict[str, str]) -> None:
         await type_text(pilot, "Anna Berg")
         await press(pilot, "tab", "tab")
         await type_text(pilot, "20/10")
-        await press(pilot, "tab", "right", "enter")
+        await press(pilot, "enter")
         await press(pilot, "b")
         await type_text(pilot, DECISIONS[8])
         await press(pilot, "ctrl+s")
