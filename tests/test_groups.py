@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from meetingtui.cli import main
+from meetingtui.cli.groups import FREQUENCIES
 from meetingtui.export.minutes import export_minutes
 from meetingtui.model import Frequency, Person
 from meetingtui.paths import resolve
@@ -159,6 +160,50 @@ def test_the_command_line_sets_up_a_municipality(tmp_path: Path) -> None:
     assert run(db, "groups", "archive", "BRÅ V").exit_code == 0
     assert "BRÅ V" not in run(db, "groups").stdout
     assert "BRÅ V" in run(db, "groups", "--all").stdout
+
+
+def test_the_command_line_gives_a_group_its_own_rhythm_and_chair(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    run(db, "config", "set", "municipality", "Upplands Väsby kommun")
+    adhoc = run(db, "plan", "Lokalt BRÅ", "--year", "2027", "--dry-run")
+    assert adhoc.exit_code == 1 and "ingen rytm" in adhoc.stderr
+    own = run(db, "groups", "set", "Lokalt BRÅ", "--frequency", "monthly", "--skip-months",
+              "7, 12", "--chair", "Eva Lind")
+    assert own.exit_code == 0, own.output
+    assert own.stdout.split() == ["Lokalt", "BRÅ", "monthly", "7,12", "Eva", "Lind"]
+    planned = json.loads(run(db, "plan", "Lokalt BRÅ", "--year", "2027", "--dry-run",
+                             "--format", "json").stdout)
+    assert len(planned["meetings"]) == 10
+    assert {m["date"][5:7] for m in planned["meetings"]}.isdisjoint({"07", "12"})
+    # Only what is given changes; "template" and "" go back to the template's.
+    assert run(db, "groups", "set", "Lokalt BRÅ", "--skip-months", "6,7,8").stdout.split() \
+        == ["Lokalt", "BRÅ", "monthly", "6,7,8", "Eva", "Lind"]
+    back = run(db, "groups", "set", "Lokalt BRÅ", "--frequency", "template", "--skip-months",
+               "", "--chair", "")
+    assert back.stdout.split()[2:4] == ["ad-hoc", "-"]
+    assert "Representant för social- och omsorgskontoret" in back.stdout
+
+
+@pytest.mark.parametrize(("args", "lang", "words"), [
+    (["--skip-months", "13"], "sv", "ange månader som tal 1–12"),
+    (["--skip-months", "juli"], "en", "give months as numbers 1–12"),
+    ([], "sv", "ange --chair, --frequency eller --skip-months"),
+    ([], "en", "give --chair, --frequency or --skip-months"),
+    (["--frequency", "monthy"], "en", "Invalid value for '--frequency'"),
+])
+def test_a_rhythm_that_is_not_one_is_refused_and_nothing_changes(
+        tmp_path: Path, args: list[str], lang: str, words: str) -> None:
+    db = tmp_path / "m.db"
+    run(db, "config", "set", "municipality", "Väsby")
+    before = run(db, "groups", "--format", "json").stdout
+    refused = run(db, "groups", "set", "EST", *args, lang=lang)
+    assert refused.exit_code in (1, 2) and words in refused.stderr
+    assert "Traceback" not in refused.output
+    assert run(db, "groups", "--format", "json").stdout == before
+
+
+def test_the_command_line_knows_every_rhythm() -> None:
+    assert set(FREQUENCIES) == {f.value for f in Frequency}
 
 
 @pytest.mark.parametrize(("lang", "words"), [

@@ -4,7 +4,7 @@ and their members as people."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import click
 
@@ -95,6 +95,55 @@ def rename(context: Context, group_name: str, name: str | None, short: str | Non
         except GroupError as error:
             raise _group_error(error) from None
         click.echo(f"{renamed.id}  {renamed.short}  {renamed.name}")
+
+
+#: Frequency's values (meetingtui.model is not imported to build the command line).
+FREQUENCIES = ["weekly", "biweekly", "monthly", "six-per-year", "quarterly", "twice-yearly",
+               "ad-hoc"]
+
+
+@groups.command(name="set")
+@click.argument("group_name", metavar="GROUP")
+@click.option("--chair", help="The group's own chair (a role or a name); \"\" for the template's.")
+@click.option("--frequency", type=click.Choice([*FREQUENCIES, "template"]),
+              help="How often it meets; `template` for the template's rhythm.")
+@click.option("--skip-months", metavar="MONTHS",
+              help="Months without meetings, e.g. \"7,12\"; \"\" for the template's.")
+@click.pass_obj
+def set_(context: Context, group_name: str, chair: str | None, frequency: str | None,
+         skip_months: str | None) -> None:
+    """Give a group its own chair and rhythm, which `plan` and new meetings follow.
+
+    \b
+    Example:
+      meetingtui groups set "BRÅ C" --frequency monthly --skip-months 7,12
+    """
+    from meetingtui.model import Frequency
+    from meetingtui.services import groups as service
+
+    if chair is None and frequency is None and skip_months is None:
+        raise UserError("give --chair, --frequency or --skip-months",
+                        key="cli_groups.set_nothing")
+    months: list[int] | Literal["keep"] | None = "keep"
+    try:
+        if skip_months is not None:
+            months = service.parse_months(skip_months)
+    except ValueError:
+        raise UserError(f"--skip-months: give months as numbers 1-12, e.g. 7,12, not "
+                        f"{skip_months}", key="cli_groups.months_bad",
+                        months=skip_months or "") from None
+    rhythm: Frequency | Literal["keep"] | None = (
+        "keep" if frequency is None else None if frequency == "template" else Frequency(frequency))
+    with context.workspace() as ws:
+        group = group_named(ws, group_name)
+        assert group.id is not None
+        changed = service.set_rhythm(ws, group.id, chair=chair, frequency=rhythm,
+                                     skip_months=months)
+        # What the group now follows, the template's where it has none of its own.
+        frequency_now, skipped = service.rhythm(ws, changed) or (None, [])
+        click.echo(f"{changed.short}  {frequency_now or '-'}  "
+                   f"{','.join(str(m) for m in skipped) or '-'}  "
+                   f"{service.chair_of(ws, changed)}".rstrip())
 
 
 @groups.command()

@@ -5,6 +5,7 @@ or by template id where only one group has it; archived when no longer used."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from meetingtui.model import Frequency, Group, GroupTemplate, Meeting, Member, Person
 from meetingtui.services.errors import GroupError
@@ -67,6 +68,32 @@ def rename_group(ws: Workspace, group_id: int, *, name: str | None = None,
                  short: str | None = None) -> Group:
     group = get_group(ws, group_id)
     changes = {key: value for key, value in (("name", name), ("short", short)) if value}
+    return update_group(ws, group.model_validate({**group.model_dump(), **changes}), group)
+
+
+def parse_months(text: str) -> list[int] | None:
+    """"7, 12" → [7, 12]; empty → None (the template's months). ValueError for anything else."""
+    if not text.strip():
+        return None
+    months = sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()})
+    if any(not 1 <= m <= 12 for m in months):
+        raise ValueError(f"not a month: {text!r}")
+    return months
+
+
+def set_rhythm(ws: Workspace, group_id: int, *, chair: str | None = None,
+               frequency: Frequency | Literal["keep"] | None = "keep",
+               skip_months: list[int] | Literal["keep"] | None = "keep") -> Group:
+    """The group's own chair and rhythm; None (or "" for the chair) goes back to the
+    template's, "keep" leaves it as it is."""
+    group = get_group(ws, group_id)
+    changes: dict[str, object] = {}
+    if chair is not None:
+        changes["chair"] = chair
+    if frequency != "keep":
+        changes["frequency"] = frequency
+    if skip_months != "keep":
+        changes["skip_months"] = skip_months
     return update_group(ws, group.model_validate({**group.model_dump(), **changes}), group)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from meetingtui.i18n import t
 from meetingtui.model import Frequency, Group, GroupTemplate
+from meetingtui.services import groups
 from meetingtui.ui.labels import label
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form import FieldProblem, FieldRow, FormDialog, text_input
@@ -18,15 +19,10 @@ def months_text(months: list[int] | None) -> str:
 
 def parse_months(text: str) -> list[int] | None:
     """"7, 12" → [7, 12]; empty → None (the template's)."""
-    if not text.strip():
-        return None
     try:
-        months = sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()})
+        return groups.parse_months(text)
     except ValueError:
         raise FieldProblem("skip_months", t("group.months_bad")) from None
-    if any(not 1 <= m <= 12 for m in months):
-        raise FieldProblem("skip_months", t("group.months_bad"))
-    return months
 
 
 class GroupDialog(FormDialog[Group]):
