@@ -95,6 +95,26 @@ def test_measure_statuses_are_mixed_and_some_are_overdue(
     assert summary.observations == _rows(ws, "SELECT count(*) FROM observations")[0][0]
 
 
+def test_measures_in_the_lagesbild_lean_the_way_their_group_type_works(
+    filled: tuple[Workspace, DemoSummary],
+) -> None:
+    """SSPF and the district councils (measure_type = "social") mostly decide social measures
+    against what they see; EST mostly situational ones."""
+    ws, _ = filled
+
+    def social_share(*template_ids: str) -> float:
+        marks = ", ".join("?" for _ in template_ids)
+        [(social, total)] = _rows(
+            ws, "SELECT sum(ms.type = 'social'), count(*) FROM measures_current ms "
+            "JOIN meetings m ON m.id = ms.meeting_id JOIN groups g ON g.id = m.group_id "
+            f"WHERE g.template_id IN ({marks}) AND ms.observation_id IS NOT NULL", *template_ids)
+        assert total >= 20, template_ids
+        return float(social) / total
+
+    assert social_share("sspf", "bra-lokal") > 0.6
+    assert social_share("est", "trygghetsgrupp") < 0.4
+
+
 def test_updates_happen_in_later_meetings_at_their_time(
     filled: tuple[Workspace, DemoSummary],
 ) -> None:

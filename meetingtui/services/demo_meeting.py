@@ -212,7 +212,8 @@ class MeetingRecorder:
             causes.append(save_cause(self.ws, Cause(
                 observation_id=seen.id, text=words, dimension=dimension,
                 controller=controller if rng.random() < 0.7 else None)))
-        social = rng.random() < (0.8 if state.kind == "sspf" else 0.25)
+        # Social where the group type works socially (SSPF, the district councils).
+        social = rng.random() < (0.8 if state.template.measure_type is MeasureType.SOCIAL else 0.25)
         pool = text.SOCIAL_MEASURES if social else text.SITUATIONAL_MEASURES
         for _ in range(2 if seen.level == 3 else 1):
             words, role = rng.choice(pool)
