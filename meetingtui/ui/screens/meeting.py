@@ -48,6 +48,8 @@ class MeetingScreen(Screen[None]):
         Binding("c", "close_meeting", t("meeting.close"), id="meeting.close"),
         Binding("r", "amend", t("amend.footer"), id="meeting.amend", tooltip=t("amend.help")),
         Binding("h", "amendments", t("meeting.amendments"), id="meeting.amendments"),
+        Binding("v", "guidance", t("guidance.key"), id="meeting.guidance",
+                tooltip=t("guidance.help")),
         Binding("escape", "home", t("meeting.home"), id="meeting.home"),
         *COMMON_BINDINGS,
     ]
@@ -267,6 +269,19 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(MeetingDetailsDialog(
             base, self.session.meeting.date, save,
             t("meeting.details_title", group=self.session.group.short)), saved)
+
+    def action_guidance(self) -> None:
+        """v: the item's guidance from the template, whole, over the item."""
+        from meetingtui.ui.dialogs.guidance import GuidanceDialog, guidance_text
+
+        if not self.items:
+            return
+        item = self.items[self.current]
+        text = guidance_text(item)
+        if not text:
+            self.app.notify(t("guidance.none"))
+            return
+        self.app.push_screen(GuidanceDialog(f"§ {item.position} {item.title}", text))
 
     def action_amendments(self) -> None:
         from meetingtui.services.record import load_meeting
