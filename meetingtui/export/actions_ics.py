@@ -11,10 +11,9 @@ and are left out.
 
 from __future__ import annotations
 
-import unicodedata
-from datetime import UTC, datetime
+from datetime import datetime
 
-from icalendar import Calendar, Todo
+from icalendar import Todo
 
 from meetingtui.export.actions_common import (
     HEAD,
@@ -23,6 +22,7 @@ from meetingtui.export.actions_common import (
     TITLE,
     owner_label,
 )
+from meetingtui.export.ics_calendar import domain_for, new_calendar, stamp
 from meetingtui.services.actions import ActionList, ActionRow
 
 PRODID = "-//meetingtui//Åtgärdslista//SV"
@@ -33,13 +33,6 @@ ICS_STATUS = {
     "cancelled": "CANCELLED",
 }
 SUMMARY_MAX = 120
-
-
-def uid_domain(municipality: str) -> str:
-    """``meetingtui.<municipality as lowercase ASCII and dashes>``."""
-    ascii_text = unicodedata.normalize("NFKD", municipality).encode("ascii", "ignore").decode()
-    words = "".join(c if c.isalnum() else " " for c in ascii_text.lower()).split()
-    return "meetingtui." + ("-".join(words)[:60].strip("-") or "kommun")
 
 
 def uid(row: ActionRow, domain: str) -> str:
@@ -82,19 +75,14 @@ def _todo(row: ActionRow, domain: str, stamp: datetime) -> Todo:
 
 def build_ics(actions: ActionList, now: datetime | None = None) -> bytes:
     """The calendar as bytes; ``now`` (the DTSTAMP) defaults to the current time, in UTC."""
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    domain = (f"{actions.database_id}.meetingtui" if actions.database_id
-              else uid_domain(actions.municipality))
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
+    when = stamp(now)
+    domain = domain_for(actions.database_id, actions.municipality)
     name = f"{TITLE} – {actions.municipality}" if actions.municipality else TITLE
     if actions.filters.owner:
         name += f" – {actions.filters.owner}"
-    calendar.add("x-wr-calname", name)
+    calendar = new_calendar(PRODID, name)
     for row in actions.rows:
         if row.due is not None:
-            calendar.add_component(_todo(row, domain, stamp))
+            calendar.add_component(_todo(row, domain, when))
     data: bytes = calendar.to_ical()
     return data

@@ -15,12 +15,12 @@ CONFIRMED.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Event
 
 from meetingtui.dates import say_day
-from meetingtui.export.actions_ics import uid_domain
+from meetingtui.export.ics_calendar import domain_for, new_calendar, stamp
 from meetingtui.services.planning import YearPlan
 
 PRODID = "-//meetingtui//Mötesplan//SV"
@@ -82,16 +82,12 @@ def _event(plan: YearPlan, entry: _Entry, domain: str, stamp: datetime) -> Event
 
 def build_ics(plan: YearPlan, now: datetime | None = None) -> bytes:
     """The calendar as bytes; ``now`` (the DTSTAMP) defaults to the current time, in UTC."""
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    domain = (f"{plan.database_id}.meetingtui" if plan.database_id
-              else uid_domain(plan.municipality))
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
+    when = stamp(now)
+    domain = domain_for(plan.database_id, plan.municipality)
     name = f"{plan.group.short} – möten {plan.year}"
-    calendar.add("x-wr-calname", f"{name} – {plan.municipality}" if plan.municipality else name)
+    calendar = new_calendar(
+        PRODID, f"{name} – {plan.municipality}" if plan.municipality else name)
     for entry in _entries(plan):
-        calendar.add_component(_event(plan, entry, domain, stamp))
+        calendar.add_component(_event(plan, entry, domain, when))
     data: bytes = calendar.to_ical()
     return data
