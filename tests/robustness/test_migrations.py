@@ -177,3 +177,25 @@ def test_groups_become_instances_of_templates_in_the_upgrade_to_5(tmp_path: Path
         assert len(database_id) == 32
     finally:
         ws.close()
+
+
+def test_measures_keep_their_cause_and_priorities_their_quarter_in_the_upgrade_to_6(
+        tmp_path: Path) -> None:
+    """The one cause a measure had is its first of several; nothing is said of a measure's
+    level, method or a cause's basis that nobody said; priorities stored before were the
+    meeting's own quarter."""
+    db = tmp_path / "meetingtui.db"
+    shutil.copy(FIXTURES / "schema-v5.db", db)
+    Store.open(db).close()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT measure_id, cause_id FROM measure_causes ORDER BY 1"
+                            ).fetchall() == [(1, 1), (2, 2)]
+        assert conn.execute("SELECT DISTINCT level, method FROM measures").fetchall() == [
+            ("", "unknown")]
+        assert conn.execute("SELECT DISTINCT basis FROM causes").fetchall() == [("",)]
+        assert conn.execute("SELECT meeting_id, quarter FROM meeting_priorities ORDER BY id"
+                            ).fetchall() == [(1, "2026-Q4"), (2, "2026-Q4"), (2, "2026-Q4")]
+        assert conn.execute("SELECT count(*) FROM problem_merges").fetchone() == (0,)
+    finally:
+        conn.close()
