@@ -199,3 +199,36 @@ def test_measures_keep_their_cause_and_priorities_their_quarter_in_the_upgrade_t
         assert conn.execute("SELECT count(*) FROM problem_merges").fetchone() == (0,)
     finally:
         conn.close()
+
+
+def test_everything_is_searchable_after_the_upgrade_to_7(tmp_path: Path) -> None:
+    """Schema 7 puts notes, decisions, observations, causes, measures and follow-up comments in
+    one search index, filled from the rows a file already has; the four indexes before it go,
+    and what is written after the upgrade is found too, å, ä and ö kept apart."""
+    from meetingtui.services.search import read_search
+
+    db = tmp_path / "meetingtui.db"
+    shutil.copy(FIXTURES / "schema-v6.db", db)
+    Store.open(db).close()
+
+    def found(query: str) -> list[tuple[str, int]]:
+        return sorted((hit.kind, hit.id) for hit in read_search(db, query).hits)
+
+    assert found("välkomna") == [("notes", 1)]
+    assert found("bevaka") == [("decision", 2)]
+    assert found("busskur") == [("measure", 1), ("observation", 2)]  # 1 is carried into 2
+    assert found("belysning") == [("cause", 1), ("measure", 1)]
+    assert found("klart 28") == [("comment", 2)]
+    assert found("felregistrerad") == []  # removed before the upgrade
+    conn = sqlite3.connect(db)
+    try:
+        names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        assert not names & {"agenda_items_fts", "observations_fts", "causes_fts",
+                            "measures_fts", "agenda_items_au", "measures_ai"}
+        conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+        with conn:
+            conn.execute("UPDATE causes SET text = 'Ödetomt utan belysning' WHERE id = 1")
+    finally:
+        conn.close()
+    assert found("ödetomt") == [("cause", 1)]
+    assert found("odetomt") == []
