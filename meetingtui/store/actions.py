@@ -52,9 +52,9 @@ class ActionQuery(NamedTuple):
     limit: int | None = None
 
 
-def open_for_reading(path: Path) -> sqlite3.Connection | None:
-    """A read-only connection to a meetingtui database of version `READS_VERSION`, or None
-    when the file is missing, empty, foreign, older or newer (then use `Store.open`)."""
+def open_for_reading(path: Path, version: int = READS_VERSION) -> sqlite3.Connection | None:
+    """A read-only connection to a meetingtui database of schema `version`, or None when the
+    file is missing, empty, foreign, older or newer (then use `Store.open`)."""
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
@@ -66,11 +66,11 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error:
         conn.close()
         return None
-    if app_id != APPLICATION_ID or version != READS_VERSION:
+    if app_id != APPLICATION_ID or found != version:
         conn.close()
         return None
     return conn

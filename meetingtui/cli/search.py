@@ -1,0 +1,182 @@
+"""`meetingtui search QUERY`: every note, decision, observation, cause, measure and follow-up
+comment that holds the words, in all meetings and groups, best match first.
+
+It only reads, as `actions` does: no database is "Ingen databas på …", and a file of the
+current schema is read read-only without sqlite-utils or pydantic. The table is plain text, the
+matching words between » and « (no markup, no colour: it goes into mail and scripts as it
+is); JSON gives each hit's text whole with the matches as offsets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from meetingtui.cli.context import Context, UserError
+
+if TYPE_CHECKING:
+    from meetingtui.services.search import Hit, SearchResult
+
+FORMATS = ("table", "json")
+MARK_START, MARK_END = "»", "«"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A day and month without a year: "1/1", "1 jan", "1. januari".
+_NO_YEAR = re.compile(r"^\s*\d{1,2}(?:/\d{1,2}|\.?\s+[^\W\d_]+\.?)\s*$")
+
+
+def today() -> date:
+    """The day short dates ("1 dec") are read from (tests replace it)."""
+    return date.today()
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--group", "group_name", metavar="GROUP",
+              help="Only this group's meetings (id, short name or name, any case).")
+@click.option("--from", "since", metavar="DATE",
+              help="Only meetings on or after this day: 2026-01-01, 1/1, 1 jan.")
+@click.option("--to", "until", metavar="DATE", help="Only meetings on or before this day.")
+@click.option("--public", is_flag=True, help="Leave out what is confidential and mask every "
+              "personnummer (for a list shown outside the group); without it, confidential "
+              "hits are marked.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True,
+              help="Show at most this many hits, the best first.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table for the terminal (matches between » and «); json with offsets.")
+@click.pass_obj
+def search(context: Context, query: tuple[str, ...], group_name: str | None, since: str | None,
+           until: str | None, public: bool, limit: int, fmt: str) -> None:
+    """Search notes, decisions, observations, causes, measures and follow-up comments.
+
+    Every word must occur, each as the beginning of a word ("klott" finds "klotter"), in any
+    case; accents are ignored ("cafe" finds "café") except å, ä and ö, which are letters of
+    their own ("har" does not find "här"). Quotes, *, -, OR and NEAR are plain text.
+
+    \b
+    Examples:
+      meetingtui search klotter
+      meetingtui search belysning torget --group EST --from 2026-01-01
+      meetingtui search polisen --public --format json
+    """
+    from meetingtui.i18n import set_language
+
+    set_language(context.language)
+    words = " ".join(query)
+    day = today()
+    first, last = _day("--from", since, day), _day("--to", until, day)
+    if first is not None and last is not None and first > last:
+        raise UserError(f"--from {since} is after --to {until}", key="search.from_after_to",
+                        first=str(since), last=str(until))
+    from meetingtui.services.search import SearchFilters, UnknownGroup, read_search
+
+    context.require_database()
+    filters = SearchFilters(group_name, first, last, public, limit)
+    try:
+        result = read_search(context.locations.db, words, filters)
+    except UnknownGroup as error:
+        raise _unknown(error) from None
+    if fmt == "json":
+        click.echo(json.dumps(_as_json(result, filters), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_table(result, shutil.get_terminal_size().columns))
+
+
+def _day(option: str, text: str | None, day: date) -> date | None:
+    """A date as `actions --due-before` reads one; but a search looks back, so a day without a
+    year is the last one up to today ("1/1" in December is this January, not the next)."""
+    if text is None:
+        return None
+    if _ISO_DATE.match(text.strip()):
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            pass  # 2026-02-30: let parse_date say what works
+    from meetingtui.dates import DateError, parse_date
+
+    try:
+        found = parse_date(text, day)
+    except DateError as error:
+        raise UserError(f"{option}: {error}") from None
+    if found > day and _NO_YEAR.match(text):
+        with contextlib.suppress(ValueError):  # 29 February, a year that has none
+            found = found.replace(year=found.year - 1)
+    return found
+
+
+def _unknown(error: Any) -> UserError:
+    """A group named as no other command would name one, said as they say it."""
+    if error.several:
+        shorts = ", ".join(error.several)
+        return UserError(f"{error.name!r} is the type of several groups; name one: {shorts}",
+                         key="cli_groups.ambiguous", name=error.name, shorts=shorts)
+    known = ", ".join(error.known)
+    return UserError(f"no group called {error.name!r}; known groups: {known}",
+                     key="cli_groups.unknown", name=error.name, known=known)
+
+
+def _table(result: SearchResult, columns: int) -> str:
+    from meetingtui.i18n import t
+    from meetingtui.services.search import excerpt
+
+    if not result.hits:
+        return t("search.none", query=result.query)
+    lines = [t("search.count", count=result.total, shown=len(result.hits), query=result.query)
+             if result.total > len(result.hits)
+             else t("search.all", count=result.total, query=result.query)]
+    width = max(columns, 40) - 4
+    for hit in result.hits:
+        lines.append("")
+        lines.append(heading(hit))
+        for text in (hit.text, hit.context):
+            if text:
+                lines.append("    " + marked(*excerpt(text, result.words, width)))
+    return "\n".join(lines)
+
+
+def heading(hit: Hit) -> str:
+    """"#1698 2026-11-10 EST § 5 Åtgärdsplan · åtgärd · SEKRETESS"."""
+    from meetingtui.i18n import t
+    from meetingtui.services.search import where
+
+    parts = [f"#{hit.meeting_id} {where(hit)}", t(f"search.kind_{hit.kind}")]
+    if hit.confidential:
+        parts.append(t("search.confidential"))
+    return " · ".join(parts)
+
+
+def marked(text: str, found: list[tuple[int, int]]) -> str:
+    """`text` with each match between » and «."""
+    out, done = [], 0
+    for start, end in found:
+        out += [text[done:start], MARK_START, text[start:end], MARK_END]
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _as_json(result: SearchResult, filters: Any) -> dict[str, Any]:
+    """Stable English keys and ISO dates, for scripts; `matches` are [start, end) offsets in
+    `text` (`context_matches` in `context`), in characters (code points)."""
+    from meetingtui.services.search import marks
+
+    return {
+        "query": result.query,
+        "public": filters.public,
+        "total": result.total,
+        "hits": [
+            {"meeting": hit.meeting_id, "date": hit.meeting_date.isoformat(),
+             "group": hit.group_short, "item": hit.item_position, "item_title": hit.item_title,
+             "kind": hit.kind, "id": hit.id, "text": hit.text,
+             "matches": [list(span) for span in marks(hit.text, result.words)],
+             "context": hit.context,
+             "context_matches": [list(span) for span in marks(hit.context, result.words)],
+             "confidential": hit.confidential}
+            for hit in result.hits
+        ],
+    }
