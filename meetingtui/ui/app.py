@@ -82,6 +82,12 @@ class MeetingApp(App[None]):
         self.push_screen(ExportDialog(self.ws, meeting_id, meeting.date.isoformat()),
                          lambda path: offer_open(self, path))
 
+    def action_search(self) -> None:
+        from meetingtui.ui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.ws))
+
     def action_action_list(self) -> None:
         from meetingtui.ui.screens.actions import ActionListScreen
 

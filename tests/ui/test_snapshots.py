@@ -129,3 +129,18 @@ def test_next_meeting_arrived_at(
         await settle(pilot)
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=arrive)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_as_you_type(snap_compare: Snap, in_meeting: tuple[Workspace, int],
+                            size: tuple[int, int]) -> None:
+    """`/` from the meeting, "klott": the carried observation, the measure and the one from
+    February, the matching words marked."""
+    ws, meeting_id = in_meeting
+
+    async def search(pilot: Pilot[Any]) -> None:
+        await pilot.press("slash", *"klott")
+        await pilot.pause(0.4)
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=search)

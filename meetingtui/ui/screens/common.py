@@ -1,4 +1,4 @@
-"""Bindings and palette commands every screen has: theme, export, action list, quit."""
+"""Bindings and palette commands every screen has: search, theme, export, action list, quit."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from meetingtui.i18n import t
 Command = tuple[str, Callable[[], object], str]
 
 COMMON_BINDINGS = [
+    Binding("slash", "app.search", t("search.key"), id="app.search", tooltip=t("search.help")),
     Binding("t", "app.toggle_theme", t("app.theme"), id="app.theme"),
     Binding("f6", "app.export", t("app.export"), id="app.export"),
     Binding("f7", "app.action_list", t("app.action_list"), id="app.action_list"),
@@ -23,6 +24,7 @@ COMMON_BINDINGS = [
 def common_commands(screen: Screen[Any]) -> list[Command]:
     app = screen.app
     return [
+        (t("search.title"), lambda: app.run_action("search"), t("search.help")),
         (t("app.theme_high_contrast"), lambda: app.run_action("toggle_theme"),
          t("app.theme_help")),
         (t("app.export"), lambda: app.run_action("export"), t("app.export_help")),

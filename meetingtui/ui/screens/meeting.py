@@ -64,6 +64,7 @@ class MeetingScreen(Screen[None]):
         self.pane: ItemPane | None = None
         self.panes: dict[int, ItemPane] = {}  # by item id: built once, then hidden and shown
         self.others_seen = session.ws.revision()[1]
+        self.start_item: int | None = None  # an item to open on (a search hit) instead
 
     @classmethod
     def for_meeting(cls, ws: Workspace, meeting_id: int) -> MeetingScreen:
@@ -102,6 +103,9 @@ class MeetingScreen(Screen[None]):
     def _resume_index(self) -> int:
         """Where the chair left off: the item shown, else the one left last, else the first one
         not visited."""
+        for index, item in enumerate(self.items):
+            if item.id is not None and item.id == self.start_item:
+                return index
         for index, item in enumerate(self.items):
             if item.shown_since is not None:
                 return index
