@@ -26,6 +26,7 @@ from bench.paths import MEETINGTUI, PYTHON, REPO, TOOLS
 from bench.processes import time_interleaved
 from bench.queries import home_lines_ms, open_actions_ms
 from bench.report import Row, absolute_row, growth_row, markdown, ratio_row
+from bench.search import search_rows
 from bench.stats import Samples
 from bench.tui_list import action_list_ms
 
@@ -210,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += exports(large, tmp, args.runs)
         print("queries …", flush=True)
         rows += queries(dbs)
+        print("search …", flush=True)
+        rows += search_rows(large, args.runs)
         print("autosaved edit …", flush=True)
         edits, synchronous = time_edits(large, args.edits)
         rows.append(absolute_row(

@@ -516,3 +516,19 @@ def test_on_the_demo_data_a_measure_is_found_by_its_owner(demo: Workspace) -> No
     hits = search(demo, owner, SearchFilters(limit=100_000)).hits
     assert sum(hit.kind == "measure" for hit in hits) >= count
     assert read_search(demo.locations.db, owner, SearchFilters(limit=5)).total == len(hits)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_command_reads_its_words_from_the_catalogue(lang: str) -> None:
+    """The table's words are the catalogue's `[search]` section, read alone for speed."""
+    from meetingtui.i18n import Plural, entries
+
+    catalogue = {key.removeprefix("search."): entry for key, entry in entries(lang).items()
+                 if key.startswith("search.")}
+    read = cli_search._texts(lang)
+    assert read.keys() == catalogue.keys()
+    for key, entry in catalogue.items():
+        if isinstance(entry, Plural):
+            assert read[key] == {"one": entry.one, "other": entry.other}
+        else:
+            assert read[key] == entry
