@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from meetingtui.cli.context import Context, UserError
+from meetingtui.cli.context import Context, UserError, given_day
 
 if TYPE_CHECKING:
     from meetingtui.services.search import Hit, SearchResult
 
 FORMATS = ("table", "json")
 MARK_START, MARK_END = "»", "«"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A day and month without a year: "1/1", "1 jan", "1. januari".
 _NO_YEAR = re.compile(r"^\s*\d{1,2}(?:/\d{1,2}|\.?\s+[^\W\d_]+\.?)\s*$")
 
@@ -87,22 +86,10 @@ def search(context: Context, query: tuple[str, ...], group_name: str | None, sin
 
 
 def _day(option: str, text: str | None, day: date) -> date | None:
-    """A date as `actions --due-before` reads one; but a search looks back, so a day without a
-    year is the last one up to today ("1/1" in December is this January, not the next)."""
-    if text is None:
-        return None
-    if _ISO_DATE.match(text.strip()):
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            pass  # 2026-02-30: let parse_date say what works
-    from meetingtui.dates import DateError, parse_date
-
-    try:
-        found = parse_date(text, day)
-    except DateError as error:
-        raise UserError(f"{option}: {error}") from None
-    if found > day and _NO_YEAR.match(text):
+    """A date as every command reads one (`given_day`); but a search looks back, so a day
+    without a year is the last one up to today ("1/1" in December is this January)."""
+    found = given_day(option, text, day)
+    if found is not None and text is not None and found > day and _NO_YEAR.match(text):
         with contextlib.suppress(ValueError):  # 29 February, a year that has none
             found = found.replace(year=found.year - 1)
     return found

@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -92,26 +90,8 @@ def read_search(db_path: Path, query: str,
                 filters: SearchFilters = EVERYTHING) -> SearchResult:
     """The search from a database file, read-only when it is of the current schema; otherwise
     through `Store.open` (which migrates an older file, or refuses it, in plain words)."""
-    with _connection(db_path) as conn:
+    with action_rows.reading(db_path, schema_version.VERSION) as conn:
         return _search(conn, query, filters)
-
-
-@contextmanager
-def _connection(db_path: Path) -> Iterator[sqlite3.Connection]:
-    conn = action_rows.open_for_reading(db_path, schema_version.VERSION)
-    if conn is not None:
-        try:
-            yield conn
-        finally:
-            conn.close()
-        return
-    from meetingtui.store.db import Store
-
-    store = Store.open(db_path)
-    try:
-        yield store.conn
-    finally:
-        store.close()
 
 
 def _search(conn: sqlite3.Connection, query: str, filters: SearchFilters) -> SearchResult:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,7 +32,7 @@ STATUS_CHOICES = ("open", "overdue", "done", "cancelled", "all")
 #: The schema version (PRAGMA user_version) the query below was written for. A file of exactly
 #: this version is read directly; any other (new, older, newer, foreign) goes through
 #: `Store.open`, which creates, migrates or refuses it. A test checks it equals `schema.VERSION`.
-READS_VERSION = 5
+READS_VERSION = 7
 APPLICATION_ID = 0x4D545549  # "MTUI", as in store.db (not imported: it loads sqlite-utils)
 BUSY_TIMEOUT_MS = 5000
 
@@ -74,6 +74,26 @@ def open_for_reading(path: Path, version: int = READS_VERSION) -> sqlite3.Connec
         conn.close()
         return None
     return conn
+
+
+@contextlib.contextmanager
+def reading(path: Path, version: int = READS_VERSION) -> Iterator[sqlite3.Connection]:
+    """A connection to read `path` with: read-only when the file is of schema `version`;
+    otherwise through `Store.open` (which creates, migrates or refuses it in plain words)."""
+    conn = open_for_reading(path, version)
+    if conn is not None:
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    from meetingtui.store.db import Store
+
+    store = Store.open(path)
+    try:
+        yield store.conn
+    finally:
+        store.close()
 
 
 def groups(conn: sqlite3.Connection) -> list[tuple[int, str, str, str]]:
