@@ -532,3 +532,25 @@ def test_the_command_reads_its_words_from_the_catalogue(lang: str) -> None:
             assert read[key] == {"one": entry.one, "other": entry.other}
         else:
             assert read[key] == entry
+
+
+def test_long_texts_and_control_characters(ws: Workspace, sample: Sample) -> None:
+    """A 10,000-character note is found by its last word and shown around it; control
+    characters in a text or a query are neither an error nor part of a word; a whole text
+    pasted as the query searches its first words, at once."""
+    long_note = "inledning " * 999 + "slutord"
+    meetings.edit_item(ws, sample.ids["opening"], notes=long_note)
+    [hit] = search(ws, "slutord").hits
+    assert hit.text == long_note
+    line, found_at = excerpt(hit.text, words("slutord"), 60)
+    assert line.endswith("slutord") and [line[a:b] for a, b in found_at] == ["slutord"]
+    meetings.edit_item(ws, sample.ids["opening"], notes="Första raden\x07\ttabb\x1fslut")
+    opening = {("notes", sample.ids["opening"])}
+    assert found(ws, "raden") == found(ws, "\x00RADEN\x1b") == opening
+    assert found(ws, "tabbslut") == opening  # as stored: the model takes control characters out
+    pasted = " ".join(["sanera"] * 5000 + ["klotter"])
+    started = datetime.now()
+    assert found(ws, pasted) == found(ws, "sanera")  # the words after the first twelve
+    assert (datetime.now() - started).total_seconds() < 2
+    assert search_rows.match_expression(" ".join(f"w{i}" for i in range(100))).count(
+        " AND ") == search_rows.MAX_WORDS - 1

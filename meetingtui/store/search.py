@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 #: The kinds of text in the index, by code (1 …): the rowid's low three bits.
 KINDS = ("notes", "decision", "observation", "cause", "measure", "comment")
-STRIDE = 8
+MAX_WORDS = 12
 
 #: å, ä and ö (either case) as the index holds them: m007's `_M007_KEPT`, which a test holds
 #: this to. The query is NFC-normalised first, so their decomposed forms need no entry here.
@@ -47,13 +47,16 @@ def match_expression(query: str) -> str | None:
     beginning of a word ("klott" finds "klotter"); None when it holds no word.
 
     User input is never FTS syntax: every word is quoted, so quotes, `*`, `-`, `NEAR`, `OR`
-    and parentheses are text. A word the tokenizer splits ("e-post") is one phrase.
+    and parentheses are text. A word the tokenizer splits ("e-post") is one phrase. The first
+    `MAX_WORDS` different words count: a text pasted whole would take minutes to search.
     """
-    phrases = []
+    phrases: dict[str, None] = {}
     for word in query.split():
         parts = tokens(word)
         if parts:
-            phrases.append('"' + " ".join(parts) + '"*')
+            phrases['"' + " ".join(parts).lower() + '"*'] = None
+            if len(phrases) == MAX_WORDS:
+                break
     return " AND ".join(phrases) if phrases else None
 
 
