@@ -31,7 +31,6 @@ from meetingtui.store import version as schema_version
 if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
 
-KINDS = search_rows.KINDS
 LIMIT = 50
 
 # A word in a text as it is shown: letters and digits, with any combining accent typed apart.
@@ -155,8 +154,8 @@ def _folded(word: str) -> str:
 
 
 def words(query: str) -> list[str]:
-    """The words of a query, folded as `marks` compares them."""
-    return [_folded(word) for word in search_rows.tokens(query)]
+    """The words of a query, folded as `marks` compares them, each once."""
+    return list(dict.fromkeys(_folded(word) for word in search_rows.tokens(query)))
 
 
 def marks(text: str, query_words: list[str]) -> list[tuple[int, int]]:

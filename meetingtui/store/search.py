@@ -73,7 +73,7 @@ class Found(NamedTuple):
 
 # Each kind's rows that match, with their meeting and whether they are confidential. A carried
 # observation is one problem that several meetings show in the same words: only its newest
-# appearance (within the filters) is a hit; `texts` counts the others.
+# appearance within the filters is a hit.
 _HITS = """
 SELECT 1 AS code, a.id AS row_id, a.meeting_id, a.confidential AS secret, f.rank
   FROM found f JOIN agenda_items a ON a.id = f.key >> 3 WHERE f.key & 7 = 1
@@ -111,8 +111,9 @@ _MEASURE_SECRET = ("(m.confidential OR coalesce("
                    "(SELECT so.confidential FROM observations so WHERE so.id = m.observation_id),"
                    " 0))")
 
+# `found` is read by every kind: SQLite (3.35 on) keeps it as a table, not matched six times.
 _SEARCH = """
-WITH found(key, rank) AS MATERIALIZED (
+WITH found(key, rank) AS (
     SELECT rowid, bm25(search_fts) FROM search_fts WHERE search_fts MATCH :match
 )
 SELECT h.code, h.row_id, h.meeting_id, mt.date, mt.group_id, h.secret, count(*) OVER ()
