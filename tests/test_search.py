@@ -155,6 +155,17 @@ def test_a_hit_says_where_it_stands(ws: Workspace, sample: Sample) -> None:
     assert (notes.item_id, notes.item_position, notes.row) == (sample.ids["opening"], 1, None)
 
 
+def test_a_meeting_without_the_item_that_shows_a_hit_still_names_the_meeting(
+        ws: Workspace, sample: Sample) -> None:
+    with ws.store.transaction() as db:  # as a template without a lägesbild or action plan
+        db.execute("UPDATE agenda_items SET kind = 'text' WHERE meeting_id = ?", [sample.est])
+    [cause] = search(ws, "hållplatsen").hits
+    assert (cause.meeting_id, cause.item_id, cause.item_position, cause.row) == (
+        sample.est, None, None, None)
+    assert cli_search.heading(cause, cli_search._texts("sv")) == (
+        f"#{sample.est} 2026-09-08 EST · orsak")
+
+
 def test_the_beginning_of_a_word_is_enough_in_any_case(ws: Workspace, sample: Sample) -> None:
     graffiti = {("observation", sample.ids["graffiti"]), ("measure", sample.ids["clean"])}
     assert found(ws, "klott") == found(ws, "KLOTTER") == found(ws, "Klotter") == graffiti
@@ -240,8 +251,8 @@ def test_personnummer_are_masked_in_public(ws: Workspace, sample: Sample) -> Non
     assert PERSONNUMMER in inside.text
     [public] = search(ws, "uppgift", SearchFilters(public=True)).hits
     assert PERSONNUMMER not in public.text and "811218-****" in public.text
-    [by_number] = search(ws, "811218", SearchFilters(public=True)).hits
-    assert "9876" not in by_number.text
+    by_number = search(ws, PERSONNUMMER, SearchFilters(public=True))
+    assert "9876" not in by_number.hits[0].text and by_number.query == "811218-****"
 
 
 def test_group_and_dates_narrow_the_search(ws: Workspace, sample: Sample) -> None:
@@ -343,6 +354,9 @@ def test_the_table_marks_confidential_hits_and_public_leaves_them_out(
     assert "CONFIDENTIAL" in cli("fältgång", lang="en").stdout
     shown = cli("uppgift", "--public").stdout
     assert PERSONNUMMER not in shown and "811218-****" in shown
+    for fmt in ("table", "json"):  # not even the words searched for
+        asked = cli(PERSONNUMMER, "--public", "--format", fmt).stdout
+        assert PERSONNUMMER not in asked and "811218-****" in asked
     assert PERSONNUMMER in cli("uppgift").stdout
 
 
@@ -390,6 +404,8 @@ def test_bad_arguments_are_one_line(cli: Run, sample: Sample, tmp_path: Path) ->
     assert "Not a date" in one_line_error(cli("klotter", "--from", "igår kanske"))
     assert one_line_error(cli("klotter", "--from", "2026-10-01", "--to", "2026-09-01")) == (
         "meetingtui: --from 2026-10-01 ligger efter --to 2026-09-01")
+    assert one_line_error(cli("x", "--from", "2026-10-01", "--to", "1/9", lang="en")) == (
+        "meetingtui: --from 2026-10-01 is after --to 1/9")
     missing = tmp_path / "none" / "meetingtui.db"
     result = CliRunner().invoke(main, ["--db", str(missing), "--lang", "sv", "search", "x"])
     assert one_line_error(result).startswith(f"meetingtui: Ingen databas på {missing}")

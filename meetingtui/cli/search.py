@@ -64,7 +64,6 @@ def search(context: Context, query: tuple[str, ...], group_name: str | None, sin
       meetingtui search belysning torget --group EST --from 2026-01-01
       meetingtui search polisen --public --format json
     """
-    lang = context.language
     words = " ".join(query)
     day = today()
     first, last = _day("--from", since, day), _day("--to", until, day)
@@ -82,7 +81,8 @@ def search(context: Context, query: tuple[str, ...], group_name: str | None, sin
     if fmt == "json":
         click.echo(json.dumps(_as_json(result, filters), ensure_ascii=False, indent=2))
     else:
-        click.echo(_table(result, shutil.get_terminal_size().columns, _texts(lang)))
+        texts = _texts(context.language)  # JSON speaks no language: it need not know one
+        click.echo(_table(result, shutil.get_terminal_size().columns, texts))
 
 
 def _day(option: str, text: str | None, day: date) -> date | None:

@@ -106,7 +106,7 @@ def _search(conn: sqlite3.Connection, query: str, filters: SearchFilters) -> Sea
         from meetingtui.store.db import explain
 
         raise explain(error, None) from error
-    return SearchResult(query, words(query), hits, total)
+    return SearchResult(_masked(query) if filters.public else query, words(query), hits, total)
 
 
 def _group_id(conn: sqlite3.Connection, name: str) -> int:
