@@ -147,6 +147,8 @@ def where(hit: Hit) -> str:
 
 def _folded(word: str) -> str:
     """A word as the index compares it: in lower case, accents off, but å, ä and ö kept."""
+    if word.isascii():  # most words: nothing to fold but the case
+        return word.lower()
     kept = unicodedata.normalize("NFC", word).translate(search_rows.KEPT)
     bare = "".join(char for char in unicodedata.normalize("NFD", kept)
                    if not unicodedata.combining(char))
