@@ -124,6 +124,8 @@ def _register() -> None:
         main.add_command(command)
     from meetingtui.cli.plan import plan
     main.add_command(plan)
+    from meetingtui.cli.stats import stats
+    main.add_command(stats)
 
 
 _register()

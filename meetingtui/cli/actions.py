@@ -7,14 +7,13 @@ for ics, python-docx for docx). At module level: click only, as for every comman
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
-from meetingtui.cli.context import Context, UserError, meeting_id, no_meeting
+from meetingtui.cli.context import Context, UserError, day_option, meeting_id, no_meeting
 
 if TYPE_CHECKING:
     from meetingtui.services.actions import ActionList
@@ -22,28 +21,11 @@ if TYPE_CHECKING:
 #: As `services.actions.STATUS_CHOICES` (a test checks): not imported, to keep `--help` light.
 STATUSES = ("open", "overdue", "done", "cancelled", "all")
 FORMATS = ("table", "csv", "md", "json", "ics", "docx")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def today() -> date:
     """The day "overdue" is counted from (tests replace it)."""
     return date.today()
-
-
-def _due_before(text: str | None, day: date) -> date | None:
-    if text is None:
-        return None
-    if _ISO_DATE.match(text.strip()):
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            pass  # 2026-02-30: let parse_date say what works
-    from meetingtui.dates import DateError, parse_date  # loads the model: only for "1 dec" …
-
-    try:
-        return parse_date(text, day)
-    except DateError as error:
-        raise UserError(f"--due-before: {error}") from None
 
 
 @click.command()
@@ -94,7 +76,7 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
 
     filters = ActionFilters(
         owner=owner if owner and owner.strip() else None, group=group_name, status=status,
-        due_before=_due_before(due_before, day),
+        due_before=day_option("--due-before", due_before, day),
         meeting_id=meeting_id(meeting) if meeting is not None else None, public=public,
     )
     if output is not None:  # before the database is even opened (write_export checks again)

@@ -3,9 +3,11 @@ said in the interface language."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: The largest meeting number SQLite can hold (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
 
@@ -96,6 +99,23 @@ def group_named(ws: Workspace, name: str, *, archived: bool = False) -> Group:
         raise UserError(f"no group called {name!r}; known groups: {known}",
                         key="cli_groups.unknown", name=name, known=known)
     return group
+
+
+def day_option(option: str, text: str | None, today: date) -> date | None:
+    """A date option's day: ISO at once, else as the app reads dates ("1 dec", "1/12")."""
+    if text is None:
+        return None
+    if _ISO_DATE.match(text.strip()):
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            pass  # 2026-02-30: let parse_date say what works
+    from meetingtui.dates import DateError, parse_date  # loads the model: only for "1 dec" …
+
+    try:
+        return parse_date(text, today)
+    except DateError as error:
+        raise UserError(f"{option}: {error}") from None
 
 
 def meeting_id(text: str) -> int:
