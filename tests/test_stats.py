@@ -250,3 +250,16 @@ def test_the_command_offers_the_periods_the_service_counts() -> None:
     from meetingtui.services import stats
 
     assert cli_stats.PERIODS == stats.PERIODS
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_words_read_quickly_are_the_catalogues(lang: str) -> None:
+    """`meetingtui stats` reads its words without the TOML parser (`i18n.section`): the same
+    words as the catalogue, every one of the section."""
+    from meetingtui.i18n import catalogue, section
+
+    for name in ("stats", "stats_screen"):
+        whole = {key.removeprefix(f"{name}."): text for key, text in catalogue(lang).items()
+                 if key.startswith(f"{name}.") and key.count(".") == 1}
+        assert section(lang, name) == whole
+    assert section(lang, "stats")["title"] in ("Statistik", "Figures")

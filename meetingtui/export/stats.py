@@ -5,15 +5,11 @@ values (trend, type) stay English.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import textwrap
 from collections.abc import Iterator
 from typing import Any
 
-from meetingtui.export.actions_csv import BOM, DELIMITER, _cell
-from meetingtui.i18n import t
+from meetingtui.i18n import language
+from meetingtui.i18n import section as catalogue_section
 from meetingtui.services.stats import (
     SECRET,
     TRENDS,
@@ -23,6 +19,17 @@ from meetingtui.services.stats import (
     Problems,
     Stats,
 )
+
+
+def t(key: str, **fields: Any) -> str:
+    """The `[stats]` text `key` ("stats.title") in the interface language, Swedish where it
+    lacks one: the section alone is read (`i18n.section`), which keeps `meetingtui stats`
+    quick to start."""
+    name = key.removeprefix("stats.")
+    text = (catalogue_section(language(), "stats").get(name)
+            or catalogue_section("sv", "stats").get(name, key))
+    return text.format(**fields) if fields else text
+
 
 NAME_WIDTH = 23  # the measures' table is then 79 wide: an 80-column terminal
 
@@ -60,6 +67,17 @@ def days(value: float | None) -> str:
 def _fit(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` (textwrap costs the command 1 ms to import)."""
+    lines = [""]
+    for word in text.split():
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}" if lines[-1] else word
+    return lines
 
 
 def _row(cells: list[str], widths: list[int]) -> str:
@@ -125,7 +143,7 @@ def build_table(stats: Stats) -> str:
     """The figures for the terminal: each area, category, type and owner period by period,
     then over the whole range; the owners in total only (they are many)."""
     notes = [t("stats.counting"), t("stats.overdue_rule", today=stats.today.isoformat())]
-    out = [heading(stats), *(textwrap.fill(note, 79) for note in notes)]
+    out = [heading(stats), *(line for note in notes for line in _wrapped(note, 79))]
     out += _problem_table(t("stats.problems_title"), [stats.problems], stats, "all")
     out += _problem_table(t("stats.areas_title"), stats.areas, stats, "area")
     out += _problem_table(t("stats.categories_title"), stats.categories, stats, "category")
@@ -168,6 +186,8 @@ def _line_json(line: ProblemLine | MeasureLine, stats: Stats,
 def build_json(stats: Stats) -> str:
     """One object: the range and its periods, the problems (all, per area, per category) and
     the measures (all, per type, per owner), each period by period and in total."""
+    import json
+
     data = {
         "group": stats.group, "by": stats.query.by, "from": stats.first.isoformat(),
         "to": stats.last.isoformat(), "today": stats.today.isoformat(),
@@ -191,6 +211,8 @@ def build_json(stats: Stats) -> str:
 # --- CSV ---------------------------------------------------------------------------------------
 
 def _csv_rows(stats: Stats) -> Iterator[list[str]]:
+    from meetingtui.export.actions_csv import _cell  # as `actions --format csv` guards cells
+
     blank_problems, blank_measures = [""] * 5, [""] * 5
     sections: list[tuple[str, str, list[ProblemLine]]] = [
         ("all_problems", "all", [stats.problems]), ("area", "area", stats.areas),
@@ -222,6 +244,11 @@ def _period(period: Any, stats: Stats) -> str:
 def build_csv(stats: Stats) -> bytes:
     """One table, one row per line and period (and the range in total), with a column saying
     which figures the row holds; UTF-8 with a BOM and `;`, as `actions --format csv`."""
+    import csv
+    import io
+
+    from meetingtui.export.actions_csv import BOM, DELIMITER
+
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([t("stats.section"), t("stats.name"), t("stats.period"),

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from meetingtui.services.swedish import swedish_order as swedish_order
 from meetingtui.store import actions as action_rows
 
 if TYPE_CHECKING:
@@ -109,14 +110,6 @@ def by_owner(rows: Iterable[ActionRow]) -> dict[str, list[ActionRow]]:
     for row in rows:
         grouped.setdefault(row.owner, []).append(row)
     return {owner: grouped[owner] for owner in sorted(grouped, key=swedish_order)}
-
-
-_SWEDISH = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "é": "e", "ü": "y"})
-
-
-def swedish_order(name: str) -> tuple[str, str]:
-    """A sort key that puts names as a Swedish list does: … Z, Å, Ä, Ö; case ignored."""
-    return name.casefold().translate(_SWEDISH), name
 
 
 def read_actions(db_path: Path, filters: ActionFilters, today: date) -> ActionList:

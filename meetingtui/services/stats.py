@@ -26,7 +26,6 @@ stats`, reading the file directly as `meetingtui actions` does.
 from __future__ import annotations
 
 import sqlite3
-import statistics
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -35,6 +34,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from meetingtui.services.swedish import swedish_order
 from meetingtui.store import actions as action_rows
 from meetingtui.store import stats as rows
 from meetingtui.store.stats import MeasureRow, ObservationRow, UpdateRow
@@ -92,6 +92,11 @@ class ProblemLine(NamedTuple):
     name: str
     periods: list[Problems]
     total: Problems
+
+    @property
+    def latest(self) -> Problems:
+        """The latest period that had any problems: the trends the group last gave them."""
+        return next((p for p in reversed(self.periods) if p.problems), self.total)
 
 
 class MeasureLine(NamedTuple):
@@ -190,15 +195,17 @@ def figures(ws: Workspace, query: StatsQuery) -> Stats:
     return _read(ws.store.conn, query, ws.today())
 
 
-def read_stats(db_path: Path, query: StatsQuery, today: date) -> Stats:
+def read_stats(db_path: Path, query: StatsQuery, today: date,
+               check: Callable[[], None] | None = None) -> Stats:
     """The figures from a database file, read-only when it is of the current schema;
-    otherwise through `Store.open` (which creates, migrates or refuses it in plain words)."""
-    with _reading(db_path) as conn:
+    otherwise `check()` (which may refuse it: `meetingtui stats` creates no database), then
+    through `Store.open` (which migrates or refuses it in plain words)."""
+    with _reading(db_path, check) as conn:
         return _read(conn, query, today)
 
 
 @contextmanager
-def _reading(db_path: Path) -> Iterator[sqlite3.Connection]:
+def _reading(db_path: Path, check: Callable[[], None] | None) -> Iterator[sqlite3.Connection]:
     direct = action_rows.open_for_reading(db_path)
     if direct is not None:
         try:
@@ -206,6 +213,8 @@ def _reading(db_path: Path) -> Iterator[sqlite3.Connection]:
         finally:
             direct.close()
         return
+    if check is not None:
+        check()
     from meetingtui.store.db import Store
 
     store = Store.open(db_path)
@@ -215,17 +224,26 @@ def _reading(db_path: Path) -> Iterator[sqlite3.Connection]:
         store.close()
 
 
-def _read(conn: sqlite3.Connection, query: StatsQuery, today: date) -> Stats:
-    from meetingtui.services.actions import find_group_id
+def area_figures(ws: Workspace, group_id: int, first: date,
+                 last: date) -> tuple[list[Period], list[ProblemLine]]:
+    """One group's problems per area, quarter by quarter (internal): the priorities item."""
+    spans = periods("quarter", first, last)
+    observed = rows.observations(ws.store.conn, group_id, first.isoformat(), last.isoformat())
+    return spans, count_problems(observed, spans, public=False)[1]
 
+
+def _read(conn: sqlite3.Connection, query: StatsQuery, today: date) -> Stats:
     first, last = default_range(query.by, query.first, query.last, today)
     spans = periods(query.by, first, last)
+    group_id, short = None, None
     try:
-        group_id = None if query.group is None else find_group_id(conn, query.group)
-        short = None if group_id is None else next(
-            row[2] for row in action_rows.groups(conn) if row[0] == group_id)
+        if query.group is not None:
+            from meetingtui.services.actions import find_group_id
+
+            group_id = find_group_id(conn, query.group)
+            short = next(row[2] for row in action_rows.groups(conn) if row[0] == group_id)
         observed = rows.observations(conn, group_id, first.isoformat(), last.isoformat())
-        measures, updates = rows.measures(conn, group_id, last.isoformat())
+        measures, updates = rows.measures(conn, group_id, first.isoformat(), last.isoformat())
     except sqlite3.Error as error:
         from meetingtui.store.db import explain
 
@@ -241,37 +259,20 @@ def _index(spans: list[Period]) -> Callable[[str], int | None]:
     """The position of the period that holds an ISO day, None outside them all."""
     starts = [p.first.isoformat() for p in spans]
     end = spans[-1].last.isoformat()
+    known: dict[str, int | None] = {}  # a few hundred meeting days for thousands of rows
 
     def find(day: str) -> int | None:
-        if day < starts[0] or day > end:
-            return None
-        return bisect_right(starts, day) - 1
+        if day not in known:
+            known[day] = (None if day < starts[0] or day > end
+                          else bisect_right(starts, day) - 1)
+        return known[day]
 
     return find
 
 
-def _latest(observed: Iterable[ObservationRow]) -> list[ObservationRow]:
-    """Each problem's last appearance (by meeting date, then as recorded), with the problem
-    confidential when any appearance is."""
-    last: dict[int, ObservationRow] = {}
-    secret: set[int] = set()
-    for row in observed:
-        if row.confidential:
-            secret.add(row.problem_id)
-        held = last.get(row.problem_id)
-        if held is None or (row.meeting_date, row.id) > (held.meeting_date, held.id):
-            last[row.problem_id] = row
-    return [row._replace(confidential=row.problem_id in secret) for row in last.values()]
-
-
-def _tally(latest: Iterable[ObservationRow], name: Callable[[ObservationRow], str] | None,
-           spelling: Callable[[str], str]) -> dict[str, Problems]:
-    counts: dict[str, Counter[str]] = {}
-    for row in latest:
-        key = "" if name is None else name(row)
-        counts.setdefault(spelling(key), Counter())[row.trend] += 1
-    return {key: Problems(sum(c[t] for t in TRENDS), *(c[t] for t in TRENDS))
-            for key, c in counts.items()}
+def _later(row: ObservationRow, held: ObservationRow | None) -> bool:
+    """Whether `row` is a later appearance than `held` (by meeting date, then as recorded)."""
+    return held is None or (row.meeting_date, row.id) > (held.meeting_date, held.id)
 
 
 def _spellings(names: Iterable[str]) -> Callable[[str], str]:
@@ -286,24 +287,37 @@ def _spellings(names: Iterable[str]) -> Callable[[str], str]:
 
 def count_problems(observed: list[ObservationRow], spans: list[Period],
                    public: bool) -> tuple[ProblemLine, list[ProblemLine], list[ProblemLine]]:
-    """Every problem, per area and per category: (all, areas, categories)."""
+    """Every problem, per area and per category: (all, areas, categories). Each problem is
+    counted once a period, as its last appearance in the period says, and once in the total,
+    as its last appearance in the range says."""
     if public:
         observed = _public_problems(observed)
     where = _index(spans)
-    per_period: list[list[ObservationRow]] = [[] for _ in spans]
+    count = len(spans)
+    last: dict[tuple[int, int], ObservationRow] = {}  # (period, problem) → its last appearance
     for row in observed:
         at = where(row.meeting_date)
-        if at is not None:
-            per_period[at].append(row)
-    latest = [_latest(found) for found in per_period]
-    whole = _latest(r for found in per_period for r in found)
+        if at is None:
+            continue
+        for key in ((at, row.problem_id), (count, row.problem_id)):  # count: the whole range
+            if _later(row, last.get(key)):
+                last[key] = row
+    column = {trend: number for number, trend in enumerate(TRENDS, start=1)}
 
     def lines(name: Callable[[ObservationRow], str] | None) -> list[ProblemLine]:
-        spelling = _spellings(name(r) for r in observed) if name else (lambda s: s)
-        each = [_tally(found, name, spelling) for found in latest]
-        total = _tally(whole, name, spelling)
-        return sorted((ProblemLine(key, [p.get(key, Problems()) for p in each], total[key])
-                       for key in total), key=lambda line: _order(line.name, line.total.problems))
+        spelling = _spellings(name(r) for r in observed) if name else str
+        tallies: dict[str, list[list[int]]] = {}
+        for (at, _), row in last.items():
+            key = spelling(name(row)) if name else ""
+            if key not in tallies:
+                tallies[key] = [[0] * 5 for _ in range(count + 1)]
+            tally = tallies[key][at]
+            tally[0] += 1
+            if row.trend in column:
+                tally[column[row.trend]] += 1
+        found = [ProblemLine(key, [Problems(*t) for t in each[:count]], Problems(*each[count]))
+                 for key, each in tallies.items()]
+        return sorted(found, key=lambda line: _order(line.name, line.total.problems))
 
     everything = lines(None)
     return (everything[0] if everything else ProblemLine("", [Problems() for _ in spans],
@@ -325,36 +339,55 @@ def _public_problems(observed: list[ObservationRow]) -> list[ObservationRow]:
 
 def _order(name: str, count: int) -> tuple[int, bool, str]:
     """Most first; "Sekretess" last among equals, then by name (case ignored)."""
-    from meetingtui.services.actions import swedish_order
-
     return -count, name == SECRET, swedish_order(name)[0]
 
 
 # --- measures ----------------------------------------------------------------------------------
 
-class _History(NamedTuple):
-    measure: MeasureRow
-    updates: list[UpdateRow]  # in the order recorded
+class _Fate(NamedTuple):
+    """What became of one measure, in the periods' terms: worked out once, counted per line."""
 
-    def status_on(self, day: str) -> str:
-        """The status of its newest update recorded by `day` (not started before any)."""
-        status = "not_started"
-        for update in self.updates:
-            if update.day <= day:
-                status = update.status
-        return status
+    owner: str
+    type: str
+    decided: int | None  # the period it was decided in
+    finished: str | None  # done or cancelled (now), in the period `finished_in`
+    finished_in: int | None
+    days: int | None  # decided → done
+    late: tuple[bool, ...]  # overdue at each period's end, then at the range's
 
-    def finished(self) -> tuple[str, str] | None:
-        """(done or cancelled, the day it became so) for a measure that is so now."""
-        if not self.updates or self.updates[-1].status not in FINISHED:
-            return None
-        status = self.updates[-1].status
-        day = self.updates[-1].day
-        for update in reversed(self.updates):
+
+def _fate(measure: MeasureRow, updates: list[UpdateRow], where: Callable[[str], int | None],
+          ends: list[str | None]) -> _Fate:
+    finished, finished_in, days = None, None, None
+    if updates and updates[-1].status in FINISHED:
+        # The first update of its final run of that status: the day it became so.
+        status, day = updates[-1].status, updates[-1].day
+        for update in reversed(updates):
             if update.status != status:
                 break
             day = update.day
-        return status, day
+        finished_in = where(day)
+        if finished_in is not None:
+            finished = status
+            if status == "done":
+                days = (date.fromisoformat(day) - date.fromisoformat(measure.decided)).days
+    due = measure.due
+    late = tuple(
+        end is not None and due is not None and measure.decided <= end and due < end
+        and _status_on(updates, end) not in FINISHED
+        for end in ends)
+    return tuple.__new__(_Fate, (measure.owner, measure.type, where(measure.decided),
+                                 finished, finished_in, days, late))
+
+
+def _status_on(updates: list[UpdateRow], day: str) -> str:
+    """The status of the newest update (as recorded) dated `day` or before; not started
+    before any."""
+    status = "not_started"
+    for update in updates:
+        if update.day <= day:
+            status = update.status
+    return status
 
 
 def count_measures(
@@ -366,24 +399,24 @@ def count_measures(
     for update in sorted(updates, key=lambda u: u.id):
         if update.measure_id in history:
             history[update.measure_id].append(update)
-    histories = [_History(m, history[m.id]) for m in measures]
     if public:
         from meetingtui.personal_numbers import mask_personal_numbers as mask
 
-        histories = [h._replace(measure=h.measure._replace(
-            owner=SECRET if h.measure.confidential else mask(h.measure.owner)))
-            for h in histories]
+        measures = [m._replace(owner=SECRET if m.confidential else mask(m.owner))
+                    for m in measures]
     # Overdue on each period's last day, today for the one that holds it, never after today.
     ends = [_day_before_or(p.first, p.last, today) for p in spans]
     ends.append(_day_before_or(spans[0].first, spans[-1].last, today))  # the whole range
-    everything = _measure_line("", histories, spans, ends)
-    types = [_measure_line(kind, [h for h in histories if h.measure.type == kind], spans, ends)
+    where = _index(spans)
+    fates = [_fate(m, history[m.id], where, ends) for m in measures]
+    everything = _measure_line("", fates, len(spans))
+    types = [_measure_line(kind, [f for f in fates if f.type == kind], len(spans))
              for kind in TYPES]
-    owners_of: dict[str, list[_History]] = {}
-    spelling = _spellings(h.measure.owner for h in histories)
-    for h in histories:
-        owners_of.setdefault(spelling(h.measure.owner), []).append(h)
-    owners = [_measure_line(owner, found, spans, ends) for owner, found in owners_of.items()]
+    owners_of: dict[str, list[_Fate]] = {}
+    spelling = _spellings(f.owner for f in fates)
+    for fate in fates:
+        owners_of.setdefault(spelling(fate.owner), []).append(fate)
+    owners = [_measure_line(owner, found, len(spans)) for owner, found in owners_of.items()]
     owners = [line for line in owners if line.total != Measures()]
     owners.sort(key=lambda line: _order(line.name, line.total.decided + line.total.done
                                         + line.total.overdue + line.total.cancelled))
@@ -395,41 +428,33 @@ def _day_before_or(first: date, last: date, today: date) -> str | None:
     return min(last, today).isoformat() if first <= today else None
 
 
-def _measure_line(name: str, histories: list[_History], spans: list[Period],
-                  ends: list[str | None]) -> MeasureLine:
-    where = _index(spans)
-    decided = [0] * len(spans)
-    finished = {status: [0] * len(spans) for status in FINISHED}
-    days: list[list[int]] = [[] for _ in spans]
-    for h in histories:
-        at = where(h.measure.decided)
-        if at is not None:
-            decided[at] += 1
-        end = h.finished()
-        if end is None:
-            continue
-        at = where(end[1])
-        if at is None:
-            continue
-        finished[end[0]][at] += 1
-        if end[0] == "done":
-            days[at].append((date.fromisoformat(end[1])
-                             - date.fromisoformat(h.measure.decided)).days)
-    overdue = [_overdue(histories, end) for end in ends]  # each period's, then the range's
-    each = [Measures(decided[i], finished["done"][i], overdue[i], finished["cancelled"][i],
-                     _median(days[i])) for i in range(len(spans))]
-    total = Measures(sum(decided), sum(finished["done"]), overdue[-1],
+def _measure_line(name: str, fates: list[_Fate], count: int) -> MeasureLine:
+    decided = [0] * count
+    finished = {status: [0] * count for status in FINISHED}
+    days: list[list[int]] = [[] for _ in range(count)]
+    for fate in fates:
+        if fate.decided is not None:
+            decided[fate.decided] += 1
+        if fate.finished is not None and fate.finished_in is not None:
+            finished[fate.finished][fate.finished_in] += 1
+            if fate.days is not None:
+                days[fate.finished_in].append(fate.days)
+    late = [sum(column) for column in zip(*(fate.late for fate in fates), strict=True)]
+    late = late or [0] * (count + 1)
+    each = [Measures(decided[i], finished["done"][i], late[i], finished["cancelled"][i],
+                     _median(days[i])) for i in range(count)]
+    total = Measures(sum(decided), sum(finished["done"]), late[-1],
                      sum(finished["cancelled"]), _median([d for found in days for d in found]))
     return MeasureLine(name, each, total)
 
 
-def _overdue(histories: list[_History], day: str | None) -> int:
-    if day is None:  # a period after today: nothing is late yet
-        return 0
-    return sum(1 for h in histories
-               if h.measure.decided <= day and h.measure.due is not None
-               and h.measure.due < day and h.status_on(day) not in FINISHED)
-
-
 def _median(values: list[int]) -> float | None:
-    return float(statistics.median(values)) if values else None
+    """The middle value, or the mean of the two in the middle (without `statistics`, which
+    costs `meetingtui stats` 3 ms to import)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
