@@ -384,12 +384,18 @@ class MeasureUpdate(Record):
     by: Line = ""
 
 
+#: A calendar quarter as stored and printed: "2027-Q1".
+Quarter = Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")]
+
+
 class Priority(Record):
-    """One of the focus areas a meeting set or confirmed (EST picks three each quarter)."""
+    """One of the focus areas a meeting set or confirmed (EST picks three each quarter), for
+    the quarter they were chosen for (None: the meeting's own, as rows before schema 6)."""
 
     meeting_id: int
     position: int = Field(ge=1, le=3)
     title: Name
+    quarter: Quarter | None = None
 
 
 class Amendment(Record):

@@ -288,8 +288,10 @@ class Minutes:
 
     @property
     def quarter(self) -> str:
-        """The quarter the meeting's priorities are shown under ("2026-Q1")."""
-        return quarter_of(self.record.meeting.date)
+        """The quarter the meeting's priorities were chosen for ("2027-Q1"); rows from before
+        schema 6 without one were the meeting's own."""
+        chosen = next((p.quarter for p in self.record.priorities if p.quarter), None)
+        return chosen or quarter_of(self.record.meeting.date)
 
     def priorities(self) -> list[tuple[int, str]]:
         return [(p.position, one_line(p.title))
