@@ -7,6 +7,7 @@ The SVGs under __snapshots__/ were opened and checked by eye; regenerate with
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from textual.pilot import Pilot
 from meetingtui.paths import Locations
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import MeetingApp, make_app
+from tests.conftest import Clock
+from tests.ui.figures_data import est_year, march_meeting
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 Snap = Callable[..., bool]
@@ -129,3 +132,32 @@ def test_next_meeting_arrived_at(
         await settle(pilot)
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=arrive)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_statistik(snap_compare: Snap, ws: Workspace, clock: Clock,
+                   size: tuple[int, int]) -> None:
+    """`s` on the home screen: EST's year, a sparkline per area and category, readable at
+    80×24."""
+    est_year(ws, clock)
+    clock.now = datetime(2026, 3, 10, 9, 30)
+
+    async def open_figures(pilot: Pilot[Any]) -> None:
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws), terminal_size=size, run_before=open_figures)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_priorities_beside_the_figures(snap_compare: Snap, ws: Workspace, clock: Clock,
+                                       size: tuple[int, int]) -> None:
+    """§ 6 in March: those in force for Q1, two chosen for Q2 (one an area, linked and marked
+    in the figures; one free text), the last four quarters' figures beside or under them."""
+    meeting_id = march_meeting(ws, clock, est_year(ws, clock))
+
+    async def choose(pilot: Pilot[Any]) -> None:
+        await pilot.press("6", "e", *"Sta", "tab", *"Trygga skolvägar", "enter", "escape")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=choose)
