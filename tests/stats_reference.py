@@ -53,6 +53,13 @@ def _group_id(conn: sqlite3.Connection, short: str | None) -> int | None:
                             [short]).fetchone()[0])
 
 
+def _day_of(conn: sqlite3.Connection, meeting_id: int, group_id: int | None) -> date | None:
+    """The meeting's date, or None when it is another group's."""
+    day, gid = conn.execute("SELECT date, group_id FROM meetings WHERE id = ?",
+                            [meeting_id]).fetchone()
+    return None if group_id is not None and gid != group_id else date.fromisoformat(day)
+
+
 def problems(db: Path, group: str | None, periods: list[Span], public: bool,
              ) -> dict[tuple[str, str, str], tuple[int, ...]]:
     """(kind, name folded, period key) → (problems, new, rising, unchanged, falling), kind
@@ -64,14 +71,9 @@ def problems(db: Path, group: str | None, periods: list[Span], public: bool,
         for oid, meeting_id, area, category, trend, secret, problem, deleted in conn.execute(
                 "SELECT id, meeting_id, area, category, trend, confidential, problem_id, "
                 "deleted_at FROM observations"):
-            if deleted is not None:
-                continue
-            day, gid = conn.execute("SELECT date, group_id FROM meetings WHERE id = ?",
-                                    [meeting_id]).fetchone()
-            if group_id is not None and gid != group_id:
-                continue
-            rows.append((problem or oid, date.fromisoformat(day), oid, area, category, trend,
-                         bool(secret)))
+            day = _day_of(conn, meeting_id, group_id)
+            if deleted is None and day is not None:
+                rows.append((problem or oid, day, oid, area, category, trend, bool(secret)))
     finally:
         conn.close()
     counts: dict[tuple[str, str, str], list[int]] = {}
@@ -111,11 +113,8 @@ def measures(db: Path, group: str | None) -> list[Decided]:
         for mid, meeting_id, owner, kind, due, secret, deleted in conn.execute(
                 "SELECT id, meeting_id, owner, type, due, confidential, deleted_at "
                 "FROM measures"):
-            if deleted is not None:
-                continue
-            day, gid = conn.execute("SELECT date, group_id FROM meetings WHERE id = ?",
-                                    [meeting_id]).fetchone()
-            if group_id is not None and gid != group_id:
+            day = _day_of(conn, meeting_id, group_id)
+            if deleted is not None or day is None:
                 continue
             history = []
             for uid, at, in_meeting, status in conn.execute(
@@ -124,7 +123,7 @@ def measures(db: Path, group: str | None) -> list[Decided]:
                 when = at[:10] if in_meeting is None else conn.execute(
                     "SELECT date FROM meetings WHERE id = ?", [in_meeting]).fetchone()[0]
                 history.append((uid, date.fromisoformat(when), status))
-            found.append(Decided(mid, date.fromisoformat(day), owner, kind,
+            found.append(Decided(mid, day, owner, kind,
                                  date.fromisoformat(due) if due else None, bool(secret),
                                  history))
         return found

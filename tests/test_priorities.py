@@ -4,16 +4,17 @@ their figures, and minutes that print the quarter chosen for and never change on
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 
 import pytest
 
 from meetingtui.export.minutes_md import build_minutes_md
 from meetingtui.model import Observation, Priority, Trend
-from meetingtui.services import groups, lagesbild, meetings, priorities
+from meetingtui.services import lagesbild, meetings, priorities
 from meetingtui.services.record import load_meeting
 from meetingtui.services.workspace import Workspace
 from tests.conftest import Clock
+from tests.meeting_helpers import start_est_meeting
 
 
 @pytest.mark.parametrize(("day", "coming"), [
@@ -39,17 +40,6 @@ def test_a_quarter_is_written_as_the_minutes_print_it() -> None:
             Priority(meeting_id=1, position=1, title="Centrum", quarter=wrong)
 
 
-def _meeting(ws: Workspace, clock: Clock, day: date) -> int:
-    groups.ensure_groups(ws)
-    group = groups.find_group(ws, "EST")
-    assert group is not None and group.id is not None
-    clock.now = datetime.combine(day, time(13, 0))
-    meeting = meetings.plan_meeting(ws, group.id, day)
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
-    return meeting.id
-
-
 def _titles(ws: Workspace, meeting_id: int) -> list[tuple[str, str | None]]:
     return [(p.title, p.quarter) for p in priorities.priorities_for_meeting(ws, meeting_id)]
 
@@ -63,7 +53,7 @@ def _printed(ws: Workspace, meeting_id: int) -> list[str]:
 def test_the_year_of_a_monthly_group(ws: Workspace, clock: Clock) -> None:
     """October chooses for Q1; November takes them over and changes one; January (Q1) shows
     November's as in force and chooses for Q2; the closed minutes keep what each chose."""
-    october = _meeting(ws, clock, date(2026, 10, 14))
+    october = start_est_meeting(ws, clock, date(2026, 10, 14))
     assert priorities.chosen_quarter(ws, october) == "2027-Q1"
     assert priorities.in_force(ws, october) == []
     priorities.set_priorities(ws, october, ["Centrum", "", "Stationsområdet"])
@@ -72,13 +62,13 @@ def test_the_year_of_a_monthly_group(ws: Workspace, clock: Clock) -> None:
     assert _printed(ws, october) == ["**Prioriterade områden 2027-Q1**",
                                      "1. Centrum\n2. Stationsområdet"]
 
-    november = _meeting(ws, clock, date(2026, 11, 11))
+    november = start_est_meeting(ws, clock, date(2026, 11, 11))
     assert _titles(ws, november) == [("Centrum", "2027-Q1"), ("Stationsområdet", "2027-Q1")]
     priorities.set_priorities(ws, november, ["Centrum", "Skolområdet"],
                               base=["Centrum", "Stationsområdet"])
     meetings.close_meeting(ws, november)
 
-    january = _meeting(ws, clock, date(2027, 1, 13))
+    january = start_est_meeting(ws, clock, date(2027, 1, 13))
     assert _titles(ws, january) == []  # nothing was chosen for Q2 yet
     assert priorities.chosen_quarter(ws, january) == "2027-Q2"
     assert [(p.title, p.quarter) for p in priorities.in_force(ws, january)] == [
@@ -93,7 +83,7 @@ def test_the_year_of_a_monthly_group(ws: Workspace, clock: Clock) -> None:
 
 
 def test_the_chair_may_choose_for_another_quarter(ws: Workspace, clock: Clock) -> None:
-    october = _meeting(ws, clock, date(2026, 10, 14))
+    october = start_est_meeting(ws, clock, date(2026, 10, 14))
     priorities.set_priorities(ws, october, ["Centrum"], quarter="2026-Q4")
     assert _titles(ws, october) == [("Centrum", "2026-Q4")]
     assert _printed(ws, october)[0] == "**Prioriterade områden 2026-Q4**"
@@ -102,13 +92,13 @@ def test_the_chair_may_choose_for_another_quarter(ws: Workspace, clock: Clock) -
                               base_quarter="2026-Q4")
     assert _titles(ws, october) == [("Centrum", "2027-Q2")]
     # A later meeting in Q4 shows October's choice for Q4 as in force no more (it is Q2's now).
-    november = _meeting(ws, clock, date(2026, 11, 11))
+    november = start_est_meeting(ws, clock, date(2026, 11, 11))
     assert priorities.in_force(ws, november) == []
     assert _titles(ws, november) == []  # nothing for its coming quarter (Q1)
 
 
 def test_another_programs_change_is_not_overwritten(ws: Workspace, clock: Clock) -> None:
-    october = _meeting(ws, clock, date(2026, 10, 14))
+    october = start_est_meeting(ws, clock, date(2026, 10, 14))
     priorities.set_priorities(ws, october, ["Centrum"])
     priorities.set_priorities(ws, october, ["Centrum"], quarter="2026-Q4")  # the other program
     with pytest.raises(priorities.PrioritiesChanged) as raised:
@@ -126,7 +116,7 @@ def test_a_closed_meetings_priorities_change_only_as_an_amendment(
     from meetingtui.services.amend import amending
     from meetingtui.services.errors import MeetingClosed
 
-    october = _meeting(ws, clock, date(2026, 10, 14))
+    october = start_est_meeting(ws, clock, date(2026, 10, 14))
     priorities.set_priorities(ws, october, ["Centrum"])
     meetings.close_meeting(ws, october)
     with pytest.raises(MeetingClosed):
@@ -139,13 +129,13 @@ def test_a_closed_meetings_priorities_change_only_as_an_amendment(
 
 
 def test_a_priority_naming_an_area_is_linked_to_it(ws: Workspace, clock: Clock) -> None:
-    september = _meeting(ws, clock, date(2026, 9, 9))
+    september = start_est_meeting(ws, clock, date(2026, 9, 9))
     for area, trend in (("Centrum", Trend.NEW), ("Hamnen", Trend.RISING),
                         ("Centrum", Trend.FALLING)):
         lagesbild.save_observation(ws, Observation(
             meeting_id=september, area=area, description=f"{area} {trend}", trend=trend))
     meetings.close_meeting(ws, september)
-    october = _meeting(ws, clock, date(2026, 10, 14))  # both carried over
+    october = start_est_meeting(ws, clock, date(2026, 10, 14))  # both carried over
     areas = priorities.area_names(ws, october)
     assert areas == ["Centrum", "Hamnen"]  # most problems first
     assert priorities.linked_area("  centrum ", areas) == "Centrum"

@@ -17,27 +17,17 @@ from click.testing import CliRunner, Result
 from meetingtui.cli import main
 from meetingtui.cli import stats as cli_stats
 from meetingtui.model import Measure, MeasureStatus, MeasureType, Observation, Trend
-from meetingtui.services import followup, groups, lagesbild, meetings
+from meetingtui.services import followup, lagesbild, meetings
 from meetingtui.services.stats import SECRET, Measures, Problems, StatsQuery, figures
 from meetingtui.services.workspace import Workspace
 from tests import stats_reference as ref
 from tests.cli_helpers import one_line_error
 from tests.conftest import Clock
+from tests.meeting_helpers import start_est_meeting
 
 Run = Callable[..., Result]
 TODAY = date(2026, 5, 20)
 PERSONNUMMER = "811218-9876"
-
-
-def _meeting(ws: Workspace, clock: Clock, day: date) -> int:
-    groups.ensure_groups(ws)
-    group = groups.find_group(ws, "EST")
-    assert group is not None and group.id is not None
-    clock.now = datetime.combine(day, time(9, 0))
-    meeting = meetings.plan_meeting(ws, group.id, day)
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
-    return meeting.id
 
 
 def _measure(ws: Workspace, meeting_id: int, text: str, owner: str, due: date,
@@ -59,7 +49,7 @@ def _carried(ws: Workspace, meeting_id: int, trend: Trend) -> None:
 @pytest.fixture
 def edges(ws: Workspace, clock: Clock) -> Workspace:
     # January (Q1): the problem is new; four measures.
-    jan = _meeting(ws, clock, date(2026, 1, 14))
+    jan = start_est_meeting(ws, clock, date(2026, 1, 14))
     centrum = lagesbild.save_observation(ws, Observation(
         meeting_id=jan, area="Centrum", category="Klotter", description="Klotter på torget"))
     assert centrum.id is not None
@@ -70,7 +60,7 @@ def edges(ws: Workspace, clock: Clock) -> Workspace:
     _measure(ws, jan, "Late all quarter, cancelled in April", "anna berg", date(2026, 1, 1))
     meetings.close_meeting(ws, jan)
     # February (Q1): the same problem, carried and rising: one problem in Q1, rising.
-    feb = _meeting(ws, clock, date(2026, 2, 11))
+    feb = start_est_meeting(ws, clock, date(2026, 2, 11))
     _carried(ws, feb, Trend.RISING)
     # Typed in the day after: a follow-up counts on its meeting's date (28 days, not 29).
     clock.now = datetime(2026, 2, 12, 10, 0)
@@ -81,7 +71,7 @@ def edges(ws: Workspace, clock: Clock) -> Workspace:
     followup.record_update(ws, _id(ws, "Due on the quarter's last day, done 2 April"),
                            MeasureStatus.DONE)
     # April (Q2): the problem is falling; a confidential one and one with a formula-like area.
-    apr = _meeting(ws, clock, date(2026, 4, 15))
+    apr = start_est_meeting(ws, clock, date(2026, 4, 15))
     _carried(ws, apr, Trend.FALLING)
     hagen = lagesbild.save_observation(ws, Observation(
         meeting_id=apr, area="Hagen", category="Narkotika", description="Försäljning",

@@ -15,6 +15,7 @@ from meetingtui.services.stats import (
     TRENDS,
     MeasureLine,
     Measures,
+    Period,
     ProblemLine,
     Problems,
     Stats,
@@ -107,33 +108,24 @@ PROBLEM_HEAD = ("problems", "trend_new", "trend_rising", "trend_unchanged", "tre
 MEASURE_HEAD = ("decided", "done", "overdue", "cancelled", "median_days")
 
 
-def _problem_table(title: str, lines: list[ProblemLine], stats: Stats, kind: str) -> list[str]:
-    head = [_name_head(kind), t("stats.period"), *(t(f"stats.{h}") for h in PROBLEM_HEAD)]
+def _cells(figures: Problems | Measures) -> list[str]:
+    return (_measure_cells(figures) if isinstance(figures, Measures)
+            else _problem_cells(figures))
+
+
+def _table(title: str, lines: list[ProblemLine] | list[MeasureLine], stats: Stats, kind: str,
+           heads: tuple[str, ...], *, per_period: bool = True) -> list[str]:
+    """A line's periods one under the other, then its total; the next line under it."""
+    head = [_name_head(kind), t("stats.period"), *(t(f"stats.{h}") for h in heads)]
     widths = [NAME_WIDTH, max(7, len(head[1])), *(max(4, len(h)) for h in head[2:])]
     out = ["", title, _row(head, widths)]
     for line in lines:
         label = _fit(name_label(line.name, kind=kind), NAME_WIDTH)
-        for period, figures in zip(stats.periods, line.periods, strict=True):
-            out.append(_row([label, period.key, *_problem_cells(figures)], widths))
+        each: list[Problems | Measures] = [*line.periods] if per_period else []
+        for period, figures in zip(stats.periods, each, strict=False):
+            out.append(_row([label, period.key, *_cells(figures)], widths))
             label = ""
-        out.append(_row([label, t("stats.total"), *_problem_cells(line.total)], widths))
-    if not lines:
-        out.append(t("stats.none"))
-    return out
-
-
-def _measure_table(title: str, lines: list[MeasureLine], stats: Stats, kind: str,
-                   *, per_period: bool = True) -> list[str]:
-    head = [_name_head(kind), t("stats.period"), *(t(f"stats.{h}") for h in MEASURE_HEAD)]
-    widths = [NAME_WIDTH, max(7, len(head[1])), *(max(4, len(h)) for h in head[2:])]
-    out = ["", title, _row(head, widths)]
-    for line in lines:
-        label = _fit(name_label(line.name, kind=kind), NAME_WIDTH)
-        if per_period:
-            for period, figures in zip(stats.periods, line.periods, strict=True):
-                out.append(_row([label, period.key, *_measure_cells(figures)], widths))
-                label = ""
-        out.append(_row([label, t("stats.total"), *_measure_cells(line.total)], widths))
+        out.append(_row([label, t("stats.total"), *_cells(line.total)], widths))
     if not lines:
         out.append(t("stats.none"))
     return out
@@ -144,13 +136,14 @@ def build_table(stats: Stats) -> str:
     then over the whole range; the owners in total only (they are many)."""
     notes = [t("stats.counting"), t("stats.overdue_rule", today=stats.today.isoformat())]
     out = [heading(stats), *(line for note in notes for line in _wrapped(note, 79))]
-    out += _problem_table(t("stats.problems_title"), [stats.problems], stats, "all")
-    out += _problem_table(t("stats.areas_title"), stats.areas, stats, "area")
-    out += _problem_table(t("stats.categories_title"), stats.categories, stats, "category")
-    out += _measure_table(t("stats.measures_title"), [stats.measures], stats, "all")
-    out += _measure_table(t("stats.types_title"), stats.types, stats, "type")
-    out += _measure_table(t("stats.owners_title"), stats.owners, stats, "owner",
-                          per_period=False)
+    for key, lines, kind in (("problems", [stats.problems], "all"), ("areas", stats.areas, "area"),
+                             ("categories", stats.categories, "category")):
+        out += _table(t(f"stats.{key}_title"), lines, stats, kind, PROBLEM_HEAD)
+    for key, measure_lines, kind in (("measures", [stats.measures], "all"),
+                                     ("types", stats.types, "type")):
+        out += _table(t(f"stats.{key}_title"), measure_lines, stats, kind, MEASURE_HEAD)
+    out += _table(t("stats.owners_title"), stats.owners, stats, "owner", MEASURE_HEAD,
+                  per_period=False)
     return "\n".join(out) + "\n"
 
 
@@ -211,32 +204,26 @@ def build_json(stats: Stats) -> str:
 # --- CSV ---------------------------------------------------------------------------------------
 
 def _csv_rows(stats: Stats) -> Iterator[list[str]]:
+    """A row per line and period, then its total: the problems' five columns filled, or the
+    measures' five."""
     from meetingtui.export.actions_csv import _cell  # as `actions --format csv` guards cells
 
-    blank_problems, blank_measures = [""] * 5, [""] * 5
-    sections: list[tuple[str, str, list[ProblemLine]]] = [
+    blank = [""] * 5
+    sections: list[tuple[str, str, list[ProblemLine] | list[MeasureLine]]] = [
         ("all_problems", "all", [stats.problems]), ("area", "area", stats.areas),
-        ("category", "category", stats.categories)]
-    for section, kind, problem_lines in sections:
-        for line in problem_lines:
+        ("category", "category", stats.categories), ("all_measures", "all", [stats.measures]),
+        ("type", "type", stats.types), ("owner", "owner", stats.owners)]
+    for section, kind, lines in sections:
+        for line in lines:
             name = _cell(name_label(line.name, kind=kind))
-            for period, figures in [*zip(stats.periods, line.periods, strict=True),
-                                    (None, line.total)]:
-                yield [t(f"stats.section_{section}"), name, _period(period, stats),
-                       *_problem_cells(figures), *blank_measures]
-    measure_sections: list[tuple[str, str, list[MeasureLine]]] = [
-        ("all_measures", "all", [stats.measures]), ("type", "type", stats.types),
-        ("owner", "owner", stats.owners)]
-    for section, kind, measure_lines in measure_sections:
-        for measure_line in measure_lines:
-            name = _cell(name_label(measure_line.name, kind=kind))
-            for period, measures in [*zip(stats.periods, measure_line.periods, strict=True),
-                                     (None, measure_line.total)]:
-                yield [t(f"stats.section_{section}"), name, _period(period, stats),
-                       *blank_problems, *_measure_cells(measures, for_excel=True)]
+            each: list[Problems | Measures] = [*line.periods, line.total]
+            for period, figures in zip([*stats.periods, None], each, strict=True):
+                cells = (blank + _measure_cells(figures, for_excel=True)
+                         if isinstance(figures, Measures) else _problem_cells(figures) + blank)
+                yield [t(f"stats.section_{section}"), name, _period(period, stats), *cells]
 
 
-def _period(period: Any, stats: Stats) -> str:
+def _period(period: Period | None, stats: Stats) -> str:
     return period.key if period is not None else (
         f"{stats.first.isoformat()}–{stats.last.isoformat()}")
 

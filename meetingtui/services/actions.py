@@ -12,8 +12,7 @@ go through `followup.record_update`. Nothing here writes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from meetingtui.services.swedish import swedish_order as swedish_order
 from meetingtui.store import actions as action_rows
+from meetingtui.store.reading import reading
 
 if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
@@ -115,26 +115,8 @@ def by_owner(rows: Iterable[ActionRow]) -> dict[str, list[ActionRow]]:
 def read_actions(db_path: Path, filters: ActionFilters, today: date) -> ActionList:
     """The action list from a database file, read-only when the file is of the current schema;
     otherwise through `Store.open` (which creates, migrates or refuses it in plain words)."""
-    with _connection(db_path) as conn:
+    with reading(db_path) as conn:
         return _read(conn, filters, today)
-
-
-@contextmanager
-def _connection(db_path: Path) -> Iterator[sqlite3.Connection]:
-    conn = action_rows.open_for_reading(db_path)
-    if conn is not None:
-        try:
-            yield conn
-        finally:
-            conn.close()
-        return
-    from meetingtui.store.db import Store
-
-    store = Store.open(db_path)
-    try:
-        yield store.conn
-    finally:
-        store.close()
 
 
 def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> ActionList:

@@ -28,8 +28,7 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -37,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from meetingtui.services.swedish import swedish_order
 from meetingtui.store import actions as action_rows
 from meetingtui.store import stats as rows
+from meetingtui.store.reading import reading
 from meetingtui.store.stats import MeasureRow, ObservationRow, UpdateRow
 
 if TYPE_CHECKING:
@@ -200,28 +200,8 @@ def read_stats(db_path: Path, query: StatsQuery, today: date,
     """The figures from a database file, read-only when it is of the current schema;
     otherwise `check()` (which may refuse it: `meetingtui stats` creates no database), then
     through `Store.open` (which migrates or refuses it in plain words)."""
-    with _reading(db_path, check) as conn:
+    with reading(db_path, check) as conn:
         return _read(conn, query, today)
-
-
-@contextmanager
-def _reading(db_path: Path, check: Callable[[], None] | None) -> Iterator[sqlite3.Connection]:
-    direct = action_rows.open_for_reading(db_path)
-    if direct is not None:
-        try:
-            yield direct
-        finally:
-            direct.close()
-        return
-    if check is not None:
-        check()
-    from meetingtui.store.db import Store
-
-    store = Store.open(db_path)
-    try:
-        yield store.conn
-    finally:
-        store.close()
 
 
 def area_figures(ws: Workspace, group_id: int, first: date,

@@ -3,12 +3,13 @@ with their trends, a confidential one, and measures done, cancelled and late."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from meetingtui.model import Measure, MeasureStatus, MeasureType, Observation, Trend
-from meetingtui.services import followup, groups, lagesbild, meetings, priorities
+from meetingtui.services import followup, lagesbild, meetings, priorities
 from meetingtui.services.workspace import Workspace
 from tests.conftest import Clock
+from tests.meeting_helpers import est_group, start_est_meeting
 
 #: (day, new observations (area, category, trend, confidential), trends of those carried)
 YEAR = [
@@ -26,46 +27,37 @@ YEAR = [
 
 def est_year(ws: Workspace, clock: Clock) -> int:
     """The meetings above, each closed; returns the EST group's id."""
-    groups.ensure_groups(ws)
-    group = next(g for g in groups.ensure_groups(ws) if g.short == "EST")
-    assert group.id is not None
     measures: list[int] = []
     for number, (day, new, carried) in enumerate(YEAR):
-        clock.now = datetime.combine(day, time(9, 0))
-        meeting = meetings.plan_meeting(ws, group.id, day, start=time(9, 0))
-        assert meeting.id is not None
-        meetings.start_meeting(ws, meeting.id)
-        for old in lagesbild.observations(ws, meeting.id):
+        meeting_id = start_est_meeting(ws, clock, day)
+        for old in lagesbild.observations(ws, meeting_id):
             if old.area in carried and old.carried_over_from is not None:
                 lagesbild.save_observation(ws, old.model_copy(
                     update={"trend": carried[old.area]}), base=old)
         for area, category, trend, secret in new:
             lagesbild.save_observation(ws, Observation(
-                meeting_id=meeting.id, area=area, category=category, trend=trend,
+                meeting_id=meeting_id, area=area, category=category, trend=trend,
                 description=f"{category} i {area}", confidential=secret))
         if number == 1:  # the first measure done, the second cancelled
-            followup.record_update(ws, measures[0], MeasureStatus.DONE, meeting_id=meeting.id)
+            followup.record_update(ws, measures[0], MeasureStatus.DONE, meeting_id=meeting_id)
             followup.record_update(ws, measures[1], MeasureStatus.CANCELLED,
-                                   meeting_id=meeting.id)
+                                   meeting_id=meeting_id)
         stored = lagesbild.save_measure(ws, Measure(
-            meeting_id=meeting.id, text=f"Åtgärd {number + 1}", owner="Teknisk förvaltning",
+            meeting_id=meeting_id, text=f"Åtgärd {number + 1}", owner="Teknisk förvaltning",
             due=date(day.year, day.month, 28), type=MeasureType.SITUATIONAL))
         other = lagesbild.save_measure(ws, Measure(
-            meeting_id=meeting.id, text=f"Samtal {number + 1}", owner="Socialtjänsten",
+            meeting_id=meeting_id, text=f"Samtal {number + 1}", owner="Socialtjänsten",
             due=day.replace(day=day.day + 10), type=MeasureType.SOCIAL))
         assert stored.id is not None and other.id is not None
         measures += [stored.id, other.id]
         if number == 2:  # November chooses for the coming quarter, 2026-Q1
-            priorities.set_priorities(ws, meeting.id, ["Centrum", "Skolan", "Hamnen"])
-        meetings.close_meeting(ws, meeting.id)
-    return group.id
+            priorities.set_priorities(ws, meeting_id, ["Centrum", "Skolan", "Hamnen"])
+        meetings.close_meeting(ws, meeting_id)
+    return est_group(ws)
 
 
-def march_meeting(ws: Workspace, clock: Clock, group_id: int) -> int:
-    """The group's March meeting, running, with February's problems carried over."""
-    clock.now = datetime(2026, 3, 10, 9, 0)
-    meeting = meetings.plan_meeting(ws, group_id, date(2026, 3, 10), start=time(9, 0))
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
+def march_meeting(ws: Workspace, clock: Clock) -> int:
+    """EST's March meeting, running, with February's problems carried over."""
+    meeting_id = start_est_meeting(ws, clock, date(2026, 3, 10))
     clock.now = datetime(2026, 3, 10, 9, 30)
-    return meeting.id
+    return meeting_id
