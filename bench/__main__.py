@@ -27,7 +27,7 @@ from bench.processes import time_interleaved
 from bench.queries import home_lines_ms, open_actions_ms
 from bench.report import Row, absolute_row, growth_row, markdown, ratio_row
 from bench.stats import Samples
-from bench.tui_list import action_list_ms
+from bench.tui_list import action_list_ms, key_to_screen_ms
 
 FLAT = 1.15  # 10 years over 1 year: "flat" allows this much for noise
 LINEAR = 2.2  # 2,000 rows over 1,000: at most twice the time (and a little noise)
@@ -90,6 +90,30 @@ def actions_cli(dbs: dict[int, DemoDb], runs: int) -> list[Row]:
     rows.append(growth_row("`actions`, growth 1 → 10 y", times["10y"], times["1y"], FLAT))
     rows.append(growth_row("`actions`, growth 1 → 3 y", times["3y"], times["1y"], FLAT,
                            ("3 y", "1 y")))
+    return rows
+
+
+def figures(dbs: dict[int, DemoDb], runs: int) -> list[Row]:
+    """`meetingtui stats` against `--help` (≤ 1.5×), and the Statistik screen: from `s` on the
+    home screen to its figures on screen, against the bare app's first paint (≤ 1.3×)."""
+    large = ["--db", str(dbs[10].path)]
+    variants = {
+        "`stats` (all groups, 4 quarters)": [],
+        "`stats --group EST`": ["--group", "EST"],
+        "`stats --by month --from 2017-01-01 --format csv`": ["--by", "month", "--from",
+                                                              "2017-01-01", "--format", "csv"],
+    }
+    times = time_interleaved({"help": [APP, "--help"],
+                              **{label: [APP, *large, "stats", *extra]
+                                 for label, extra in variants.items()}}, runs=runs)
+    rows = [ratio_row(f"{label}, 10 y", times[label], times["help"], "`--help`", 1.5)
+            for label in variants]
+    bare = ttfp_interleaved({"bare": [str(PYTHON), str(TOOLS / "bare_app.py")]},
+                            marker="EST", runs=runs)["bare"]
+    # "Problem per område" is mounted with the figures, not before them.
+    screen = key_to_screen_ms([APP, *large], "s", "Problem per område", runs)
+    rows.append(ratio_row("Statistik screen first paint (`s` on the home screen to its "
+                          "figures), 10 y, 80×24", screen, bare, "bare_app.py first paint", 1.3))
     return rows
 
 
@@ -204,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += first_paint(dbs, big, tmp, args.runs)
         print("actions …", flush=True)
         rows += actions_cli(dbs, args.runs)
+        print("figures (stats, Statistik) …", flush=True)
+        rows += figures(dbs, args.runs)
         print("action lists of 500, 1,000 and 2,000 rows …", flush=True)
         rows += action_lists(tmp, max(3, args.runs // 2))
         print("export …", flush=True)
