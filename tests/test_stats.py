@@ -8,11 +8,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from meetingtui.cli import main
 from meetingtui.cli import stats as cli_stats
@@ -253,3 +255,45 @@ def test_the_words_read_quickly_are_the_catalogues(lang: str) -> None:
                  if key.startswith(f"{name}.") and key.count(".") == 1}
         assert section(lang, name) == whole
     assert section(lang, "stats")["title"] in ("Statistik", "Figures")
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 45),
+                          st.lists(st.tuples(st.integers(0, 60), st.sampled_from(
+                              ["not_started", "in_progress", "done", "cancelled"])),
+                                   max_size=4)),
+                min_size=1, max_size=8),
+       st.sampled_from(["month", "quarter"]), st.integers(0, 70))
+def test_any_history_counts_as_the_reference_does(
+        drawn: list[tuple[int, int, int, list[tuple[int, str]]]], by: str, today: int) -> None:
+    """Measures decided, due and followed up on any days (a follow-up typed in for an earlier
+    meeting: ids out of the days' order), against the reference, period by period."""
+    from meetingtui.services.stats import count_measures, periods
+    from meetingtui.store.stats import MeasureRow, UpdateRow
+
+    start = date(2026, 1, 1)
+
+    def day(offset: int) -> date:
+        return start + timedelta(days=3 * offset)
+
+    measures, updates, decided = [], [], []
+    serial = iter(range(1, 10_000))
+    for number, (made, due, _, history) in enumerate(drawn, start=1):
+        made_on = day(made)
+        steps = [(next(serial), made_on, "not_started")] + [
+            (next(serial), day(made + offset), status) for offset, status in history]
+        if number % 3 == 0:  # recorded out of the days' order (a later id for an earlier day)
+            ids = [i for i, _, _ in steps][::-1]
+            steps = [(i, when, status) for i, (_, when, status) in zip(ids, steps, strict=True)]
+        measures.append(MeasureRow(number, made_on.isoformat(), "x", "social",
+                                   day(due).isoformat(), False))
+        updates += [UpdateRow(number, i, when.isoformat(), status) for i, when, status in steps]
+        decided.append(ref.Decided(number, made_on, "x", "social", day(due), False,
+                                   sorted(steps, key=lambda s: s[0])))
+    last = day(today)
+    spans = periods(by, start, date(2026, 12, 31))
+    everything, _, _ = count_measures(measures, updates, spans, last, False)
+    for span, counted in zip(ref.spans(by, start, date(2026, 12, 31)), everything.periods,
+                             strict=True):
+        assert tuple(counted) == ref.measure_figures(decided, span, last), span
+    whole = ref.Span("total", start, date(2026, 12, 31))
+    assert tuple(everything.total) == ref.measure_figures(decided, whole, last)

@@ -26,10 +26,11 @@ stats`, reading the file directly as `meetingtui actions` does.
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -333,11 +334,14 @@ class _Fate(NamedTuple):
     finished: str | None  # done or cancelled (now), in the period `finished_in`
     finished_in: int | None
     days: int | None  # decided → done
-    late: tuple[bool, ...]  # overdue at each period's end, then at the range's
+    late: list[tuple[int, int]]  # overdue at the ends of periods start..stop-1 (each range)
+    late_at_end: bool  # overdue at the range's end
 
 
 def _fate(measure: MeasureRow, updates: list[UpdateRow], where: Callable[[str], int | None],
-          ends: list[str | None]) -> _Fate:
+          ends: list[str], end: str | None) -> _Fate:
+    """`ends`: the days the periods' overdue is counted on, ascending (none after today);
+    `end`: the range's."""
     finished, finished_in, days = None, None, None
     if updates and updates[-1].status in FINISHED:
         # The first update of its final run of that status: the day it became so.
@@ -351,13 +355,43 @@ def _fate(measure: MeasureRow, updates: list[UpdateRow], where: Callable[[str], 
             finished = status
             if status == "done":
                 days = (date.fromisoformat(day) - date.fromisoformat(measure.decided)).days
+    late: list[tuple[int, int]] = []
+    late_at_end = False
     due = measure.due
-    late = tuple(
-        end is not None and due is not None and measure.decided <= end and due < end
-        and _status_on(updates, end) not in FINISHED
-        for end in ends)
+    if due is not None:
+        # On day D it is late when D > due, D ≥ decided and its status on D is open: ranges
+        # of days, found in the sorted ends by bisection (ten years by month: 120 ends).
+        start = max(bisect_right(ends, due), bisect_left(ends, measure.decided))
+        for first, after in _open_spans(updates):
+            low = max(start, bisect_left(ends, first)) if first else start
+            high = bisect_left(ends, after) if after else len(ends)
+            if low < high:
+                late.append((low, high))
+        late_at_end = (end is not None and due < end and measure.decided <= end
+                       and _status_on(updates, end) not in FINISHED)
     return tuple.__new__(_Fate, (measure.owner, measure.type, where(measure.decided),
-                                 finished, finished_in, days, late))
+                                 finished, finished_in, days, late, late_at_end))
+
+
+def _open_spans(updates: list[UpdateRow]) -> list[tuple[str, str]]:
+    """The spans of days [first, after) in which the measure was open ("" : without bound):
+    its status on a day is its newest update's (as recorded) dated that day or before."""
+    spans: list[tuple[str, str]] = []
+    opened: str | None = ""  # open from the start: not started before any update
+    newest = -1
+    status = "not_started"
+    for update in sorted(updates, key=lambda u: (u.day, u.id)):
+        if update.id > newest:
+            newest, status = update.id, update.status
+        # Closed and opened again on one day leaves a span of no days: nothing counted.
+        if status in FINISHED and opened is not None:
+            spans.append((opened, update.day))
+            opened = None
+        elif status not in FINISHED and opened is None:
+            opened = update.day
+    if opened is not None:
+        spans.append((opened, ""))
+    return spans
 
 
 def _status_on(updates: list[UpdateRow], day: str) -> str:
@@ -385,10 +419,10 @@ def count_measures(
         measures = [m._replace(owner=SECRET if m.confidential else mask(m.owner))
                     for m in measures]
     # Overdue on each period's last day, today for the one that holds it, never after today.
-    ends = [_day_before_or(p.first, p.last, today) for p in spans]
-    ends.append(_day_before_or(spans[0].first, spans[-1].last, today))  # the whole range
+    ends = [end for end in (_day_before_or(p.first, p.last, today) for p in spans) if end]
+    end = _day_before_or(spans[0].first, spans[-1].last, today)  # the whole range's
     where = _index(spans)
-    fates = [_fate(m, history[m.id], where, ends) for m in measures]
+    fates = [_fate(m, history[m.id], where, ends, end) for m in measures]
     everything = _measure_line("", fates, len(spans))
     types = [_measure_line(kind, [f for f in fates if f.type == kind], len(spans))
              for kind in TYPES]
@@ -419,11 +453,17 @@ def _measure_line(name: str, fates: list[_Fate], count: int) -> MeasureLine:
             finished[fate.finished][fate.finished_in] += 1
             if fate.days is not None:
                 days[fate.finished_in].append(fate.days)
-    late = [sum(column) for column in zip(*(fate.late for fate in fates), strict=True)]
-    late = late or [0] * (count + 1)
+    changes = [0] * (count + 1)  # +1 where a run of late periods starts, -1 after it ends
+    late_at_end = 0
+    for fate in fates:
+        for start, stop in fate.late:
+            changes[start] += 1
+            changes[stop] -= 1
+        late_at_end += fate.late_at_end
+    late = list(accumulate(changes))
     each = [Measures(decided[i], finished["done"][i], late[i], finished["cancelled"][i],
                      _median(days[i])) for i in range(count)]
-    total = Measures(sum(decided), sum(finished["done"]), late[-1],
+    total = Measures(sum(decided), sum(finished["done"]), late_at_end,
                      sum(finished["cancelled"]), _median([d for found in days for d in found]))
     return MeasureLine(name, each, total)
 
