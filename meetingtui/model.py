@@ -134,11 +134,13 @@ class Trend(StrEnum):
 class ObservationStatus(StrEnum):
     OPEN = "open"
     WATCHED = "watched"
-    HANDLED = "handled"
+    HANDLED = "handled"  # åtgärdat: the problem is solved
+    DISMISSED = "dismissed"  # avskrivet: no longer followed, unsolved
 
     @property
     def carries_over(self) -> bool:
-        return self is not ObservationStatus.HANDLED
+        """Open and watched problems come along to the next meeting; closed ones end here."""
+        return self in (ObservationStatus.OPEN, ObservationStatus.WATCHED)
 
 
 class Dimension(StrEnum):
@@ -410,6 +412,9 @@ class ObservationDetail(BaseModel):
     observation: Observation
     causes: list[Cause] = []
     measures: list[Measure] = []
+    # A problem carried over: the measures its earlier meetings decided, with their status as
+    # of this meeting (as it closed, for a closed one).
+    earlier_measures: list[Measure] = []
 
 
 class FollowUp(BaseModel):

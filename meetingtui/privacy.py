@@ -70,7 +70,9 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
             for item in record.items
         ],
         "observations": [
-            d.model_copy(update={"measures": [m for m in d.measures if shown(m)]})
+            d.model_copy(update={"measures": [m for m in d.measures if shown(m)],
+                                 "earlier_measures": [m for m in d.earlier_measures
+                                                      if shown(m)]})
             for d in record.observations if not d.observation.confidential
         ],
         "measures": [m for m in record.measures if shown(m)],
@@ -136,6 +138,8 @@ def _texts(record: MeetingRecord, full: MeetingRecord) -> Iterator[tuple[str, st
             yield f"{at}, cause {c_index}", cause.text
         for m_index, measure in enumerate(detail.measures, start=1):
             yield from _measure_texts(f"{at}, measure {m_index}", measure)
+        for m_index, measure in enumerate(detail.earlier_measures, start=1):
+            yield from _measure_texts(f"{at}, earlier measure {m_index}", measure)
     here = _section(record, ItemKind.FOLLOWUP, "Uppföljning")
     for index, followup in enumerate(record.followups, start=1):
         at = f"{here}, measure {index}"

@@ -259,6 +259,16 @@ class Minutes:
             parts.append(f"{self.labels['due'].lower()} {format_date(measure.due)}")
         return f"{one_line(measure.text)} ({', '.join(parts)})"
 
+    def earlier_line(self, measures: list[Measure]) -> str:
+        """A carried problem's earlier measures in one line: "Sanera klottret (Mats Ek):
+        pågående (försenad); Trygghetsvandring (Sara Holm): genomförd"."""
+        def mark(measure: Measure) -> str:
+            shown = not self.public and measure.confidential
+            return f" {self.labels['confidential_mark']}" if shown else ""
+
+        return "; ".join(f"{one_line(m.text)} ({self.owner(m)}): {self.status(m)}{mark(m)}"
+                         for m in measures)
+
     def status(self, measure: Measure, *notes: str) -> str:
         """"pågående (försenad)": the status, and whether it is overdue at this meeting."""
         if measure.overdue(self.record.meeting.date):

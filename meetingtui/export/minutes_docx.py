@@ -213,7 +213,7 @@ def _situation(doc: Document, m: Minutes) -> None:
     finish_table(table)
     _left_out(doc, left_out)
     for index, detail in enumerate(observations, start=1):
-        if not detail.causes and not detail.measures:
+        if not detail.causes and not detail.measures and not detail.earlier_measures:
             continue
         obs = detail.observation
         title = f"{labels['observation']} {m.observation_number(obs) or index}: {m.area(obs)}"
@@ -237,6 +237,10 @@ def _situation(doc: Document, m: Minutes) -> None:
                 if measure.confidential and not m.public:
                     line.add_run(" ")
                     mark(line, labels["confidential_mark"])
+        if detail.earlier_measures:
+            earlier = doc.add_paragraph()
+            earlier.add_run(f"{labels['earlier_measures']}: ").bold = True
+            earlier.add_run(m.earlier_line(detail.earlier_measures))
 
 
 def _followups(doc: Document, m: Minutes) -> None:

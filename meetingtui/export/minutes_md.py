@@ -179,7 +179,7 @@ def _situation(out: list[str], m: Minutes) -> None:
                   rows)
     out += left_out
     for index, detail in enumerate(observations, start=1):
-        if not detail.causes and not detail.measures:
+        if not detail.causes and not detail.measures and not detail.earlier_measures:
             continue
         obs = detail.observation
         title = f"{labels['observation']} {m.observation_number(obs) or index}: {m.area(obs)}"
@@ -199,6 +199,9 @@ def _situation(out: list[str], m: Minutes) -> None:
                 out.append(f"- {escape(prefix + m.measure_line(measure))}"
                            f"{_mark(m, measure.confidential)}")
             out.append("")
+        if detail.earlier_measures:
+            out += [f"**{labels['earlier_measures']}:** "
+                    f"{escape(m.earlier_line(detail.earlier_measures))}", ""]
 
 
 def _signatures(out: list[str], m: Minutes) -> None:

@@ -8,7 +8,7 @@ from meetingtui.services.groups import get_group
 from meetingtui.services.meetings import get_meeting
 from meetingtui.services.priorities import priorities_for_meeting
 from meetingtui.services.workspace import Workspace
-from meetingtui.store import agenda_items, lagesbild, meetings
+from meetingtui.store import agenda_items, lagesbild, meetings, problems
 from meetingtui.store.amendments import amendments_of
 from meetingtui.store.measures import measures_of_meeting
 
@@ -21,12 +21,15 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
                                          "short": meeting.filed_short or group.short})
     observations = lagesbild.observations_of(ws.store, meeting_id)
     causes = lagesbild.causes_of_meeting(ws.store, meeting_id)
-    measures = measures_of_meeting(ws.store, meeting_id, meetings.frozen_at(ws.store, meeting_id))
+    frozen = meetings.frozen_at(ws.store, meeting_id)
+    measures = measures_of_meeting(ws.store, meeting_id, frozen)
+    earlier = problems.earlier_measures(ws.store, meeting_id, frozen)
     details = [
         ObservationDetail(
             observation=observation,
             causes=[c for c in causes if c.observation_id == observation.id],
             measures=[m for m in measures if m.observation_id == observation.id],
+            earlier_measures=earlier.get(observation.id or 0, []),
         )
         for observation in observations
     ]

@@ -48,7 +48,8 @@ def set_problem_confidential(store: Store, problem_id: int, confidential: bool) 
             "    AND confidential != :f AND deleted_at IS NULL "
             f"  UNION SELECT meeting_id FROM measures WHERE id IN ({measures}) "
             "    AND confidential != :f "
-            f"  UNION SELECT meeting_id FROM measure_updates WHERE measure_id IN ({measures})) "
+            "  UNION SELECT meeting_id FROM measure_updates WHERE measure_id IN ("
+            f"    SELECT id FROM measures WHERE confidential != :f AND id IN ({measures}))) "
             "ORDER BY m.date, m.id", {"p": problem_id, "f": flag})]
         db.execute("UPDATE observations SET confidential = ?, version = version + 1 "
                    "WHERE problem_id = ? AND confidential != ?", [flag, problem_id, flag])

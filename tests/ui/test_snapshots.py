@@ -129,3 +129,17 @@ def test_next_meeting_arrived_at(
         await settle(pilot)
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=arrive)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_problem_course(snap_compare: Snap, in_meeting: tuple[Workspace, int],
+                        size: tuple[int, int]) -> None:
+    """f on the carried observation: first noted, meeting by meeting, the measures of March
+    with their status now."""
+    ws, meeting_id = in_meeting
+
+    async def course(pilot: Pilot[Any]) -> None:
+        await pilot.press("f")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=course)

@@ -14,12 +14,15 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import Cause, Measure, MeasureType, Observation
-from meetingtui.services import lagesbild
+from meetingtui.services import lagesbild, problems
 from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
 from meetingtui.ui.timing import fit, flex_width, plain
 from meetingtui.ui.widgets.footer import Footer
 from meetingtui.ui.widgets.kept_form import push_form
+
+#: "↻ 2026-09-09 " before a row from an earlier meeting.
+DATED = 13
 
 
 class ObservationScreen(ModalScreen[None]):
@@ -28,6 +31,8 @@ class ObservationScreen(ModalScreen[None]):
         Binding("a", "new_measure", t("measure.new"), id="observation.new_measure"),
         Binding("enter", "edit", t("common.edit"), id="observation.edit_row"),
         Binding("delete", "remove", t("common.remove"), id="observation.remove_row"),
+        Binding("f", "history", t("problem.key"), id="observation.history",
+                tooltip=t("problem.help")),
         Binding("escape", "close", t("common.back"), id="observation.close"),
     ]
 
@@ -59,11 +64,16 @@ class ObservationScreen(ModalScreen[None]):
                     and action in ("new_cause", "new_measure", "edit", "remove"))
 
     def reload(self) -> None:
-        ws, meeting_id = self.session.ws, self.session.meeting_id
-        self.causes = [c for c in lagesbild.causes(ws, meeting_id)
-                       if c.observation_id == self.observation.id]
-        self.measures = [m for m in lagesbild.measures(ws, meeting_id)
-                         if m.observation_id == self.observation.id]
+        assert self.observation.id is not None
+        # The problem's, from every meeting it was seen in: a carried-over observation shows
+        # what earlier meetings found and decided (marked with their date, changed there).
+        history = problems.history(self.session.ws, self.observation.id)
+        self.earlier = {("cause", r.row.id): r.meeting_date for r in history.causes
+                        if r.row.observation_id != self.observation.id}
+        self.earlier |= {("measure", r.row.id): r.meeting_date for r in history.measures
+                         if r.row.meeting_id != self.session.meeting_id}
+        self.causes = [r.row for r in history.causes]
+        self.measures = [r.row for r in history.measures]
         width = max(44, self.size.width - 4)
         causes: DataTable[Text | str] = self.query_one("#causes", DataTable)
         causes.clear(columns=True)
@@ -72,7 +82,7 @@ class ObservationScreen(ModalScreen[None]):
         causes.add_column(t("cause.dimension"), width=16, key="dimension")
         causes.add_column(t("cause.controller"), width=12, key="controller")
         for c in self.causes:
-            causes.add_row(plain(fit(c.text, cause_width)), label(c.dimension),
+            causes.add_row(self._dated("cause", c.id, c.text, cause_width), label(c.dimension),
                            label(c.controller) if c.controller else "–", key=str(c.id))
         measures: DataTable[Text | str] = self.query_one("#measures", DataTable)
         measures.clear(columns=True)
@@ -84,10 +94,33 @@ class ObservationScreen(ModalScreen[None]):
         for m in self.measures:
             due = Text(m.due.isoformat(), style="") if m.due else Text(
                 t("measure.missing"), style="bold red")
-            text = plain(fit(("S " if m.confidential else "") + m.text, measure_width))
+            text = self._dated("measure", m.id, ("S " if m.confidential else "") + m.text,
+                               measure_width)
             if m.confidential:
-                text.stylize("bold", 0, 1)
+                start = DATED if ("measure", m.id) in self.earlier else 0
+                text.stylize("bold", start, start + 1)
             measures.add_row(text, plain(fit(m.owner, 14)), due, label(m.type), key=str(m.id))
+
+    def _dated(self, kind: str, row_id: int | None, text: str, width: int) -> Text:
+        """The row's text; one from an earlier meeting starts with that meeting's date."""
+        day = self.earlier.get((kind, row_id))
+        shown = plain(fit((f"↻ {day.isoformat()} " if day else "") + text, width))
+        if day:
+            shown.stylize("dim", 0, DATED)
+        return shown
+
+    def earlier_row(self, kind: str, row: Cause | Measure) -> bool:
+        """A row from an earlier meeting is changed there: say so instead of opening it."""
+        day = self.earlier.get((kind, row.id))
+        if day is not None:
+            self.app.notify(t("problem.earlier_row", date=day.isoformat()), timeout=5)
+        return day is not None
+
+    def action_history(self) -> None:
+        from meetingtui.ui.widgets.panes.situation import show_history
+
+        assert self.observation.id is not None
+        show_history(self.app, self.session, self.observation.id)
 
     def _focused_table(self) -> str:
         focused = self.focused
@@ -110,6 +143,8 @@ class ObservationScreen(ModalScreen[None]):
         if not rows:
             return
         row = rows[self.query_one(f"#{table}", DataTable).cursor_row]
+        if self.earlier_row("cause" if isinstance(row, Cause) else "measure", row):
+            return
         if isinstance(row, Cause):
             self._cause(row)
         else:
@@ -144,6 +179,8 @@ class ObservationScreen(ModalScreen[None]):
         if not rows:
             return
         row = rows[self.query_one(f"#{table}", DataTable).cursor_row]
+        if self.earlier_row("cause" if isinstance(row, Cause) else "measure", row):
+            return
         ws = self.session.ws
         if isinstance(row, Cause):
             cause = row
