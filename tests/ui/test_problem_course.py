@@ -26,7 +26,7 @@ def cell_text(table: DataTable[object], row: int) -> str:
 def test_the_problem_s_causes_measures_and_course_by_keys(tmp_path: Path) -> None:
     clock = Clock(datetime(2026, 9, 9, 13, 0))
     ws = scenario_workspace(tmp_path, clock, "Herrljunga kommun")
-    _sep, _october, november = three_meetings(ws, clock)
+    three_meetings(ws, clock)
     clock.now = datetime(2026, 11, 12, 9, 0)  # the day after November's meeting
     seen: dict[str, str] = {}
 
