@@ -307,6 +307,9 @@ def test_a_measure_on_a_removed_cause_alone_still_follows_its_problem(ws: Worksp
     measure = _measure(ws, meeting, None, [cause])
     assert measure.cause_ids == [cause.id] and not measure.confidential
     lagesbild.remove_cause(ws, cause)
+    # A form read before the removal, the cause unticked: still its problem's measure.
+    lagesbild.save_measure(ws, measure.model_copy(update={"cause_ids": []}), base=measure)
+    assert _ties(ws, measure) == [cause.id]
     lagesbild.set_confidential(ws, hagen.id or 0, True)
     assert lagesbild.measures(ws, meeting)[0].confidential
     lagesbild.set_confidential(ws, hagen.id or 0, False)

@@ -236,6 +236,7 @@ def _situation(doc: Document, m: Minutes) -> None:
                 if measure.confidential and not m.public:
                     line.add_run(" ")
                     mark(line, labels["confidential_mark"])
+                line.paragraph_format.space_after = Pt(0)  # the lines under it are its own
                 for text in (m.addresses(measure), m.knowledge(measure)):
                     if text:
                         _under_bullet(doc, text)
@@ -245,6 +246,7 @@ def _under_bullet(doc: Document, text: str) -> None:
     """A line that belongs to the bullet above it: set in from the margin as its text is."""
     paragraph = doc.add_paragraph(text)
     paragraph.paragraph_format.left_indent = Pt(18)
+    paragraph.paragraph_format.space_before = Pt(0)
     paragraph.paragraph_format.space_after = Pt(2)
 
 

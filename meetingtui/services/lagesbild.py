@@ -80,7 +80,7 @@ def remove_observation(ws: Workspace, observation: Observation) -> None:
         now = ws.now()
         for cause in rows.causes_of_meeting(ws.store, observation.meeting_id):
             if cause.observation_id == observation.id and cause.id is not None:
-                _untie(ws, cause, observation.meeting_id)
+                _note_untied(ws, cause, observation.meeting_id)
                 rows.remove_cause(ws.store, cause.id, now)
         for measure in measure_rows.measures_of_meeting(ws.store, observation.meeting_id):
             if measure.observation_id == observation.id and measure.id is not None:
@@ -153,13 +153,14 @@ def remove_cause(ws: Workspace, cause: Cause) -> None:
         if observation is not None:
             note_change(ws, observation.meeting_id, f"Orsak {cause.id} borttagen",
                         _caused(cause), "")
-        _untie(ws, cause, observation.meeting_id if observation else None)
+        _note_untied(ws, cause, observation.meeting_id if observation else None)
         rows.remove_cause(ws.store, cause.id, ws.now())
 
 
-def _untie(ws: Workspace, cause: Cause, meeting_id: int | None) -> None:
+def _note_untied(ws: Workspace, cause: Cause, meeting_id: int | None) -> None:
     """Note, in each other meeting, that its measures no longer show the cause removed."""
-    for measure in measure_rows.measures_addressing(ws.store, cause.id or 0):
+    assert cause.id is not None
+    for measure in measure_rows.measures_addressing(ws.store, cause.id):
         if measure.meeting_id != meeting_id:
             without = measure.model_copy(update={
                 "cause_ids": [c for c in measure.cause_ids if c != cause.id]})
@@ -204,7 +205,7 @@ def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
         old = measure_rows.get_measure(ws.store, measure.id)
         before = base if base is not None else old
         added = set(measure.cause_ids) - set(before.cause_ids if before else [])
-        if added:
+        if added:  # of its own problem (whose flag the measure already has), not removed
             _confidential_problem(ws, old or measure, sorted(added))
         stored = measure_rows.update_measure(ws.store, measure, base)
         note_change(ws, measure.meeting_id, f"Åtgärd {measure.id}",
@@ -229,9 +230,12 @@ def _confidential_problem(ws: Workspace, measure: Measure, cause_ids: Iterable[i
             raise Gone("causes", cause_id)
         observation = get_observation(ws, cause.observation_id)
         own = observation.problem_id or observation.id
-        if (problem is None and measure.id is not None) or (problem not in (None, own)):
-            raise ValueError(f"Cause {cause_id} is not a cause of the problem measure "
-                             f"{measure.id or '(new)'} is decided against")
+        if problem is None and measure.id is not None:
+            raise ValueError(f"Measure {measure.id} was decided outside the lägesbild: it "
+                             "addresses no cause")
+        if problem is not None and problem != own:
+            raise ValueError(f"Cause {cause_id} is not a cause of the problem the measure is "
+                             "decided against")
         problem = own
         confidential = confidential or observation.confidential
     return confidential

@@ -132,14 +132,14 @@ def problem_causes(store: Store, problem_id: int, *, until: int | None = None) -
     """The causes recorded on every appearance of a problem, oldest meeting first (in the order
     they were recorded there); with `until` (a meeting's id), only those of appearances in that
     meeting and the ones before it."""
-    later = ("AND (m.date < u.date OR (m.date = u.date AND m.id <= u.id))"
-             if until is not None else "")
-    return from_rows(Cause, store.db.query(
-        "SELECT c.* FROM causes c JOIN observations o ON o.id = c.observation_id "
-        "JOIN meetings m ON m.id = o.meeting_id "
-        f"{'JOIN meetings u ON u.id = :until ' if until is not None else ''}"
-        "WHERE o.problem_id = :problem AND o.deleted_at IS NULL AND c.deleted_at IS NULL "
-        f"{later} ORDER BY m.date, m.id, o.id, c.id", {"problem": problem_id, "until": until}))
+    sql = ("SELECT c.* FROM causes c JOIN observations o ON o.id = c.observation_id "
+           "JOIN meetings m ON m.id = o.meeting_id "
+           "WHERE o.problem_id = :problem AND o.deleted_at IS NULL AND c.deleted_at IS NULL ")
+    if until is not None:
+        sql += ("AND (SELECT (m.date < u.date OR (m.date = u.date AND m.id <= u.id)) "
+                "     FROM meetings u WHERE u.id = :until) ")
+    return from_rows(Cause, store.db.query(sql + "ORDER BY m.date, m.id, o.id, c.id",
+                                           {"problem": problem_id, "until": until}))
 
 
 def causes_by_id(store: Store, cause_ids: list[int]) -> dict[int, Cause]:

@@ -80,8 +80,9 @@ def update_measure(store: Store, measure: Measure, base: Measure | None = None) 
         if clash:
             theirs = stored.model_copy(update={"cause_ids": live})
             raise Conflict("measures", measure, theirs, ["cause_ids"])
+        # A removed cause's row stays: it ties the measure to its problem (module docstring).
         add -= set(tied)
-        drop &= set(tied)
+        drop &= set(live)
         if add or drop:
             _require_causes(db, sorted(add))
             _tie(db, measure.id, sorted(add), sorted(drop))
