@@ -105,6 +105,21 @@ SV: Final[Labels] = {
     "Dimension.offender": "gärningsperson",
     "Dimension.target": "brottsutsatt/objekt",
     "Dimension.place": "plats/situation",
+    "addresses_one": "Riktas mot orsaken",
+    "addresses_other": "Riktas mot orsakerna",
+    "type": "Typ",
+    "level": "Nivå",
+    "method": "Beprövad/utvärderad metod",
+    "MeasureType.situational": "situationell",
+    "MeasureType.social": "social",
+    "PreventionLevel.universal": "universell",
+    "PreventionLevel.selective": "selektiv",
+    "PreventionLevel.indicated": "indikerad",
+    "ProvenMethod.yes": "ja",
+    "ProvenMethod.no": "nej",
+    "ProvenMethod.unknown": "vet ej",
+    "CauseBasis.assumption": "antagande",
+    "CauseBasis.data": "stöds av data",
 }
 
 EN: Final[Labels] = {
@@ -194,6 +209,21 @@ EN: Final[Labels] = {
     "Dimension.offender": "offender",
     "Dimension.target": "target/victim",
     "Dimension.place": "place/situation",
+    "addresses_one": "Addresses the cause",
+    "addresses_other": "Addresses the causes",
+    "type": "Type",
+    "level": "Level",
+    "method": "Tested or evaluated method",
+    "MeasureType.situational": "situational",
+    "MeasureType.social": "social",
+    "PreventionLevel.universal": "universal",
+    "PreventionLevel.selective": "selective",
+    "PreventionLevel.indicated": "indicated",
+    "ProvenMethod.yes": "yes",
+    "ProvenMethod.no": "no",
+    "ProvenMethod.unknown": "unknown",
+    "CauseBasis.assumption": "assumption",
+    "CauseBasis.data": "supported by data",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from meetingtui.model import Meeting, MeetingRecord, ObservationDetail
 from meetingtui.services.followup import followups
 from meetingtui.services.groups import get_group
+from meetingtui.services.lagesbild import causes_addressed
 from meetingtui.services.meetings import get_meeting
 from meetingtui.services.priorities import priorities_for_meeting
 from meetingtui.services.workspace import Workspace
@@ -41,6 +42,7 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         items=agenda_items.items_of(ws.store, meeting_id),
         observations=details,
         measures=measures,
+        addressed=causes_addressed(ws, measures),
         followups=followups(ws, meeting_id),
         priorities=priorities_for_meeting(ws, meeting_id),
         next_meeting=_next_meeting(ws, meeting),

@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from meetingtui.model import Cause, Measure, Observation
 from meetingtui.store.db import Store
-from meetingtui.store.measures import _as_of
+from meetingtui.store.measures import _as_of, with_causes
 from meetingtui.store.rows import from_row
 
 #: The appearances of problem :p in meetings up to meeting :m (by date, then id).
@@ -95,8 +95,10 @@ def measures_up_to(store: Store, problem_id: int, meeting_id: int) -> list[Recor
         JOIN meetings m ON m.id = ms.meeting_id
         WHERE ms.deleted_at IS NULL AND ms.observation_id IN ({_UP_TO})
         ORDER BY m.date, m.id, ms.id""", {"p": problem_id, "m": meeting_id})
-    return [Recorded(from_row(Measure, record), date.fromisoformat(record["meeting_date"]))
-            for record in _dicts(rows)]
+    records = _dicts(rows)
+    tied = with_causes(store, [from_row(Measure, record) for record in records])
+    return [Recorded(measure, date.fromisoformat(record["meeting_date"]))
+            for measure, record in zip(tied, records, strict=True)]
 
 
 def earlier_measures(store: Store, meeting_id: int,

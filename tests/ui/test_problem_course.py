@@ -44,7 +44,7 @@ def test_the_problem_s_causes_measures_and_course_by_keys(tmp_path: Path) -> Non
             causes = pilot.app.screen.query_one("#causes", DataTable)
             measures = pilot.app.screen.query_one("#measures", DataTable)
             seen["causes"] = " | ".join(cell_text(causes, r) for r in range(causes.row_count))
-            seen["measures"] = " | ".join(cell_text(measures, r)
+            seen["measures"] = " | ".join(cell_text(measures, r).replace("\n", " ")
                                           for r in range(measures.row_count))
             await press(pilot, "enter")  # September's cause: changed in September
             assert screen_name(pilot) == "ObservationScreen"
@@ -64,8 +64,8 @@ def test_the_problem_s_causes_measures_and_course_by_keys(tmp_path: Path) -> Non
     finally:
         ws.close()
     assert "2 orsaker, 2 åtgärder" in seen["detail"]
-    assert seen["causes"].startswith("↻ 2026-09-09 Ingen belysning")
-    assert "| Skymd av buskar" in seen["causes"]
+    assert seen["causes"].startswith("↻ 2026-09-09 1. Ingen belysning")
+    assert "| 2. Skymd av buskar" in seen["causes"]
     assert seen["measures"].startswith("↻ 2026-09-09 Sanera klottret")
     assert "| ↻ 2026-10-14 Belysning" in seen["measures"]
     assert "2026-09-09" in seen["notice"]
