@@ -210,6 +210,24 @@ def queries(dbs: dict[int, DemoDb]) -> list[Row]:
     return rows
 
 
+def problem_course(large: DemoDb, tmp: Path, with_keys: bool) -> list[Row]:
+    """One problem carried over 24 meetings: its history read, and `f` to its course."""
+    from bench.problems import MEETINGS, carried_problem_db, course_key_ms, history_ms
+
+    db = tmp / "problem.db"
+    last, observation = carried_problem_db(large.path, db)
+    what = f"a problem carried over {MEETINGS} meetings, 10 y"
+    rows = [absolute_row(f"problem history (`services.problems.history`) in-process, {what}",
+                         history_ms(db, observation), 100)]
+    if with_keys:
+        try:
+            rows.append(absolute_row(f"key to screen, `f` (the problem's course), {what}",
+                                     course_key_ms(db, last), 100))
+        except (TimeoutError, OSError) as error:
+            print(f"  f: {error}", file=sys.stderr)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=7, help="runs per figure (default 7)")
@@ -239,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += exports(large, tmp, args.runs)
         print("queries …", flush=True)
         rows += queries(dbs)
+        print("problem course …", flush=True)
+        rows += problem_course(large, tmp, not args.no_keys)
         print("autosaved edit …", flush=True)
         edits, synchronous = time_edits(large, args.edits)
         rows.append(absolute_row(

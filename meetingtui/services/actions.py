@@ -73,6 +73,10 @@ class ActionRow(NamedTuple):
     meeting_id: int
     meeting_date: date
     confidential: bool = False
+    type: str = "situational"  # stored English values, as `status`: model.MeasureType
+    level: str = ""  # model.PreventionLevel: '' unsaid
+    method: str = "unknown"  # model.ProvenMethod: a tested or evaluated method?
+    causes: tuple[str, ...] = ()  # the texts of the causes it addresses
 
     @property
     def is_open(self) -> bool:
@@ -123,6 +127,7 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
     try:
         query, owner_known = _resolve(conn, filters, today)
         rows = action_rows.query_actions(conn, query)
+        causes = action_rows.causes_addressed(conn, [row[0] for row in rows])
         groups = {group_id: (short, name) for group_id, _, short, name in action_rows.groups(conn)}
         municipality = action_rows.municipality(conn, NO_MUNICIPALITY)
         database_id = action_rows.setting(conn, "database_id")
@@ -131,7 +136,7 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
         from meetingtui.store.db import explain
 
         raise explain(error, None) from error
-    return ActionList(_rows(rows, groups), today, municipality, filters, owner_known,
+    return ActionList(_rows(rows, groups, causes), today, municipality, filters, owner_known,
                       database_id, Path(template) if template else None)
 
 
@@ -176,15 +181,17 @@ def find_group_id(conn: sqlite3.Connection, name: str) -> int:
     raise UnknownGroup(f"no group called {name!r}; known groups: {names}")
 
 
-def _rows(rows: list[tuple[Any, ...]], groups: dict[int, tuple[str, str]]) -> list[ActionRow]:
+def _rows(rows: list[tuple[Any, ...]], groups: dict[int, tuple[str, str]],
+          causes: dict[int, tuple[str, ...]]) -> list[ActionRow]:
     """The stored rows as `ActionRow`s: ten years of them (5,000) in a few milliseconds, so
     one expression without a call per row (issue 7)."""
-    make, day = tuple.__new__, date.fromisoformat
+    make, day, none = tuple.__new__, date.fromisoformat, ()
     return [
         make(ActionRow, (id_, text, owner, owner_org, day(due) if due else None, status,
                          bool(overdue), group_id, *groups[group_id], meeting_id,
-                         day(meeting_date), bool(confidential)))
+                         day(meeting_date), bool(confidential), kind, level, method,
+                         causes.get(id_, none)))
         for (id_, text, owner, owner_org, due, status, overdue, group_id, meeting_id,
-             meeting_date, confidential) in rows
+             meeting_date, confidential, kind, level, method) in rows
         if group_id in groups  # as the join with `groups` did
     ]

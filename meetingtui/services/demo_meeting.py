@@ -248,7 +248,8 @@ class MeetingRecorder:
                                                 [30, 60, 90, 120, 180]))
         measure = save_measure(self.ws, Measure(
             meeting_id=meeting_id, text=words, owner=owner.name, owner_org=owner.organisation,
-            due=due, type=kind, observation_id=observation_id, cause_id=cause_id,
+            due=due, type=kind, observation_id=observation_id,
+            cause_ids=[cause_id] if cause_id is not None else [],
             confidential=secret))
         assert measure.id is not None
         fate = rng.random()

@@ -17,6 +17,7 @@ from meetingtui.model import (
     MeetingStatus,
     Person,
     Presence,
+    Trend,
 )
 from meetingtui.services.amend import note_change
 from meetingtui.services.errors import Gone, MeetingNotFound, NotRemovable
@@ -170,6 +171,9 @@ def carry_over_observations(ws: Workspace, meeting: Meeting) -> int:
                 lagesbild_rows.insert_observation(ws.store, old.model_copy(update={
                     "id": None, "meeting_id": meeting.id, "carried_over_from": old.id,
                     "problem_id": old.problem_id or old.id,
+                    # Seen before, so no longer new; a rising or falling trend stands until
+                    # the group says otherwise.
+                    "trend": Trend.UNCHANGED if old.trend is Trend.NEW else old.trend,
                 }))
                 count += 1
     return count
