@@ -296,6 +296,26 @@ def test_removing_a_cause_keeps_its_measures_without_it(ws: Workspace, clock: Cl
     assert edited.cause_ids == [b.id] and _ties(ws, edited) == [a.id, b.id]
 
 
+def test_a_measure_read_before_its_cause_was_removed_is_still_edited(ws: Workspace,
+                                                                     clock: Clock) -> None:
+    """Another program removes the cause after this one read the measure: the text typed here
+    is saved, not refused for a cause the user never touched (found by the confidentiality
+    machine)."""
+    meeting = _meeting(ws, clock, date(2026, 10, 14))
+    hagen = _observation(ws, meeting)
+    a = _cause(ws, hagen, "Olåsta")
+    read = _measure(ws, meeting, hagen, [a])
+    lagesbild.remove_cause(ws, a)  # the other program
+    edited = lagesbild.save_measure(ws, read.model_copy(update={"text": "Byta alla lås"}),
+                                    base=read)
+    assert edited.text == "Byta alla lås" and edited.cause_ids == []
+    assert _ties(ws, edited) == [a.id]
+    # Without what was read (a script's stale copy), the same.
+    again = lagesbild.save_measure(ws, edited.model_copy(update={"text": "Byta lås i dag",
+                                                               "cause_ids": [a.id]}))
+    assert again.text == "Byta lås i dag" and again.cause_ids == []
+
+
 def test_a_measure_on_a_removed_cause_alone_still_follows_its_problem(ws: Workspace,
                                                                       clock: Clock) -> None:
     """Decided on a cause only (no observation): removing the cause must not set it free of

@@ -205,6 +205,8 @@ def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
         old = measure_rows.get_measure(ws.store, measure.id)
         before = base if base is not None else old
         added = set(measure.cause_ids) - set(before.cause_ids if before else [])
+        if base is None:  # a cause removed since it was read stays tied, as the store keeps it
+            added -= measure_rows.ever_tied(ws.store, measure.id)
         if added:  # of its own problem (whose flag the measure already has), not removed
             _confidential_problem(ws, old or measure, sorted(added))
         stored = measure_rows.update_measure(ws.store, measure, base)

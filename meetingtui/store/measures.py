@@ -128,6 +128,11 @@ def _ties(db: Database, measure_ids: Iterable[int | None], *,
     return ties
 
 
+def ever_tied(store: Store, measure_id: int) -> set[int]:
+    """The causes the measure is tied to, those removed since included."""
+    return set(_ties(store.db, [measure_id], removed_too=True).get(measure_id, []))
+
+
 def with_causes(store: Store, measures: list[Measure]) -> list[Measure]:
     ties = _ties(store.db, (m.id for m in measures))
     return [m.model_copy(update={"cause_ids": ties[m.id]}) if m.id in ties else m
