@@ -163,6 +163,8 @@ def test_priorities_beside_the_figures(snap_compare: Snap, ws: Workspace, clock:
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=choose)
 
+
+@pytest.mark.parametrize("size", SIZES)
 def test_problem_course(snap_compare: Snap, in_meeting: tuple[Workspace, int],
                         size: tuple[int, int]) -> None:
     """f on the carried observation: first noted, meeting by meeting, the measures of March
@@ -174,6 +176,7 @@ def test_problem_course(snap_compare: Snap, in_meeting: tuple[Workspace, int],
         await settle(pilot)
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=course)
+
 
 def _causes_and_measures(ws: Workspace, meeting_id: int) -> None:
     """Skolan as issue 15 §2 records it: two causes (one from data, one an assumption), its
