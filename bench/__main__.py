@@ -28,7 +28,7 @@ from bench.queries import home_lines_ms, open_actions_ms
 from bench.report import Row, absolute_row, growth_row, markdown, ratio_row
 from bench.search import search_rows
 from bench.stats import Samples
-from bench.tui_list import action_list_ms
+from bench.tui_list import action_list_ms, key_to_screen_ms
 
 FLAT = 1.15  # 10 years over 1 year: "flat" allows this much for noise
 LINEAR = 2.2  # 2,000 rows over 1,000: at most twice the time (and a little noise)
@@ -91,6 +91,33 @@ def actions_cli(dbs: dict[int, DemoDb], runs: int) -> list[Row]:
     rows.append(growth_row("`actions`, growth 1 → 10 y", times["10y"], times["1y"], FLAT))
     rows.append(growth_row("`actions`, growth 1 → 3 y", times["3y"], times["1y"], FLAT,
                            ("3 y", "1 y")))
+    return rows
+
+
+def figures(dbs: dict[int, DemoDb], runs: int) -> list[Row]:
+    """`meetingtui stats` against `--help` (≤ 1.5×), and the Statistik screen: from `s` on the
+    home screen to its figures on screen, against the bare app's first paint (≤ 1.3×)."""
+    large = ["--db", str(dbs[10].path)]
+    variants = {
+        "`stats` (all groups, 4 quarters)": [],
+        "`stats --group EST`": ["--group", "EST"],
+    }
+    # Ten years by month (120 periods, every measure's history): a report, not a glance.
+    report = ["--by", "month", "--from", "2017-01-01", "--format", "csv"]
+    times = time_interleaved({"help": [APP, "--help"],
+                              **{label: [APP, *large, "stats", *extra]
+                                 for label, extra in variants.items()},
+                              "report": [APP, *large, "stats", *report]}, runs=runs)
+    rows = [ratio_row(f"{label}, 10 y", times[label], times["help"], "`--help`", 1.5)
+            for label in variants]
+    rows.append(absolute_row(f"`stats {' '.join(report)}`, 10 y", times["report"], 1000,
+                             times["help"], "`--help`"))
+    bare = ttfp_interleaved({"bare": [str(PYTHON), str(TOOLS / "bare_app.py")]},
+                            marker="EST", runs=runs)["bare"]
+    # "Problem per område" is mounted with the figures, not before them.
+    screen = key_to_screen_ms([APP, *large], "s", "Problem per område", runs)
+    rows.append(ratio_row("Statistik screen first paint (`s` on the home screen to its "
+                          "figures), 10 y, 80×24", screen, bare, "bare_app.py first paint", 1.3))
     return rows
 
 
@@ -184,6 +211,24 @@ def queries(dbs: dict[int, DemoDb]) -> list[Row]:
     return rows
 
 
+def problem_course(large: DemoDb, tmp: Path, with_keys: bool) -> list[Row]:
+    """One problem carried over 24 meetings: its history read, and `f` to its course."""
+    from bench.problems import MEETINGS, carried_problem_db, course_key_ms, history_ms
+
+    db = tmp / "problem.db"
+    last, observation = carried_problem_db(large.path, db)
+    what = f"a problem carried over {MEETINGS} meetings, 10 y"
+    rows = [absolute_row(f"problem history (`services.problems.history`) in-process, {what}",
+                         history_ms(db, observation), 100)]
+    if with_keys:
+        try:
+            rows.append(absolute_row(f"key to screen, `f` (the problem's course), {what}",
+                                     course_key_ms(db, last), 100))
+        except (TimeoutError, OSError) as error:
+            print(f"  f: {error}", file=sys.stderr)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=7, help="runs per figure (default 7)")
@@ -205,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += first_paint(dbs, big, tmp, args.runs)
         print("actions …", flush=True)
         rows += actions_cli(dbs, args.runs)
+        print("figures (stats, Statistik) …", flush=True)
+        rows += figures(dbs, args.runs)
         print("action lists of 500, 1,000 and 2,000 rows …", flush=True)
         rows += action_lists(tmp, max(3, args.runs // 2))
         print("export …", flush=True)
@@ -213,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         rows += queries(dbs)
         print("search …", flush=True)
         rows += search_rows(large, args.runs)
+
+        print("problem course …", flush=True)
+        rows += problem_course(large, tmp, not args.no_keys)
         print("autosaved edit …", flush=True)
         edits, synchronous = time_edits(large, args.edits)
         rows.append(absolute_row(

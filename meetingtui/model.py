@@ -13,7 +13,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 # --- text ------------------------------------------------------------------------------------
@@ -134,11 +141,13 @@ class Trend(StrEnum):
 class ObservationStatus(StrEnum):
     OPEN = "open"
     WATCHED = "watched"
-    HANDLED = "handled"
+    HANDLED = "handled"  # åtgärdat: the problem is solved
+    DISMISSED = "dismissed"  # avskrivet: no longer followed, unsolved
 
     @property
     def carries_over(self) -> bool:
-        return self is not ObservationStatus.HANDLED
+        """Open and watched problems come along to the next meeting; closed ones end here."""
+        return self in (ObservationStatus.OPEN, ObservationStatus.WATCHED)
 
 
 class Dimension(StrEnum):
@@ -171,6 +180,33 @@ class MeasureStatus(StrEnum):
 class MeasureType(StrEnum):
     SITUATIONAL = "situational"
     SOCIAL = "social"
+
+
+class PreventionLevel(StrEnum):
+    """Whom a measure reaches: everyone (universell), a group at risk (selektiv) or people
+    already involved (indikerad prevention); UNSAID until someone says."""
+
+    UNSAID = ""
+    UNIVERSAL = "universal"
+    SELECTIVE = "selective"
+    INDICATED = "indicated"
+
+
+class ProvenMethod(StrEnum):
+    """Whether a measure's method is tested or evaluated (beprövad eller utvärderad metod)."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class CauseBasis(StrEnum):
+    """What a cause rests on: an assumption (antagande) or data (stöds av data); UNSAID until
+    someone says."""
+
+    UNSAID = ""
+    ASSUMPTION = "assumption"
+    DATA = "data"
 
 
 # --- agenda templates --------------------------------------------------------------------------
@@ -345,6 +381,11 @@ class Cause(Record):
     text: Description
     dimension: Dimension = Dimension.PLACE
     controller: Controller | None = None
+    basis: CauseBasis = CauseBasis.UNSAID
+
+
+def _in_order(ids: list[int]) -> list[int]:
+    return sorted(set(ids))
 
 
 def _owner_given(value: str) -> str:
@@ -363,10 +404,25 @@ class Measure(Record):
     owner_org: Line = ""
     due: date | None = None
     type: MeasureType = MeasureType.SITUATIONAL
+    level: PreventionLevel = PreventionLevel.UNSAID
+    method: ProvenMethod = ProvenMethod.UNKNOWN
     observation_id: int | None = None
-    cause_id: int | None = None
+    # The causes it should affect (its problem's), in the order they were recorded: several,
+    # or none. Stored in `measure_causes`; `measures.cause_id` keeps the first for older code.
+    cause_ids: Annotated[list[int], AfterValidator(_in_order)] = []
     confidential: bool = False
     status: MeasureStatus = MeasureStatus.NOT_STARTED  # derived: the newest update's status
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_cause(cls, data: Any) -> Any:
+        """`cause_id`, the one cause a measure had before schema 6, as its list of causes."""
+        if isinstance(data, dict) and "cause_id" in data:
+            data = dict(data)
+            first = data.pop("cause_id")
+            if first is not None and not data.get("cause_ids"):
+                data["cause_ids"] = [first]
+        return data
 
     def overdue(self, today: date) -> bool:
         return self.status.is_open and self.due is not None and self.due < today
@@ -384,12 +440,18 @@ class MeasureUpdate(Record):
     by: Line = ""
 
 
+#: A calendar quarter as stored and printed: "2027-Q1".
+Quarter = Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")]
+
+
 class Priority(Record):
-    """One of the focus areas a meeting set or confirmed (EST picks three each quarter)."""
+    """One of the focus areas a meeting set or confirmed (EST picks three each quarter), for
+    the quarter they were chosen for (None: the meeting's own, as rows before schema 6)."""
 
     meeting_id: int
     position: int = Field(ge=1, le=3)
     title: Name
+    quarter: Quarter | None = None
 
 
 class Amendment(Record):
@@ -410,6 +472,9 @@ class ObservationDetail(BaseModel):
     observation: Observation
     causes: list[Cause] = []
     measures: list[Measure] = []
+    # A problem carried over: the measures its earlier meetings decided, with their status as
+    # of this meeting (as it closed, for a closed one).
+    earlier_measures: list[Measure] = []
 
 
 class FollowUp(BaseModel):
@@ -431,6 +496,9 @@ class MeetingRecord(BaseModel):
     items: list[AgendaItem] = []
     observations: list[ObservationDetail] = []
     measures: list[Measure] = []  # decided in this meeting, in order
+    # The causes those measures address, by id: some were found at earlier appearances of
+    # their problems, and are not among this meeting's observations' causes.
+    addressed: dict[int, Cause] = {}
     followups: list[FollowUp] = []
     priorities: list[Priority] = []
     next_meeting: Meeting | None = None

@@ -61,8 +61,10 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
         return not (
             measure.confidential
             or (measure.observation_id is not None and measure.observation_id in hidden_obs)
-            or (measure.cause_id is not None and measure.cause_id in hidden_causes)
+            or any(cause_id in hidden_causes for cause_id in measure.cause_ids)
         )
+
+    measures = [m for m in record.measures if shown(m)]
 
     return record.model_copy(update={
         "items": [
@@ -70,10 +72,14 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
             for item in record.items
         ],
         "observations": [
-            d.model_copy(update={"measures": [m for m in d.measures if shown(m)]})
+            d.model_copy(update={"measures": [m for m in d.measures if shown(m)],
+                                 "earlier_measures": [m for m in d.earlier_measures
+                                                      if shown(m)]})
             for d in record.observations if not d.observation.confidential
         ],
-        "measures": [m for m in record.measures if shown(m)],
+        "measures": measures,
+        "addressed": {cause_id: cause for cause_id, cause in record.addressed.items()
+                      if any(cause_id in m.cause_ids for m in measures)},
         "followups": [f for f in record.followups if shown(f.measure)],
         "amendments": [],
     })
@@ -136,6 +142,8 @@ def _texts(record: MeetingRecord, full: MeetingRecord) -> Iterator[tuple[str, st
             yield f"{at}, cause {c_index}", cause.text
         for m_index, measure in enumerate(detail.measures, start=1):
             yield from _measure_texts(f"{at}, measure {m_index}", measure)
+        for m_index, measure in enumerate(detail.earlier_measures, start=1):
+            yield from _measure_texts(f"{at}, earlier measure {m_index}", measure)
     here = _section(record, ItemKind.FOLLOWUP, "Uppföljning")
     for index, followup in enumerate(record.followups, start=1):
         at = f"{here}, measure {index}"
@@ -143,8 +151,14 @@ def _texts(record: MeetingRecord, full: MeetingRecord) -> Iterator[tuple[str, st
         if followup.update is not None:
             yield f"{at}, comment", followup.update.comment
     here = _section(record, ItemKind.ACTIONS, "Åtgärdsplan")
+    listed = {c.id for d in record.observations for c in d.causes}
     for index, measure in enumerate(record.measures, start=1):
-        yield from _measure_texts(f"{here}, measure {measure_number(measure) or index}", measure)
+        at = f"{here}, measure {measure_number(measure) or index}"
+        yield from _measure_texts(at, measure)
+        # A cause found at an earlier appearance stands beside the measure only.
+        for c_index, cause_id in enumerate(measure.cause_ids, start=1):
+            if cause_id in record.addressed and cause_id not in listed:
+                yield f"{at}, cause {c_index}", record.addressed[cause_id].text
     here = _section(record, ItemKind.PRIORITIES, "Prioriteringar")
     for priority in record.priorities:
         yield f"{here}, priority {priority.position}", priority.title

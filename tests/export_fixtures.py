@@ -9,6 +9,7 @@ from meetingtui.model import (
     AgendaItem,
     Attendance,
     Cause,
+    CauseBasis,
     Dimension,
     DocumentType,
     FollowUp,
@@ -19,13 +20,16 @@ from meetingtui.model import (
     Language,
     Measure,
     MeasureStatus,
+    MeasureType,
     MeasureUpdate,
     Meeting,
     MeetingRecord,
     Observation,
     ObservationDetail,
     Presence,
+    PreventionLevel,
     Priority,
+    ProvenMethod,
     TemplateItem,
     Trend,
 )
@@ -91,11 +95,16 @@ def est_record(document: DocumentType = DocumentType.NOTES,
                        description="Dålig belysning i gångtunneln; flera upplever otrygghet.",
                        source="Medborgare/trygghetsvandring", trend=Trend.UNCHANGED,
                        carried_over_from=9)
+    c1 = Cause(id=31, observation_id=1, text="Dålig insyn efter kl. 20",
+               dimension=Dimension.PLACE, basis=CauseBasis.DATA)
+    c2 = Cause(id=32, observation_id=2, text=SECRET_CAUSE, dimension=Dimension.OFFENDER)
     m1 = Measure(id=21, meeting_id=12, text="Sanera klotter inom 24 timmar",
                  owner="Per Holm", owner_org="Teknisk förvaltning", due=date(2026, 4, 30),
-                 observation_id=1)
+                 observation_id=1, cause_ids=[31], level=PreventionLevel.UNIVERSAL,
+                 method=ProvenMethod.YES)
     m2 = Measure(id=22, meeting_id=12, text=SECRET_MEASURE, owner="Sara Lind",
-                 owner_org="Socialtjänsten", due=date(2026, 5, 10), observation_id=2)
+                 owner_org="Socialtjänsten", due=date(2026, 5, 10), observation_id=2,
+                 cause_ids=[32], type=MeasureType.SOCIAL, level=PreventionLevel.INDICATED)
     m3 = Measure(id=23, meeting_id=12, text="Byta armaturer i gångtunneln",
                  owner="Ali Yilmaz", owner_org="Bostadsbolaget", due=date(2026, 6, 1),
                  observation_id=3, status=MeasureStatus.IN_PROGRESS)
@@ -139,15 +148,12 @@ def est_record(document: DocumentType = DocumentType.NOTES,
         ],
         items=items,
         observations=[
-            ObservationDetail(observation=obs1, causes=[
-                Cause(id=31, observation_id=1, text="Dålig insyn efter kl. 20",
-                      dimension=Dimension.PLACE)], measures=[m1]),
-            ObservationDetail(observation=obs2, causes=[
-                Cause(id=32, observation_id=2, text=SECRET_CAUSE,
-                      dimension=Dimension.OFFENDER)], measures=[m2]),
+            ObservationDetail(observation=obs1, causes=[c1], measures=[m1]),
+            ObservationDetail(observation=obs2, causes=[c2], measures=[m2]),
             ObservationDetail(observation=obs3, measures=[m3]),
         ],
         measures=[m1, m2, m3],
+        addressed={31: c1, 32: c2},
         followups=followups,
         priorities=[
             Priority(meeting_id=12, position=1, title="Centrum kvällstid"),

@@ -53,7 +53,8 @@ def test_csv_is_what_swedish_excel_expects(sample: Sample) -> None:
     assert "\ufeff" not in text
     rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=";"))
     assert rows[0] == ["Nr", "Åtgärd", "Ansvarig", "Organisation", "Klart senast", "Status",
-                       "Försenad", "Grupp", "Möte nr", "Mötesdatum", "Sekretess"]
+                       "Försenad", "Grupp", "Möte nr", "Mötesdatum", "Sekretess", "Typ", "Nivå",
+                       "Beprövad metod", "Orsaker"]
     body = rows[1:]
     assert [int(r[0]) for r in body] == [row.id for row in actions.rows]
     by_id = {int(r[0]): r for r in body}
@@ -66,6 +67,8 @@ def test_csv_is_what_swedish_excel_expects(sample: Sample) -> None:
         assert (cells[7], cells[8], cells[9]) == (row.group_short, str(row.meeting_id),
                                                   row.meeting_date.isoformat())
         assert cells[10] == ("ja" if row.confidential else "nej")
+        # None of the sample's measures says more than its type (the default).
+        assert cells[11:] == ["situationell", "", "vet ej", ""]
     formula = by_id[sample.measures["formula"]][1]
     assert formula == "'=SUMMA(A1) ser ut som en formel;\nmen är text på två rader"
     assert by_id[sample.measures["parents"]][1] == 'Samtal med föräldrar | "kvällsvandring"'
@@ -80,7 +83,7 @@ def test_csv_of_nothing_is_the_heading_only(sample: Sample) -> None:
     data = build_csv(listing(sample, owner="Ingen Alls"))
     assert data.decode("utf-8-sig").splitlines() == [
         "Nr;Åtgärd;Ansvarig;Organisation;Klart senast;Status;Försenad;Grupp;Möte nr;Mötesdatum;"
-        "Sekretess"]
+        "Sekretess;Typ;Nivå;Beprövad metod;Orsaker"]
 
 
 # --- JSON --------------------------------------------------------------------------------------
@@ -91,7 +94,8 @@ def test_json_schema(sample: Sample) -> None:
     assert isinstance(objects, list) and len(objects) == len(actions.rows)
     required = {"id": int, "text": str, "owner": str, "owner_org": str, "status": str,
                 "overdue": bool, "group": str, "group_name": str, "meeting_id": int,
-                "meeting_date": str, "confidential": bool}
+                "meeting_date": str, "confidential": bool, "type": str, "level": str,
+                "method": str, "causes": list}
     for obj, row in zip(objects, actions.rows, strict=True):
         assert set(obj) == {*required, "due"}
         for key, kind in required.items():
@@ -103,6 +107,8 @@ def test_json_schema(sample: Sample) -> None:
                                   and obj["due"] is not None and obj["due"] < TODAY.isoformat())
         assert (obj["id"], obj["owner"], obj["group"], obj["meeting_id"]) == (
             row.id, row.owner, row.group_short, row.meeting_id)
+        assert (obj["type"], obj["level"], obj["method"], obj["causes"]) == (
+            "situational", "", "unknown", [])
     assert json.loads(build_json(listing(sample, owner="Ingen Alls"))) == []
 
 
@@ -241,7 +247,9 @@ def test_docx_one_section_per_owner(sample: Sample) -> None:
         assert table[0] == ["Nr", "Åtgärd", "Grupp", "Möte", "Klart senast", "Status"]
         assert [int(r[0]) for r in table[1:]] == [row.id for row in rows]
         for cells, row in zip(table[1:], rows, strict=True):
-            assert cells[1] == row.text and cells[2] == row.group_short
+            # The measure's words, and under them its kind of prevention.
+            assert cells[1] == f"{row.text}\nsituationell · beprövad metod: vet ej"
+            assert cells[2] == row.group_short
             assert cells[3] == row.meeting_date.isoformat()
             assert cells[4] == (row.due.isoformat() if row.due else "")
             assert cells[5].startswith("Försenad") == row.overdue

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from meetingtui.export import actions_table
+from meetingtui.export.actions_common import kind_text
 from meetingtui.services.actions import ActionFilters, ActionList, ActionRow
 
 TODAY = date(2026, 11, 23)
@@ -51,7 +52,9 @@ def test_every_line_fits_and_every_word_is_kept(monkeypatch: pytest.MonkeyPatch,
     first = [head + 2]
     first += [i for i in range(head + 3, len(lines)) if lines[i][:1].isdigit()][:1]
     cell = [line[column:].split("   ")[0] for line in lines[first[0]:first[1]]]
-    assert "".join("".join(cell).split()) == "".join(LONG.split())  # nothing lost
+    # Nothing lost: the measure's words, then its kind of prevention under them.
+    kind = kind_text(rows[0])
+    assert "".join("".join(cell).split()) == "".join(f"{LONG} {kind}".split())
     width = max(map(len, cell))
     words_cut = [w for w in LONG.split() if len(w) <= width and w not in " ".join(cell)]
     assert words_cut == []  # only a word longer than the column is folded

@@ -162,10 +162,18 @@ def test_situation_table_with_causes_and_measures(internal: tuple[Document, byte
         "Iakttagelse 3: Stationsområdet – Otrygghet",
     ]
     bullets = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
-    assert "Plats/situation: Dålig insyn efter kl. 20" in bullets
-    assert f"Gärningsperson: {SECRET_CAUSE}" in bullets
+    assert "Plats/situation: Dålig insyn efter kl. 20 (stöds av data)" in bullets
+    assert f"Gärningsperson: {SECRET_CAUSE}" in bullets  # what it rests on was not said
     assert ("Åtgärd 1: Sanera klotter inom 24 timmar (Ansvarig: Per Holm, Teknisk förvaltning, "
             "klart senast 2026-04-30)") in bullets
+    # Under the measure, set in as its text is: what it addresses and what kind it is.
+    texts = [p.text for p in doc.paragraphs]
+    at = texts.index("Åtgärd 1: Sanera klotter inom 24 timmar (Ansvarig: Per Holm, Teknisk "
+                     "förvaltning, klart senast 2026-04-30)")
+    assert texts[at + 1:at + 3] == [
+        "Riktas mot orsaken: Dålig insyn efter kl. 20",
+        "Typ: situationell · Nivå: universell · Beprövad/utvärderad metod: ja"]
+    assert doc.paragraphs[at + 1].paragraph_format.left_indent is not None
 
 
 def test_followup_table(internal: tuple[Document, bytes]) -> None:
@@ -183,12 +191,14 @@ def test_action_plan_table(internal: tuple[Document, bytes]) -> None:
     doc, _ = internal
     assert rows(table_after(doc, "§ 5 Åtgärdsplan")) == [
         ["Nr", "Åtgärd", "Ansvarig", "Klart senast", "Status"],
-        ["1", "Sanera klotter inom 24 timmar", "Per Holm, Teknisk förvaltning", "2026-04-30",
-         "ej påbörjad"],
-        ["2", SECRET_MEASURE,
+        ["1", "Sanera klotter inom 24 timmar\nRiktas mot orsaken: Dålig insyn efter kl. 20\n"
+              "Typ: situationell · Nivå: universell · Beprövad/utvärderad metod: ja",
+         "Per Holm, Teknisk förvaltning", "2026-04-30", "ej påbörjad"],
+        ["2", f"{SECRET_MEASURE}\nRiktas mot orsaken: {SECRET_CAUSE}\nTyp: social · Nivå: "
+              "indikerad · Beprövad/utvärderad metod: vet ej",
          "Sara Lind, Socialtjänsten", "2026-05-10", "ej påbörjad"],
-        ["3", "Byta armaturer i gångtunneln", "Ali Yilmaz, Bostadsbolaget", "2026-06-01",
-         "pågående"],
+        ["3", "Byta armaturer i gångtunneln\nTyp: situationell · Beprövad/utvärderad metod: "
+              "vet ej", "Ali Yilmaz, Bostadsbolaget", "2026-06-01", "pågående"],
     ]
 
 

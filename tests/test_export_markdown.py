@@ -127,8 +127,18 @@ def test_markdown_minutes_have_the_same_sections_and_tables() -> None:
     assert sections[5] == "## § 6 Information från polisen – **SEKRETESS**"
     assert len(sections) == 10
     assert "| Område/plats | Kategori | Beskrivning | Trend | Källa |" in lines
-    assert ("| 1 | Sanera klotter inom 24 timmar | Per Holm, Teknisk förvaltning | 2026-04-30 "
-            "| ej påbörjad |") in lines
+    assert ("| Nr | Åtgärd | Orsaker | Typ | Nivå | Beprövad/utvärderad metod | Ansvarig | "
+            "Klart senast | Status |") in lines
+    assert ("| 1 | Sanera klotter inom 24 timmar | Dålig insyn efter kl. 20 | situationell | "
+            "universell | ja | Per Holm, Teknisk förvaltning | 2026-04-30 | ej påbörjad |") in lines
+    assert ("| 3 | Byta armaturer i gångtunneln |  | situationell |  | vet ej | Ali Yilmaz, "
+            "Bostadsbolaget | 2026-06-01 | pågående |") in lines
+    assert "- Plats/situation: Dålig insyn efter kl. 20 (stöds av data)" in lines
+    at = lines.index("- Åtgärd 1: Sanera klotter inom 24 timmar (Ansvarig: Per Holm, Teknisk "
+                     "förvaltning, klart senast 2026-04-30)")
+    assert lines[at + 1:at + 3] == [
+        "  - Riktas mot orsaken: Dålig insyn efter kl. 20",
+        "  - Typ: situationell · Nivå: universell · Beprövad/utvärderad metod: ja"]
     assert "| Trygghetsvandring i Östra (EST, beslutad 2026-03-10) | Karin Ek | pågående → " \
            "genomförd | Genomförd 28 mars med *12* deltagare. |" in lines
     assert "- Karin Ek, säkerhetschef, Herrljunga kommun" in lines

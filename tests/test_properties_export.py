@@ -38,6 +38,7 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel, ValidationError
 from unicode_strategies import ANY_TEXT, TEXT_ERRORS
 
+from meetingtui.export.actions_common import kind_text
 from meetingtui.export.actions_csv import build_csv
 from meetingtui.export.actions_docx import build_docx
 from meetingtui.export.actions_ics import build_ics
@@ -263,7 +264,8 @@ def check_every_format(actions: ActionList, text: str, owner: str, org: str) -> 
     assert str(todo["description"]).endswith(text)
     assert str(todo["uid"]).startswith(f"measure-{row.id}@")
     document = docx_text(_docx_bytes(actions))
-    assert any(line == one_line(text) or folded(line) == folded(text) for line in document)
+    # The measure's cell: its words, then (a paragraph of its own) the kind of prevention.
+    assert any(folded(line) == folded(f"{text}\n{kind_text(row)}") for line in document)
     assert any(one_line(owner) in line for line in document)
     table = io.StringIO()
     print_table(actions, table)

@@ -127,5 +127,8 @@ def _register() -> None:
     from meetingtui.cli.search import search
     main.add_command(search)
 
+    from meetingtui.cli.stats import stats
+    main.add_command(stats)
+
 
 _register()

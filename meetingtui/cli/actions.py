@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
-from meetingtui.cli.context import Context, UserError, given_day, meeting_id, no_meeting
+from meetingtui.cli.context import Context, UserError, day_option, meeting_id, no_meeting
 
 if TYPE_CHECKING:
     from meetingtui.services.actions import ActionList
@@ -76,7 +76,7 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
 
     filters = ActionFilters(
         owner=owner if owner and owner.strip() else None, group=group_name, status=status,
-        due_before=given_day("--due-before", due_before, day),
+        due_before=day_option("--due-before", due_before, day),
         meeting_id=meeting_id(meeting) if meeting is not None else None, public=public,
     )
     if output is not None:  # before the database is even opened (write_export checks again)

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: The largest meeting number SQLite can hold (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class UserError(Exception):
@@ -101,10 +101,8 @@ def group_named(ws: Workspace, name: str, *, archived: bool = False) -> Group:
     return group
 
 
-def given_day(option: str, text: str | None, today: date) -> date | None:
-    """A date given to `option` as people write one (2026-12-01, 1/12, 1 dec, idag), or None;
-    a `UserError` that shows what works otherwise. An ISO date is read without loading the
-    model."""
+def day_option(option: str, text: str | None, today: date) -> date | None:
+    """A date option's day: ISO at once, else as the app reads dates ("1 dec", "1/12")."""
     if text is None:
         return None
     if _ISO_DATE.match(text.strip()):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from meetingtui.cli.context import Context, UserError, given_day
+from meetingtui.cli.context import Context, UserError, day_option
 
 if TYPE_CHECKING:
     from meetingtui.services.search import Hit, SearchResult
@@ -86,9 +86,9 @@ def search(context: Context, query: tuple[str, ...], group_name: str | None, sin
 
 
 def _day(option: str, text: str | None, day: date) -> date | None:
-    """A date as every command reads one (`given_day`); but a search looks back, so a day
+    """A date as every command reads one (`day_option`); but a search looks back, so a day
     without a year is the last one up to today ("1/1" in December is this January)."""
-    found = given_day(option, text, day)
+    found = day_option(option, text, day)
     if found is not None and text is not None and found > day and _NO_YEAR.match(text):
         with contextlib.suppress(ValueError):  # 29 February, a year that has none
             found = found.replace(year=found.year - 1)

@@ -31,6 +31,10 @@ HEAD = {
     "status": "Status",
     "overdue": OVERDUE,
     "confidential": CONFIDENTIAL,
+    "type": "Typ",
+    "level": "Nivå",
+    "method": "Beprövad metod",
+    "causes": "Orsaker",
 }
 
 STATUS_SV = {
@@ -39,6 +43,12 @@ STATUS_SV = {
     "done": "genomförd",
     "cancelled": "avbruten",
 }
+
+#: A measure's type, level and tested method (`model.MeasureType`, `PreventionLevel`,
+#: `ProvenMethod`) in Swedish; a test checks that every stored value has its word.
+TYPE_SV = {"situational": "situationell", "social": "social"}
+LEVEL_SV = {"": "", "universal": "universell", "selective": "selektiv", "indicated": "indikerad"}
+METHOD_SV = {"yes": "ja", "no": "nej", "unknown": "vet ej"}
 
 _FILTER_SV = {
     "open": "öppna (ej påbörjade och pågående)",
@@ -53,6 +63,22 @@ def status_word(row: ActionRow) -> str:
     """"pågående", or "Försenad (pågående)" for an open measure past its due date."""
     word = STATUS_SV.get(row.status, row.status)
     return f"{OVERDUE} ({word})" if row.overdue else word
+
+
+def kind_text(row: ActionRow) -> str:
+    """"situationell, universell · beprövad metod: ja": the kind of prevention (the level only
+    when it was said) and whether the method is tested or evaluated."""
+    kind = ", ".join(word for word in (TYPE_SV.get(row.type, row.type),
+                                       LEVEL_SV.get(row.level, row.level)) if word)
+    return f"{kind} · {HEAD['method'].lower()}: {METHOD_SV.get(row.method, row.method)}"
+
+
+def causes_text(row: ActionRow) -> str:
+    """"Orsaker: Olåsta cykelrum; Köpare från grannkommuner" ("" when it addresses none)."""
+    if not row.causes:
+        return ""
+    lead = "Orsak" if len(row.causes) == 1 else HEAD["causes"]
+    return f"{lead}: {'; '.join(' '.join(text.split()) for text in row.causes)}"
 
 
 def owner_label(row: ActionRow) -> str:
@@ -125,8 +151,9 @@ def personal_data_in(actions: ActionList) -> list[str]:
 
     places = []
     for row in actions.rows:
-        for field, text in (("text", row.text), ("owner", row.owner),
-                            ("organisation", row.owner_org)):
+        fields = [("text", row.text), ("owner", row.owner), ("organisation", row.owner_org),
+                  *((f"cause {n}", text) for n, text in enumerate(row.causes, start=1))]
+        for field, text in fields:
             for finding in find_personal_numbers(text):
                 places.append(f"åtgärd {row.id} ({mask_personal_numbers(row.group_short)}, möte "
                               f"{row.meeting_date.isoformat()}), {field}: {finding.masked} "

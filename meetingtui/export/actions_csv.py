@@ -3,6 +3,9 @@
 Excel in a Swedish locale expects `;` (the comma is the decimal sign) and reads UTF-8 only when
 the file starts with a byte-order mark; dates are ISO, which Excel takes as dates. A cell that
 starts with `=`, `+`, `-` or `@` would be taken for a formula, so it gets a leading apostrophe.
+The headings and the words in the cells are Swedish, as Excel users read them; the last four
+columns are the measure's type, level (empty: not said), whether its method is tested or
+evaluated, and the causes it addresses (joined by "; ").
 """
 
 from __future__ import annotations
@@ -10,13 +13,20 @@ from __future__ import annotations
 import csv
 import io
 
-from meetingtui.export.actions_common import HEAD, STATUS_SV, due_text
+from meetingtui.export.actions_common import (
+    HEAD,
+    LEVEL_SV,
+    METHOD_SV,
+    STATUS_SV,
+    TYPE_SV,
+    due_text,
+)
 from meetingtui.services.actions import ActionList, ActionRow
 
 BOM = "\ufeff"
 DELIMITER = ";"
 COLUMNS = ("id", "text", "owner", "owner_org", "due", "status", "overdue", "group",
-           "meeting_id", "meeting_date", "confidential")
+           "meeting_id", "meeting_date", "confidential", "type", "level", "method", "causes")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,7 +40,9 @@ def _values(row: ActionRow) -> list[str]:
         str(row.id), _cell(row.text), _cell(row.owner), _cell(row.owner_org), due_text(row),
         STATUS_SV.get(row.status, row.status), "ja" if row.overdue else "nej",
         _cell(row.group_short), str(row.meeting_id), row.meeting_date.isoformat(),
-        "ja" if row.confidential else "nej",
+        "ja" if row.confidential else "nej", TYPE_SV.get(row.type, row.type),
+        LEVEL_SV.get(row.level, row.level), METHOD_SV.get(row.method, row.method),
+        _cell("; ".join(row.causes)),
     ]
 
 

@@ -1,7 +1,8 @@
 """The action list as a Word document, ready to e-mail: one section (page) per owner.
 
 Each owner's section has the owner as Heading 1, their organisation and a count, then a table
-Nr · Åtgärd · Grupp · Möte · Klart senast · Status in which an overdue measure says "Försenad".
+Nr · Åtgärd · Grupp · Möte · Klart senast · Status in which an overdue measure says "Försenad"
+and each measure has, under its words, its kind of prevention and the causes it addresses.
 It starts from the municipality's Word template when one is set (`ActionList.word_template`;
 `docx_template` and `docx_page` say what is kept and what is added), else in the built-in look.
 Imports python-docx (through `docx_layout`): import this module only when a docx is made.
@@ -22,8 +23,10 @@ from meetingtui.export.actions_common import (
     HEAD,
     NONE_FOUND,
     TITLE,
+    causes_text,
     due_text,
     filter_summary,
+    kind_text,
     owner_orgs,
     status_word,
     subtitle,
@@ -32,7 +35,9 @@ from meetingtui.export.clean import one_line
 from meetingtui.services.actions import ActionList, ActionRow, by_owner
 
 COLUMNS = ("id", "text", "group", "meeting", "due", "status")
-WIDTHS_CM = (1.1, 6.4, 1.6, 2.2, 2.2, 2.5)  # the 16 cm between the margins
+#: As wide as the writer would like them (the 16 cm between the margins): `fitted_widths` gives
+#: each at least its longest word ("Styrgruppen", "Klart senast") so that none is broken.
+WIDTHS_CM = (1.1, 6.4, 1.6, 2.2, 2.2, 2.5)
 
 
 def _count(rows: list[ActionRow]) -> str:
@@ -63,18 +68,34 @@ def build_docx(actions: ActionList, now: datetime | None = None) -> Document:
         layout.heading(doc, one_line(owner), 1)
         orgs = owner_orgs(rows)
         doc.add_paragraph(one_line(f"{orgs} · {_count(rows)}" if orgs else _count(rows)))
-        table = layout.data_table(doc, [HEAD[c] for c in COLUMNS], WIDTHS_CM)
-        for row in rows:
-            cells = layout.add_row(table, [
-                str(row.id), row.text, row.group_short, row.meeting_date.isoformat(),
-                due_text(row), "" if row.overdue else status_word(row),
-            ])
-            if row.overdue:
-                layout.mark(cells[-1].paragraphs[0], status_word(row))
-            if row.confidential:  # only an internal list has them; a public one leaves them out
-                layout.mark(cells[-1].add_paragraph(), CONFIDENTIAL)
-        layout.finish_table(table)
+        _table(doc, rows)
     return doc
+
+
+def _table(doc: Document, rows: list[ActionRow]) -> None:
+    """One owner's measures, each with its kind of prevention and the causes it addresses
+    under its words, in columns no word is broken in."""
+    headers = [HEAD[c] for c in COLUMNS]
+    below = [[kind_text(row), *([causes_text(row)] if row.causes else [])] for row in rows]
+    values = [[str(row.id), row.text, row.group_short, row.meeting_date.isoformat(),
+               due_text(row), status_word(row)] for row in rows]
+    # Bold in the status column: "Sekretess", and an overdue measure's whole status.
+    bold = " ".join([CONFIDENTIAL, *(status_word(row) for row in rows if row.overdue)])
+    widths = layout.fitted_widths(
+        WIDTHS_CM, headers,
+        [[*cells[:1], " ".join([cells[1], *lines]), *cells[2:]]
+         for cells, lines in zip(values, below, strict=True)],
+        marks=["", "", "", "", "", bold], total=layout.text_width_cm(doc))
+    table = layout.data_table(doc, headers, widths)
+    for row, value, lines in zip(rows, values, below, strict=True):
+        cells = layout.add_row(table, [*value[:-1], "" if row.overdue else value[-1]])
+        for line in lines:
+            cells[1].add_paragraph().add_run(one_line(line)).italic = True
+        if row.overdue:
+            layout.mark(cells[-1].paragraphs[0], status_word(row))
+        if row.confidential:  # only an internal list has them; a public one leaves them out
+            layout.mark(cells[-1].add_paragraph(), CONFIDENTIAL)
+    layout.finish_table(table)
 
 
 def write_docx(actions: ActionList, stream: BinaryIO, now: datetime | None = None) -> None:

@@ -20,6 +20,8 @@ from meetingtui.export.actions_common import (
     OVERDUE,
     STATUS_SV,
     TITLE,
+    causes_text,
+    kind_text,
     owner_label,
 )
 from meetingtui.export.ics_calendar import domain_for, new_calendar, stamp
@@ -53,6 +55,8 @@ def _description(row: ActionRow) -> str:
         f"{HEAD['meeting']}: {row.meeting_date.isoformat()} (nr {row.meeting_id})",
         f"{HEAD['owner']}: {owner_label(row)}",
         f"{HEAD['status']}: {status}" + (f" – {OVERDUE}" if row.overdue else ""),
+        f"{HEAD['type']}: {kind_text(row)}",
+        *([causes_text(row)] if row.causes else []),
         "",
         row.text,
     ]

@@ -2,7 +2,9 @@
 
 Every object has: id (int), text, owner, owner_org, due (ISO date or null), status
 (not_started | in_progress | done | cancelled), overdue (bool), group (short name), group_name,
-meeting_id (int), meeting_date (ISO date), confidential (bool).
+meeting_id (int), meeting_date (ISO date), confidential (bool), type (situational | social),
+level ("" when not said | universal | selective | indicated), method (yes | no | unknown: is it a
+tested or evaluated method) and causes (the texts of the causes it addresses, a list).
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ def as_object(row: ActionRow) -> dict[str, Any]:
         "meeting_id": row.meeting_id,
         "meeting_date": row.meeting_date.isoformat(),
         "confidential": row.confidential,
+        "type": row.type,
+        "level": row.level,
+        "method": row.method,
+        "causes": list(row.causes),
     }
 
 

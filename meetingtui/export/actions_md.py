@@ -8,8 +8,11 @@ import re
 from meetingtui.export.actions_common import (
     CONFIDENTIAL,
     HEAD,
+    LEVEL_SV,
+    METHOD_SV,
     NONE_FOUND,
     TITLE,
+    TYPE_SV,
     due_text,
     filter_summary,
     owner_orgs,
@@ -19,7 +22,8 @@ from meetingtui.export.actions_common import (
 from meetingtui.services.actions import ActionList, ActionRow, by_owner
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-_COLUMNS = ("id", "text", "group", "meeting", "due", "status")
+_COLUMNS = ("id", "text", "type", "level", "method", "causes", "group", "meeting", "due",
+            "status")
 
 
 def escape(text: str) -> str:
@@ -33,8 +37,10 @@ def _line(row: ActionRow) -> str:
         status = f"**{status}**"
     if row.confidential:  # only an internal list has them; a public one leaves them out
         status += f" · **{CONFIDENTIAL}**"
-    cells = [str(row.id), escape(row.text), escape(row.group_short),
-             row.meeting_date.isoformat(), due_text(row), status]
+    cells = [str(row.id), escape(row.text), TYPE_SV.get(row.type, escape(row.type)),
+             LEVEL_SV.get(row.level, escape(row.level)),
+             METHOD_SV.get(row.method, escape(row.method)), escape("; ".join(row.causes)),
+             escape(row.group_short), row.meeting_date.isoformat(), due_text(row), status]
     return "| " + " | ".join(cells) + " |"
 
 

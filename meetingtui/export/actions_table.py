@@ -1,7 +1,7 @@
 """The action list as a table on the terminal: overdue first and marked (bold red on a colour
 terminal, "Försenad" in the status column everywhere), then by due date, with the group and the
-meeting each measure came from. Grouped per owner when asked (the chair's reminder of what is
-overdue).
+meeting each measure came from, and under each measure's words the kind of prevention it is and
+the causes it addresses. Grouped per owner when asked (the chair's reminder of what is overdue).
 
 Drawn here rather than by Rich: importing Rich's console costs about half of `meetingtui
 --help`, and its table layout about 1.5 ms a row, which kept `meetingtui actions` at twice the
@@ -26,7 +26,9 @@ from meetingtui.export.actions_common import (
     NONE_FOUND,
     OVERDUE,
     STATUS_SV,
+    causes_text,
     due_text,
+    kind_text,
     owner_orgs,
     subtitle,
 )
@@ -153,7 +155,16 @@ class _Layout:
         self._owners: dict[str, list[str]] = {}
         self._groups: dict[str, list[str]] = {}
         self._statuses: dict[tuple[str, bool, bool], list[str]] = {}
+        self._kinds: dict[tuple[str, str, str], list[str]] = {}
         self._templates: dict[tuple[int, int, int, int], str] = {}
+
+    def _below(self, row: ActionRow) -> list[str]:
+        """The lines under the measure's words: the kind of prevention (the same for many
+        rows: wrapped once) and the causes it addresses."""
+        key = (row.type, row.level, row.method)
+        if (kind := self._kinds.get(key)) is None:
+            kind = self._kinds[key] = _wrap(kind_text(row), self.widths[1])
+        return kind + _fold(causes_text(row), self.widths[1]) if row.causes else kind
 
     def _owner_cell(self, row: ActionRow) -> str:
         return f"{row.owner}\n{row.owner_org}" if row.owner_org and self.with_org else row.owner
@@ -170,7 +181,8 @@ class _Layout:
     def cells(self, row: ActionRow) -> list[str]:
         cells = [
             str(row.id),
-            " ".join(row.text.split()),
+            "\n".join([" ".join(row.text.split()), kind_text(row),
+                       *([causes_text(row)] if row.causes else [])]),
             self._owner_cell(row),
             f"{row.group_short}\n{row.meeting_date.isoformat()}",
             due_text(row),
@@ -186,7 +198,7 @@ class _Layout:
         are set by one format string per shape (how many lines each cell has), which pads
         every column but the last on each line: what `rstrip` would have taken off."""
         widths = self.widths
-        text = _wrap_words(" ".join(row.text.split()), widths[1])
+        text = _wrap_words(" ".join(row.text.split()), widths[1]) + self._below(row)
         if (group := self._groups.get(row.group_short)) is None:
             group = self._groups[row.group_short] = _settled(_fold(row.group_short,
                                                                     widths[-3]))

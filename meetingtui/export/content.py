@@ -25,6 +25,8 @@ from meetingtui.model import (
     AgendaItem,
     Amendment,
     Attendance,
+    Cause,
+    CauseBasis,
     DocumentType,
     FollowUp,
     ItemKind,
@@ -32,6 +34,7 @@ from meetingtui.model import (
     MeetingRecord,
     Observation,
     Presence,
+    PreventionLevel,
 )
 from meetingtui.privacy import Numbering, numbered_items, public_view
 
@@ -259,6 +262,44 @@ class Minutes:
             parts.append(f"{self.labels['due'].lower()} {format_date(measure.due)}")
         return f"{one_line(measure.text)} ({', '.join(parts)})"
 
+    def earlier_line(self, measures: list[Measure]) -> str:
+        """A carried problem's earlier measures in one line: "Sanera klottret (Mats Ek):
+        pågående (försenad); Trygghetsvandring (Sara Holm): genomförd"."""
+        def mark(measure: Measure) -> str:
+            shown = not self.public and measure.confidential
+            return f" {self.labels['confidential_mark']}" if shown else ""
+
+        return "; ".join(f"{one_line(m.text)} ({self.owner(m)}): {self.status(m)}{mark(m)}"
+                         for m in measures)
+
+    def addresses(self, measure: Measure) -> str:
+        """"Riktas mot orsakerna: Olåsta cykelrum; Köpare från grannkommuner", or "" when the
+        measure addresses no cause (that these minutes may show)."""
+        texts = [one_line(self.record.addressed[cause_id].text) for cause_id in measure.cause_ids
+                 if cause_id in self.record.addressed]
+        if not texts:
+            return ""
+        lead = self.labels["addresses_one" if len(texts) == 1 else "addresses_other"]
+        return f"{lead}: {'; '.join(texts)}"
+
+    def knowledge(self, measure: Measure) -> str:
+        """"Typ: situationell · Nivå: universell · Beprövad/utvärderad metod: ja": what kind of
+        prevention the measure is (the level only when it was said)."""
+        labels = self.labels
+        parts = [f"{labels['type']}: {word(labels, measure.type)}"]
+        if measure.level is not PreventionLevel.UNSAID:
+            parts.append(f"{labels['level']}: {word(labels, measure.level)}")
+        parts.append(f"{labels['method']}: {word(labels, measure.method)}")
+        return " · ".join(parts)
+
+    def cause_line(self, cause: Cause) -> str:
+        """"Plats/situation: Olåsta cykelrum (antagande)": the side of the problem triangle, the
+        cause, and what it rests on when that was said."""
+        line = f"{word(self.labels, cause.dimension).capitalize()}: {one_line(cause.text)}"
+        if cause.basis is not CauseBasis.UNSAID:
+            line += f" ({word(self.labels, cause.basis)})"
+        return line
+
     def status(self, measure: Measure, *notes: str) -> str:
         """"pågående (försenad)": the status, and whether it is overdue at this meeting."""
         if measure.overdue(self.record.meeting.date):
@@ -288,8 +329,10 @@ class Minutes:
 
     @property
     def quarter(self) -> str:
-        """The quarter the meeting's priorities are shown under ("2026-Q1")."""
-        return quarter_of(self.record.meeting.date)
+        """The quarter the meeting's priorities were chosen for ("2027-Q1"); rows from before
+        schema 6 without one were the meeting's own."""
+        chosen = next((p.quarter for p in self.record.priorities if p.quarter), None)
+        return chosen or quarter_of(self.record.meeting.date)
 
     def priorities(self) -> list[tuple[int, str]]:
         return [(p.position, one_line(p.title))

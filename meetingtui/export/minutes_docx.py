@@ -213,7 +213,7 @@ def _situation(doc: Document, m: Minutes) -> None:
     finish_table(table)
     _left_out(doc, left_out)
     for index, detail in enumerate(observations, start=1):
-        if not detail.causes and not detail.measures:
+        if not detail.causes and not detail.measures and not detail.earlier_measures:
             continue
         obs = detail.observation
         title = f"{labels['observation']} {m.observation_number(obs) or index}: {m.area(obs)}"
@@ -226,8 +226,7 @@ def _situation(doc: Document, m: Minutes) -> None:
         if detail.causes:
             doc.add_paragraph().add_run(labels["causes"]).bold = True
             for cause in detail.causes:
-                styled(doc, "List Bullet", f"{word(labels, cause.dimension).capitalize()}: "
-                                           f"{one_line(cause.text)}")
+                styled(doc, "List Bullet", m.cause_line(cause))
         if detail.measures:
             doc.add_paragraph().add_run(labels["measures"]).bold = True
             for measure in detail.measures:
@@ -237,6 +236,22 @@ def _situation(doc: Document, m: Minutes) -> None:
                 if measure.confidential and not m.public:
                     line.add_run(" ")
                     mark(line, labels["confidential_mark"])
+                line.paragraph_format.space_after = Pt(0)  # the lines under it are its own
+                for text in (m.addresses(measure), m.knowledge(measure)):
+                    if text:
+                        _under_bullet(doc, text)
+        if detail.earlier_measures:
+            earlier = doc.add_paragraph()
+            earlier.add_run(f"{labels['earlier_measures']}: ").bold = True
+            earlier.add_run(m.earlier_line(detail.earlier_measures))
+
+
+def _under_bullet(doc: Document, text: str) -> None:
+    """A line that belongs to the bullet above it: set in from the margin as its text is."""
+    paragraph = doc.add_paragraph(text)
+    paragraph.paragraph_format.left_indent = Pt(18)
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(2)
 
 
 def _followups(doc: Document, m: Minutes) -> None:
@@ -273,15 +288,21 @@ def _actions(doc: Document, m: Minutes) -> None:
             doc.add_paragraph(labels["no_measures"])
         return
     headers = [labels[k] for k in ("number", "measure", "owner", "due", "status")]
-    rows = [[str(m.measure_number(measure) or index), measure.text, m.owner(measure),
-             format_date(measure.due), m.status(measure)]
-            for index, measure in enumerate(m.record.measures, start=1)]
+    # Under each measure, the causes it addresses and the kind of prevention it is.
+    below = [[text for text in (m.addresses(measure), m.knowledge(measure)) if text]
+             for measure in m.record.measures]
+    rows = [[str(m.measure_number(measure) or index), " ".join([measure.text, *lines]),
+             m.owner(measure), format_date(measure.due), m.status(measure)]
+            for index, (measure, lines) in enumerate(zip(m.record.measures, below, strict=True),
+                                                     start=1)]
     table = data_table(doc, headers, fitted_widths((0.9, 5.9, 3.6, 2.6, 3.0), headers, rows,
                                                    marks=["", labels["confidential_mark"]],
                                                    total=text_width_cm(doc)))
-    for measure, row in zip(m.record.measures, rows, strict=True):
+    for measure, row, lines in zip(m.record.measures, rows, below, strict=True):
         cells = add_row(table, [row[0], "", *row[2:]])
         add_markdown(cells[1], measure.text, style=TABLE_TEXT)
+        for line in lines:
+            cells[1].add_paragraph().add_run(line).italic = True
         _confidential(cells[1], m, measure.confidential)
     finish_table(table)
     _left_out(doc, left_out)

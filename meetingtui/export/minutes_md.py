@@ -13,7 +13,14 @@ import re
 from meetingtui.export.clean import has_text, one_line, word_text
 from meetingtui.export.content import Minutes
 from meetingtui.export.labels import format_date, word
-from meetingtui.model import AgendaItem, ItemKind, MeetingRecord, Presence
+from meetingtui.model import (
+    AgendaItem,
+    CauseBasis,
+    ItemKind,
+    MeetingRecord,
+    Presence,
+    PreventionLevel,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")  # a tag, comment, declaration or autolink
@@ -147,9 +154,15 @@ def _data(out: list[str], m: Minutes, kind: ItemKind) -> None:
             out += left_out or [escape(labels["no_measures"]), ""]
             return
         rows = [[str(m.measure_number(ms) or n), _cell(ms.text) + _mark(m, ms.confidential),
+                 escape("; ".join(m.record.addressed[c].text for c in ms.cause_ids
+                                  if c in m.record.addressed)),
+                 escape(word(labels, ms.type)),
+                 escape(word(labels, ms.level)) if ms.level is not PreventionLevel.UNSAID else "",
+                 escape(word(labels, ms.method)),
                  escape(m.owner(ms)), format_date(ms.due), escape(m.status(ms))]
                 for n, ms in enumerate(record.measures, start=1)]
-        out += _table([labels[k] for k in ("number", "measure", "owner", "due", "status")], rows)
+        out += _table([labels[k] for k in ("number", "measure", "causes", "type", "level",
+                                           "method", "owner", "due", "status")], rows)
         out += left_out
     elif kind is ItemKind.PRIORITIES:
         if record.priorities:
@@ -179,7 +192,7 @@ def _situation(out: list[str], m: Minutes) -> None:
                   rows)
     out += left_out
     for index, detail in enumerate(observations, start=1):
-        if not detail.causes and not detail.measures:
+        if not detail.causes and not detail.measures and not detail.earlier_measures:
             continue
         obs = detail.observation
         title = f"{labels['observation']} {m.observation_number(obs) or index}: {m.area(obs)}"
@@ -189,6 +202,8 @@ def _situation(out: list[str], m: Minutes) -> None:
         if detail.causes:
             out += [f"**{labels['causes']}**", ""]
             out += [f"- {escape(word(labels, c.dimension).capitalize())}: {_cell(c.text)}"
+                    + (f" ({escape(word(labels, c.basis))})"
+                       if c.basis is not CauseBasis.UNSAID else "")
                     for c in detail.causes]
             out.append("")
         if detail.measures:
@@ -198,7 +213,12 @@ def _situation(out: list[str], m: Minutes) -> None:
                 prefix = f"{labels['measure']} {planned}: " if planned is not None else ""
                 out.append(f"- {escape(prefix + m.measure_line(measure))}"
                            f"{_mark(m, measure.confidential)}")
+                out += [f"  - {escape(text)}" for text in (m.addresses(measure),
+                                                          m.knowledge(measure)) if text]
             out.append("")
+        if detail.earlier_measures:
+            out += [f"**{labels['earlier_measures']}:** "
+                    f"{escape(m.earlier_line(detail.earlier_measures))}", ""]
 
 
 def _signatures(out: list[str], m: Minutes) -> None:

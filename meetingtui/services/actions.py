@@ -18,7 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from meetingtui.services.swedish import swedish_order as swedish_order
 from meetingtui.store import actions as action_rows
+from meetingtui.store.reading import reading
 
 if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
@@ -71,6 +73,10 @@ class ActionRow(NamedTuple):
     meeting_id: int
     meeting_date: date
     confidential: bool = False
+    type: str = "situational"  # stored English values, as `status`: model.MeasureType
+    level: str = ""  # model.PreventionLevel: '' unsaid
+    method: str = "unknown"  # model.ProvenMethod: a tested or evaluated method?
+    causes: tuple[str, ...] = ()  # the texts of the causes it addresses
 
     @property
     def is_open(self) -> bool:
@@ -110,18 +116,10 @@ def by_owner(rows: Iterable[ActionRow]) -> dict[str, list[ActionRow]]:
     return {owner: grouped[owner] for owner in sorted(grouped, key=swedish_order)}
 
 
-_SWEDISH = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "é": "e", "ü": "y"})
-
-
-def swedish_order(name: str) -> tuple[str, str]:
-    """A sort key that puts names as a Swedish list does: … Z, Å, Ä, Ö; case ignored."""
-    return name.casefold().translate(_SWEDISH), name
-
-
 def read_actions(db_path: Path, filters: ActionFilters, today: date) -> ActionList:
     """The action list from a database file, read-only when the file is of the current schema;
     otherwise through `Store.open` (which creates, migrates or refuses it in plain words)."""
-    with action_rows.reading(db_path) as conn:
+    with reading(db_path) as conn:
         return _read(conn, filters, today)
 
 
@@ -129,6 +127,7 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
     try:
         query, owner_known = _resolve(conn, filters, today)
         rows = action_rows.query_actions(conn, query)
+        causes = action_rows.causes_addressed(conn, [row[0] for row in rows])
         groups = {group_id: (short, name) for group_id, _, short, name in action_rows.groups(conn)}
         municipality = action_rows.municipality(conn, NO_MUNICIPALITY)
         database_id = action_rows.setting(conn, "database_id")
@@ -137,7 +136,7 @@ def _read(conn: sqlite3.Connection, filters: ActionFilters, today: date) -> Acti
         from meetingtui.store.db import explain
 
         raise explain(error, None) from error
-    return ActionList(_rows(rows, groups), today, municipality, filters, owner_known,
+    return ActionList(_rows(rows, groups, causes), today, municipality, filters, owner_known,
                       database_id, Path(template) if template else None)
 
 
@@ -182,15 +181,17 @@ def find_group_id(conn: sqlite3.Connection, name: str) -> int:
     raise UnknownGroup(f"no group called {name!r}; known groups: {names}")
 
 
-def _rows(rows: list[tuple[Any, ...]], groups: dict[int, tuple[str, str]]) -> list[ActionRow]:
+def _rows(rows: list[tuple[Any, ...]], groups: dict[int, tuple[str, str]],
+          causes: dict[int, tuple[str, ...]]) -> list[ActionRow]:
     """The stored rows as `ActionRow`s: ten years of them (5,000) in a few milliseconds, so
     one expression without a call per row (issue 7)."""
-    make, day = tuple.__new__, date.fromisoformat
+    make, day, none = tuple.__new__, date.fromisoformat, ()
     return [
         make(ActionRow, (id_, text, owner, owner_org, day(due) if due else None, status,
                          bool(overdue), group_id, *groups[group_id], meeting_id,
-                         day(meeting_date), bool(confidential)))
+                         day(meeting_date), bool(confidential), kind, level, method,
+                         causes.get(id_, none)))
         for (id_, text, owner, owner_org, due, status, overdue, group_id, meeting_id,
-             meeting_date, confidential) in rows
+             meeting_date, confidential, kind, level, method) in rows
         if group_id in groups  # as the join with `groups` did
     ]

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from random import Random
 
-from meetingtui.dates import quarter_of
 from meetingtui.model import (
     Attendance,
     Cause,
@@ -36,7 +35,7 @@ from meetingtui.services.meetings import (
     plan_meeting,
     start_meeting,
 )
-from meetingtui.services.priorities import set_priorities
+from meetingtui.services.priorities import coming_quarter, set_priorities
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items as item_rows
 from meetingtui.store import meetings as meeting_rows
@@ -249,7 +248,8 @@ class MeetingRecorder:
                                                 [30, 60, 90, 120, 180]))
         measure = save_measure(self.ws, Measure(
             meeting_id=meeting_id, text=words, owner=owner.name, owner_org=owner.organisation,
-            due=due, type=kind, observation_id=observation_id, cause_id=cause_id,
+            due=due, type=kind, observation_id=observation_id,
+            cause_ids=[cause_id] if cause_id is not None else [],
             confidential=secret))
         assert measure.id is not None
         fate = rng.random()
@@ -296,7 +296,7 @@ class MeetingRecorder:
                 f"- Avbrutna: **{said['cancelled']}**\n- Försenade: **{said['late']}**")
 
     def _priorities(self, state: GroupState, meeting_id: int, day: date) -> tuple[str, str]:
-        quarter = quarter_of(day)
+        quarter = coming_quarter(day)  # chosen for the coming quarter (seed 001)
         if state.quarter == quarter:
             return "Kvartalets prioriterade områden ligger fast.", ""
         state.quarter = quarter

@@ -17,6 +17,7 @@ from meetingtui.model import (
     MeetingStatus,
     Person,
     Presence,
+    Trend,
 )
 from meetingtui.services.amend import note_change
 from meetingtui.services.errors import Gone, MeetingNotFound, NotRemovable
@@ -170,18 +171,24 @@ def carry_over_observations(ws: Workspace, meeting: Meeting) -> int:
                 lagesbild_rows.insert_observation(ws.store, old.model_copy(update={
                     "id": None, "meeting_id": meeting.id, "carried_over_from": old.id,
                     "problem_id": old.problem_id or old.id,
+                    # Seen before, so no longer new; a rising or falling trend stands until
+                    # the group says otherwise.
+                    "trend": Trend.UNCHANGED if old.trend is Trend.NEW else old.trend,
                 }))
                 count += 1
     return count
 
 
 def carry_over_priorities(ws: Workspace, meeting: Meeting) -> None:
-    """The priorities in force (the last meeting's that set any) stand in this meeting too,
-    as its own rows, until it changes them."""
+    """What an earlier meeting chose for this meeting's coming quarter stands in this meeting
+    too, as its own rows, until it changes them (the ones in force in its own quarter are
+    shown beside them: `priorities.in_force`)."""
+    from meetingtui.services.priorities import carried  # which imports this module
+
     assert meeting.id is not None
     if priority_rows.priorities_of(ws.store, meeting.id):
         return
-    earlier = priority_rows.latest_before(ws.store, meeting.group_id, meeting.id)
+    earlier = carried(ws, meeting.id)
     if earlier:
         priority_rows.replace_priorities(ws.store, meeting.id, earlier)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from meetingtui.model import Meeting, MeetingRecord, ObservationDetail
 from meetingtui.services.followup import followups
 from meetingtui.services.groups import get_group
+from meetingtui.services.lagesbild import causes_addressed
 from meetingtui.services.meetings import get_meeting
 from meetingtui.services.priorities import priorities_for_meeting
 from meetingtui.services.workspace import Workspace
-from meetingtui.store import agenda_items, lagesbild, meetings
+from meetingtui.store import agenda_items, lagesbild, meetings, problems
 from meetingtui.store.amendments import amendments_of
 from meetingtui.store.measures import measures_of_meeting
 
@@ -21,12 +22,15 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
                                          "short": meeting.filed_short or group.short})
     observations = lagesbild.observations_of(ws.store, meeting_id)
     causes = lagesbild.causes_of_meeting(ws.store, meeting_id)
-    measures = measures_of_meeting(ws.store, meeting_id, meetings.frozen_at(ws.store, meeting_id))
+    frozen = meetings.frozen_at(ws.store, meeting_id)
+    measures = measures_of_meeting(ws.store, meeting_id, frozen)
+    earlier = problems.earlier_measures(ws.store, meeting_id, frozen)
     details = [
         ObservationDetail(
             observation=observation,
             causes=[c for c in causes if c.observation_id == observation.id],
             measures=[m for m in measures if m.observation_id == observation.id],
+            earlier_measures=earlier.get(observation.id or 0, []),
         )
         for observation in observations
     ]
@@ -38,6 +42,7 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         items=agenda_items.items_of(ws.store, meeting_id),
         observations=details,
         measures=measures,
+        addressed=causes_addressed(ws, measures),
         followups=followups(ws, meeting_id),
         priorities=priorities_for_meeting(ws, meeting_id),
         next_meeting=_next_meeting(ws, meeting),

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from meetingtui.store import actions as action_rows
 from meetingtui.store import search as search_rows
-from meetingtui.store import version as schema_version
+from meetingtui.store.reading import reading
 
 if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
@@ -89,7 +89,7 @@ def read_search(db_path: Path, query: str,
                 filters: SearchFilters = EVERYTHING) -> SearchResult:
     """The search from a database file, read-only when it is of the current schema; otherwise
     through `Store.open` (which migrates an older file, or refuses it, in plain words)."""
-    with action_rows.reading(db_path, schema_version.VERSION) as conn:
+    with reading(db_path) as conn:
         return _search(conn, query, filters)
 
 

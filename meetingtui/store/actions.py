@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -76,26 +76,6 @@ def open_for_reading(path: Path, version: int = READS_VERSION) -> sqlite3.Connec
     return conn
 
 
-@contextlib.contextmanager
-def reading(path: Path, version: int = READS_VERSION) -> Iterator[sqlite3.Connection]:
-    """A connection to read `path` with: read-only when the file is of schema `version`;
-    otherwise through `Store.open` (which creates, migrates or refuses it in plain words)."""
-    conn = open_for_reading(path, version)
-    if conn is not None:
-        try:
-            yield conn
-        finally:
-            conn.close()
-        return
-    from meetingtui.store.db import Store
-
-    store = Store.open(path)
-    try:
-        yield store.conn
-    finally:
-        store.close()
-
-
 def groups(conn: sqlite3.Connection) -> list[tuple[int, str, str, str]]:
     """(id, template_id, short, name) of every group, in id order."""
     return [tuple(row) for row in conn.execute(
@@ -152,7 +132,8 @@ def word_template(conn: sqlite3.Connection) -> str:
 _COLUMNS = (
     "SELECT mc.id, mc.text, mc.owner, mc.owner_org, mc.due, mc.status, "
     "(mc.status IN (?, ?) AND mc.due IS NOT NULL AND mc.due < ?) AS overdue, "
-    "mt.group_id, mc.meeting_id, mt.date AS meeting_date, mc.confidential "
+    "mt.group_id, mc.meeting_id, mt.date AS meeting_date, mc.confidential, "
+    "mc.type, mc.level, mc.method "
     "FROM measures_current mc "
     "JOIN meetings mt ON mt.id = mc.meeting_id"
 )
@@ -168,7 +149,8 @@ def query_actions(conn: sqlite3.Connection, query: ActionQuery) -> list[tuple[An
     """The measures that pass every filter, overdue first, then by due date (none last).
 
     Each row is a tuple: id, text, owner, owner_org, due, status, overdue (0/1), group_id,
-    meeting_id, meeting_date, confidential (0/1); the group's names are in `groups`.
+    meeting_id, meeting_date, confidential (0/1), type, level, method; the group's names are
+    in `groups`, the causes each measure addresses in `causes_addressed`.
     """
     if query.status not in STATUS_CHOICES:
         raise ValueError(f"unknown status filter {query.status!r}")
@@ -213,3 +195,21 @@ def query_actions(conn: sqlite3.Connection, query: ActionQuery) -> list[tuple[An
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples, whatever the connection's factory
     return cursor.execute(sql, params).fetchall()
+
+
+def causes_addressed(conn: sqlite3.Connection,
+                     measure_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """The texts of the causes (not removed) each measure addresses, in the order they were
+    recorded; measures that address none are left out."""
+    found: dict[int, list[str]] = {}
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    for start in range(0, len(measure_ids), 500):  # well within SQLite's limit on parameters
+        chunk = measure_ids[start:start + 500]
+        for measure_id, text in cursor.execute(
+                "SELECT t.measure_id, c.text FROM measure_causes t "
+                "JOIN causes c ON c.id = t.cause_id "
+                f"WHERE t.measure_id IN ({_marks(chunk)}) AND c.deleted_at IS NULL "
+                "ORDER BY t.measure_id, t.cause_id", chunk):
+            found.setdefault(measure_id, []).append(text)
+    return {measure_id: tuple(texts) for measure_id, texts in found.items()}

@@ -32,33 +32,34 @@ def update_observation(store: Store, observation: Observation,
                                       "meeting_id"})
 
 
+#: A measure of problem :p: decided on one of its appearances, or addressing a cause of one
+#: (a removed cause too: the measure still belongs to the problem it was decided against).
+_OF_PROBLEM = (
+    "observation_id IN (SELECT id FROM observations WHERE problem_id = :p) "
+    "OR id IN (SELECT t.measure_id FROM measure_causes t JOIN causes c ON c.id = t.cause_id "
+    "          JOIN observations o ON o.id = c.observation_id WHERE o.problem_id = :p)")
+
+
 def set_problem_confidential(store: Store, problem_id: int, confidential: bool) -> list[int]:
     """Every appearance of the problem, and every measure decided on one of them or on one of
     their causes, marked (or unmarked) at once; the meetings whose minutes this changes (where
     an appearance or a measure stands, or a measure was followed up), oldest first."""
     flag = int(confidential)
     with store.transaction() as db:
-        measures = ("SELECT id FROM measures WHERE observation_id IN "
-                    "  (SELECT id FROM observations WHERE problem_id = :p) "
-                    "OR cause_id IN (SELECT c.id FROM causes c JOIN observations o "
-                    "               ON o.id = c.observation_id WHERE o.problem_id = :p)")
+        measures = f"SELECT id FROM measures WHERE {_OF_PROBLEM}"
         meetings = [row[0] for row in db.execute(
             "SELECT m.id FROM meetings m WHERE m.id IN ("
             "  SELECT meeting_id FROM observations WHERE problem_id = :p "
             "    AND confidential != :f AND deleted_at IS NULL "
             f"  UNION SELECT meeting_id FROM measures WHERE id IN ({measures}) "
             "    AND confidential != :f "
-            f"  UNION SELECT meeting_id FROM measure_updates WHERE measure_id IN ({measures})) "
+            "  UNION SELECT meeting_id FROM measure_updates WHERE measure_id IN ("
+            f"    SELECT id FROM measures WHERE confidential != :f AND id IN ({measures}))) "
             "ORDER BY m.date, m.id", {"p": problem_id, "f": flag})]
         db.execute("UPDATE observations SET confidential = ?, version = version + 1 "
                    "WHERE problem_id = ? AND confidential != ?", [flag, problem_id, flag])
-        db.execute(
-            "UPDATE measures SET confidential = ?, version = version + 1 "
-            "WHERE confidential != ? AND (observation_id IN "
-            "  (SELECT id FROM observations WHERE problem_id = ?) "
-            "  OR cause_id IN (SELECT c.id FROM causes c JOIN observations o "
-            "                  ON o.id = c.observation_id WHERE o.problem_id = ?))",
-            [flag, flag, problem_id, problem_id])
+        db.execute("UPDATE measures SET confidential = :f, version = version + 1 "
+                   f"WHERE confidential != :f AND ({_OF_PROBLEM})", {"p": problem_id, "f": flag})
     return meetings
 
 
@@ -126,6 +127,33 @@ def get_cause(store: Store, cause_id: int) -> Cause | None:
         "SELECT * FROM causes WHERE id = ? AND deleted_at IS NULL", [cause_id]
     ))
     return from_row(Cause, rows[0]) if rows else None
+
+
+def problem_causes(store: Store, problem_id: int, *, until: int | None = None) -> list[Cause]:
+    """The causes recorded on every appearance of a problem, oldest meeting first (in the order
+    they were recorded there); with `until` (a meeting's id), only those of appearances in that
+    meeting and the ones before it."""
+    sql = ("SELECT c.* FROM causes c JOIN observations o ON o.id = c.observation_id "
+           "JOIN meetings m ON m.id = o.meeting_id "
+           "WHERE o.problem_id = :problem AND o.deleted_at IS NULL AND c.deleted_at IS NULL ")
+    if until is not None:
+        sql += ("AND (SELECT (m.date < u.date OR (m.date = u.date AND m.id <= u.id)) "
+                "     FROM meetings u WHERE u.id = :until) ")
+    return from_rows(Cause, store.db.query(sql + "ORDER BY m.date, m.id, o.id, c.id",
+                                           {"problem": problem_id, "until": until}))
+
+
+def causes_by_id(store: Store, cause_ids: list[int]) -> dict[int, Cause]:
+    """The causes (not removed) with these ids."""
+    found: dict[int, Cause] = {}
+    for start in range(0, len(cause_ids), 500):
+        chunk = cause_ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for cause in from_rows(Cause, store.db.query(
+                f"SELECT * FROM causes WHERE id IN ({marks}) AND deleted_at IS NULL", chunk)):
+            assert cause.id is not None
+            found[cause.id] = cause
+    return found
 
 
 def causes_of_meeting(store: Store, meeting_id: int) -> list[Cause]:

@@ -2,37 +2,148 @@
 
 A closed meeting shows measures as they stood when it closed: `frozen` is the newest update id
 and the newest measure id at that moment (`meetings.freeze`), and the queries below take it to
-give the status as of then, so later follow-ups never change a closed meeting's minutes."""
+give the status as of then, so later follow-ups never change a closed meeting's minutes.
+
+The causes a measure addresses are rows of `measure_causes`, written in the transaction that
+writes the measure; `measures.cause_id` keeps the first of them for code older than schema 6. A
+removed cause keeps its row there (it still ties the measure to its problem, whose
+confidentiality the measure shares) but is no longer among the measure's `cause_ids`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqlite_utils import Database
+
 from meetingtui.model import Measure, MeasureStatus, MeasureUpdate
 from meetingtui.store.db import Store
 from meetingtui.store.lagesbild import remove_row
-from meetingtui.store.rows import from_row, from_rows, insert_record, update_record
+from meetingtui.store.rows import (
+    Conflict,
+    Gone,
+    from_row,
+    from_rows,
+    insert_record,
+    read_row,
+    update_record,
+)
 
 _OPEN = (MeasureStatus.NOT_STARTED.value, MeasureStatus.IN_PROGRESS.value)
 
 
 def insert_measure(store: Store, measure: Measure, first: MeasureUpdate) -> Measure:
-    """The measure and its first status, in one transaction."""
+    """The measure, the causes it addresses and its first status, in one transaction; `Gone`
+    when one of the causes was removed."""
+    causes = sorted(set(measure.cause_ids))
     with store.transaction() as db:
-        stored = insert_record(db, "measures", measure, exclude={"status"})
+        _require_causes(db, causes)
+        stored = insert_record(db, "measures", measure, exclude={"status", "cause_ids"})
+        assert stored.id is not None
+        _tie(db, stored.id, causes, [])
         update = first.model_copy(update={"measure_id": stored.id})
         insert_record(db, "measure_updates", update, versioned=False)
-    return stored.model_copy(update={"status": first.new_status})
+    return stored.model_copy(update={"status": first.new_status, "cause_ids": causes})
 
 
 def update_measure(store: Store, measure: Measure, base: Measure | None = None) -> Measure:
     """Every field but the status (kept by its history) and the confidential flag (its
-    problem's, see `lagesbild.set_problem_confidential`)."""
+    problem's, see `lagesbild.set_problem_confidential`), and the causes it addresses.
+
+    Each cause is tied or not, as a field of its own: with `base`, the causes this save ties
+    and unties are those the user ticked and unticked since `base`, and what another program
+    did to the other causes stands (two programs tying a cause each both keep theirs; nothing
+    about one cause can clash, it is tied or not). Without `base`, the list as given replaces
+    the stored one, and any change to it is a conflict unless the stored version is still
+    `measure.version`, as for every field (`rows.update_record`)."""
+    assert measure.id is not None
     with store.transaction() as db:
-        return update_record(db, "measures", measure, base,
-                             exclude={"status", "confidential", "meeting_id"})
+        row = read_row(db, "measures", measure.id)
+        tied = _ties(db, [measure.id], removed_too=True).get(measure.id, [])
+        live = _ties(db, [measure.id]).get(measure.id, [])
+        mine = set(measure.cause_ids)
+        if base is not None:
+            add, drop = mine - set(base.cause_ids), set(base.cause_ids) - mine
+        else:
+            add, drop = mine - set(tied), set(live) - mine
+        clash = (base is None and bool(add or drop) and row is not None
+                 and row["version"] != measure.version)
+        try:
+            stored = update_record(db, "measures", measure, base,
+                                   exclude={"status", "confidential", "meeting_id", "cause_ids"})
+        except Conflict as conflict:
+            theirs = conflict.theirs.model_copy(update={"cause_ids": live})
+            raise Conflict("measures", measure, theirs,
+                           [*conflict.fields, *(["cause_ids"] if clash else [])]) from None
+        if clash:
+            theirs = stored.model_copy(update={"cause_ids": live})
+            raise Conflict("measures", measure, theirs, ["cause_ids"])
+        # A removed cause's row stays: it ties the measure to its problem (module docstring).
+        add -= set(tied)
+        drop &= set(live)
+        if add or drop:
+            _require_causes(db, sorted(add))
+            _tie(db, measure.id, sorted(add), sorted(drop))
+            db.execute("UPDATE measures SET version = version + 1 WHERE id = ?", [measure.id])
+            stored = stored.model_copy(update={"version": stored.version + 1})
+        return stored.model_copy(update={"cause_ids": sorted((set(live) | add) - drop)})
+
+
+def _require_causes(db: Database, cause_ids: list[int]) -> None:
+    """`Gone` for the first of the causes that is removed (or never was)."""
+    for cause_id in cause_ids:
+        row = db.execute("SELECT deleted_at FROM causes WHERE id = ?", [cause_id]).fetchone()
+        if row is None or row[0] is not None:
+            raise Gone("causes", cause_id)
+
+
+def _tie(db: Database, measure_id: int, add: list[int], drop: list[int]) -> None:
+    """Tie and untie causes, and keep `measures.cause_id` the first cause tied."""
+    db.conn.executemany("DELETE FROM measure_causes WHERE measure_id = ? AND cause_id = ?",
+                        [(measure_id, cause_id) for cause_id in drop])
+    db.conn.executemany("INSERT OR IGNORE INTO measure_causes (measure_id, cause_id) "
+                        "VALUES (?, ?)", [(measure_id, cause_id) for cause_id in add])
+    db.execute("UPDATE measures SET cause_id = (SELECT min(cause_id) FROM measure_causes "
+               "WHERE measure_id = :m) WHERE id = :m AND cause_id IS NOT (SELECT min(cause_id) "
+               "FROM measure_causes WHERE measure_id = :m)", {"m": measure_id})
+
+
+def _ties(db: Database, measure_ids: Iterable[int | None], *,
+          removed_too: bool = False) -> dict[int, list[int]]:
+    """The causes each measure addresses, in the order they were recorded; the removed ones
+    only with `removed_too`."""
+    ids = [i for i in measure_ids if i is not None]
+    live = "" if removed_too else "AND c.deleted_at IS NULL "
+    ties: dict[int, list[int]] = {}
+    for start in range(0, len(ids), 500):  # well within SQLite's limit on parameters
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for measure_id, cause_id in db.execute(
+                "SELECT t.measure_id, t.cause_id FROM measure_causes t "
+                f"JOIN causes c ON c.id = t.cause_id WHERE t.measure_id IN ({marks}) {live}"
+                "ORDER BY t.measure_id, t.cause_id", chunk):
+            ties.setdefault(measure_id, []).append(cause_id)
+    return ties
+
+
+def ever_tied(store: Store, measure_id: int) -> set[int]:
+    """The causes the measure is tied to, those removed since included."""
+    return set(_ties(store.db, [measure_id], removed_too=True).get(measure_id, []))
+
+
+def with_causes(store: Store, measures: list[Measure]) -> list[Measure]:
+    ties = _ties(store.db, (m.id for m in measures))
+    return [m.model_copy(update={"cause_ids": ties[m.id]}) if m.id in ties else m
+            for m in measures]
+
+
+def measures_addressing(store: Store, cause_id: int) -> list[Measure]:
+    """The measures (not removed) that address a cause, oldest first."""
+    return with_causes(store, from_rows(Measure, store.db.query(
+        "SELECT m.* FROM measures_current m JOIN measure_causes t ON t.measure_id = m.id "
+        "WHERE t.cause_id = ? ORDER BY m.id", [cause_id])))
 
 
 def remove_measure(store: Store, measure_id: int, now: datetime) -> None:
@@ -41,7 +152,7 @@ def remove_measure(store: Store, measure_id: int, now: datetime) -> None:
 
 def get_measure(store: Store, measure_id: int) -> Measure | None:
     rows = list(store.db.query("SELECT * FROM measures_current WHERE id = ?", [measure_id]))
-    return from_row(Measure, rows[0]) if rows else None
+    return with_causes(store, [from_row(Measure, rows[0])])[0] if rows else None
 
 
 def _as_of(frozen: tuple[int, int] | None, alias: str = "mc") -> tuple[str, list[Any]]:
@@ -63,10 +174,10 @@ def measures_of_meeting(store: Store, meeting_id: int,
     """The measures decided in a meeting, in the order they were recorded (with the status as
     of `frozen` for a closed meeting)."""
     status, params = _as_of(frozen)
-    return _then(store.db.query(
+    return with_causes(store, _then(store.db.query(
         f"SELECT mc.*, {status} AS status_then FROM measures mc "
         "WHERE mc.meeting_id = ? AND mc.deleted_at IS NULL ORDER BY mc.id",
-        [*params, meeting_id]))
+        [*params, meeting_id])))
 
 
 def open_measures_before(store: Store, group_id: int, meeting_date: date, meeting_id: int,
@@ -75,7 +186,7 @@ def open_measures_before(store: Store, group_id: int, meeting_date: date, meetin
     closed meeting (`frozen`), those open when it closed, with their status then."""
     status, params = _as_of(frozen)
     newest = "AND mc.id <= ?" if frozen is not None else ""
-    return _then(store.db.query(
+    return with_causes(store, _then(store.db.query(
         f"SELECT * FROM (SELECT mc.*, {status} AS status_then FROM measures mc "
         "  JOIN meetings mt ON mt.id = mc.meeting_id "
         "  WHERE mt.group_id = ? AND mc.meeting_id != ? AND mc.deleted_at IS NULL "
@@ -84,7 +195,7 @@ def open_measures_before(store: Store, group_id: int, meeting_date: date, meetin
         "     WHERE u.measure_id = mc.id AND u.meeting_id = ?) "
         "ORDER BY mc.due IS NULL, mc.due, mc.id",
         [*params, group_id, meeting_id, meeting_date.isoformat(), meeting_date.isoformat(),
-         meeting_id, *([frozen[1]] if frozen is not None else []), *_OPEN, meeting_id]))
+         meeting_id, *([frozen[1]] if frozen is not None else []), *_OPEN, meeting_id])))
 
 
 def insert_update(store: Store, update: MeasureUpdate) -> MeasureUpdate:

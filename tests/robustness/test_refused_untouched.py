@@ -188,7 +188,8 @@ def test_a_command_that_only_reads_never_creates_a_database(
                  empty):
         for command in (["meetings"], ["meetings", "--format", "json"], ["actions"],
                         ["actions", "--owner", "polisen", "--format", "csv", "-o", "lista.csv"],
-                        ["actions", "--format", "docx"], ["export", "1"],
+                        ["actions", "--format", "docx"], ["stats"],
+                        ["stats", "--format", "csv"], ["export", "1"],
                         ["export", "1", "--format", "md", "-o", "protokoll.md"]):
             line = one_line_error(cli("--db", str(path), "--lang", lang, "--exports", "exports",
                                       *command))

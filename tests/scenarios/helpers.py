@@ -76,6 +76,16 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     await pilot.pause()
 
 
+async def fill(pilot: Pilot[None], *texts: str) -> None:
+    """Type each text into a form's fields in turn, Tab between them (a field's text "" is
+    passed over, a completion shown in grey is taken by the Tab after it)."""
+    for index, text in enumerate(texts):
+        if index:
+            await press(pilot, "tab")
+        if text:
+            await type_text(pilot, text)
+
+
 async def text_item(pilot: Pilot[None], key: str, text: str) -> None:
     """On a text item: `e` (notes) or `b` (decision), the text, Esc to leave the field."""
     await press(pilot, key)

@@ -379,8 +379,10 @@ def check_notes(doc: Filed) -> None:
         "Plats/situation: Få vuxna ute på rasterna", "Åtgärder"]
     assert doc.table_under("§ 8 ") == [
         ["Nr", "Åtgärd", "Ansvarig", "Klart senast", "Status"],
-        ["1", "Rastvärdar på skolgården", "Anna Berg, Altorpskolan", "2026-11-30", "ej påbörjad"],
-        ["2", "Föräldramöte om snus i åk 8", "Anna Berg", "2026-10-20", "ej påbörjad"],
+        ["1", "Rastvärdar på skolgården / Typ: social · Beprövad/utvärderad metod: vet ej",
+         "Anna Berg, Altorpskolan", "2026-11-30", "ej påbörjad"],
+        ["2", "Föräldramöte om snus i åk 8 / Typ: social · Beprövad/utvärderad metod: vet ej",
+         "Anna Berg", "2026-10-20", "ej påbörjad"],
     ]
     assert doc.section("§ 11 ") == ["Nästa möte: 2026-12-09 kl. 9.00–11.00, Altorpskolan"]
     signatures = doc.lines[doc.lines.index("Vid anteckningarna"):]

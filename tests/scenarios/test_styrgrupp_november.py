@@ -279,10 +279,10 @@ def check_protokoll(doc: Filed) -> None:
     assert doc.section("§ 5 ") == ["Inga öppna åtgärder att följa upp."]
     assert doc.section("§ 10 ")[:3] == [
         "Nr | Åtgärd | Ansvarig | Klart senast | Status",
-        "1 | Ta fram fördjupad lägesbild 2027 | Karin Ek, Säkerhetsenheten | 2027-03-31 | "
-        "ej påbörjad",
-        "2 | Förnya samverkansöverenskommelsen med polisen | Johan Alm | 2027-06-30 | "
-        "ej påbörjad"]
+        "1 | Ta fram fördjupad lägesbild 2027 / Typ: situationell · Beprövad/utvärderad "
+        "metod: vet ej | Karin Ek, Säkerhetsenheten | 2027-03-31 | ej påbörjad",
+        "2 | Förnya samverkansöverenskommelsen med polisen / Typ: social · Beprövad/utvärderad "
+        "metod: vet ej | Johan Alm | 2027-06-30 | ej påbörjad"]
     assert doc.section("§ 15 ") == ["Nästa möte: 2027-05-20 kl. 8.30–10.00, Kommunhuset, KS-salen"]
     signatures = doc.lines[doc.lines.index("Vid protokollet"):]
     assert signatures[1].split(" / ")[1:] == ["Karin Ek", "Sekreterare | "]

@@ -7,6 +7,7 @@ The SVGs under __snapshots__/ were opened and checked by eye; regenerate with
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from textual.pilot import Pilot
 from meetingtui.paths import Locations
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import MeetingApp, make_app
+from tests.conftest import Clock
+from tests.ui.figures_data import est_year, march_meeting
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 Snap = Callable[..., bool]
@@ -144,3 +147,110 @@ def test_search_as_you_type(snap_compare: Snap, in_meeting: tuple[Workspace, int
         await settle(pilot)
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=search)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_statistik(snap_compare: Snap, ws: Workspace, clock: Clock,
+                   size: tuple[int, int]) -> None:
+    """`s` on the home screen: EST's year, a sparkline per area and category, readable at
+    80×24."""
+    est_year(ws, clock)
+    clock.now = datetime(2026, 3, 10, 9, 30)
+
+    async def open_figures(pilot: Pilot[Any]) -> None:
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws), terminal_size=size, run_before=open_figures)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_priorities_beside_the_figures(snap_compare: Snap, ws: Workspace, clock: Clock,
+                                       size: tuple[int, int]) -> None:
+    """§ 6 in March: those in force for Q1, two chosen for Q2 (one an area, linked and marked
+    in the figures; one free text), the last four quarters' figures beside or under them."""
+    est_year(ws, clock)
+    meeting_id = march_meeting(ws, clock)
+
+    async def choose(pilot: Pilot[Any]) -> None:
+        await pilot.press("6", "e", *"Sta", "tab", *"Trygga skolvägar", "enter", "escape")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=choose)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_problem_course(snap_compare: Snap, in_meeting: tuple[Workspace, int],
+                        size: tuple[int, int]) -> None:
+    """f on the carried observation: first noted, meeting by meeting, the measures of March
+    with their status now."""
+    ws, meeting_id = in_meeting
+
+    async def course(pilot: Pilot[Any]) -> None:
+        await pilot.press("f")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=course)
+
+
+def _causes_and_measures(ws: Workspace, meeting_id: int) -> None:
+    """Skolan as issue 15 §2 records it: two causes (one from data, one an assumption), its
+    measure against both, selective, its method tested; a second measure against none."""
+    from meetingtui.model import (
+        Cause,
+        CauseBasis,
+        Dimension,
+        Measure,
+        MeasureType,
+        PreventionLevel,
+        ProvenMethod,
+    )
+    from meetingtui.services import lagesbild
+
+    skolan = next(o for o in lagesbild.observations(ws, meeting_id) if o.area == "Skolan")
+    [light] = [c for c in lagesbild.causes(ws, meeting_id) if c.observation_id == skolan.id]
+    light = lagesbild.save_cause(ws, light.model_copy(update={"basis": CauseBasis.DATA}),
+                                 base=light)
+    gang = lagesbild.save_cause(ws, Cause(
+        observation_id=skolan.id or 0, text="Samma grupp äldre ungdomar varje helg, enligt "
+        "räddningstjänsten och skolans personal", dimension=Dimension.OFFENDER,
+        basis=CauseBasis.ASSUMPTION))
+    [measure] = [m for m in lagesbild.measures(ws, meeting_id) if m.observation_id == skolan.id]
+    lagesbild.save_measure(ws, measure.model_copy(update={
+        "cause_ids": [light.id, gang.id], "level": PreventionLevel.SELECTIVE,
+        "method": ProvenMethod.YES}), base=measure)
+    lagesbild.save_measure(ws, Measure(
+        meeting_id=meeting_id, text="Fältgång fredagar och lördagar kl. 21–01",
+        owner="Fältsekreterare", observation_id=skolan.id, type=MeasureType.SOCIAL))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_observation_with_causes_and_measures(
+    snap_compare: Snap, in_meeting: tuple[Workspace, int], size: tuple[int, int],
+) -> None:
+    """An observation opened: causes numbered with what they rest on, each measure with the
+    causes it addresses ("Mot orsak 1, 2") and its kind, whole words at 80×24 (issue 15 §2)."""
+    ws, meeting_id = in_meeting
+    _causes_and_measures(ws, meeting_id)
+
+    async def open_skolan(pilot: Pilot[Any]) -> None:
+        await pilot.press("4", "down", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=open_skolan)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_measure_form_against_causes(
+    snap_compare: Snap, in_meeting: tuple[Workspace, int], size: tuple[int, int],
+) -> None:
+    """The measure form on the causes list: "[x]" before each chosen one, the cursor on the
+    second, level and method chosen (issue 15 §2)."""
+    ws, meeting_id = in_meeting
+    _causes_and_measures(ws, meeting_id)
+
+    async def edit(pilot: Pilot[Any]) -> None:
+        await pilot.press("4", "down", "enter", "tab", "enter", *["tab"] * 7, "down")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=edit)

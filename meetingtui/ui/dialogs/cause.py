@@ -1,11 +1,12 @@
-"""Add or edit a cause of an observation, placed on the problem triangle."""
+"""Add or edit a cause of an observation, placed on the problem triangle: an assumption or
+supported by data (or not said)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
 from meetingtui.i18n import t
-from meetingtui.model import Cause, Controller, Dimension
+from meetingtui.model import Cause, CauseBasis, Controller, Dimension
 from meetingtui.ui.labels import label, options
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
@@ -23,7 +24,7 @@ class CauseDialog(FormDialog[Cause]):
         self.base = cause if cause.id is not None else None
         self.refill(t("cause.title_new" if cause.id is None else "cause.title_edit"),
                     {"text": cause.text, "dimension": cause.dimension,
-                     "controller": cause.controller})
+                     "controller": cause.controller, "basis": cause.basis})
 
     def rows(self) -> Iterable[FieldRow]:
         c = self.cause
@@ -34,9 +35,11 @@ class CauseDialog(FormDialog[Cause]):
                        Choice(options(Dimension), c.dimension, id="dimension"))
         yield FieldRow("controller", t("cause.controller"),
                        Choice(controllers, c.controller, id="controller"))
+        yield FieldRow("basis", t("measure_knowledge.basis"),
+                       Choice(options(CauseBasis), c.basis, id="basis"))
 
     def build(self) -> Cause:
         values = self.cause.model_dump()
-        for name in ("text", "dimension", "controller"):
+        for name in ("text", "dimension", "controller", "basis"):
             values[name] = self.value(name)
         return Cause.model_validate(values)

@@ -1,13 +1,19 @@
-"""Add or edit a measure (åtgärd): what, who (ansvarig), by when, which kind."""
+"""Add or edit a measure (åtgärd): what, who (ansvarig), by when, which kind of prevention, and
+which of its problem's causes it should affect (any number of them, or none)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
 from meetingtui.i18n import t
-from meetingtui.model import Measure, MeasureType
+from meetingtui.model import Cause, Measure, MeasureType, PreventionLevel, ProvenMethod
 from meetingtui.ui.labels import options
+from meetingtui.ui.widgets.checklist import Checklist
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form import (
     FieldRow,
@@ -19,25 +25,75 @@ from meetingtui.ui.widgets.form import (
 )
 
 
+class CausePicker(Vertical):
+    """The causes a measure may address, each chosen or not (`Checklist`); or a line saying why
+    there are none to choose from."""
+
+    DEFAULT_CSS = """
+    CausePicker { height: auto; }
+    CausePicker .causes-note { color: $text-muted; height: auto; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="causes")
+
+    def compose(self) -> ComposeResult:
+        yield Checklist[int](id="cause_ids")
+        yield Static("", id="causes-none", classes="causes-note")
+        yield Static(t("measure_knowledge.causes_hint"), id="causes-hint", classes="causes-note")
+
+    def show(self, measure: Measure, causes: list[Cause]) -> None:
+        """Offer `causes`, those the measure addresses chosen; a measure decided outside the
+        lägesbild, or on an observation without causes yet, is told why none are offered."""
+        picker: Checklist[int] = self.query_one(Checklist)
+        picker.offer([(_prompt(cause, measure), cause.id) for cause in causes
+                      if cause.id is not None], set(measure.cause_ids))
+        outside = measure.observation_id is None and not causes
+        note = self.query_one("#causes-none", Static)
+        note.update("" if causes else t("measure_knowledge.none_outside" if outside
+                                        else "measure_knowledge.none_yet"))
+        note.display = not causes
+        picker.display = self.query_one("#causes-hint").display = bool(causes)
+
+    @property
+    def chosen(self) -> list[int]:
+        return self.query_one(Checklist).selected
+
+
+def _prompt(cause: Cause, measure: Measure) -> str:
+    """The cause as the list shows it: found at an earlier appearance of the problem, it says so."""
+    text = " ".join(cause.text.split())
+    if measure.observation_id is not None and cause.observation_id != measure.observation_id:
+        return f"{text} ({t('measure_knowledge.earlier')})"
+    return text
+
+
 class MeasureDialog(FormDialog[Measure]):
     def __init__(self, measure: Measure, people: list[str], today: date,
-                 save: Callable[[Measure, Measure | None], Measure]) -> None:
+                 save: Callable[[Measure, Measure | None], Measure],
+                 causes: list[Cause] | None = None) -> None:
+        """`causes`: those the measure may address (`lagesbild.causes_to_offer`)."""
         super().__init__(save, measure if measure.id is not None else None)
         self.measure = measure
         self.people = people
         self.today = today
+        self.causes = causes or []
         self.title = t("measure.title_new" if measure.id is None else "measure.title_edit")
 
-    def show(self, measure: Measure, people: list[str], today: date) -> None:
+    def show(self, measure: Measure, people: list[str], today: date,
+             causes: list[Cause] | None = None) -> None:
         """The same form for another measure (or a new one): see FormDialog.refill."""
         from textual.widgets import Input
 
         self.measure, self.people, self.today = measure, people, today
+        self.causes = causes or []
         self.base = measure if measure.id is not None else None
         self.query_one("#owner", Input).suggester = suggester_for(people)
+        self.query_one(CausePicker).show(measure, self.causes)
         self.refill(t("measure.title_new" if measure.id is None else "measure.title_edit"),
                     {"text": measure.text, "owner": measure.owner, "owner_org": measure.owner_org,
-                     "due": measure.due, "type": measure.type})
+                     "due": measure.due, "type": measure.type, "level": measure.level,
+                     "method": measure.method})
 
     def rows(self) -> Iterable[FieldRow]:
         m = self.measure
@@ -52,11 +108,24 @@ class MeasureDialog(FormDialog[Measure]):
                                   placeholder=t("form.date_example"),
                                   echo=lambda text: date_echo(text, self.today)))
         yield FieldRow("type", t("measure.type"), Choice(options(MeasureType), m.type, id="type"))
+        yield FieldRow("level", t("measure_knowledge.level"),
+                       Choice(options(PreventionLevel), m.level, id="level"))
+        yield FieldRow("method", t("measure_knowledge.method"),
+                       Choice(options(ProvenMethod), m.method, id="method"))
+        yield FieldRow("cause_ids", t("measure_knowledge.causes"), CausePicker())
+
+    def on_mount(self) -> None:
+        self.query_one(CausePicker).show(self.measure, self.causes)
+        super().on_mount()
 
     def build(self) -> Measure:
         values = self.measure.model_dump()
-        for name in ("text", "owner", "owner_org", "type"):
+        for name in ("text", "owner", "owner_org", "type", "level", "method"):
             values[name] = self.value(name)
         due_text = self.value("due")
         values["due"] = self.parsed(lambda: date_text(due_text, self.today, "due", required=False))
+        # A cause not offered here (found later than this measure's meeting) stays as it was.
+        offered = {cause.id for cause in self.causes}
+        kept = [c for c in self.measure.cause_ids if c not in offered]
+        values["cause_ids"] = [*kept, *self.query_one(CausePicker).chosen]
         return Measure.model_validate(values)

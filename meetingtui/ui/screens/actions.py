@@ -1,5 +1,6 @@
 """The action list: every measure in every group, overdue first, filtered by owner (any part of
-a name or organisation), group and status, sorted on `s`; Enter shows a measure's history and
+a name or organisation), group and status, sorted on `s`; under the list, the measure under the
+cursor's kind of prevention and the causes it addresses; Enter shows a measure's history and
 records a follow-up outside any meeting."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from meetingtui.services import followup, groups
 from meetingtui.services.actions import ActionFilters, ActionRow, action_list, swedish_order
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.knowledge import row_line
 from meetingtui.ui.labels import label
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
 from meetingtui.ui.timing import fit, flex_width, plain
@@ -44,6 +46,7 @@ def sort_rows(rows: list[ActionRow], key: str) -> list[ActionRow]:
 
 
 class ActionListScreen(Screen[None]):
+    DEFAULT_CSS = "#action-detail { height: auto; max-height: 4; padding: 0 1; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", t("action_list.back"), id="action_list.back"),
         Binding("s", "sort", t("action_list.sort"), id="action_list.sort"),
@@ -70,6 +73,9 @@ class ActionListScreen(Screen[None]):
             yield Choice([(t(f"action_list.status_{s}"), s) for s in STATUSES], "open",
                          id="filter-status")
         yield FixedTable(cursor_type="row", id="action-table", zebra_stripes=True)
+        # The row under the cursor whole: its words (cut in the table at 80 columns), its kind
+        # of prevention and the causes it addresses.
+        yield Static("", id="action-detail")
         yield Static("", id="action-count", classes="hint")
         yield Static(t("action_list.hint"), classes="hint")
         yield Footer()
@@ -136,6 +142,7 @@ class ActionListScreen(Screen[None]):
             table.add_row(*cells, key=str(row.id))
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
+        self._show_detail()
         count = t("action_list.count", count=len(self.rows)) if self.rows else t(
             "action_list.empty")
         order = t("action_list.sorted", order=t(f"action_list.sort_{self.sort_key}"))
@@ -163,6 +170,14 @@ class ActionListScreen(Screen[None]):
         if not self.rows:
             return None
         return self.rows[self.query_one(DataTable).cursor_row]
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        row = self.selected()
+        detail = self.query_one("#action-detail", Static)
+        detail.update(plain(f"{' '.join(row.text.split())}\n{row_line(row)}")
+                      if row is not None else "")
+        detail.display = row is not None
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -44,6 +44,8 @@ class HomeScreen(Screen[None]):
                 tooltip=t("group.archive_help")),
         Binding("i", "settings", t("settings.key"), id="home.settings",
                 tooltip=t("settings.help")),
+        Binding("s", "stats", t("stats_screen.key"), id="home.stats",
+                tooltip=t("stats_screen.help")),
         *COMMON_BINDINGS,
     ]
 
@@ -290,6 +292,13 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(t("group.archive_title"), t(
             "group.archive_question", name=view.name), default=False), answer)
 
+    def action_stats(self) -> None:
+        """The figures over time, for the selected group (all groups one step away)."""
+        from meetingtui.ui.screens.stats import StatsScreen
+
+        view = self.selected()
+        self.app.push_screen(StatsScreen(self.ws, view.group_id if view is not None else None))
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open_meeting()
@@ -344,6 +353,7 @@ class HomeScreen(Screen[None]):
             (t("group.edit_key"), self.action_edit_group, t("group.edit_help")),
             (t("group.archive_key"), self.action_archive_group, t("group.archive_help")),
             (t("settings.key"), self.action_settings, t("settings.help")),
+            (t("stats_screen.key"), self.action_stats, t("stats_screen.help")),
             *common_commands(self),
         ]
 

@@ -14,12 +14,16 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import Cause, Measure, MeasureType, Observation
-from meetingtui.services import lagesbild
+from meetingtui.services import lagesbild, problems
+from meetingtui.ui.knowledge import BASIS_WIDTH, KIND_WIDTH, addressed, kind_lines
 from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
-from meetingtui.ui.timing import fit, flex_width, plain
+from meetingtui.ui.timing import cells, fit, flex_width, wrap
 from meetingtui.ui.widgets.footer import Footer
 from meetingtui.ui.widgets.kept_form import push_form
+
+#: "↻ 2026-09-09 " before a row from an earlier meeting.
+DATED = 13
 
 
 class ObservationScreen(ModalScreen[None]):
@@ -28,6 +32,8 @@ class ObservationScreen(ModalScreen[None]):
         Binding("a", "new_measure", t("measure.new"), id="observation.new_measure"),
         Binding("enter", "edit", t("common.edit"), id="observation.edit_row"),
         Binding("delete", "remove", t("common.remove"), id="observation.remove_row"),
+        Binding("f", "history", t("problem.key"), id="observation.history",
+                tooltip=t("problem.help")),
         Binding("escape", "close", t("common.back"), id="observation.close"),
     ]
 
@@ -59,35 +65,83 @@ class ObservationScreen(ModalScreen[None]):
                     and action in ("new_cause", "new_measure", "edit", "remove"))
 
     def reload(self) -> None:
-        ws, meeting_id = self.session.ws, self.session.meeting_id
-        self.causes = [c for c in lagesbild.causes(ws, meeting_id)
-                       if c.observation_id == self.observation.id]
-        self.measures = [m for m in lagesbild.measures(ws, meeting_id)
-                         if m.observation_id == self.observation.id]
+        assert self.observation.id is not None
+        ws = self.session.ws
+        # The problem's, from every meeting it was seen in: a carried-over observation shows
+        # what earlier meetings found and decided (marked with their date, changed there).
+        history = problems.history(ws, self.observation.id)
+        self.earlier = {("cause", r.row.id): r.meeting_date for r in history.causes
+                        if r.row.observation_id != self.observation.id}
+        self.earlier |= {("measure", r.row.id): r.meeting_date for r in history.measures
+                         if r.row.meeting_id != self.session.meeting_id}
+        self.causes = [r.row for r in history.causes]
+        self.measures = [r.row for r in history.measures]
         width = max(44, self.size.width - 4)
         causes: DataTable[Text | str] = self.query_one("#causes", DataTable)
         causes.clear(columns=True)
-        cause_width = flex_width(width, [16, 12])
+        # The triangle's side and who controls it share a column, one under the other: the
+        # cause's own words keep the room.
+        cause_width = flex_width(width, [16, BASIS_WIDTH])
         causes.add_column(t("cause.text"), width=cause_width, key="text")
         causes.add_column(t("cause.dimension"), width=16, key="dimension")
-        causes.add_column(t("cause.controller"), width=12, key="controller")
-        for c in self.causes:
-            causes.add_row(plain(fit(c.text, cause_width)), label(c.dimension),
-                           label(c.controller) if c.controller else "–", key=str(c.id))
+        causes.add_column(t("measure_knowledge.basis"), width=BASIS_WIDTH, key="basis")
+        for number, c in enumerate(self.causes, start=1):
+            side = [label(c.dimension), *([label(c.controller)] if c.controller else [])]
+            words = self._dated("cause", c.id, f"{number}. {c.text}")
+            row, height = cells((words, cause_width), (side, 16),
+                                (label(c.basis) if c.basis else "–", BASIS_WIDTH))
+            self._dim_date("cause", c.id, row[0])
+            causes.add_row(*row, height=height, key=str(c.id))
+        numbers = {c.id: n for n, c in enumerate(self.causes, start=1)}
+        others = lagesbild.causes_addressed(
+            ws, [m for m in self.measures if not set(m.cause_ids) <= set(numbers)])
         measures: DataTable[Text | str] = self.query_one("#measures", DataTable)
         measures.clear(columns=True)
-        measure_width = flex_width(width, [14, 10, 12])
+        owner_width = 16 if width < 96 else 22  # "Räddningstjänsten", "Fältsekreterare" whole
+        measure_width = flex_width(width, [owner_width, 10, KIND_WIDTH])
         measures.add_column(t("measure.text"), width=measure_width, key="text")
-        measures.add_column(t("measure.owner"), width=14, key="owner")
-        measures.add_column(t("measure.due"), width=10, key="due")
-        measures.add_column(t("measure.type"), width=12, key="type")
+        measures.add_column(t("measure.owner"), width=owner_width, key="owner")
+        measures.add_column(t("measure.due_short"), width=10, key="due")
+        measures.add_column(t("measure_knowledge.kind"), width=KIND_WIDTH, key="kind")
         for m in self.measures:
-            due = Text(m.due.isoformat(), style="") if m.due else Text(
-                t("measure.missing"), style="bold red")
-            text = plain(fit(("S " if m.confidential else "") + m.text, measure_width))
+            text = wrap(self._dated("measure", m.id, ("S " if m.confidential else "") + m.text),
+                        measure_width)
+            said = len("\n".join(text)) + 1
+            if against := addressed(m, numbers, others):
+                text += wrap(against, measure_width, max_lines=3)
+            row, height = cells((text, measure_width), (m.owner, owner_width),
+                                (m.due.isoformat() if m.due else t("measure.missing"), 10),
+                                (kind_lines(m), KIND_WIDTH))
+            row[0].stylize("italic", said)  # what it addresses, set off from its words
+            if m.due is None:
+                row[2].stylize("bold red")
             if m.confidential:
-                text.stylize("bold", 0, 1)
-            measures.add_row(text, plain(fit(m.owner, 14)), due, label(m.type), key=str(m.id))
+                start = DATED if ("measure", m.id) in self.earlier else 0
+                row[0].stylize("bold", start, start + 1)
+            self._dim_date("measure", m.id, row[0])
+            measures.add_row(*row, height=height, key=str(m.id))
+
+    def _dated(self, kind: str, row_id: int | None, text: str) -> str:
+        """The row's text; one from an earlier meeting starts with that meeting's date."""
+        day = self.earlier.get((kind, row_id))
+        return f"↻ {day.isoformat()} {text}" if day else text
+
+    def _dim_date(self, kind: str, row_id: int | None, text: Text) -> None:
+        if (kind, row_id) in self.earlier:
+            text.stylize("dim", 0, DATED)
+
+    def earlier_row(self, kind: str, row: Cause | Measure) -> bool:
+        """A row from an earlier meeting is changed there: say so instead of opening it."""
+        day = self.earlier.get((kind, row.id))
+        if day is not None:
+            self.app.notify(t("problem.earlier_row", date=day.isoformat()), timeout=5)
+        return day is not None
+
+    def action_history(self) -> None:
+        from meetingtui.ui.widgets.panes.situation import show_history
+
+        assert self.observation.id is not None
+        show_history(self.app, self.session, self.observation.id)
 
     def _focused_table(self) -> str:
         focused = self.focused
@@ -110,6 +164,8 @@ class ObservationScreen(ModalScreen[None]):
         if not rows:
             return
         row = rows[self.query_one(f"#{table}", DataTable).cursor_row]
+        if self.earlier_row("cause" if isinstance(row, Cause) else "measure", row):
+            return
         if isinstance(row, Cause):
             self._cause(row)
         else:
@@ -126,11 +182,13 @@ class ObservationScreen(ModalScreen[None]):
         from meetingtui.ui.dialogs.measure import MeasureDialog
 
         people, today = self.session.people(), self.session.today()
+        causes = lagesbild.causes_to_offer(self.session.ws, measure)
         push_form(self.forms_owner, MeasureDialog, lambda: MeasureDialog(
             measure, people, today,
             lambda m, base: lagesbild.save_measure(self.session.ws, m, by=self.session.user(),
-                                                  base=base)),
-            lambda dialog: dialog.show(measure, people, today), lambda _: self._after("#measures"))
+                                                  base=base), causes),
+            lambda dialog: dialog.show(measure, people, today, causes),
+            lambda _: self._after("#measures"))
 
     def _after(self, table: str) -> None:
         self.reload()
@@ -144,11 +202,18 @@ class ObservationScreen(ModalScreen[None]):
         if not rows:
             return
         row = rows[self.query_one(f"#{table}", DataTable).cursor_row]
+        if self.earlier_row("cause" if isinstance(row, Cause) else "measure", row):
+            return
         ws = self.session.ws
         if isinstance(row, Cause):
             cause = row
-            remove_after_asking(self.app, t("remove.cause_title"),
-                                t("remove.cause_question", text=fit(cause.text, 60)),
+            question = t("remove.cause_question", text=fit(cause.text, 60))
+            addressing = lagesbild.measures_addressing(ws, cause)
+            if addressing:  # they stay, without it: the chair is told which before saying yes
+                question += " " + t("measure_knowledge.addressed_by", count=len(addressing),
+                                    texts="; ".join(fit(m.text, 40) for m in addressing[:3])
+                                    + ("; …" if len(addressing) > 3 else ""))
+            remove_after_asking(self.app, t("remove.cause_title"), question,
                                 lambda: lagesbild.remove_cause(ws, cause), self.reload)
         else:
             measure = row

@@ -1,6 +1,7 @@
 """An `actions` item: the meeting's action plan, every measure decided here: `a` adds one,
 Enter edits it, Del removes one added by mistake (it leaves the minutes too). Rows wrap so that
-the measure discussed shows whole at 80×24; S marks a confidential one."""
+the measure discussed shows whole at 80×24, with the kind of prevention it is and the causes it
+addresses under its words; S marks a confidential one."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import AgendaItem, Measure, MeasureType
+from meetingtui.model import AgendaItem, Cause, Measure, MeasureType
 from meetingtui.services import lagesbild
+from meetingtui.ui.knowledge import addressed, kind_line
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import cells, fit, flex_width, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
@@ -51,11 +53,12 @@ class ActionsPane(ItemPane):
         yield DecisionLine()
 
     def on_mount(self) -> None:
-        self.rows = []
+        self.rows, self.causes = [], {}
         self.reload()
         self.show_item(self.item)
 
     rows: list[Measure]
+    causes: dict[int, Cause]  # those the rows address
     shown_width: int | None = None  # the width the table was laid out for
 
     def on_resize(self) -> None:
@@ -69,8 +72,9 @@ class ActionsPane(ItemPane):
 
     def reload(self, select: int | None = None) -> None:
         rows = lagesbild.measures(self.session.ws, self.session.meeting_id)
-        unchanged = rows == self.rows and self.shown_width is not None
-        self.rows = rows
+        causes = lagesbild.causes_addressed(self.session.ws, rows)
+        unchanged = (rows, causes) == (self.rows, self.causes) and self.shown_width is not None
+        self.rows, self.causes = rows, causes
         self.mark_current()
         if unchanged:
             if select is not None:
@@ -108,6 +112,10 @@ class ActionsPane(ItemPane):
             late = m.overdue(day)
             owner = owner_of(m) or t("measure.missing")
             text = wrap(("S " if m.confidential else "") + m.text, text_width)
+            # What kind of prevention, and against which causes: under the measure's words.
+            text += kind_line(m, text_width)
+            if against := addressed(m, {}, self.causes):
+                text += wrap(against, text_width, max_lines=3)
             if not owner_width:
                 text += wrap(f"{t('measure.owner')}: {owner}", text_width, max_lines=2)
             due = [m.due.isoformat() if m.due else t("measure.missing"),
@@ -156,11 +164,12 @@ class ActionsPane(ItemPane):
             self.query_one(DataTable).focus()
 
         people, today = self.session.people(), self.session.today()
+        causes = lagesbild.causes_to_offer(self.session.ws, measure)
         push_form(self, MeasureDialog, lambda: MeasureDialog(
             measure, people, today,
             lambda m, base: lagesbild.save_measure(self.session.ws, m, by=self.session.user(),
-                                                  base=base)),
-            lambda dialog: dialog.show(measure, people, today), done)
+                                                  base=base), causes),
+            lambda dialog: dialog.show(measure, people, today, causes), done)
 
     def action_remove(self) -> None:
         from meetingtui.ui.removal import remove_after_asking

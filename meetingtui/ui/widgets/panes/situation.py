@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.widget import Widget
@@ -14,9 +13,10 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Observation, Trend
-from meetingtui.services import lagesbild
+from meetingtui.services import lagesbild, problems
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
+from meetingtui.ui.session import Session
 from meetingtui.ui.timing import fit, flex_width, plain
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
@@ -44,8 +44,12 @@ class SituationPane(ItemPane):
         Binding("delete", "remove", t("situation.remove"), id="situation.remove"),
         Binding("s", "confidential", t("secret.key"), id="situation.confidential",
                 tooltip=t("secret.help")),
+        Binding("f", "history", t("problem.key"), id="situation.history",
+                tooltip=t("problem.help")),
+        Binding("i", "merge", t("problem.merge_key"), id="situation.merge",
+                tooltip=t("problem.merge_help")),
     ]
-    EDIT_ACTIONS = frozenset({"new", "edit", "remove", "decision", "confidential"})
+    EDIT_ACTIONS = frozenset({"new", "edit", "remove", "decision", "confidential", "merge"})
 
     def compose(self) -> ComposeResult:
         yield ObservationTable(cursor_type="row", id="observations", zebra_stripes=True)
@@ -71,12 +75,11 @@ class SituationPane(ItemPane):
     def reload(self, select: int | None = None) -> None:
         ws, meeting_id = self.session.ws, self.session.meeting_id
         rows = lagesbild.observations(ws, meeting_id)
-        # Counted in one pass each, not by scanning every cause and measure for every row.
-        n_causes: Counter[int | None] = Counter(
-            c.observation_id for c in lagesbild.causes(ws, meeting_id))
-        n_measures: Counter[int | None] = Counter(
-            m.observation_id for m in lagesbild.measures(ws, meeting_id))
-        counts = {o.id: (n_causes[o.id], n_measures[o.id]) for o in rows}
+        # The problem's causes and measures, from every meeting it was seen in so far: a
+        # problem carried over keeps what earlier meetings found and decided.
+        problem_counts = problems.counts(ws, meeting_id)
+        counts: dict[int | None, tuple[int, int]] = {
+            o.id: problem_counts.get(o.id or 0, (0, 0)) for o in rows}
         same_rows = [o.id for o in rows] == [o.id for o in self.rows]
         changed = [index for index, (old, new) in enumerate(zip(self.rows, rows, strict=False))
                    if old != new or self.counts.get(old.id) != counts[new.id]]
@@ -263,6 +266,38 @@ class SituationPane(ItemPane):
             self.app.push_screen(ObservationScreen(self.session, observation, self),
                                  lambda _: self.reload(select=observation.id))
 
+    def action_history(self) -> None:
+        """f: the highlighted problem's course, every meeting it was seen in."""
+        observation = self.current()
+        if observation is not None and observation.id is not None:
+            show_history(self.app, self.session, observation.id)
+
+    def action_merge(self) -> None:
+        """i: the highlighted observation is the same problem as another of this meeting."""
+        from meetingtui.ui.dialogs.merge import MergeDialog, MergeRequest
+
+        kept = self.current()
+        others = [o for o in self.rows if kept is not None and o.id != kept.id]
+        if kept is None:
+            return
+        if not others:
+            self.app.notify(t("problem.merge_none"), severity="warning")
+            return
+
+        def save(request: MergeRequest, _base: MergeRequest | None) -> MergeRequest:
+            merged = next(o for o in others if o.id == request.merged_id)
+            problems.merge(self.session.ws, kept, merged, by=self.session.user(),
+                           why=request.why)
+            return request
+
+        def done(result: MergeRequest | None) -> None:
+            if result is not None:
+                self.app.notify(t("problem.merged"), timeout=3)
+                self.reload(select=kept.id)
+            self.query_one(DataTable).focus()
+
+        self.app.push_screen(MergeDialog(kept, others, save), done)
+
     def action_remove(self) -> None:
         from meetingtui.ui.removal import remove_after_asking
 
@@ -278,3 +313,14 @@ class SituationPane(ItemPane):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
+
+
+def show_history(app: App[None], session: Session, observation_id: int) -> None:
+    """The problem's course over the current screen."""
+    from meetingtui.ui.screens.problem_history import ProblemHistoryScreen
+
+    try:
+        history = attempt(app, problems.history, session.ws, observation_id)
+    except Failed:
+        return
+    app.push_screen(ProblemHistoryScreen(history, session.today()))
