@@ -177,6 +177,29 @@ class MeasureStatus(StrEnum):
         return self in (MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS)
 
 
+class ReportState(StrEnum):
+    """What a group's meeting did with an observation reported to it between meetings."""
+
+    WAITING = ""  # not yet taken up: it stands in the next meeting's lägesbild
+    ACCEPTED = "accepted"  # it became an observation of the meeting
+    MERGED = "merged"  # it went into a problem the meeting already had
+    REJECTED = "rejected"  # kept, with the reason, out of the minutes' lägesbild
+
+
+class ProposalState(StrEnum):
+    """A measure proposed to a body above the group (KLG, styrgruppen, kommunstyrelsen)."""
+
+    NONE = ""  # not a proposal: the group decided it itself
+    PROPOSED = "proposed"
+    DECIDED = "decided"  # the body decided it: a measure like any other from then on
+    REJECTED = "rejected"
+
+
+class AgreementKind(StrEnum):
+    MEDBORGARLOFTE = "medborgarlofte"
+    SAMVERKAN = "samverkan"  # samverkansöverenskommelse
+
+
 class MeasureType(StrEnum):
     SITUATIONAL = "situational"
     SOCIAL = "social"
@@ -412,6 +435,12 @@ class Measure(Record):
     cause_ids: Annotated[list[int], AfterValidator(_in_order)] = []
     confidential: bool = False
     status: MeasureStatus = MeasureStatus.NOT_STARTED  # derived: the newest update's status
+    # A proposal to a body above the group (KLG, styrgruppen …) until that body decides it.
+    proposed_to: Line = ""
+    proposal: ProposalState = ProposalState.NONE
+    proposal_decided_on: date | None = None
+    proposal_meeting_id: int | None = None  # the body's meeting in the app, when decided there
+    proposal_reason: Line = ""  # why the body rejected it
 
     @model_validator(mode="before")
     @classmethod
@@ -503,3 +532,60 @@ class MeetingRecord(BaseModel):
     priorities: list[Priority] = []
     next_meeting: Meeting | None = None
     amendments: list[Amendment] = []
+
+
+# --- between meetings and upward (issue 16) -------------------------------------------------
+
+
+class Report(Record):
+    """An observation reported to a group between its meetings (inrapportering): what an
+    observation says, who reported it and when; answered at the group's next meeting."""
+
+    group_id: int
+    area: Name
+    place_detail: Line = ""
+    category: Line = ""
+    description: Description
+    source: Line = ""
+    trend: Trend = Trend.NEW
+    level: int = Field(default=1, ge=0, le=3)
+    confidential: bool = False
+    reported_by: Line = ""
+    reported_at: datetime
+    state: ReportState = ReportState.WAITING
+    meeting_id: int | None = None  # the meeting that answered it
+    observation_id: int | None = None  # what it became, or the problem it went into
+    reason: Line = ""  # why it was rejected
+
+
+class Agreement(Record):
+    """A medborgarlöfte or a samverkansöverenskommelse: its period, its parties (one per line)
+    and what it says; its commitments and measures are rows of their own."""
+
+    kind: AgreementKind
+    title: Name
+    group_id: int | None = None
+    period_start: date
+    period_end: date
+    parties: Notes = ""
+    text: Notes = ""
+    created_at: datetime
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Agreement:
+        if self.period_end < self.period_start:
+            raise PydanticCustomError("period_order", "The period ends before it starts")
+        return self
+
+
+class Commitment(Record):
+    """What one party of an agreement commits to, with an owner and a status like a measure's."""
+
+    agreement_id: int
+    party: Line = ""
+    text: Description
+    owner: Annotated[str, BeforeValidator(_clean), AfterValidator(_single_line),
+                     AfterValidator(_owner_given), AfterValidator(_short)]
+    organisation: Line = ""
+    due: date | None = None
+    status: MeasureStatus = MeasureStatus.NOT_STARTED

@@ -18,9 +18,24 @@ from meetingtui.store.version import VERSION as VERSION  # the number of migrati
 migrations = Migrations("meetingtui")
 
 
+def _run(db: Database, script: str) -> None:
+    """A migration's statements one at a time, inside its transaction. `executescript` commits
+    an open transaction first unless the connection is in autocommit mode (the store's is):
+    this keeps a migration one transaction however it is opened, so that a program killed
+    midway never leaves a file half-migrated."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
-    db.executescript(
+    _run(db,
         """
         CREATE TABLE groups (
             id INTEGER PRIMARY KEY,
@@ -179,7 +194,7 @@ def m002_measures_follow_confidential_observations(db: Database) -> None:
     had carried it over, left those measures and copies public, and the public minutes of the
     next meeting and `actions --public` showed them. Now the services keep them in step
     (`lagesbild.save_observation`); this makes older files what the services would have made."""
-    db.executescript(
+    _run(db,
         """
         WITH RECURSIVE secret(id) AS (
             SELECT id FROM observations WHERE confidential = 1
@@ -207,7 +222,7 @@ def m003_measure_status_stored(db: Database) -> None:
     the years (13.6 ms at ten years for the home screen's lines; issue 7). The history stays
     the record; the column is its newest entry's status, or NULL without one, as the view
     said."""
-    db.executescript(
+    _run(db,
         """
         DROP VIEW measures_current;
         ALTER TABLE measures ADD COLUMN status TEXT;
@@ -270,7 +285,7 @@ def m004_meetings_own_their_minutes(db: Database) -> None:
     """
     for table in VERSIONED:
         db.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
-    db.executescript(
+    _run(db,
         """
         ALTER TABLE observations ADD COLUMN problem_id INTEGER;
         WITH RECURSIVE roots(id, root) AS (
@@ -490,8 +505,10 @@ def m006_the_problem_over_time(db: Database) -> None:
     - A meeting's priorities are for the quarter they were chosen for (`meeting_priorities.quarter`,
       "2027-Q1"); those stored before were the meeting's own quarter.
     """
-    db.executescript(
-        """
+    _run(db, _M006)
+
+
+_M006 = """
         CREATE TABLE measure_causes (
             measure_id INTEGER NOT NULL REFERENCES measures(id),
             cause_id INTEGER NOT NULL REFERENCES causes(id),
@@ -519,8 +536,7 @@ def m006_the_problem_over_time(db: Database) -> None:
             SELECT substr(m.date, 1, 4) || '-Q'
                    || ((CAST(substr(m.date, 6, 2) AS INTEGER) - 1) / 3 + 1)
             FROM meetings m WHERE m.id = meeting_priorities.meeting_id);
-        """
-    )
+"""
 
 
 # --- m007: one search index over everything, Swedish letters kept apart -------------------------
@@ -619,3 +635,93 @@ def m007_search_everything(db: Database) -> None:
     # One statement at a time: executescript would commit the migration's transaction.
     for statement in _m007_statements():
         db.execute(statement)
+
+
+@migrations()
+def m008_between_meetings_and_upward(db: Database) -> None:
+    """Reports between meetings, proposals to the bodies above, and agreements (issue 16).
+
+    - `reports`: an observation reported to a group between its meetings, by whom and when. It
+      waits for the group's next meeting; there the chair accepts it (it became
+      `observation_id`), merges it into a problem of the meeting (`observation_id` is the one it
+      went into) or rejects it (`reason`). `state` is '' while it waits, then 'accepted',
+      'merged' or 'rejected'; `meeting_id` is the meeting that answered.
+    - A measure may be a proposal to a body above (`proposed_to`: "KLG", "Styrgruppen", …; ''
+      for a measure the group decides itself). `proposal` is '' (not a proposal), 'proposed',
+      'decided' or 'rejected'; a decided proposal is a measure like any other from then on.
+      `proposal_decided_on` is the body's date, `proposal_meeting_id` its meeting in the app when
+      it decided there, `proposal_reason` why it rejected.
+    - `agreements`: a medborgarlöfte ('medborgarlofte') or a samverkansöverenskommelse
+      ('samverkan') with its period and parties (one per line); `commitments`: what a party
+      commits to, with owner and status like a measure's; `agreement_measures`: the measures
+      that carry an agreement out.
+    """
+    _run(db, _M008)
+
+
+_M008 = """
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            group_id INTEGER NOT NULL REFERENCES groups(id),
+            area TEXT NOT NULL,
+            place_detail TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            trend TEXT NOT NULL DEFAULT 'new',
+            level INTEGER NOT NULL DEFAULT 1,
+            confidential INTEGER NOT NULL DEFAULT 0,
+            reported_by TEXT NOT NULL DEFAULT '',
+            reported_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT '',
+            meeting_id INTEGER REFERENCES meetings(id),
+            observation_id INTEGER REFERENCES observations(id),
+            reason TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            deleted_at TEXT
+        );
+        CREATE INDEX reports_group_state ON reports (group_id, state);
+        CREATE INDEX reports_meeting ON reports (meeting_id);
+
+        ALTER TABLE measures ADD COLUMN proposed_to TEXT NOT NULL DEFAULT '';
+        ALTER TABLE measures ADD COLUMN proposal TEXT NOT NULL DEFAULT '';
+        ALTER TABLE measures ADD COLUMN proposal_decided_on TEXT;
+        ALTER TABLE measures ADD COLUMN proposal_meeting_id INTEGER REFERENCES meetings(id);
+        ALTER TABLE measures ADD COLUMN proposal_reason TEXT NOT NULL DEFAULT '';
+        CREATE INDEX measures_proposal ON measures (proposal, proposed_to)
+            WHERE proposal != '';
+
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            group_id INTEGER REFERENCES groups(id),
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            parties TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            deleted_at TEXT
+        );
+        CREATE INDEX agreements_end ON agreements (period_end);
+        CREATE TABLE commitments (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            party TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            organisation TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            status TEXT NOT NULL DEFAULT 'not_started',
+            version INTEGER NOT NULL DEFAULT 1,
+            deleted_at TEXT
+        );
+        CREATE INDEX commitments_agreement ON commitments (agreement_id);
+        CREATE TABLE agreement_measures (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            measure_id INTEGER NOT NULL REFERENCES measures(id),
+            PRIMARY KEY (agreement_id, measure_id)
+        );
+        CREATE INDEX agreement_measures_measure ON agreement_measures (measure_id);
+"""

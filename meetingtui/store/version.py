@@ -2,4 +2,4 @@
 `schema.py`, which a test checks. Apart from the migrations so that opening a database of this
 version, the usual case, needs no sqlite-utils (about 45 ms to import, before the first frame)."""
 
-VERSION = 7
+VERSION = 8

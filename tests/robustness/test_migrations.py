@@ -232,3 +232,49 @@ def test_everything_is_searchable_after_the_upgrade_to_7(tmp_path: Path) -> None
         conn.close()
     assert found("ödetomt") == [("cause", 1)]
     assert found("odetomt") == []
+
+
+@pytest.mark.parametrize(("version", "in_the_way", "before_it"), [
+    (5, "problem_merges", "measure_causes"),  # m006: fails after its first tables
+    (7, "agreements", "reports"),  # m008
+])
+def test_a_migration_that_fails_midway_leaves_the_file_as_it_was(
+    tmp_path: Path, version: int, in_the_way: str, before_it: str,
+) -> None:
+    """A migration is one transaction: when one of its statements fails (here a table it
+    creates is already there, as a crash between two statements would have left it), nothing
+    it did before that statement stays, and the file is still the old version, whole."""
+    db = tmp_path / "meetingtui.db"
+    shutil.copy(FIXTURES / f"schema-v{version}.db", db)
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(f"CREATE TABLE {in_the_way} (id INTEGER PRIMARY KEY)")
+    conn.close()
+    with pytest.raises(Exception):  # noqa: B017 - whichever way the store words it
+        Store.open(db).close()
+    conn = sqlite3.connect(db)
+    try:
+        names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        assert before_it not in names
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    assert user_version(db) == version
+    rows = generator_rows(version)
+    assert stored(db, rows) == expected(rows)
+
+
+def test_after_the_upgrade_to_8_old_measures_are_no_proposals(tmp_path: Path) -> None:
+    """Schema 8 adds reports, proposals and agreements: a file of 7 keeps its measures as the
+    group's own decisions, and has no reports or agreements yet."""
+    db = tmp_path / "meetingtui.db"
+    shutil.copy(FIXTURES / "schema-v7.db", db)
+    Store.open(db).close()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT DISTINCT proposed_to, proposal, proposal_reason "
+                            "FROM measures").fetchall() == [("", "", "")]
+        for table in ("reports", "agreements", "commitments", "agreement_measures"):
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+    finally:
+        conn.close()
