@@ -71,6 +71,9 @@ def test_the_problem_s_causes_measures_and_course_by_keys(tmp_path: Path) -> Non
     assert "2026-09-09" in seen["notice"]
     course = seen["course"]
     assert "Först noterat 2026-09-09, i 3 möten" in course
+    # Said once; a later meeting that saw it the same way says only that.
+    assert course.count("Klotter i gångtunneln") == 1
+    assert course.count("(samma plats och beskrivning som mötet innan)") == 2
     for day in ("2026-09-09", "2026-10-14", "2026-11-11"):
         assert day in course
     assert "Sanera klottret" in course and "Pågående" in course and "försenad" in course

@@ -37,6 +37,7 @@ def history_text(history: ProblemHistory, today: date) -> Text:
         out.append(" · " + t("problem.confidential"), style="bold")
     out.append("\n\n")
     out.append(t("problem.seen_heading") + "\n", style="bold underline")
+    said: tuple[str, str] | None = None
     for seen in history.appearances:
         o = seen.observation
         marks = " S" if o.confidential else ""
@@ -45,6 +46,10 @@ def history_text(history: ProblemHistory, today: date) -> Text:
                      status=label(o.status)) + "\n")
         where = " · ".join(part for part in (o.area, o.place_detail, o.category, o.source)
                            if part)
+        if (where, o.description) == said:  # a problem followed for years: what changed
+            out.append(f"{INDENT}{t('problem.same')}\n", style="dim")
+            continue
+        said = (where, o.description)
         out.append(f"{INDENT}{where}\n", style="dim")
         out.append(f"{INDENT}{o.description}\n")
     out.append("\n" + t("problem.causes_heading", count=len(history.causes)) + "\n",
