@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
+from typing import ClassVar
 
 from textual.app import App
+from textual.binding import Binding, BindingType
 
 from meetingtui.i18n import set_language, t
 from meetingtui.services import settings
@@ -22,6 +24,13 @@ from meetingtui.ui.themes import DEFAULT_THEME, HIGH_CONTRAST, high_contrast
 class MeetingApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {ScreenCommands}
+    # Tab moves the focus as the app reads the key, before it hands the keys after it to a
+    # field: a burst of keys (a fast typist, a remote desktop, an SSH link) otherwise puts what
+    # was typed after Tab in the field before it, where that field's keys were already queued.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", show=False, priority=True),
+    ]
 
     def __init__(self, ws: Workspace, meeting_id: int | None = None) -> None:
         super().__init__()
@@ -52,6 +61,16 @@ class MeetingApp(App[None]):
             except Failed:
                 return
             self.push_screen(screen)
+
+    def action_next_field(self) -> None:
+        from meetingtui.ui.widgets.form_input import FormInput
+
+        if isinstance(self.focused, FormInput):
+            self.focused.post_message(FormInput.TakeSuggestion())
+        self.screen.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.screen.focus_previous()
 
     def watch_theme(self, theme: str) -> None:
         if not self.ready:

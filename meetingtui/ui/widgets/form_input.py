@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import ClassVar
 
 from textual import events
-from textual.actions import SkipAction
-from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input
 
@@ -34,9 +32,11 @@ class FormInput(Input):
     paste keeps every line, joined by spaces (Input keeps only the first). `echo`, when given,
     says under the field what its text was understood as (see `date_echo`)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "take_suggestion", show=False),
-    ]
+    class TakeSuggestion(Message):
+        """Tab was pressed in this field: take the completion shown in grey. A message, not a
+        key binding: the app moves the focus at once (see `MeetingApp.action_next_field`), and
+        this reaches the field after the keys typed before Tab, so it completes what they
+        typed."""
 
     echo: Callable[[str], str] | None = None
 
@@ -49,12 +49,17 @@ class FormInput(Input):
         else:
             await super().action_submit()
 
-    def action_take_suggestion(self) -> None:
+    async def on_form_input_take_suggestion(self, message: TakeSuggestion) -> None:
+        message.stop()
         suggestion = self._suggestion
+        if self.suggester is not None and not suggestion.casefold().startswith(
+                self.value.casefold()):
+            # Keys that came in one burst with the Tab: the completion shown is not yet theirs.
+            folded = self.value if self.suggester.case_sensitive else self.value.casefold()
+            suggestion = await self.suggester.get_suggestion(folded) or ""
         if len(suggestion) > len(self.value):  # as Input.render_line decides to show it
             self.value = suggestion
             self.cursor_position = len(suggestion)
-        raise SkipAction()  # and Tab goes on to the screen: the next field
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own handler would insert the first line only
