@@ -43,9 +43,17 @@ def default_db_path() -> Path:
     return (root / "db" if root else user_data_dir()) / DB_FILE
 
 
+def user_documents_dir() -> Path:
+    """Documents/meetingtui: where a member who installed the app finds what it wrote, wherever
+    the shell was when it ran."""
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / APP_NAME
+
+
 def default_exports_dir() -> Path:
     root = checkout_root()
-    return root / "exports" if root else Path.cwd() / "exports"
+    return root / "exports" if root else user_documents_dir()
 
 
 def _env_path(name: str) -> Path | None:
