@@ -191,6 +191,22 @@ def test_docx_goes_to_the_exports_folder_by_default(cli: Run, tmp_path: Path) ->
     assert cli("--format", "docx", "-o", str(own)).stdout.strip() == str(own)
 
 
+def test_page_per_owner_is_asked_for_on_a_word_list(cli: Run, tmp_path: Path) -> None:
+    import docx
+
+    together, apart = tmp_path / "together.docx", tmp_path / "apart.docx"
+    assert cli("--format", "docx", "--status", "all", "-o", str(together)).exit_code == 0
+    result = cli("--format", "docx", "--status", "all", "--page-per-owner", "-o", str(apart))
+    assert result.exit_code == 0, result.output
+    owners = [p.text for p in docx.Document(str(apart)).paragraphs
+              if p.style is not None and p.style.name == "Heading 1"]
+    assert len(owners) > 1
+    assert len(docx.Document(str(together)).sections) == 1
+    assert len(docx.Document(str(apart)).sections) == len(owners)
+    refused = cli("--format", "csv", "--page-per-owner")
+    assert refused.exit_code == 2 and "--page-per-owner is for --format docx" in refused.output
+
+
 def test_public_and_internal_lists_have_their_own_default_names(cli: Run,
                                                                  tmp_path: Path) -> None:
     """The public list carries -offentlig, as the public minutes do: --force on one never

@@ -232,7 +232,7 @@ def _per_owner(data: bytes) -> dict[str, list[list[str]]]:
     return found
 
 
-def test_docx_one_section_per_owner(sample: Sample) -> None:
+def test_docx_a_heading_and_a_table_per_owner(sample: Sample) -> None:
     actions = listing(sample, status="open")
     stream = io.BytesIO()
     write_docx(actions, stream)
@@ -255,8 +255,22 @@ def test_docx_one_section_per_owner(sample: Sample) -> None:
             assert cells[5].startswith("Försenad") == row.overdue
     assert found["Anna Berg"][1][5] == "Försenad (pågående)"
     document = docx.Document(io.BytesIO(data))
-    assert len(document.sections) == len(expected)
+    # The owners follow one another, each under a heading kept with its table.
+    assert len(document.sections) == 1
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [p.text for p in headings] == list(expected)
+    assert all(p.paragraph_format.keep_with_next for p in headings)
     assert document.core_properties.title == "Åtgärdslista"
+
+
+def test_docx_a_page_per_owner_when_asked(sample: Sample) -> None:
+    actions = listing(sample, status="open")
+    stream = io.BytesIO()
+    write_docx(actions, stream, page_per_owner=True)
+    data = stream.getvalue()
+    document = docx.Document(io.BytesIO(data))
+    assert len(document.sections) == len(by_owner(actions.rows)) == 6
+    assert list(_per_owner(data)) == list(by_owner(actions.rows))
 
 
 def test_docx_of_nothing_says_so(sample: Sample) -> None:

@@ -48,11 +48,14 @@ def today() -> date:
               "outside the group); without it they are marked confidential.")
 @click.option("--allow-personal-data", is_flag=True, help="With --public: write the list even "
               "though a personnummer stands in it.")
+@click.option("--page-per-owner", is_flag=True, help="docx: each owner on a page of their own "
+              "(to hand out); without it the owners follow one another under their headings.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.pass_obj
 def actions(context: Context, owner: str | None, group_name: str | None, status: str,
             due_before: str | None, meeting: str | None, fmt: str, output: Path | None,
-            public: bool, allow_personal_data: bool, force: bool) -> None:
+            public: bool, allow_personal_data: bool, page_per_owner: bool,
+            force: bool) -> None:
     """List measures (åtgärder) across groups and meetings: overdue first, then by due date.
 
     \b
@@ -66,6 +69,8 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
     if fmt == "table" and output is not None:
         raise click.UsageError("--format table prints to the terminal; with -o use csv, md, "
                                "json, ics or docx.")
+    if page_per_owner and fmt != "docx":
+        raise click.UsageError("--page-per-owner is for --format docx.")
     day = today()
     from meetingtui.services.actions import (
         ActionFilters,
@@ -102,7 +107,7 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
 
         print_table(result, per_owner=status == "overdue")
     elif fmt == "docx":
-        _write_docx(context, result, output, force)
+        _write_docx(context, result, output, force, page_per_owner)
     else:
         data = _text(fmt, result)
         if output is None:
@@ -155,13 +160,15 @@ def _write(context: Context, path: Path, data: bytes, force: bool) -> None:
     click.echo(str(written))
 
 
-def _write_docx(context: Context, result: ActionList, output: Path | None, force: bool) -> None:
+def _write_docx(context: Context, result: ActionList, output: Path | None, force: bool,
+                page_per_owner: bool) -> None:
     from meetingtui.export.actions_common import default_docx_path
     from meetingtui.export.actions_docx import build_docx
     from meetingtui.export.files import write_export
 
     path = output or default_docx_path(context.locations.exports, result.today,
                                        result.filters.owner, result.filters.public)
-    document = build_docx(result)  # before writing: a Word template that fails writes nothing
+    # Before writing: a Word template that fails writes nothing.
+    document = build_docx(result, page_per_owner=page_per_owner)
     written = write_export(path, document.save, force=force, protected=context.database)
     click.echo(str(written))

@@ -1,6 +1,8 @@
-"""The action list as a Word document, ready to e-mail: one section (page) per owner.
+"""The action list as a Word document, ready to e-mail: a heading per owner, the owners one
+after another (65 measures of 18 owners were 18 mostly empty pages when each had a page), or
+one section (page) per owner when asked, to hand each their page.
 
-Each owner's section has the owner as Heading 1, their organisation and a count, then a table
+Each owner's part has the owner as Heading 1, their organisation and a count, then a table
 Nr · Åtgärd · Grupp · Möte · Klart senast · Status in which an overdue measure says "Försenad"
 and each measure has, under its words, its kind of prevention and the causes it addresses.
 It starts from the municipality's Word template when one is set (`ActionList.word_template`;
@@ -48,7 +50,8 @@ def _count(rows: list[ActionRow]) -> str:
     return text
 
 
-def build_docx(actions: ActionList, now: datetime | None = None) -> Document:
+def build_docx(actions: ActionList, now: datetime | None = None, *,
+               page_per_owner: bool = False) -> Document:
     """The list as a python-docx Document; raises `WordTemplateError` when the Word template
     cannot be used."""
     doc = layout.a4_document("sv-SE", actions.word_template)
@@ -63,9 +66,10 @@ def build_docx(actions: ActionList, now: datetime | None = None) -> Document:
     if not actions.rows:
         doc.add_paragraph(NONE_FOUND)
     for index, (owner, rows) in enumerate(by_owner(actions.rows).items()):
-        if index:
+        if index and page_per_owner:
             doc.add_section(WD_SECTION.NEW_PAGE)
-        layout.heading(doc, one_line(owner), 1)
+        # An owner's heading stays with their table: never alone at the foot of a page.
+        layout.heading(doc, one_line(owner), 1).paragraph_format.keep_with_next = True
         orgs = owner_orgs(rows)
         doc.add_paragraph(one_line(f"{orgs} · {_count(rows)}" if orgs else _count(rows)))
         _table(doc, rows)
@@ -98,6 +102,7 @@ def _table(doc: Document, rows: list[ActionRow]) -> None:
     layout.finish_table(table)
 
 
-def write_docx(actions: ActionList, stream: BinaryIO, now: datetime | None = None) -> None:
-    build_docx(actions, now).save(stream)
+def write_docx(actions: ActionList, stream: BinaryIO, now: datetime | None = None, *,
+               page_per_owner: bool = False) -> None:
+    build_docx(actions, now, page_per_owner=page_per_owner).save(stream)
 
