@@ -191,6 +191,19 @@ def test_docx_goes_to_the_exports_folder_by_default(cli: Run, tmp_path: Path) ->
     assert cli("--format", "docx", "-o", str(own)).stdout.strip() == str(own)
 
 
+def test_ics_gives_events_unless_to_dos_are_asked_for(cli: Run) -> None:
+    events = cli("--format", "ics", "--status", "all")
+    assert events.exit_code == 0, events.output
+    assert b"BEGIN:VEVENT" in events.stdout_bytes and b"BEGIN:VTODO" not in events.stdout_bytes
+    assert b"TRIGGER:-P7D" in events.stdout_bytes
+    todos = cli("--format", "ics", "--status", "all", "--ics", "todos").stdout_bytes
+    assert b"BEGIN:VTODO" in todos and b"BEGIN:VEVENT" not in todos
+    both = cli("--format", "ics", "--status", "all", "--ics", "both").stdout_bytes
+    assert both.count(b"BEGIN:VEVENT") == both.count(b"BEGIN:VTODO") > 0
+    wrong = cli("--format", "ics", "--ics", "journal")
+    assert wrong.exit_code == 2 and "'journal' is not one of" in wrong.output
+
+
 def test_page_per_owner_is_asked_for_on_a_word_list(cli: Run, tmp_path: Path) -> None:
     import docx
 

@@ -26,7 +26,7 @@ from meetingtui.services.demo import fill_demo
 from meetingtui.services.workspace import open_workspace
 from tests.actions_reference import TODAY, Ref, expected, reference
 from tests.conftest import Clock
-from tests.test_actions_formats import _lines, _per_owner, _todos, _unfold
+from tests.test_actions_formats import _components, _lines, _per_owner, _todos, _unfold
 
 
 @pytest.fixture(scope="module")
@@ -156,13 +156,19 @@ def test_csv_json_ics_and_docx_of_the_demo_database(
             ref.owner, ref.status, ref.group, ref.meeting_id)
         assert obj["due"] == (ref.due.isoformat() if ref.due else None)
 
-    first = _cli(db, tmp_path, "--format", "ics")
-    todos = _todos(_unfold(_lines(first)))  # CRLF, ≤ 75 octets, folding checked line by line
+    first = _cli(db, tmp_path, "--format", "ics", "--ics", "both")
+    # CRLF, ≤ 75 octets, folding checked line by line.
+    todos = _todos(_unfold(_lines(first)))
+    events = _components(_unfold(_lines(first)), "VEVENT")
     dated = [i for i in order if refs[i].due is not None]
     assert [t["UID"].split("@")[0] for t in todos] == [f"measure-{i}" for i in dated]
-    again = _todos(_unfold(_lines(_cli(db, tmp_path, "--format", "ics"))))
-    assert [t["UID"] for t in again] == [t["UID"] for t in todos]
-    assert all(("CLASS" in t) == refs[i].confidential for t, i in zip(todos, dated, strict=True))
+    assert [e["UID"].split("@")[0] for e in events] == [f"measure-{i}-due" for i in dated]
+    again = _unfold(_lines(_cli(db, tmp_path, "--format", "ics", "--ics", "both")))
+    assert [t["UID"] for t in _todos(again)] == [t["UID"] for t in todos]
+    assert [e["UID"] for e in _components(again, "VEVENT")] == [e["UID"] for e in events]
+    for entry in (*todos, *events):
+        number = int(entry["UID"].split("@")[0].split("-")[1])
+        assert ("CLASS" in entry) == refs[number].confidential
 
     out = tmp_path / "alla.docx"
     _cli(db, tmp_path, "--format", "docx", "-o", str(out))

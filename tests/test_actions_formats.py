@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import docx
@@ -137,25 +137,37 @@ def _unfold(lines: list[bytes]) -> list[str]:
     return logical
 
 
-def _todos(logical: list[str]) -> list[dict[str, str]]:
-    todos: list[dict[str, str]] = []
+def _components(logical: list[str], name: str = "VTODO") -> list[dict[str, str]]:
+    """Each top-level `name` component's properties; a component inside it (a VALARM) is
+    listed by its name under "_inside", with its lines as "VALARM.TRIGGER" and so on."""
+    found: list[dict[str, str]] = []
     current: dict[str, str] | None = None
+    inner = ""
     for line in logical:
-        if line == "BEGIN:VTODO":
-            current = {}
-        elif line == "END:VTODO":
+        if line == f"BEGIN:{name}":
+            current = {"_inside": ""}
+        elif line == f"END:{name}":
             assert current is not None
-            todos.append(current)
+            found.append(current)
             current = None
+        elif current is not None and line.startswith("BEGIN:"):
+            inner = line.removeprefix("BEGIN:")
+            current["_inside"] += inner + " "
+        elif current is not None and line.startswith("END:"):
+            inner = ""
         elif current is not None:
-            name, _, value = line.partition(":")
-            current[name] = value
-    return todos
+            key, _, value = line.partition(":")
+            current[f"{inner}.{key}" if inner else key] = value
+    return found
 
 
-def test_ics_line_by_line(sample: Sample) -> None:
+def _todos(logical: list[str]) -> list[dict[str, str]]:
+    return _components(logical, "VTODO")
+
+
+def test_ics_todos_line_by_line(sample: Sample) -> None:
     actions = listing(sample)
-    data = build_ics(actions, datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    data = build_ics(actions, datetime(2026, 11, 23, 8, 0, tzinfo=UTC), kind="todos")
     lines = _lines(data)
     assert any(line.startswith(b" ") for line in lines)  # the long text was folded
     logical = _unfold(lines)
@@ -165,7 +177,7 @@ def test_ics_line_by_line(sample: Sample) -> None:
     todos = _todos(logical)
     dated = [row for row in actions.rows if row.due is not None]
     assert len(todos) == len(dated) == len(actions.rows) - 1  # "cameras" has no due date
-    assert logical.count("BEGIN:VTODO") == len(dated)
+    assert logical.count("BEGIN:VTODO") == len(dated) and "BEGIN:VEVENT" not in logical
     status = {"not_started": "NEEDS-ACTION", "in_progress": "IN-PROCESS", "done": "COMPLETED",
               "cancelled": "CANCELLED"}
     database_id = actions.database_id
@@ -191,25 +203,77 @@ def test_ics_line_by_line(sample: Sample) -> None:
     assert light.decoded("DUE") == date(2026, 10, 1)
 
 
-def test_ics_uids_are_stable_and_unique(sample: Sample, ws: Workspace) -> None:
-    first = build_ics(listing(sample), datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
-    second = build_ics(listing(sample), datetime(2026, 11, 30, 12, 0, tzinfo=UTC))
-    uids = [t["UID"] for t in _todos(_unfold(_lines(first)))]
+def test_ics_events_are_all_day_deadlines_with_a_reminder_a_week_before(sample: Sample) -> None:
+    """The default: what Outlook and Google show. RFC 5545's all-day event: DTSTART;VALUE=DATE
+    the due date, DTEND;VALUE=DATE the day after; a reminder a week before while it is open."""
+    actions = listing(sample, status="all")
+    data = build_ics(actions, datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    logical = _unfold(_lines(data))
+    events = _components(logical, "VEVENT")
+    dated = [row for row in actions.rows if row.due is not None]
+    assert len(events) == len(dated) and "BEGIN:VTODO" not in logical
+    assert {row.status for row in dated} >= {"not_started", "done", "cancelled"}
+    for event, row in zip(events, dated, strict=True):
+        assert row.due is not None
+        assert event["UID"] == f"measure-{row.id}-due@{actions.database_id}.meetingtui"
+        assert event["DTSTART;VALUE=DATE"] == row.due.strftime("%Y%m%d")
+        assert event["DTEND;VALUE=DATE"] == (row.due + timedelta(days=1)).strftime("%Y%m%d")
+        assert event["TRANSP"] == "TRANSPARENT"
+        assert event["STATUS"] == ("CANCELLED" if row.status == "cancelled" else "CONFIRMED")
+        prefix = {"done": "Klar: ", "cancelled": "Avbruten: "}.get(row.status, "")
+        assert event["SUMMARY"].startswith(prefix + f"{row.group_short}: ")
+        assert ("CLASS" in event) == row.confidential
+        if row.status in ("not_started", "in_progress"):
+            assert event["_inside"] == "VALARM "
+            assert event["VALARM.ACTION"] == "DISPLAY"
+            assert event["VALARM.TRIGGER"] == "-P7D"
+            assert event["VALARM.DESCRIPTION"].startswith("Om en vecka: ")
+        else:
+            assert event["_inside"] == ""  # nothing to be reminded of
+    # icalendar reads each back as a whole day.
+    for event in Calendar.from_ical(data).walk("VEVENT"):
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert type(start) is date and type(end) is date and end - start == timedelta(days=1)
+
+
+def test_ics_both_has_an_event_and_a_to_do_per_measure_each_with_its_own_uid(
+    sample: Sample,
+) -> None:
+    logical = _unfold(_lines(build_ics(listing(sample), kind="both")))
+    events, todos = _components(logical, "VEVENT"), _todos(logical)
+    assert len(events) == len(todos) > 0
+    uids = [c["UID"] for c in events + todos]
     assert len(uids) == len(set(uids))
-    assert uids == [t["UID"] for t in _todos(_unfold(_lines(second)))]
+    with pytest.raises(ValueError, match="kind must be one of"):
+        build_ics(listing(sample), kind="journal")
+
+
+@pytest.mark.parametrize("kind", ["events", "todos"])
+def test_ics_uids_are_stable_and_unique(sample: Sample, ws: Workspace, kind: str) -> None:
+    component = "VEVENT" if kind == "events" else "VTODO"
+
+    def uids_of(data: bytes) -> list[str]:
+        return [c["UID"] for c in _components(_unfold(_lines(data)), component)]
+
+    first = build_ics(listing(sample), datetime(2026, 11, 23, 8, 0, tzinfo=UTC), kind=kind)
+    second = build_ics(listing(sample), datetime(2026, 11, 30, 12, 0, tzinfo=UTC), kind=kind)
+    uids = uids_of(first)
+    assert len(uids) == len(set(uids)) > 0
+    assert uids == uids_of(second)
     assert first != second  # only DTSTAMP moved
-    one = build_ics(listing(sample, owner="Karl Lind"))
-    assert {t["UID"] for t in _todos(_unfold(_lines(one)))} <= set(uids)
+    one = build_ics(listing(sample, owner="Karl Lind"), kind=kind)
+    assert set(uids_of(one)) <= set(uids)
     # The municipality renamed: the calendar's name follows, every UID stays (issue 14 §1).
     set_setting(ws.store, "municipality", "Lilla Edet")
-    renamed = build_ics(listing(sample))
-    assert [t["UID"] for t in _todos(_unfold(_lines(renamed)))] == uids
+    renamed = build_ics(listing(sample), kind=kind)
+    assert uids_of(renamed) == uids
     assert "Lilla Edet" in renamed.decode("utf-8")
 
 
 def test_ics_of_nothing_is_an_empty_calendar(sample: Sample) -> None:
-    logical = _unfold(_lines(build_ics(listing(sample, owner="Ingen Alls"))))
-    assert logical[0] == "BEGIN:VCALENDAR" and "BEGIN:VTODO" not in logical
+    logical = _unfold(_lines(build_ics(listing(sample, owner="Ingen Alls"), kind="both")))
+    assert logical[0] == "BEGIN:VCALENDAR"
+    assert "BEGIN:VTODO" not in logical and "BEGIN:VEVENT" not in logical
 
 
 # --- docx --------------------------------------------------------------------------------------

@@ -316,8 +316,9 @@ def _rows(fmt: str, data: bytes) -> list[tuple[str, bool]]:
         return [(json.dumps(obj, ensure_ascii=False), obj["confidential"])
                 for obj in json.loads(data)]
     if fmt == "ics":
-        return [(str(todo["description"]), str(todo.get("class", "")) == "CONFIDENTIAL")
-                for todo in Calendar.from_ical(data).walk("VTODO")]
+        return [(str(entry["description"]), str(entry.get("class", "")) == "CONFIDENTIAL")
+                for entry in Calendar.from_ical(data).walk()
+                if entry.name in ("VEVENT", "VTODO")]
     if fmt == "docx":
         document = docx.Document(io.BytesIO(data))
         return [(" | ".join(cell.text for cell in row.cells), "Sekretess" in row.cells[-1].text)

@@ -327,8 +327,8 @@ def test_markdown_docx_ics_and_table_say_them_too(recorded: Recorded) -> None:
 
     code, data, _ = _actions(recorded, "ics")
     assert code == 0
-    descriptions = {str(todo["summary"]): str(todo["description"])
-                    for todo in Calendar.from_ical(data).walk("VTODO")}
+    descriptions = {str(event["summary"]): str(event["description"])
+                    for event in Calendar.from_ical(data).walk("VEVENT")}
     assert descriptions["EST: Nattvandring fredagar"].splitlines()[4:6] == [
         "Typ: social, selektiv · beprövad metod: nej",
         "Orsaker: Ingen vuxennärvaro kvällstid; Fritidsgården stänger kl. 21"]

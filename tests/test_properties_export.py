@@ -259,9 +259,10 @@ def check_every_format(actions: ActionList, text: str, owner: str, org: str) -> 
     assert (obj["text"], obj["owner"], obj["owner_org"]) == (text, owner, org)
     markdown = unescape(build_md(actions))
     assert folded(text) in markdown and folded(owner) in markdown
-    [todo] = Calendar.from_ical(build_ics(actions, datetime(2026, 11, 10, 9, tzinfo=UTC))
-                                ).walk("VTODO")
-    assert str(todo["description"]).endswith(text)
+    calendar = Calendar.from_ical(build_ics(actions, datetime(2026, 11, 10, 9, tzinfo=UTC),
+                                            kind="both"))
+    [todo], [event] = calendar.walk("VTODO"), calendar.walk("VEVENT")
+    assert str(todo["description"]).endswith(text) and str(event["description"]).endswith(text)
     assert str(todo["uid"]).startswith(f"measure-{row.id}@")
     document = docx_text(_docx_bytes(actions))
     # The measure's cell: its words, then (a paragraph of its own) the kind of prevention.

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 #: As `services.actions.STATUS_CHOICES` (a test checks): not imported, to keep `--help` light.
 STATUSES = ("open", "overdue", "done", "cancelled", "all")
 FORMATS = ("table", "csv", "md", "json", "ics", "docx")
+#: As `export.actions_ics.KINDS` (a test checks): not imported, to keep `--help` light.
+ICS_KINDS = ("events", "todos", "both")
 
 
 def today() -> date:
@@ -48,13 +50,17 @@ def today() -> date:
               "outside the group); without it they are marked confidential.")
 @click.option("--allow-personal-data", is_flag=True, help="With --public: write the list even "
               "though a personnummer stands in it.")
+@click.option("--ics", "ics_kind", type=click.Choice(ICS_KINDS), default="events",
+              show_default=True, help="ics: each measure as an all-day event on its due date "
+              "with a reminder a week before (what Outlook and Google show), as a to-do, or "
+              "both.")
 @click.option("--page-per-owner", is_flag=True, help="docx: each owner on a page of their own "
               "(to hand out); without it the owners follow one another under their headings.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.pass_obj
 def actions(context: Context, owner: str | None, group_name: str | None, status: str,
             due_before: str | None, meeting: str | None, fmt: str, output: Path | None,
-            public: bool, allow_personal_data: bool, page_per_owner: bool,
+            public: bool, allow_personal_data: bool, ics_kind: str, page_per_owner: bool,
             force: bool) -> None:
     """List measures (åtgärder) across groups and meetings: overdue first, then by due date.
 
@@ -109,7 +115,7 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
     elif fmt == "docx":
         _write_docx(context, result, output, force, page_per_owner)
     else:
-        data = _text(fmt, result)
+        data = _text(fmt, result, ics_kind)
         if output is None:
             click.echo(data, nl=False)
         else:
@@ -128,7 +134,7 @@ def _refuse_personal_data(result: ActionList) -> None:
                         "(--allow-personal-data).")
 
 
-def _text(fmt: str, result: ActionList) -> bytes:
+def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
     if fmt == "csv":
         from meetingtui.export.actions_csv import build_csv
 
@@ -140,7 +146,7 @@ def _text(fmt: str, result: ActionList) -> bytes:
         if undated:
             click.echo(f"meetingtui: {undated} measure(s) without a due date are not in the "
                        "calendar", err=True)
-        return build_ics(result)
+        return build_ics(result, kind=ics_kind)
     if fmt == "json":
         from meetingtui.export.actions_json import build_json
 
