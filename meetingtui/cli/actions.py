@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 #: As `services.actions.STATUS_CHOICES` (a test checks): not imported, to keep `--help` light.
 STATUSES = ("open", "overdue", "done", "cancelled", "all")
-FORMATS = ("table", "csv", "md", "json", "ics", "docx")
+FORMATS = ("table", "csv", "md", "json", "ics", "docx", "eml")
 #: As `export.actions_ics.KINDS` (a test checks): not imported, to keep `--help` light.
 ICS_KINDS = ("events", "todos", "both")
 
@@ -44,8 +44,11 @@ def today() -> date:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for the terminal; csv (Excel), md, json, ics (calendar) to stdout or "
                    "-o; docx to -o or the exports folder.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write to this file (never over an existing one without --force).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (never over an existing one without --force); with "
+                   "--per-owner, into this folder.")
+@click.option("--per-owner", is_flag=True, help="One file per owner, into -o FOLDER or the "
+              "exports folder; eml (an e-mail draft per owner) always is.")
 @click.option("--public", is_flag=True, help="Leave out confidential measures (for a list sent "
               "outside the group); without it they are marked confidential.")
 @click.option("--allow-personal-data", is_flag=True, help="With --public: write the list even "
@@ -60,8 +63,8 @@ def today() -> date:
 @click.pass_obj
 def actions(context: Context, owner: str | None, group_name: str | None, status: str,
             due_before: str | None, meeting: str | None, fmt: str, output: Path | None,
-            public: bool, allow_personal_data: bool, ics_kind: str, page_per_owner: bool,
-            force: bool) -> None:
+            per_owner: bool, public: bool, allow_personal_data: bool, ics_kind: str,
+            page_per_owner: bool, force: bool) -> None:
     """List measures (åtgärder) across groups and meetings: overdue first, then by due date.
 
     \b
@@ -71,10 +74,15 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
       meetingtui actions --owner 'Anna Berg' --format docx
       meetingtui actions --owner räddningstjänsten --format ics -o rtj.ics --force
       meetingtui actions --group EST --public --format docx   to send outside the group
+      meetingtui actions --format eml -o utkast/      an e-mail draft to each owner
     """
     if fmt == "table" and output is not None:
         raise click.UsageError("--format table prints to the terminal; with -o use csv, md, "
                                "json, ics or docx.")
+    per_owner = per_owner or fmt == "eml"
+    if per_owner and fmt == "table":
+        raise click.UsageError("--per-owner writes files: use --format csv, md, json, ics, docx "
+                               "or eml.")
     if page_per_owner and fmt != "docx":
         raise click.UsageError("--page-per-owner is for --format docx.")
     day = today()
@@ -105,7 +113,9 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
         _refuse_personal_data(result)
     if not result.owner_known:
         click.echo(f"meetingtui: no measure has {owner!r} as owner or organisation", err=True)
-    if fmt == "table":
+    if per_owner:
+        _write_per_owner(context, result, fmt, output, force, ics_kind)
+    elif fmt == "table":
         from meetingtui.export.actions_common import table_heading
 
         click.echo(table_heading(result))  # at once: Rich takes a moment to load
@@ -154,6 +164,53 @@ def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
     from meetingtui.export.actions_md import build_md
 
     return build_md(result).encode("utf-8")
+
+
+def _write_per_owner(context: Context, result: ActionList, fmt: str, folder: Path | None,
+                     force: bool, ics_kind: str) -> None:
+    """Each owner's list in a file of its own, all checked before the first is written: a
+    name taken (without --force) writes none."""
+    import dataclasses
+
+    from meetingtui.export.files import ExportError, safe_name
+    from meetingtui.services.actions import by_owner, read_member_emails
+
+    suffix = "-offentlig" if result.filters.public else ""
+    folder = folder or (context.locations.exports / "actions"
+                        / f"{result.today.isoformat()}-per-ansvarig{suffix}")
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file; --per-owner writes into a folder.",
+                          reason="unwritable", path=folder)
+    owners = by_owner(result.rows)
+    if not owners:
+        click.echo("meetingtui: no measures: no files written", err=True)
+        return
+    paths: dict[str, Path] = {}
+    for owner in owners:
+        stem = f"{result.today.isoformat()}-atgardslista-{safe_name(owner, 'ansvarig')}{suffix}"
+        path, n = folder / f"{stem}.{fmt}", 2
+        while path in paths.values():  # "Åsa Öberg" and "ÅSA ÖBERG" make one name
+            path, n = folder / f"{stem}-{n}.{fmt}", n + 1
+        paths[owner] = path
+    taken = [p for p in paths.values() if p.exists()]
+    if taken and not force:
+        more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
+        raise UserError(f"{taken[0]} already exists{more}; nothing was written. Use --force to "
+                        "replace them.")
+    emails = read_member_emails(context.locations.db) if fmt == "eml" else {}
+    for owner, rows in owners.items():
+        mine = result._replace(rows=rows, filters=dataclasses.replace(result.filters,
+                                                                       owner=owner))
+        if fmt == "docx":
+            _write_docx(context, mine, paths[owner], True, False)
+            continue
+        if fmt == "eml":
+            from meetingtui.export.actions_eml import build_eml
+
+            data = build_eml(mine, owner, emails.get(owner.casefold(), ""))
+        else:
+            data = _text(fmt, mine, ics_kind)
+        _write(context, paths[owner], data, True)
 
 
 def _write(context: Context, path: Path, data: bytes, force: bool) -> None:

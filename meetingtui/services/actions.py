@@ -116,6 +116,12 @@ def by_owner(rows: Iterable[ActionRow]) -> dict[str, list[ActionRow]]:
     return {owner: grouped[owner] for owner in sorted(grouped, key=swedish_order)}
 
 
+def read_member_emails(db_path: Path) -> dict[str, str]:
+    """The members' e-mail addresses by name, folded: where an owner's action list goes."""
+    with reading(db_path) as conn:
+        return action_rows.member_emails(conn)
+
+
 def read_actions(db_path: Path, filters: ActionFilters, today: date) -> ActionList:
     """The action list from a database file, read-only when the file is of the current schema;
     otherwise through `Store.open` (which creates, migrates or refuses it in plain words)."""

@@ -213,3 +213,10 @@ def causes_addressed(conn: sqlite3.Connection,
                 "ORDER BY t.measure_id, t.cause_id", chunk):
             found.setdefault(measure_id, []).append(text)
     return {measure_id: tuple(texts) for measure_id, texts in found.items()}
+
+
+def member_emails(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each person's e-mail by their name in any case (`str.casefold`: SQLite's NOCASE folds
+    ASCII only), for those the members list has one for."""
+    return {name.casefold(): email for name, email in conn.execute(
+        "SELECT name, email FROM people WHERE email != '' ORDER BY id")}

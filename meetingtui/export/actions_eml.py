@@ -1,0 +1,105 @@
+"""A member's action list as an e-mail draft (.eml): the secretary opens it in Outlook (or any
+mail program), reads it and sends it. meetingtui sends nothing.
+
+`X-Unsent: 1` makes Outlook open the file as a message to send rather than as one received.
+The body is plain text and HTML (the HTML escaped: what users typed is data), and the owner's
+calendar (`actions_ics`, all-day events with a reminder) is attached. The address is the
+member's e-mail where the members list has one; else the To field is left for the secretary.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from meetingtui.export.actions_common import (
+    CONFIDENTIAL,
+    HEAD,
+    OVERDUE,
+    due_text,
+    kind_text,
+    status_word,
+)
+from meetingtui.export.actions_ics import build_ics
+from meetingtui.export.clean import one_line
+from meetingtui.services.actions import ActionList, ActionRow
+
+COLUMNS = ("id", "text", "group", "meeting", "due", "status")
+
+
+def _count(rows: list[ActionRow]) -> str:
+    late = sum(row.overdue for row in rows)
+    text = "1 åtgärd" if len(rows) == 1 else f"{len(rows)} åtgärder"
+    return text + (f", varav {late} {'försenad' if late == 1 else 'försenade'}" if late else "")
+
+
+def subject(actions: ActionList, owner: str) -> str:
+    where = f" – {actions.municipality}" if actions.municipality else ""
+    return one_line(f"Dina åtgärder {actions.today.isoformat()}{where}: {_count(actions.rows)}")
+
+
+def _cells(row: ActionRow) -> list[str]:
+    status = status_word(row) + (f" · {CONFIDENTIAL}" if row.confidential else "")
+    return [str(row.id), one_line(row.text), row.group_short, row.meeting_date.isoformat(),
+            due_text(row), status]
+
+
+def plain_body(actions: ActionList, owner: str) -> str:
+    lines = [f"Hej {one_line(owner)}!", "",
+             f"Här är dina åtgärder från {actions.municipality or 'kommunens'} "
+             f"trygghetsarbete, {actions.today.isoformat()} ({_count(actions.rows)}).", ""]
+    for row in actions.rows:
+        number, text, group, meeting, due, status = _cells(row)
+        mark = f"{OVERDUE.upper()}: " if row.overdue else ""
+        lines += [f"{number}. {mark}{text}",
+                  f"   {HEAD['group']}: {group} · {HEAD['meeting']}: {meeting} · "
+                  f"{HEAD['due']}: {due or '–'} · {HEAD['status']}: {status}",
+                  f"   {kind_text(row)}", ""]
+    lines += ["Kalenderfilen i bilagan lägger in varje åtgärd på sitt slutdatum, med en "
+              "påminnelse en vecka före.", "",
+              "Svara på det här meddelandet om något har ändrats."]
+    return "\n".join(lines) + "\n"
+
+
+def html_body(actions: ActionList, owner: str) -> str:
+    def e(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    head = "".join(f"<th scope=\"col\">{e(HEAD[c])}</th>" for c in COLUMNS)
+    rows = []
+    for row in actions.rows:
+        cells = "".join(f"<td>{e(cell)}</td>" for cell in _cells(row))
+        marked = ' class="overdue"' if row.overdue else ""
+        rows.append(f"<tr{marked}>{cells}</tr>")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+        f"<title>{e(subject(actions, owner))}</title></head><body>"
+        f"<p>Hej {e(one_line(owner))}!</p>"
+        f"<p>Här är dina åtgärder från {e(actions.municipality or 'kommunens')} "
+        f"trygghetsarbete, {e(actions.today.isoformat())} ({e(_count(actions.rows))}).</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "<p>Kalenderfilen i bilagan lägger in varje åtgärd på sitt slutdatum, med en "
+        "påminnelse en vecka före.</p><p>Svara på det här meddelandet om något har "
+        "ändrats.</p></body></html>\n")
+
+
+def build_eml(actions: ActionList, owner: str, email: str = "",
+              now: datetime | None = None) -> bytes:
+    """One owner's draft: `actions` holds only their rows."""
+    when = (now or datetime.now(UTC)).replace(microsecond=0)
+    message = EmailMessage(policy=policy.SMTP)  # CRLF line ends, as a mail file has them
+    message["X-Unsent"] = "1"
+    if "@" in email:
+        local, _, domain = email.strip().rpartition("@")
+        message["To"] = Address(display_name=one_line(owner), username=local, domain=domain)
+    message["Subject"] = subject(actions, owner)
+    message["Date"] = format_datetime(when)
+    message.set_content(plain_body(actions, owner))
+    message.add_alternative(html_body(actions, owner), subtype="html")
+    message.add_attachment(build_ics(actions, when, kind="events"), maintype="text",
+                           subtype="calendar", filename="atgarder.ics")
+    return message.as_bytes()
