@@ -168,49 +168,17 @@ def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
 
 def _write_per_owner(context: Context, result: ActionList, fmt: str, folder: Path | None,
                      force: bool, ics_kind: str) -> None:
-    """Each owner's list in a file of its own, all checked before the first is written: a
-    name taken (without --force) writes none."""
-    import dataclasses
+    from meetingtui.export.action_files import per_owner_folder, write_per_owner
+    from meetingtui.services.actions import read_member_emails
 
-    from meetingtui.export.files import ExportError, safe_name
-    from meetingtui.services.actions import by_owner, read_member_emails
-
-    suffix = "-offentlig" if result.filters.public else ""
-    folder = folder or (context.locations.exports / "actions"
-                        / f"{result.today.isoformat()}-per-ansvarig{suffix}")
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file; --per-owner writes into a folder.",
-                          reason="unwritable", path=folder)
-    owners = by_owner(result.rows)
-    if not owners:
+    if not result.rows:
         click.echo("meetingtui: no measures: no files written", err=True)
         return
-    paths: dict[str, Path] = {}
-    for owner in owners:
-        stem = f"{result.today.isoformat()}-atgardslista-{safe_name(owner, 'ansvarig')}{suffix}"
-        path, n = folder / f"{stem}.{fmt}", 2
-        while path in paths.values():  # "Åsa Öberg" and "ÅSA ÖBERG" make one name
-            path, n = folder / f"{stem}-{n}.{fmt}", n + 1
-        paths[owner] = path
-    taken = [p for p in paths.values() if p.exists()]
-    if taken and not force:
-        more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
-        raise UserError(f"{taken[0]} already exists{more}; nothing was written. Use --force to "
-                        "replace them.")
     emails = read_member_emails(context.locations.db) if fmt == "eml" else {}
-    for owner, rows in owners.items():
-        mine = result._replace(rows=rows, filters=dataclasses.replace(result.filters,
-                                                                       owner=owner))
-        if fmt == "docx":
-            _write_docx(context, mine, paths[owner], True, False)
-            continue
-        if fmt == "eml":
-            from meetingtui.export.actions_eml import build_eml
-
-            data = build_eml(mine, owner, emails.get(owner.casefold(), ""))
-        else:
-            data = _text(fmt, mine, ics_kind)
-        _write(context, paths[owner], data, True)
+    for path in write_per_owner(result, fmt, folder or per_owner_folder(
+            context.locations.exports, result), force=force, protected=context.database,
+            emails=emails, ics_kind=ics_kind):
+        click.echo(str(path))
 
 
 def _write(context: Context, path: Path, data: bytes, force: bool) -> None:

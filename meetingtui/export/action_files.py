@@ -1,0 +1,102 @@
+"""Action lists as files, for the command line and the app alike: one list in any file format,
+or one file per owner into a folder (an e-mail draft per owner always is), every name checked
+before the first file is written."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from meetingtui.export.files import ExportError, safe_name, write_export
+from meetingtui.services.actions import ActionList, by_owner
+
+#: The formats a file can have (the terminal table is not one).
+FILE_FORMATS = ("docx", "csv", "md", "json", "ics", "eml")
+
+
+def list_bytes(actions: ActionList, fmt: str, *, ics_kind: str = "events",
+               page_per_owner: bool = False, owner: str = "", email: str = "") -> bytes:
+    """The list as a file of `fmt`; an e-mail draft (eml) is one `owner`'s, to `email`."""
+    if fmt == "docx":
+        from meetingtui.export.actions_docx import build_docx
+
+        stream = io.BytesIO()
+        build_docx(actions, page_per_owner=page_per_owner).save(stream)
+        return stream.getvalue()
+    if fmt == "eml":
+        from meetingtui.export.actions_eml import build_eml
+
+        return build_eml(actions, owner, email)
+    if fmt == "csv":
+        from meetingtui.export.actions_csv import build_csv
+
+        return build_csv(actions)
+    if fmt == "ics":
+        from meetingtui.export.actions_ics import build_ics
+
+        return build_ics(actions, kind=ics_kind)
+    if fmt == "json":
+        from meetingtui.export.actions_json import build_json
+
+        return build_json(actions).encode("utf-8")
+    if fmt == "md":
+        from meetingtui.export.actions_md import build_md
+
+        return build_md(actions).encode("utf-8")
+    raise ValueError(f"not a file format: {fmt!r}")
+
+
+def per_owner_folder(exports_dir: Path, actions: ActionList) -> Path:
+    """``exports/actions/<date>-per-ansvarig[-offentlig]``."""
+    suffix = "-offentlig" if actions.filters.public else ""
+    return exports_dir / "actions" / f"{actions.today.isoformat()}-per-ansvarig{suffix}"
+
+
+def per_owner_paths(actions: ActionList, fmt: str, folder: Path) -> dict[str, Path]:
+    """Each owner's file: ``<date>-atgardslista-<owner>[-offentlig].<fmt>``, numbered where
+    two owners' names make one ("Åsa Öberg" and "ÅSA ÖBERG")."""
+    suffix = "-offentlig" if actions.filters.public else ""
+    paths: dict[str, Path] = {}
+    for owner in by_owner(actions.rows):
+        stem = f"{actions.today.isoformat()}-atgardslista-{safe_name(owner, 'ansvarig')}{suffix}"
+        path, n = folder / f"{stem}.{fmt}", 2
+        while path in paths.values():
+            path, n = folder / f"{stem}-{n}.{fmt}", n + 1
+        paths[owner] = path
+    return paths
+
+
+def write_per_owner(actions: ActionList, fmt: str, folder: Path, *, force: bool,
+                    protected: Path | None, emails: dict[str, str] | None = None,
+                    ics_kind: str = "events") -> list[Path]:
+    """Each owner's list into `folder`; `ExportError` (nothing written) when the folder is a
+    file or, without `force`, a name is taken. `emails`: addresses by folded name (eml)."""
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file; --per-owner writes into a folder.",
+                          reason="unwritable", path=folder)
+    paths = per_owner_paths(actions, fmt, folder)
+    taken = [p for p in paths.values() if p.exists()]
+    if taken and not force:
+        more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
+        raise ExportError(f"{taken[0]} already exists{more}; nothing was written. Use --force "
+                          "to replace them.", reason="exists", path=taken[0])
+    written = []
+    for owner, rows in by_owner(actions.rows).items():
+        mine = actions._replace(rows=rows, filters=dataclasses.replace(actions.filters,
+                                                                        owner=owner))
+        data = list_bytes(mine, fmt, ics_kind=ics_kind, owner=owner,
+                          email=(emails or {}).get(owner.casefold(), ""))
+
+        written.append(write_export(paths[owner], _writer(data), force=True,
+                                    protected=protected))
+    return written
+
+
+def _writer(data: bytes) -> Callable[[BinaryIO], None]:
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    return write
