@@ -8,10 +8,13 @@ import dataclasses
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from meetingtui.export.files import ExportError, safe_name, write_export
-from meetingtui.services.actions import ActionList, by_owner
+from meetingtui.services.actions import ActionFilters, ActionList, by_owner
+
+if TYPE_CHECKING:
+    from meetingtui.services.workspace import Workspace
 
 #: The formats a file can have (the terminal table is not one).
 FILE_FORMATS = ("docx", "csv", "md", "json", "ics", "eml")
@@ -93,6 +96,38 @@ def write_per_owner(actions: ActionList, fmt: str, folder: Path, *, force: bool,
         written.append(write_export(paths[owner], _writer(data), force=True,
                                     protected=protected))
     return written
+
+
+class PersonalDataInList(ExportError):
+    """A personnummer stands in a list meant for outside the group."""
+
+    def __init__(self, places: list[str], path: Path) -> None:
+        super().__init__(f"Personal identity numbers found: {'; '.join(places[:5])}",
+                         reason="personal_data", path=path)
+        self.places = places
+
+
+def export_action_list(ws: Workspace, filters: ActionFilters, fmt: str, *, per_owner: bool,
+                       force: bool = False, allow_personal_data: bool = False) -> list[Path]:
+    """The list the app shows, written into the exports folder: one file, or one per owner
+    (an e-mail draft per owner always); a public list with a personnummer in it is
+    `PersonalDataInList` unless `allow_personal_data`, as on the command line."""
+    from meetingtui.export.actions_common import default_docx_path, personal_data_in
+    from meetingtui.services.actions import action_file_list, member_emails
+
+    actions = action_file_list(ws, filters)
+    exports = ws.locations.exports
+    if filters.public and not allow_personal_data:
+        places = personal_data_in(actions)
+        if places:
+            raise PersonalDataInList(places, exports)
+    if per_owner or fmt == "eml":
+        return write_per_owner(actions, fmt, per_owner_folder(exports, actions), force=force,
+                               protected=ws.store.path,
+                               emails=member_emails(ws) if fmt == "eml" else None)
+    path = default_docx_path(exports, actions.today, filters.owner, filters.public, fmt)
+    return [write_export(path, _writer(list_bytes(actions, fmt)), force=force,
+                         protected=ws.store.path)]
 
 
 def _writer(data: bytes) -> Callable[[BinaryIO], None]:

@@ -130,7 +130,7 @@ def owner_orgs(rows: list[ActionRow]) -> str:
 
 
 def default_docx_path(exports_dir: Path, today: date, owner: str | None,
-                      public: bool = False) -> Path:
+                      public: bool = False, ext: str = "docx") -> Path:
     """``exports/actions/<date>-atgardslista[-<owner>][-offentlig].docx``: the public list has a
     name of its own, as the public minutes do, so that neither replaces the other."""
     from meetingtui.export.files import safe_name  # loads the model: only for a docx
@@ -138,7 +138,7 @@ def default_docx_path(exports_dir: Path, today: date, owner: str | None,
     suffix = f"-{safe_name(owner, 'ansvarig')}" if owner else ""
     if public:
         suffix += "-offentlig"
-    return exports_dir / "actions" / f"{today.isoformat()}-atgardslista{suffix}.docx"
+    return exports_dir / "actions" / f"{today.isoformat()}-atgardslista{suffix}.{ext}"
 
 
 def personal_data_in(actions: ActionList) -> list[str]:

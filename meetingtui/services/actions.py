@@ -116,6 +116,15 @@ def by_owner(rows: Iterable[ActionRow]) -> dict[str, list[ActionRow]]:
     return {owner: grouped[owner] for owner in sorted(grouped, key=swedish_order)}
 
 
+def action_file_list(ws: Workspace, filters: ActionFilters) -> ActionList:
+    """The list with what a file about it needs, from the app's own connection."""
+    return _read(ws.store.conn, filters, ws.today())
+
+
+def member_emails(ws: Workspace) -> dict[str, str]:
+    return action_rows.member_emails(ws.store.conn)
+
+
 def read_member_emails(db_path: Path) -> dict[str, str]:
     """The members' e-mail addresses by name, folded: where an owner's action list goes."""
     with reading(db_path) as conn:

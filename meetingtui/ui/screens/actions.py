@@ -50,7 +50,10 @@ class ActionListScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", t("action_list.back"), id="action_list.back"),
         Binding("s", "sort", t("action_list.sort"), id="action_list.sort"),
-        *COMMON_BINDINGS,
+        # F6 exports what the screen shows: here the list, not a meeting's minutes.
+        Binding("x,f6", "export_list", t("list_export.key"), id="action_list.export",
+                tooltip=t("list_export.help")),
+        *(binding for binding in COMMON_BINDINGS if binding.key != "f6"),
     ]
 
     def __init__(self, ws: Workspace) -> None:
@@ -207,6 +210,11 @@ class ActionListScreen(Screen[None]):
             MeasureHistoryDialog(row, updates, meetings, self.ws.now(),
                                  lambda update, _base: save(update)), done)
 
+    def action_export_list(self) -> None:
+        from meetingtui.ui.dialogs.list_export import ListExportDialog
+
+        self.app.push_screen(ListExportDialog(self.ws, self.filters()))
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -214,6 +222,7 @@ class ActionListScreen(Screen[None]):
         return [
             (t("action_list.update"), self.action_follow_up, ""),
             (t("action_list.sort"), self.action_sort, ""),
+            (t("list_export.key"), self.action_export_list, t("list_export.help")),
             (t("action_list.back"), self.action_back, ""),
             *common_commands(self),
         ]
