@@ -191,6 +191,19 @@ def test_docx_goes_to_the_exports_folder_by_default(cli: Run, tmp_path: Path) ->
     assert cli("--format", "docx", "-o", str(own)).stdout.strip() == str(own)
 
 
+def test_dash_as_output_is_standard_output(cli: Run, tmp_path: Path) -> None:
+    """`-o -` is the terminal or the pipe, as in every Unix tool, never a file named "-"."""
+    as_is = cli("--format", "csv", "--status", "all")
+    dashed = cli("--format", "csv", "--status", "all", "-o", "-")
+    assert dashed.exit_code == 0, dashed.output
+    assert dashed.stdout_bytes == as_is.stdout_bytes and b";" in dashed.stdout_bytes
+    word = cli("--format", "docx", "-o", "-")
+    assert word.exit_code == 0 and word.stdout_bytes[:2] == b"PK"
+    assert not (Path.cwd() / "-").exists() and not (tmp_path / "-").exists()
+    refused = cli("--format", "eml", "-o", "-")
+    assert refused.exit_code == 2 and "not to -" in refused.output
+
+
 def test_ics_gives_events_unless_to_dos_are_asked_for(cli: Run) -> None:
     events = cli("--format", "ics", "--status", "all")
     assert events.exit_code == 0, events.output

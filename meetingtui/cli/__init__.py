@@ -6,6 +6,7 @@ sub-command imports what it needs when it runs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -21,24 +22,65 @@ _EXPECTED = {"StoreError", "TemplateError", "ExportError", "DateError", "DemoErr
              "MeetingNotFound", "LookupError", "ValidationError", "OSError"}
 
 
+#: Exit codes: 0 done, 1 the user's error (a bad date, a missing file), 2 a usage error (click's
+#: own), 3 something unexpected (its traceback in a crash log).
+USER_ERROR, UNEXPECTED = 1, 3
+
+
 class _Group(click.Group):
-    """Turns every expected failure into one line on stderr and a non-zero exit."""
+    """Turns every expected failure into one line on stderr and exit 1, an unexpected one into
+    a line naming a crash log and exit 3, and a reader that stopped reading (`| head`) into a
+    quiet end."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
+            return result
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(0)
         except Exception as error:
             if os.environ.get("MEETINGTUI_DEBUG"):
                 raise
-            click.echo(f"meetingtui: {_message(error, ctx.obj)}", err=True)
-            sys.exit(1 if _expected(error) else 2)
+            if _expected(error):
+                click.echo(f"meetingtui: {_message(error, ctx.obj)}", err=True)
+                sys.exit(USER_ERROR)
+            log = _crash_log(error)
+            click.echo(f"meetingtui: {_message(error, ctx.obj)}"
+                       + (f"; the details are in {log}" if log else ""), err=True)
+            sys.exit(UNEXPECTED)
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         where = paths.resolve()
         # Written unwrapped so that a long path can be copied from the terminal.
         formatter.write(f"\nDatabase in use: {where.db}\nExports go to: {where.exports}\n")
+
+
+def _quiet_stdout() -> None:
+    """The reader is gone: point stdout at nothing, so that Python's flush at exit does not
+    print "Broken pipe" after all."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _crash_log(error: Exception) -> Path | None:
+    """The traceback in a file of its own (the user data folder's `crash/`), for whoever looks
+    into it; None when even that cannot be written."""
+    import traceback
+    from datetime import datetime
+
+    try:
+        folder = paths.user_data_dir() / "crash"
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / f"{datetime.now():%Y-%m-%d-%H%M%S}-{os.getpid()}.log"
+        log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        return log
+    except OSError:
+        return None
 
 
 def _expected(error: Exception) -> bool:

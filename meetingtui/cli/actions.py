@@ -7,6 +7,7 @@ for ics, python-docx for docx). At module level: click only, as for every comman
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -79,7 +80,12 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
     if fmt == "table" and output is not None:
         raise click.UsageError("--format table prints to the terminal; with -o use csv, md, "
                                "json, ics or docx.")
+    to_stdout = output is not None and str(output) == "-"
+    if to_stdout:
+        output = None  # `-o -`: the file's bytes on standard output, as without -o
     per_owner = per_owner or fmt == "eml"
+    if per_owner and to_stdout:
+        raise click.UsageError("--per-owner writes a file per owner into a folder, not to -.")
     if per_owner and fmt == "table":
         raise click.UsageError("--per-owner writes files: use --format csv, md, json, ics, docx "
                                "or eml.")
@@ -122,6 +128,10 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
         from meetingtui.export.actions_table import print_table
 
         print_table(result, per_owner=status == "overdue")
+    elif fmt == "docx" and to_stdout:
+        from meetingtui.export.action_files import list_bytes
+
+        sys.stdout.buffer.write(list_bytes(result, "docx", page_per_owner=page_per_owner))
     elif fmt == "docx":
         _write_docx(context, result, output, force, page_per_owner)
     else:

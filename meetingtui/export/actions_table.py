@@ -339,7 +339,7 @@ def print_table(actions: ActionList, stream: TextIO | None = None, *,
     except BrokenPipeError:
         if out is not sys.stdout:
             raise
-        # The reader has gone (`| head`): stop quietly, and keep Python's own flush at exit
-        # from failing on the same pipe.
+        # The reader has gone (`| head`): what it wanted it has. Stop quietly, and keep
+        # Python's own flush at exit from failing on the same pipe.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(1) from None
+        raise SystemExit(0) from None

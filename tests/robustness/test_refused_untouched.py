@@ -200,7 +200,11 @@ def test_a_command_that_only_reads_never_creates_a_database(
 
 def test_the_app_open_demo_and_a_restore_create_the_database(
     tmp_path: Path, app_runs: list[object], planned: tuple[Path, int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from meetingtui.cli import tui
+
+    monkeypatch.setattr(tui, "has_terminal", lambda: True)  # as in a terminal window
     for command, path in (([], tmp_path / "app" / "m.db"),
                           (["open", "1"], tmp_path / "open" / "m.db"),
                           (["demo", "--meetings-per-year", "1"], tmp_path / "demo" / "m.db")):
