@@ -30,6 +30,9 @@ class MeetingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_field", show=False, priority=True),
         Binding("shift+tab", "previous_field", show=False, priority=True),
+        # F1 works in a text field too, and on every dialog; `?` (a question mark in a text
+        # field) is each screen's, in COMMON_BINDINGS, where the footer shows it.
+        Binding("f1", "help", "F1", show=False, priority=True),
     ]
 
     def __init__(self, ws: Workspace, meeting_id: int | None = None) -> None:
@@ -68,6 +71,14 @@ class MeetingApp(App[None]):
         if isinstance(self.focused, FormInput):
             self.focused.post_message(FormInput.TakeSuggestion())
         self.screen.focus_next()
+
+    def action_help(self) -> None:
+        from meetingtui.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen(self.screen))
 
     def action_previous_field(self) -> None:
         self.screen.focus_previous()

@@ -13,6 +13,7 @@ from meetingtui.i18n import t
 Command = tuple[str, Callable[[], object], str]
 
 COMMON_BINDINGS = [
+    Binding("question_mark", "app.help", t("help.key"), id="app.help"),
     Binding("slash", "app.search", t("search.key"), id="app.search", tooltip=t("search.help")),
     Binding("t", "app.toggle_theme", t("app.theme"), id="app.theme"),
     Binding("f6", "app.export", t("app.export"), id="app.export"),

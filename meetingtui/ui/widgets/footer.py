@@ -50,7 +50,8 @@ def shown_keys(screen: Screen[object]) -> tuple[list[Key], Key | None]:
     seen: set[str] = set()
     keys: list[Key] = []
     first: dict[str, Key] = {}
-    pinned: tuple[str, ...] = getattr(screen, "FOOTER_FIRST", ())
+    # Help first on every screen: at 80 columns it is how the keys left out are found.
+    pinned: tuple[str, ...] = ("app.help", *getattr(screen, "FOOTER_FIRST", ()))
     for _node, binding, enabled, tooltip in active.values():
         if binding.show and binding.action not in seen:
             seen.add(binding.action)
