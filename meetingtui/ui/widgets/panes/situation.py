@@ -198,8 +198,10 @@ class SituationPane(ItemPane):
             said = t(f"reports.state_{report.state.value or 'waiting'}",
                      by=report.reported_by or t("reports.nobody"),
                      on=f"{report.reported_at:%Y-%m-%d}", reason=report.reason)
-            # One line each, cut to the pane: who and when first, what as far as it goes.
-            lines.append(Text(fit(f"{mark} {said}: {' '.join(what.split())}", width)))
+            # One line each (the pane cuts it): what was seen, shortened so that who reported
+            # it and when fit beside it where the pane is wide enough.
+            room = max(24, width - len(said) - 5)
+            lines.append(Text(f"{mark} {fit(' '.join(what.split()), room)} · {said}"))
         shown.update(Text("\n").join(lines))
 
     def waiting_reports(self) -> list[Report]:
