@@ -240,3 +240,12 @@ def test_the_template_goes_to_the_exports_folder_and_replaces_nothing(cli: Run,
     assert ".csv eller .xlsx" in one_line_error(cli("--template", "-o", str(tmp_path / "m.ods")))
     assert "--template" in one_line_error(cli("x.csv", "--template"))
     assert "--template" in one_line_error(cli())
+
+
+def test_a_personnummer_is_imported_with_a_warning_naming_the_cell(
+        cli: Run, ws: Workspace, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", HEAD, "EST;Centrum;;;x;;;;", "EST;Norr;;;y;121212-1212;;;")
+    result = cli(str(path))
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"{path}:3: Källa: varning: ett personnummer")
+    assert len(stored(ws)) == 2

@@ -124,3 +124,15 @@ def test_a_sub_command_is_found_by_name_and_anything_else_is_a_group(cli: Run,
 def test_report_alone_shows_its_help(cli: Run) -> None:
     result = cli()
     assert "GROUP --area" in result.output and "Report an observation" in result.output
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("sv", "varning: --by innehåller ett personnummer"),
+    ("en", "warning: --by holds a personnummer")])
+def test_a_personnummer_is_stored_with_a_warning(cli: Run, ws: Workspace, lang: str,
+                                                 said: str) -> None:
+    result = cli("EST", "--area", "A", "--description", "x", "--by", "Bo 121212-1212",
+                 lang=lang)
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"meetingtui: {said}")
+    assert [r.reported_by for r in reports.waiting(ws, est(ws))] == ["Bo 121212-1212"]

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from meetingtui.export.minutes import PersonalDataFound, export_minutes
 from meetingtui.export.minutes_md import build_minutes_md
 from meetingtui.model import Observation, ReportState
 from meetingtui.services import lagesbild, meetings, reports
-from meetingtui.services.errors import Conflict, MeetingClosed
+from meetingtui.services.errors import Conflict, Gone, MeetingClosed
 from meetingtui.services.record import load_meeting
 from meetingtui.services.reports import CannotAnswer
 from meetingtui.services.workspace import Workspace
@@ -201,3 +202,30 @@ def test_a_merge_too_long_together_is_refused_and_changes_nothing(ws: Workspace)
         reports.merge(ws, made, meeting, kept.id)
     assert lagesbild.get_observation(ws, kept.id).description == "y" * 10_000
     assert reports.get_report(ws, made.id or 0).state is ReportState.WAITING
+
+
+def test_a_removed_report_is_gone(ws: Workspace) -> None:
+    made = sent(ws)
+    meeting = hold(ws, NOV)
+    ws.store.db.execute("UPDATE reports SET deleted_at = '2026-11-01' WHERE id = ?", [made.id])
+    ws.store.db.conn.commit()
+    with pytest.raises(Gone):
+        reports.accept(ws, made, meeting)
+    assert reports.of_meeting(ws, meeting) == [] and lagesbild.observations(ws, meeting) == []
+
+
+def test_a_personnummer_in_who_reported_keeps_a_merge_out_of_the_public_minutes(
+        ws: Workspace, tmp_path: Path) -> None:
+    made = reports.report(ws, group_id(ws, "EST"), area="Centrum", description="Klotter",
+                          reported_by="Anna 19121212-1212", source="Polisen")
+    assert reports.personal_numbers_in(made) == ["reported_by"]
+    meeting = hold(ws, NOV)
+    kept = lagesbild.save_observation(ws, Observation(
+        meeting_id=meeting, area="Centrum", description="Klotter i centrum"))
+    assert kept.id is not None
+    reports.merge(ws, made, meeting, kept.id)
+    with pytest.raises(PersonalDataFound):
+        export_minutes(ws, meeting, public=True, fmt="md", path=tmp_path / "offentlig.md")
+    assert not (tmp_path / "offentlig.md").exists()
+    internal = export_minutes(ws, meeting, public=False, fmt="md", path=tmp_path / "intern.md")
+    assert "Inrapporterat av Anna 19121212-1212" in internal.path.read_text(encoding="utf-8")

@@ -78,6 +78,15 @@ def import_reports(context: Context, file: Path | None, group_name: str | None,
             raise UserError(f"nothing imported: rows {rows} have errors (--skip-bad imports "
                             "the others)", key="reports.none_imported", rows=rows)
         count = import_checked(ws, checked)
+        from meetingtui.services.report_import import COLUMNS
+        from meetingtui.services.reports import personal_numbers_in
+
+        header = {field: name for name, field in COLUMNS.items()}
+        for row, made in zip(checked.rows, checked.reports, strict=True):
+            for name in personal_numbers_in(made):
+                click.echo(f"{file}:{row}: {header[name]}: " + _say(
+                    lang, "reports.personal_number_cell", "warning: a personnummer"),
+                    err=True)
         shorts = {g.id: g.short for g in _groups(ws)}
     per_group = Counter(shorts.get(r.group_id, "?") for r in checked.reports)
     spread = ", ".join(f"{short} {n}" for short, n in sorted(per_group.items()))

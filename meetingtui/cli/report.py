@@ -88,6 +88,11 @@ def observation(context: Context, group_name: str, area: str, description: str, 
             raise UserError(said(error, OPTIONS, context.language)) from None
     click.echo(words(context.language, "reports.reported", id=made.id, group=group.short)
                or f"report {made.id} waits for {group.short}'s next meeting")
+    for name in reports.personal_numbers_in(made):
+        click.echo("meetingtui: " + (words(context.language, "reports.personal_number",
+                                           field=OPTIONS[name])
+                                     or f"warning: {OPTIONS[name]} holds a personnummer"),
+                   err=True)
 
 
 OBSERVATION = observation

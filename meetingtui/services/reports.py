@@ -45,6 +45,19 @@ def report(ws: Workspace, group_id: int, *, area: str, description: str, categor
     return rows.insert_report(ws.store, made)
 
 
+#: A report's fields that a person types, in the order a warning names them.
+TYPED = ("area", "place_detail", "category", "description", "source", "reported_by")
+
+
+def personal_numbers_in(report: Report) -> list[str]:
+    """The fields that hold a personnummer or samordningsnummer: stored (the app warns as the
+    user types, and so do the commands), but the public minutes are refused while one stands in
+    what the report became."""
+    from meetingtui.personal_numbers import find_personal_numbers
+
+    return [name for name in TYPED if find_personal_numbers(getattr(report, name))]
+
+
 def report_many(ws: Workspace, reports: list[Report]) -> int:
     """Reports already validated (an import), all in one transaction or none."""
     return rows.insert_reports(ws.store, reports)

@@ -245,7 +245,8 @@ class SituationPane(ItemPane):
         def done(result: Answer | None) -> None:
             if result is not None:
                 self.app.notify(t(f"reports.{how}_done"), timeout=3)
-                self.reload(select=select[0])
+            # Cancelled too: another program may have answered one meanwhile (the save said so).
+            self.reload(select=select[0])
             self.query_one(DataTable).focus()
 
         title = (t("reports.merge_title", area=kept.area, description=fit(kept.description, 40))
