@@ -25,7 +25,7 @@ OPTIONS = {"area": "--area", "place_detail": "--place", "category": "--category"
 
 class ReportGroup(click.Group):
     """Sub-commands by name; anything else is the observation report's GROUP. A usage error
-    (an unknown option, a missing value) is one line, as every other error."""
+    (an unknown option, a missing value) is one line, as every other error, exit 2."""
 
     def resolve_command(self, ctx: click.Context,
                         args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
@@ -37,7 +37,9 @@ class ReportGroup(click.Group):
         try:
             return super().invoke(ctx)
         except click.UsageError as error:
-            raise UserError(f"report: {error.format_message()}") from None
+            # One line, not click's usage block; exit 2 as for any wrong option.
+            click.echo(f"meetingtui: report: {error.format_message()}", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=ReportGroup, invoke_without_command=False, no_args_is_help=True,
