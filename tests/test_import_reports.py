@@ -5,34 +5,23 @@ unless every row is good (or --skip-bad); `--template` writes the blank file to 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner, Result
 
-from meetingtui.cli import main
-from meetingtui.services import groups
 from meetingtui.services.report_import import HEADERS
 from meetingtui.services.workspace import Workspace
 from tests.cli_helpers import one_line_error
+from tests.report_helpers import Run, command
 
-Run = Callable[..., Result]
 HEAD = "Grupp;Område;Plats;Kategori;Beskrivning;Källa;Rapporterad av;Datum;Sekretess"
 
 
 @pytest.fixture
 def cli(ws: Workspace, test_agendas: Path, tmp_path: Path) -> Run:
-    groups.ensure_groups(ws)
-
-    def run(*args: str, lang: str = "sv") -> Result:
-        return CliRunner().invoke(main, [
-            "--db", str(tmp_path / "test.db"), "--agendas", str(test_agendas),
-            "--exports", str(tmp_path / "exports"), "--lang", lang, "import", *args],
-            catch_exceptions=False)
-    return run
+    return command(ws, test_agendas, tmp_path, "import")
 
 
 def stored(ws: Workspace) -> list[tuple[str, str, str, str, str, str, str, int]]:

@@ -4,32 +4,22 @@ a group's next meeting from the command line; `report` stays open for sub-comman
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner, Result
 
-from meetingtui.cli import main
 from meetingtui.cli.report import report
 from meetingtui.services import groups, reports
 from meetingtui.services.workspace import Workspace
 from tests.cli_helpers import one_line_error
-
-Run = Callable[..., Result]
+from tests.report_helpers import Run, command
 
 
 @pytest.fixture
 def cli(ws: Workspace, test_agendas: Path, tmp_path: Path) -> Run:
-    groups.ensure_groups(ws)
-
-    def run(*args: str, lang: str = "sv") -> Result:
-        return CliRunner().invoke(main, [
-            "--db", str(tmp_path / "test.db"), "--agendas", str(test_agendas),
-            "--lang", lang, "report", *args], catch_exceptions=False)
-    return run
+    return command(ws, test_agendas, tmp_path, "report")
 
 
 def est(ws: Workspace) -> int:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from meetingtui.i18n import t
 from meetingtui.model import Report
-from meetingtui.ui.dialogs.observation import SOURCES, _examples
+from meetingtui.ui.dialogs.observation import observed_rows
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form import FieldRow, FormDialog, date_echo, date_text, text_input
 
@@ -31,16 +31,7 @@ class ReportDialog(FormDialog[Report]):
 
     def rows(self) -> Iterable[FieldRow]:
         r = self.draft
-        yield FieldRow("area", t("observation.area"), text_input(r.area, id="area"))
-        yield FieldRow("place_detail", t("observation.place"),
-                       text_input(r.place_detail, id="place_detail"))
-        yield FieldRow("category", t("observation.category"),
-                       text_input(r.category, id="category", suggestions=self.categories,
-                                  placeholder=_examples(self.categories)))
-        yield FieldRow("description", t("observation.description"),
-                       text_input(r.description, id="description"))
-        yield FieldRow("source", t("observation.source"),
-                       text_input(r.source, id="source", suggestions=SOURCES))
+        yield from observed_rows(r, self.categories)
         yield FieldRow("confidential", t("common.confidential"),
                        Choice([(t("common.no"), False), (t("common.yes"), True)],
                               r.confidential, id="confidential"))
