@@ -4,6 +4,8 @@ a group's next meeting from the command line; `report` stays open for sub-comman
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -127,3 +129,16 @@ def test_a_personnummer_is_stored_with_a_warning(cli: Run, ws: Workspace, lang: 
     assert result.exit_code == 0
     assert result.stderr.startswith(f"meetingtui: {said}")
     assert [r.reported_by for r in reports.waiting(ws, est(ws))] == ["Bo 121212-1212"]
+
+
+@pytest.mark.parametrize("command", ["report", "import"])
+def test_help_imports_nothing_heavy(command: str) -> None:
+    """Start-up is measured: the models, openpyxl and the store load when a command runs."""
+    code = ("import sys; from meetingtui.cli import main\n"
+            f"main([{command!r}, '--help'], standalone_mode=False)\n"
+            "heavy = [m for m in ('textual', 'docx', 'sqlite_utils', 'pydantic', 'openpyxl')"
+            " if m in sys.modules]\nprint('heavy:', ','.join(heavy))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, cwd=Path(__file__).parent.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "heavy: "
