@@ -111,7 +111,8 @@ def test_a_sub_command_is_found_by_name_and_anything_else_is_a_group(cli: Run,
         assert cli("EST", "--area", "B", "--description", "y").exit_code == 0
     finally:
         report.commands.pop("yearly")
-    assert [r.area for r in reports.waiting(ws, est(ws))] == ["A", "B"]
+    assert cli("--area", "C", "EST", "--description", "z").exit_code == 0  # options first
+    assert [r.area for r in reports.waiting(ws, est(ws))] == ["A", "B", "C"]
 
 
 def test_report_alone_shows_its_help(cli: Run) -> None:

@@ -27,6 +27,11 @@ class ReportGroup(click.Group):
     """Sub-commands by name; anything else is the observation report's GROUP. A usage error
     (an unknown option, a missing value) is one line, as every other error, exit 2."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0].startswith("-") and args[0] not in ctx.help_option_names:
+            args = [OBSERVATION.name or "observation", *args]  # options before GROUP
+        return super().parse_args(ctx, args)
+
     def resolve_command(self, ctx: click.Context,
                         args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] in self.commands:
