@@ -238,3 +238,11 @@ def test_a_personnummer_is_imported_with_a_warning_naming_the_cell(
     assert result.exit_code == 0
     assert result.stderr.startswith(f"{path}:3: Källa: varning: ett personnummer")
     assert len(stored(ws)) == 2
+
+
+def test_group_option_fills_the_empty_group_cells_only(cli: Run, ws: Workspace,
+                                                      tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", HEAD, ";Centrum;;;x;;;;", "EST;Norr;;;y;;;;")
+    result = cli(str(path), "--group", "SSPF")
+    assert result.stdout == "2 rapporter importerade (EST 1, SSPF 1)\n"
+    assert [(row[0], row[1]) for row in stored(ws)] == [("SSPF", "Centrum"), ("EST", "Norr")]
