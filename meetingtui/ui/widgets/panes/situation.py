@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import AgendaItem, Observation, Report, ReportState, Trend
+from meetingtui.model import AgendaItem, Observation, Trend
 from meetingtui.services import lagesbild, problems, reports
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
@@ -20,11 +20,10 @@ from meetingtui.ui.session import Session
 from meetingtui.ui.timing import fit, flex_width, plain
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
-from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
+from meetingtui.ui.widgets.panes.base import DecisionLine
+from meetingtui.ui.widgets.panes.situation_reports import ReportsApart
 
 TREND_MARK = {Trend.NEW: "ny", Trend.RISING: "↑", Trend.UNCHANGED: "→", Trend.FALLING: "↓"}
-REPORT_MARK = {ReportState.WAITING: "▸", ReportState.ACCEPTED: "✓", ReportState.MERGED: "↳",
-               ReportState.REJECTED: "✗"}
 
 
 class ObservationTable(FixedTable[Text | str]):
@@ -38,7 +37,7 @@ class ObservationTable(FixedTable[Text | str]):
             self.parent.show_detail()
 
 
-class SituationPane(ItemPane):
+class SituationPane(ReportsApart):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "new", t("situation.new"), id="situation.new"),
         Binding("enter", "open", t("situation.open"), id="situation.open"),
@@ -70,9 +69,6 @@ class SituationPane(ItemPane):
 
     shown_width: int | None = None  # the width the table was laid out for
     make_public = False  # the form's save asked to make the problem public: ask after it
-    # The group's reports this meeting shows (replaced, never changed in place): asked for by
-    # the footer before the pane is mounted.
-    reports: list[Report] = []  # noqa: RUF012
 
     def on_mount(self) -> None:
         self.rows: list[Observation] = []
@@ -179,80 +175,10 @@ class SituationPane(ItemPane):
         self.query_one("#situation-legend", Static).update(
             t("situation.legend") if self.rows else t("situation.empty"))
 
-    def show_reports(self, found: list[Report]) -> None:
-        """The reports of the group apart from the observations: those waiting for this
-        meeting, marked "inrapporterad av X, datum", and those it answered."""
-        changed = bool(found) != bool(self.reports)
-        self.reports = found
-        shown = self.query_one("#situation-reports", Static)
-        shown.display = bool(found)
-        if changed:
-            self.refresh_bindings()
-        if not found:
-            return
-        width = max(20, self.size.width - 2)
-        lines = [Text(t("reports.heading", count=len(self.waiting_reports())), style="bold")]
-        for report in found:
-            mark = REPORT_MARK[report.state]
-            what = f"{report.area}: {report.description}"
-            said = t(f"reports.state_{report.state.value or 'waiting'}",
-                     by=report.reported_by or t("reports.nobody"),
-                     on=f"{report.reported_at:%Y-%m-%d}", reason=report.reason)
-            # One line each (the pane cuts it): what was seen, shortened so that who reported
-            # it and when fit beside it where the pane is wide enough.
-            room = max(24, width - len(said) - 5)
-            lines.append(Text(f"{mark} {fit(' '.join(what.split()), room)} · {said}"))
-        shown.update(Text("\n").join(lines))
-
-    def waiting_reports(self) -> list[Report]:
-        return [r for r in self.reports if r.state is ReportState.WAITING]
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "answer_report" and not self.waiting_reports():
             return False  # no report waits: the keys leave the footer
         return super().check_action(action, parameters)
-
-    def action_answer_report(self, how: str) -> None:
-        """u / l / x: take a waiting report up as an observation of this meeting, add it to the
-        highlighted problem, or reject it with a reason."""
-        from meetingtui.services.reports import CannotAnswer
-        from meetingtui.ui.dialogs.report_answer import Answer, ReportAnswerDialog
-
-        waiting = self.waiting_reports()
-        kept = self.current()
-        if not waiting:
-            return
-        if how == "merge" and (kept is None or kept.id is None):
-            self.app.notify(t("reports.no_problem"), severity="warning")
-            return
-        ws, meeting_id = self.session.ws, self.session.meeting_id
-        select: list[int | None] = [kept.id if kept else None]
-
-        def save(answer: Answer, _base: Answer | None) -> Answer:
-            report = next(r for r in waiting if r.id == answer.report_id)
-            try:
-                if how == "accept":
-                    select[0] = reports.accept(ws, report, meeting_id).id
-                elif how == "merge":
-                    assert kept is not None and kept.id is not None
-                    reports.merge(ws, report, meeting_id, kept.id)
-                else:
-                    reports.reject(ws, report, meeting_id, answer.reason)
-            except CannotAnswer as error:
-                raise ValueError(t(f"reports.cannot_{error.reason}")) from None
-            return answer
-
-        def done(result: Answer | None) -> None:
-            if result is not None:
-                self.app.notify(t(f"reports.{how}_done"), timeout=3)
-            # Cancelled too: another program may have answered one meanwhile (the save said so).
-            self.reload(select=select[0])
-            self.query_one(DataTable).focus()
-
-        title = (t("reports.merge_title", area=kept.area, description=fit(kept.description, 40))
-                 if how == "merge" and kept is not None else t(f"reports.{how}_title"))
-        self.app.push_screen(ReportAnswerDialog(title, waiting, reason=how == "reject",
-                                                save=save), done)
 
     def show_detail(self) -> None:
         """The highlighted observation in full: the table cuts long text at 80 columns."""
