@@ -26,6 +26,7 @@ from bench.paths import MEETINGTUI, PYTHON, REPO, TOOLS
 from bench.processes import time_interleaved
 from bench.queries import home_lines_ms, open_actions_ms
 from bench.report import Row, absolute_row, growth_row, markdown, ratio_row
+from bench.report_import import import_rows
 from bench.search import search_rows
 from bench.stats import Samples
 from bench.tui_list import action_list_ms, key_to_screen_ms
@@ -261,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         print("search …", flush=True)
         rows += search_rows(large, args.runs)
 
+        print("import of 1,000 reports …", flush=True)
+        rows += import_rows(tmp, args.runs)
         print("problem course …", flush=True)
         rows += problem_course(large, tmp, not args.no_keys)
         print("autosaved edit …", flush=True)

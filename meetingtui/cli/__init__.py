@@ -172,5 +172,10 @@ def _register() -> None:
     from meetingtui.cli.stats import stats
     main.add_command(stats)
 
+    from meetingtui.cli.report import report
+    main.add_command(report)
+    from meetingtui.cli.import_reports import import_reports
+    main.add_command(import_reports)
+
 
 _register()

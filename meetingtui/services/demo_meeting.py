@@ -27,6 +27,7 @@ from meetingtui.model import (
     Trend,
 )
 from meetingtui.services import demo_content as text
+from meetingtui.services.demo_reports import answer_waiting, report_between
 from meetingtui.services.followup import record_update
 from meetingtui.services.lagesbild import observations, save_cause, save_measure, save_observation
 from meetingtui.services.meetings import (
@@ -67,6 +68,7 @@ class GroupState:
     heat: dict[str, float] = field(default_factory=dict)  # area → recent levels
     quarter: str = ""  # the last quarter whose priorities were set
     secret_seen: bool = False  # a confidential observation and measure were made
+    last_held: date | None = None  # the day of the last meeting held (reports come after it)
 
 
 class MeetingRecorder:
@@ -101,6 +103,8 @@ class MeetingRecorder:
                                chair=chair.name, secretary=secretary.name, adjuster=adjuster.name,
                                attendance=people)
         assert meeting.id is not None
+        if state.kind == "est":  # between the meetings, members report what they see
+            report_between(ws, state.group.id, state.members, state.last_held, when, self.today)
         if when.date() >= self.today:
             return  # the next meeting: planned, not held
         running = start_meeting(ws, meeting.id)
@@ -133,6 +137,7 @@ class MeetingRecorder:
                 notes, followed = self._follow_up(state, meeting.id, when.date()), True
             elif item.kind is ItemKind.SITUATION:
                 notes = self._situation(state, meeting.id, when.date())
+                notes += answer_waiting(ws, state.group.id, meeting.id)
             elif item.kind is ItemKind.ACTIONS:
                 notes = self._actions(state, meeting.id, when.date())
             elif item.kind is ItemKind.PRIORITIES:
@@ -146,6 +151,7 @@ class MeetingRecorder:
         if not followed:
             self._follow_up(state, meeting.id, when.date())
         close_meeting(ws, meeting.id)
+        state.last_held = when.date()
         for area in state.heat:
             state.heat[area] *= 0.7
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from meetingtui.i18n import t
-from meetingtui.model import Observation, ObservationStatus, Trend
+from meetingtui.model import Observation, ObservationStatus, Report, Trend
 from meetingtui.ui.labels import options
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
@@ -38,16 +38,7 @@ class ObservationDialog(FormDialog[Observation]):
 
     def rows(self) -> Iterable[FieldRow]:
         o = self.observation
-        yield FieldRow("area", t("observation.area"), text_input(o.area, id="area"))
-        yield FieldRow("place_detail", t("observation.place"),
-                       text_input(o.place_detail, id="place_detail"))
-        yield FieldRow("category", t("observation.category"),
-                       text_input(o.category, id="category", suggestions=self.categories,
-                                  placeholder=_examples(self.categories)))
-        yield FieldRow("description", t("observation.description"),
-                       text_input(o.description, id="description"))
-        yield FieldRow("source", t("observation.source"),
-                       text_input(o.source, id="source", suggestions=SOURCES))
+        yield from observed_rows(o, self.categories)
         yield FieldRow("trend", t("observation.trend"),
                        Choice(options(Trend), o.trend, id="trend"))
         yield FieldRow("level", t("observation.level"),
@@ -64,6 +55,20 @@ class ObservationDialog(FormDialog[Observation]):
         for name in FIELDS:
             values[name] = self.value(name)
         return Observation.model_validate(values)
+
+
+def observed_rows(seen: Observation | Report, categories: list[str]) -> Iterator[FieldRow]:
+    """Where and what: the fields an observation and a report between meetings share."""
+    yield FieldRow("area", t("observation.area"), text_input(seen.area, id="area"))
+    yield FieldRow("place_detail", t("observation.place"),
+                   text_input(seen.place_detail, id="place_detail"))
+    yield FieldRow("category", t("observation.category"),
+                   text_input(seen.category, id="category", suggestions=categories,
+                              placeholder=_examples(categories)))
+    yield FieldRow("description", t("observation.description"),
+                   text_input(seen.description, id="description"))
+    yield FieldRow("source", t("observation.source"),
+                   text_input(seen.source, id="source", suggestions=SOURCES))
 
 
 def _examples(words: list[str]) -> str:

@@ -46,6 +46,7 @@ class HomeScreen(Screen[None]):
                 tooltip=t("settings.help")),
         Binding("s", "stats", t("stats_screen.key"), id="home.stats",
                 tooltip=t("stats_screen.help")),
+        Binding("r", "report", t("reports.key"), id="home.report", tooltip=t("reports.help")),
         *COMMON_BINDINGS,
     ]
 
@@ -291,6 +292,37 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(t("group.archive_title"), t(
             "group.archive_question", name=view.name), default=False), answer)
+
+    def action_report(self) -> None:
+        """r: report an observation to the selected group's next meeting, starting none."""
+        from meetingtui.model import Report
+        from meetingtui.services import groups, reports
+        from meetingtui.ui.dialogs.report import ReportDialog
+
+        view = self.selected()
+        if view is None:
+            return
+        group_id = view.group_id
+        template = self.ws.template_of(groups.get_group(self.ws, group_id))
+        now = self.ws.now()
+        draft = Report.model_construct(group_id=group_id, area="", description="",
+                                       place_detail="", category="", source="",
+                                       confidential=False, reported_by="", reported_at=now)
+
+        def save(made: Report, _base: Report | None) -> Report:
+            return reports.report(
+                self.ws, group_id, area=made.area, description=made.description,
+                category=made.category, place_detail=made.place_detail, source=made.source,
+                reported_by=made.reported_by, reported_at=made.reported_at,
+                confidential=made.confidential)
+
+        def done(made: Report | None) -> None:
+            if made is not None:
+                self.app.notify(t("reports.waits", group=view.short), timeout=4)
+
+        self.app.push_screen(ReportDialog(draft, view.name,
+                                          list(template.categories) if template else [],
+                                          now, save), done)
 
     def action_stats(self) -> None:
         """The figures over time, for the selected group (all groups one step away)."""

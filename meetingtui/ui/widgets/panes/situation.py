@@ -13,14 +13,15 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Observation, Trend
-from meetingtui.services import lagesbild, problems
+from meetingtui.services import lagesbild, problems, reports
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
 from meetingtui.ui.timing import fit, flex_width, plain
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
-from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
+from meetingtui.ui.widgets.panes.base import DecisionLine
+from meetingtui.ui.widgets.panes.situation_reports import ReportsApart
 
 TREND_MARK = {Trend.NEW: "ny", Trend.RISING: "↑", Trend.UNCHANGED: "→", Trend.FALLING: "↓"}
 
@@ -36,7 +37,7 @@ class ObservationTable(FixedTable[Text | str]):
             self.parent.show_detail()
 
 
-class SituationPane(ItemPane):
+class SituationPane(ReportsApart):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "new", t("situation.new"), id="situation.new"),
         Binding("enter", "open", t("situation.open"), id="situation.open"),
@@ -48,12 +49,21 @@ class SituationPane(ItemPane):
                 tooltip=t("problem.help")),
         Binding("i", "merge", t("problem.merge_key"), id="situation.merge",
                 tooltip=t("problem.merge_help")),
+        # Shown only while reports wait for this meeting (see check_action).
+        Binding("u", "answer_report('accept')", t("reports.accept_key"),
+                id="situation.accept_report", tooltip=t("reports.accept_help")),
+        Binding("l", "answer_report('merge')", t("reports.merge_key"),
+                id="situation.merge_report", tooltip=t("reports.merge_help")),
+        Binding("x", "answer_report('reject')", t("reports.reject_key"),
+                id="situation.reject_report", tooltip=t("reports.reject_help")),
     ]
-    EDIT_ACTIONS = frozenset({"new", "edit", "remove", "decision", "confidential", "merge"})
+    EDIT_ACTIONS = frozenset({"new", "edit", "remove", "decision", "confidential", "merge",
+                              "answer_report"})
 
     def compose(self) -> ComposeResult:
         yield ObservationTable(cursor_type="row", id="observations", zebra_stripes=True)
         yield Static("", id="observation-detail")
+        yield Static("", id="situation-reports")
         yield Static("", id="situation-legend", classes="hint")
         yield DecisionLine()
 
@@ -71,6 +81,7 @@ class SituationPane(ItemPane):
         # again, without reading them again (that was half of the time `p` took to come back).
         if self.size.width != self.shown_width:
             self.fill()
+            self.show_reports(self.reports)
 
     def reload(self, select: int | None = None) -> None:
         ws, meeting_id = self.session.ws, self.session.meeting_id
@@ -84,6 +95,7 @@ class SituationPane(ItemPane):
         changed = [index for index, (old, new) in enumerate(zip(self.rows, rows, strict=False))
                    if old != new or self.counts.get(old.id) != counts[new.id]]
         self.rows, self.counts = rows, counts
+        self.show_reports(reports.of_meeting(ws, meeting_id))
         self.mark_current()
         if same_rows and self.shown_width is not None:
             # One observation saved, or nothing changed: rewrite those rows, not all 200 (if
@@ -162,6 +174,11 @@ class SituationPane(ItemPane):
         self.show_detail()
         self.query_one("#situation-legend", Static).update(
             t("situation.legend") if self.rows else t("situation.empty"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer_report" and not self.waiting_reports():
+            return False  # no report waits: the keys leave the footer
+        return super().check_action(action, parameters)
 
     def show_detail(self) -> None:
         """The highlighted observation in full: the table cuts long text at 80 columns."""
