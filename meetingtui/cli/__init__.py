@@ -130,5 +130,11 @@ def _register() -> None:
     from meetingtui.cli.stats import stats
     main.add_command(stats)
 
+    from meetingtui.cli.report import report
+    from meetingtui.cli.report_upward import quarter, yearly
+    report.add_command(yearly)
+    report.add_command(quarter)
+    main.add_command(report)
+
 
 _register()

@@ -115,6 +115,7 @@ class YearReport(NamedTuple):
     year: int
     public: bool
     made: date
+    as_of: date  # the year's last day, or today while the year lasts: statuses are of then
     figures: Figures
     problems: list[Problem]  # the main ones
     problem_count: int  # how many problems the year had in all (shown)
@@ -133,6 +134,7 @@ class QuarterReport(NamedTuple):
     made: date
     first: date
     last: date
+    as_of: date  # the quarter's last day, or today while it lasts
     figures: Figures
     problems: list[Problem]
     priorities: list[Priority]  # chosen for the next quarter
@@ -162,16 +164,17 @@ def year_report(ws: Workspace, year: int, *, public: bool = False) -> YearReport
     check_year(year)
     conn = ws.store.conn
     first, last = date(year, 1, 1), date(year, 12, 31)
-    end = last.isoformat()
-    seen = rows.appearances(conn, first.isoformat(), end)
+    as_of = min(last, ws.today())
+    end = as_of.isoformat()
+    seen = rows.appearances(conn, first.isoformat(), last.isoformat())
     problems = _problems(conn, seen, public)
     problems.sort(key=lambda p: (-p.meetings, -p.level, not p.open_at_end,
                                  swedish_order(p.area), p.problem_id))
-    made = rows.measures(conn, first.isoformat(), end)
+    made = rows.measures(conn, first.isoformat(), last.isoformat())
     before = rows.measures(conn, date(year - 1, 1, 1).isoformat(),
                            date(year - 1, 12, 31).isoformat())
     shown = [m for m in made + before if not (public and m.confidential)]
-    agreement_rows = rows.agreements(conn, first.isoformat(), end)
+    agreement_rows = rows.agreements(conn, first.isoformat(), last.isoformat())
     ids = [a.id for a in agreement_rows]
     linked = rows.agreement_measures(conn, ids) if ids else []
     linked = [(a, m) for a, m in linked if not (public and m.confidential)]
@@ -188,7 +191,7 @@ def year_report(ws: Workspace, year: int, *, public: bool = False) -> YearReport
         measures_of[agreement_id].append(at_end[m.id])
     quarters = [f"{year}-Q{n}" for n in range(1, 5)]
     return YearReport(
-        year=year, public=public, made=ws.today(),
+        year=year, public=public, made=ws.today(), as_of=as_of,
         figures=_figures(ws, "year", date(year - 1, 1, 1), last, None, public),
         problems=problems[:MAIN_PROBLEMS], problem_count=len(problems),
         priorities=_priorities(rows.priorities(conn, quarters)),
@@ -215,7 +218,8 @@ def quarter_report(ws: Workspace, quarter: str, *, group: str | None = None,
     problems = _problems(conn, seen, public)
     problems.sort(key=lambda p: (-p.level, not p.open_at_end, swedish_order(p.area),
                                  p.problem_id))
-    end = last.isoformat()
+    as_of = min(last, ws.today())
+    end = as_of.isoformat()
     late = [m for m in rows.open_on(conn, end, group_id)
             if not (public and m.confidential)]
     history = _history(conn, [m.id for m in late])
@@ -223,7 +227,7 @@ def quarter_report(ws: Workspace, quarter: str, *, group: str | None = None,
     following = period_key("quarter", next_start("quarter", first))
     return QuarterReport(
         quarter=period_key("quarter", first), next_quarter=following, group=short,
-        public=public, made=ws.today(), first=first, last=last,
+        public=public, made=ws.today(), first=first, last=last, as_of=as_of,
         figures=_figures(ws, "quarter", period_start("quarter", first - timedelta(days=1)),
                          last, group, public),
         problems=problems,

@@ -97,7 +97,8 @@ class CommitmentRow(NamedTuple):
 
 
 def _in_range(group: bool) -> str:
-    return (f"SELECT m.id AS id, m.date AS date, g.short AS short FROM meetings m JOIN groups g ON g.id = m.group_id "
+    return ("SELECT m.id AS id, m.date AS date, g.short AS short "
+            "FROM meetings m JOIN groups g ON g.id = m.group_id "
             f"WHERE m.status IN ({_STATUSES}) AND m.date BETWEEN :first AND :last"
             + (" AND m.group_id = :group" if group else ""))
 
