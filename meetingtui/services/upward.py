@@ -36,6 +36,7 @@ from meetingtui.services.stats import (
     period_start,
 )
 from meetingtui.services.swedish import swedish_order
+from meetingtui.store import actions as action_rows
 from meetingtui.store import upward as rows
 from meetingtui.store.upward import (
     AgreementRow,
@@ -213,7 +214,7 @@ def quarter_report(ws: Workspace, quarter: str, *, group: str | None = None,
         from meetingtui.services.actions import find_group_id
 
         group_id = find_group_id(conn, group)
-        short = conn.execute("SELECT short FROM groups WHERE id = ?", [group_id]).fetchone()[0]
+        short = next(row[2] for row in action_rows.groups(conn) if row[0] == group_id)
     seen = rows.appearances(conn, first.isoformat(), last.isoformat(), group_id)
     problems = _problems(conn, seen, public)
     problems.sort(key=lambda p: (-p.level, not p.open_at_end, swedish_order(p.area),
