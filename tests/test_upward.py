@@ -292,6 +292,17 @@ def test_markdown_escapes_what_users_typed(copy: Workspace) -> None:
     assert SECRET_TEXT not in public and "SEKRETESS" not in public
 
 
+@pytest.mark.parametrize(("status", "word"), [
+    ("not_started", "Ej påbörjad"), ("in_progress", "Pågående"), ("done", "Genomförd"),
+    ("cancelled", "Avbruten"), ("planned", "Ej påbörjad"), ("ongoing", "Pågående"),
+    ("något annat", "något annat")])
+def test_a_commitments_status_in_words(status: str, word: str) -> None:
+    from meetingtui.export.yearly import commitment_status
+
+    set_language("sv")
+    assert commitment_status(status) == word
+
+
 def test_a_year_without_meetings_says_so(copy: Workspace) -> None:
     text = text_of(export_yearly(copy, 1999, path=copy.locations.exports / "e.docx").path)
     for said in ("Inga problem togs upp under 1999.", "Inga åtgärder beslutades under 1999.",

@@ -48,6 +48,18 @@ def status_word(measure: Measure) -> str:
     return f"{word} ({t('upward.overdue').lower()})" if measure.overdue else word
 
 
+#: A commitment's status is a measure's; the words the issue used for them, read as those.
+_COMMITMENT_STATUS = {"planned": "not_started", "ongoing": "in_progress"}
+
+
+def commitment_status(status: str) -> str:
+    """A commitment's status in words; one the app does not know, as written."""
+    status = _COMMITMENT_STATUS.get(status, status)
+    if status in ("not_started", "in_progress", "done", "cancelled"):
+        return t(f"enum.MeasureStatus.{status}")
+    return status
+
+
 def owner_text(owner: str, organisation: str) -> str:
     return f"{owner}, {organisation}" if organisation.strip() else owner
 
@@ -243,7 +255,7 @@ def _agreement(agreement: Agreement) -> list[Block]:
                 t("upward.head_due"), t("upward.head_status")]
         blocks.append(Table(head, [
             [c.party, c.text, owner_text(c.owner, c.organisation), c.due or "–",
-             t(f"enum.MeasureStatus.{c.status}")] for c in agreement.commitments],
+             commitment_status(c.status)] for c in agreement.commitments],
             [2.6, 6.0, 3.0, 2.2, 2.2]))
     else:
         blocks.append(Para(t("upward.no_commitments")))
