@@ -418,3 +418,25 @@ def test_public_report_with_a_personnummer_is_refused_in_one_line(demo: Path,
                                        "--public", "-o", str(target)])
     line = one_line_error(result)
     assert "811218-****" in line and PERSONNUMMER not in line and not target.exists()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("sv", "--quarter 2026-Q5 är inget kvartal: skriv till exempel 2026-Q4 (Q1–Q4)."),
+    ("en", "--quarter 2026-Q5 is not a quarter: write it as 2026-Q4 (Q1–Q4)."),
+])
+def test_a_bad_quarter_is_said_in_both_languages(demo: Path, lang: str, said: str) -> None:
+    result = CliRunner().invoke(main, ["--db", str(demo), "--lang", lang, "report", "quarter",
+                                       "--quarter", "2026-Q5"])
+    assert one_line_error(result) == f"meetingtui: {said}"
+
+
+def test_the_yearly_report_in_english(copy: Workspace) -> None:
+    set_language("en")
+    try:
+        path = export_yearly(copy, 2025, fmt="md", path=copy.locations.exports / "en.md").path
+    finally:
+        set_language("sv")
+    text = path.read_text("utf-8")
+    for said in ("# Situation picture and action plan 2025", "## 2 Action plan",
+                 "## 3 Follow-up of the measures of 2024", "taken up at 6 meetings"):
+        assert said in text, said
