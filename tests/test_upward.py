@@ -440,3 +440,23 @@ def test_the_yearly_report_in_english(copy: Workspace) -> None:
     for said in ("# Situation picture and action plan 2025", "## 2 Action plan",
                  "## 3 Follow-up of the measures of 2024", "taken up at 6 meetings"):
         assert said in text, said
+
+
+def test_the_yearly_report_starts_from_the_word_template(copy: Workspace,
+                                                         tmp_path: Path) -> None:
+    from meetingtui.services.settings import set_word_template
+    from tests.test_word_template import ADDRESS, FONT, LETTERHEAD, header_text, make_template
+
+    set_word_template(copy, make_template(tmp_path / "mall.docx"))
+    path = export_yearly(copy, 2025, public=True, allow_personal_data=True,
+                         path=copy.locations.exports / "mall.docx").path
+    document = docx.Document(str(path))
+    header = header_text(document.sections[0].header)
+    assert LETTERHEAD in header
+    assert "Exempelkommun\tLägesbild och åtgärdsplan 2025" in header
+    assert "Offentlig version" in header
+    assert ADDRESS in header_text(document.sections[0].footer)
+    assert document.styles["Normal"].font.name == FONT
+    assert round(document.sections[0].left_margin.cm, 2) == 2.0
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "PROTOKOLL" not in body and "1 Lägesbild" in body
