@@ -177,20 +177,22 @@ def test_yearly_figures_plan_and_followup_match_the_reference(copy: Workspace) -
     assert areas == expected
     assert areas[SECRET_AREA.casefold()] == (0, 1)
 
-    plan = found["Område|Åtgärd|Grupp|Typ|Prevention|Ansvarig|Status 2025-12-31"]
+    plan = found["Område|Åtgärd (grupp · typ · prevention)|Ansvarig|Status 2025-12-31"]
     reference = ref.decided(db, 2025, "2025-12-31")
-    assert Counter((row[1], row[6]) for row in plan) == Counter(
+    texts = [row[1].split("\n")[0] for row in plan]  # the group, type and level under it
+    assert Counter(zip(texts, (row[3] for row in plan), strict=True)) == Counter(
         (text, _status_cell(status, late)) for _, text, status, late in reference)
-    assert "Förslag om fältassistenter" in [row[1] for row in plan]  # decided: a measure
-    assert "Förslag om kameraövervakning" not in [row[1] for row in plan]
-    status = {row[1]: row[6] for row in plan}
+    assert "Förslag om fältassistenter\nEST · Situationell · Ej angiven" in [
+        row[1] for row in plan]  # a decided proposal is a measure
+    assert "Förslag om kameraövervakning" not in texts
+    status = dict(zip(texts, (row[3] for row in plan), strict=True))
     assert status["Klar på nyårsafton"] == "Genomförd"
     assert status["Klar på nyårsdagen"] == "Ej påbörjad (försenad)"
 
-    followup = found["Åtgärd|Grupp|Ansvarig|Klart senast|Status 2025-12-31"]
+    followup = found["Åtgärd (grupp)|Ansvarig|Klart senast|Status 2025-12-31"]
     words = {"done": "Genomförd", "ongoing": "Pågår", "overdue": "Försenad",
              "cancelled": "Avbruten"}
-    assert Counter(row[4] for row in followup) == Counter(
+    assert Counter(row[3] for row in followup) == Counter(
         words[ref.outcome(status, late)] for _, _, status, late in
         ref.decided(db, 2024, "2025-12-31"))
     assert len(followup) >= 10  # the demo begins in late 2024
@@ -207,11 +209,12 @@ def test_yearly_main_problems_proposals_priorities_and_agreements(copy: Workspac
     assert "tagits upp vid 6 möten" in text and "Källor: Trygghetsvandring" in text
     assert text.index("Torget – Våld") < text.index("2 Åtgärdsplan")
 
-    proposals = found["Förslag|Grupp|Till|Ansvarig|Utfall"]
-    assert sorted((row[0], row[2], row[4]) for row in proposals) == [
-        ("Förslag om fältassistenter", "KLG", "Beslutat 2025-06-10"),
-        ("Förslag om kameraövervakning", "KLG", "Föreslaget, inte avgjort"),
-        ("Förslag om ny belysning", "Kommunstyrelsen", "Avslaget 2025-06-10: Ingen budget")]
+    proposals = found["Förslag (grupp)|Till|Ansvarig|Utfall"]
+    assert sorted((row[0], row[1], row[3]) for row in proposals) == [
+        ("Förslag om fältassistenter\nEST", "KLG", "Beslutat 2025-06-10"),
+        ("Förslag om kameraövervakning\nEST", "KLG", "Föreslaget, inte avgjort"),
+        ("Förslag om ny belysning\nEST", "Kommunstyrelsen",
+         "Avslaget 2025-06-10: Ingen budget")]
 
     quarters = [row[0] for row in found["Kvartal|Grupp|Prioriteringar"]]
     conn = sqlite3.connect(copy.store.path)
@@ -223,8 +226,8 @@ def test_yearly_main_problems_proposals_priorities_and_agreements(copy: Workspac
     assert "Medborgarlöfte: Tryggare centrum" in text
     assert "Gammal överenskommelse" not in text  # ended 2023
     assert "Parter: Polisen, Kommunen" in text
-    assert found["Part|Åtagande|Ansvarig|Klart senast|Status"] == [
-        ["Polisen", "Fler kvällspatruller", "Polisen", "2025-12-01", "Pågående"]]
+    assert found["Åtagande (part)|Ansvarig|Klart senast|Status"] == [
+        ["Fler kvällspatruller\nPolisen", "Polisen", "2025-12-01", "Pågående"]]
     assert "Kvällsvandringar i centrum – Kommunen – Ej påbörjad (försenad)" in text
 
 
@@ -237,8 +240,8 @@ def test_public_yearly_leaves_out_the_confidential_problem_and_its_measures(
         assert hidden not in text, hidden
     assert "Offentlig version" in text and "Torget – Våld" in text
     found = tables(path)
-    plan = found["Område|Åtgärd|Grupp|Typ|Prevention|Ansvarig|Status 2025-12-31"]
-    assert Counter(row[1] for row in plan) == Counter(
+    plan = found["Område|Åtgärd (grupp · typ · prevention)|Ansvarig|Status 2025-12-31"]
+    assert Counter(row[1].split("\n")[0] for row in plan) == Counter(
         text for _, text, _, _ in ref.decided(copy.store.path, 2025, "2025-12-31",
                                               public=True))
     areas = {row[0]: row[2] for row in found["Område|2024|2025|Förändring"]}
@@ -284,7 +287,8 @@ def test_markdown_escapes_what_users_typed(copy: Workspace) -> None:
     path = export_yearly(copy, 2025, fmt="md", path=copy.locations.exports / "y.md").path
     text = path.read_text(encoding="utf-8")
     assert r"Orsak med \*stjärnor\* \| och \<script\>x\</script\> (Stöds av data)" in text
-    assert r"| Åtgärd med \*stjärnor\* \| \<b\>fet\</b\> |" in text  # a table cell
+    # A table cell: the text escaped, the line under it after a line break of ours.
+    assert r"| Åtgärd med \*stjärnor\* \| \<b\>fet\</b\><br>EST · Situationell" in text
     assert "<script>" not in text and "*stjärnor*" not in text and "<b>" not in text
     assert "# Lägesbild och åtgärdsplan 2025" in text and "**SEKRETESS**" in text
     public = export_yearly(copy, 2025, fmt="md", public=True,
@@ -338,9 +342,12 @@ def test_quarter_summary_for_one_group(copy: Workspace) -> None:
         "groups g ON g.id = m.group_id WHERE g.short = 'EST' AND p.quarter = '2025-Q3' "
         "ORDER BY m.date DESC, p.position")]
     conn.close()
-    assert len(found["Område|Kategori|Problem|Grupp|Nivå|Trend"]) == len(problems) > 0
-    assert Counter(row[0] for row in found.get(
-        "Åtgärd|Grupp|Ansvarig|Klart senast|Status 2025-06-30", [])) == Counter(late)
+    rows = found["Område (kategori)|Problem (grupp)|Nivå|Trend"]
+    assert len(rows) == len(problems) > 0
+    assert all(row[1].endswith("\nEST") for row in rows)
+    assert late  # the demo's EST had measures overdue then
+    assert Counter(row[0].split("\n")[0] for row in found[
+        "Åtgärd (grupp)|Ansvarig|Klart senast|Status 2025-06-30"]) == Counter(late)
     assert "3 Prioriteringar för 2025-Q3" in text
     if following:
         [row] = found["Kvartal|Grupp|Prioriteringar"]

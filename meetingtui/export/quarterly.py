@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from meetingtui.export.files import safe_name
 from meetingtui.export.report_doc import Block, Heading, Para, Report, Table, Written
-from meetingtui.export.yearly import figure_blocks, owner_text, priority_table, status_word
+from meetingtui.export.yearly import figure_blocks, measure_table, priority_table, status_word
 from meetingtui.i18n import t
 from meetingtui.services.upward import Measure, Problem, QuarterReport
 
@@ -48,19 +48,19 @@ def build_report(report: QuarterReport, municipality: str) -> Report:
 
 
 def _problems(problems: list[Problem]) -> Table:
-    head = [t("upward.head_area"), t("upward.head_category"), t("upward.head_problem"),
-            t("upward.group"), t("upward.head_level_short"), t("upward.trend")]
-    rows = [[p.area, p.category or "–", p.description, p.group, str(p.level),
-             t(f"enum.Trend.{p.trend}")] for p in problems]
-    return Table(head, rows, [2.4, 2.8, 5.6, 2.0, 1.2, 2.0], [p.confidential for p in problems])
+    """Area and category, the problem and its group, level and trend (the second of each pair
+    on a line under the first: six columns break the words)."""
+    head = [t("upward.head_area_category"), t("upward.head_problem_group"),
+            t("upward.head_level_short"), t("upward.trend")]
+    rows = [[f"{p.area}\n{p.category}" if p.category.strip() else p.area,
+             f"{p.description}\n{p.group}", str(p.level), t(f"enum.Trend.{p.trend}")]
+            for p in problems]
+    return Table(head, rows, [4.0, 8.0, 1.6, 2.4], [p.confidential for p in problems])
 
 
 def _overdue(overdue: list[Measure], day: str) -> Table:
-    head = [t("upward.head_measure"), t("upward.group"), t("upward.head_owner"),
-            t("upward.head_due"), t("upward.head_status_on", day=day)]
-    rows = [[m.row.text, m.row.group, owner_text(m.row.owner, m.row.owner_org),
-             m.row.due or "–", status_word(m)] for m in overdue]
-    return Table(head, rows, [6.0, 2.0, 3.4, 2.2, 2.4], [m.row.confidential for m in overdue])
+    return measure_table(overdue, t("upward.head_status_on", day=day),
+                         [status_word(m) for m in overdue])
 
 
 def export_quarterly(ws: Workspace, quarter: str, *, group: str | None = None,

@@ -131,7 +131,10 @@ def build_md(report: Report) -> str:
             out.append("| " + " | ".join(escape(h) for h in block.headers) + " |")
             out.append("|" + "|".join("---" for _ in block.headers) + "|")
             for index, row in enumerate(block.rows):
-                cells = [escape(cell) for cell in row]
+                # A table cell is one line: its lines apart as HTML line breaks (ours, never
+                # the users': their text is escaped).
+                cells = ["<br>".join(escape(line) for line in cell.splitlines() or [""])
+                         for cell in row]
                 if index < len(block.secret) and block.secret[index]:
                     cells[0] = f"{cells[0]} {secret}".strip()
                 out.append("| " + " | ".join(cells) + " |")

@@ -194,14 +194,15 @@ def _plan(plan: list[Measure], year: int, as_of: str) -> list[Block]:
     kinds = {kind: sum(m.row.type == kind for m in plan) for kind in ("situational", "social")}
     intro = Para(t("upward.plan_intro", count=len(plan), year=year,
                    situational=kinds["situational"], social=kinds["social"]))
-    head = [t("upward.head_area"), t("upward.head_measure"), t("upward.group"),
-            t("upward.head_type"), t("upward.head_level"), t("upward.head_owner"),
+    # Four columns, the group, type and level on a line under the measure: more columns on a
+    # portrait A4 page break the words ("Kommunledningsförvaltningen").
+    head = [t("upward.head_area"), t("upward.head_measure_kind"), t("upward.head_owner"),
             t("upward.head_status_on", day=as_of)]
-    rows = [[m.row.area or "–", m.row.text, m.row.group, t(f"enum.MeasureType.{m.row.type}"),
-             t(f"enum.PreventionLevel.{m.row.level}"), owner_text(m.row.owner, m.row.owner_org),
-             status_word(m)] for m in plan]
-    return [intro, Table(head, rows, [2.4, 4.4, 1.8, 1.8, 1.6, 2.2, 1.8],
-                         [m.row.confidential for m in plan])]
+    rows = [[m.row.area or "–", f"{m.row.text}\n{m.row.group} · "
+             f"{t(f'enum.MeasureType.{m.row.type}')} · "
+             f"{t(f'enum.PreventionLevel.{m.row.level}')}",
+             owner_text(m.row.owner, m.row.owner_org), status_word(m)] for m in plan]
+    return [intro, Table(head, rows, [2.8, 7.0, 3.8, 2.4], [m.row.confidential for m in plan])]
 
 
 def _outcome(measure: Measure) -> str:
@@ -215,11 +216,21 @@ def _outcome(measure: Measure) -> str:
 
 
 def _proposals(proposals: list[Measure]) -> Table:
-    head = [t("upward.head_proposal"), t("upward.group"), t("upward.head_to"),
-            t("upward.head_owner"), t("upward.head_outcome")]
-    rows = [[m.row.text, m.row.group, m.row.proposed_to, owner_text(m.row.owner, m.row.owner_org),
-             _outcome(m)] for m in proposals]
-    return Table(head, rows, [5.5, 2.0, 2.2, 2.8, 3.5], [m.row.confidential for m in proposals])
+    head = [t("upward.head_proposal_group"), t("upward.head_to"), t("upward.head_owner"),
+            t("upward.head_outcome")]
+    rows = [[f"{m.row.text}\n{m.row.group}", m.row.proposed_to,
+             owner_text(m.row.owner, m.row.owner_org), _outcome(m)] for m in proposals]
+    return Table(head, rows, [6.0, 2.6, 3.8, 3.6], [m.row.confidential for m in proposals])
+
+
+def measure_table(measures: list[Measure], status_head: str, status: list[str]) -> Table:
+    """Measures with their group under them, owner, due date and a status (four columns: more
+    on a portrait A4 page break the words, "Kommunledningsförvaltningen")."""
+    head = [t("upward.head_measure_group"), t("upward.head_owner"), t("upward.head_due"),
+            status_head]
+    rows = [[f"{m.row.text}\n{m.row.group}", owner_text(m.row.owner, m.row.owner_org),
+             m.row.due or "–", word] for m, word in zip(measures, status, strict=True)]
+    return Table(head, rows, [6.8, 4.2, 2.5, 2.5], [m.row.confidential for m in measures])
 
 
 def _followup(followup: list[Measure], before: int, as_of: str) -> list[Block]:
@@ -229,13 +240,9 @@ def _followup(followup: list[Measure], before: int, as_of: str) -> list[Block]:
     summary = " · ".join(f"{t(f'upward.outcome_{o}')}: {counts[o]}" for o in OUTCOMES)
     ordered = sorted(followup, key=lambda m: (OUTCOMES.index(m.outcome), m.row.due or "9999",
                                               m.row.id))
-    head = [t("upward.head_measure"), t("upward.group"), t("upward.head_owner"),
-            t("upward.head_due"), t("upward.head_status_on", day=as_of)]
-    rows = [[m.row.text, m.row.group, owner_text(m.row.owner, m.row.owner_org),
-             m.row.due or "–", t(f"upward.outcome_{m.outcome}")] for m in ordered]
     return [Para(t("upward.followup_intro", count=len(followup), year=before)), Para(summary),
-            Table(head, rows, [6.0, 2.0, 3.4, 2.2, 2.4],
-                  [m.row.confidential for m in ordered])]
+            measure_table(ordered, t("upward.head_status_on", day=as_of),
+                          [t(f"upward.outcome_{m.outcome}") for m in ordered])]
 
 
 def _agreement(agreement: Agreement) -> list[Block]:
@@ -251,12 +258,12 @@ def _agreement(agreement: Agreement) -> list[Block]:
     if row.text.strip():
         blocks.append(Para(row.text))
     if agreement.commitments:
-        head = [t("upward.head_party"), t("upward.head_commitment"), t("upward.head_owner"),
-                t("upward.head_due"), t("upward.head_status")]
+        head = [t("upward.head_commitment_party"), t("upward.head_owner"), t("upward.head_due"),
+                t("upward.head_status")]
         blocks.append(Table(head, [
-            [c.party, c.text, owner_text(c.owner, c.organisation), c.due or "–",
-             commitment_status(c.status)] for c in agreement.commitments],
-            [2.6, 6.0, 3.0, 2.2, 2.2]))
+            [f"{c.text}\n{c.party}" if c.party.strip() else c.text,
+             owner_text(c.owner, c.organisation), c.due or "–", commitment_status(c.status)]
+            for c in agreement.commitments], [6.8, 4.2, 2.5, 2.5]))
     else:
         blocks.append(Para(t("upward.no_commitments")))
     if agreement.measures:

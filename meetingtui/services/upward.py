@@ -196,7 +196,9 @@ def year_report(ws: Workspace, year: int, *, public: bool = False) -> YearReport
         figures=_figures(ws, "year", date(year - 1, 1, 1), last, None, public),
         problems=problems[:MAIN_PROBLEMS], problem_count=len(problems),
         priorities=_priorities(rows.priorities(conn, quarters)),
-        plan=sorted(plan, key=lambda m: (swedish_order(m.row.area), m.row.type, m.row.id)),
+        # By area, the measures tied to no observation last.
+        plan=sorted(plan, key=lambda m: (not m.row.area, swedish_order(m.row.area), m.row.type,
+                                         m.row.id)),
         followup=[at_end[m.id] for m in before if m.id in at_end
                   and m.proposal in ("", "decided")],
         proposals=[at_end[m.id] for m in made if m.id in at_end and m.proposal],
