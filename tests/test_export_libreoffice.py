@@ -118,6 +118,9 @@ def test_yearly_report_renders_in_libreoffice(tmp_path: Path) -> None:
                      "Ansvarig", "SEKRETESS"):
         assert expected in text, expected
     assert text.index("1 Lägesbild") < text.index("2 Åtgärdsplan") < text.index("3 Uppföljning")
+    # No word broken in the tables: the demo's longest owner and the statuses stand whole.
+    assert "Kommunledningsförvaltningen" in text and "Kommunledningsförvaltnin\n" not in text
+    assert "Situationell" in text and "Genomförd" in text
 
     public_text = pdf_text(public_pdf)
     assert "Offentlig version" in public_text and "2 Åtgärdsplan" in public_text
