@@ -95,6 +95,9 @@ def add_upward_rows(db: Path) -> None:
             done = _measure(conn, est[1], text)
             conn.execute("INSERT INTO measure_updates (measure_id, at, old_status, new_status) "
                          "VALUES (?, ?, 'not_started', 'done')", [done, f"{day}T16:00:00"])
+        # Due on the year's last day is not late at its end; due the day before is.
+        _measure(conn, est[1], "Klart senast nyårsafton", due="2025-12-31")
+        _measure(conn, est[1], "Klart senast dagen före", due="2025-12-30")
         _problem(conn, est[:6], area="Torget", text="Bråk vid torget på fredagskvällar",
                  source="Trygghetsvandring", secret=False)
         _measure(conn, est[3], "Förslag om kameraövervakning", proposed_to="KLG",
@@ -188,6 +191,8 @@ def test_yearly_figures_plan_and_followup_match_the_reference(copy: Workspace) -
     status = dict(zip(texts, (row[3] for row in plan), strict=True))
     assert status["Klar på nyårsafton"] == "Genomförd"
     assert status["Klar på nyårsdagen"] == "Ej påbörjad (försenad)"
+    assert status["Klart senast nyårsafton"] == "Ej påbörjad"
+    assert status["Klart senast dagen före"] == "Ej påbörjad (försenad)"
 
     followup = found["Åtgärd (grupp)|Ansvarig|Klart senast|Status 2025-12-31"]
     words = {"done": "Genomförd", "ongoing": "Pågår", "overdue": "Försenad",
