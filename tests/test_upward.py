@@ -472,3 +472,19 @@ def test_the_yearly_report_starts_from_the_word_template(copy: Workspace,
     assert round(document.sections[0].left_margin.cm, 2) == 2.0
     body = "\n".join(p.text for p in document.paragraphs)
     assert "PROTOKOLL" not in body and "1 Lägesbild" in body
+
+
+def test_control_characters_and_long_texts_are_written_cleaned(copy: Workspace) -> None:
+    long = "Lång åtgärd " + "x" * 10_000
+    conn = sqlite3.connect(copy.store.path)
+    with conn:
+        meeting = _meetings(conn, "EST", 2025)[0]
+        _measure(conn, meeting, "Styr\x00tecken\x0b i\x1ftext", owner="Ägare\x07")
+        _measure(conn, meeting, long)
+    conn.close()
+    path = export_yearly(copy, 2025, path=copy.locations.exports / "c.docx").path
+    text = text_of(path)
+    assert "Styrtecken itext" in text and "Ägare" in text and long in text
+    md = export_yearly(copy, 2025, fmt="md", path=copy.locations.exports / "c.md").path
+    written = md.read_text("utf-8")
+    assert "Styrtecken itext" in written and "\x00" not in written and long in written

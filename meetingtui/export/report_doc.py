@@ -133,7 +133,8 @@ def build_md(report: Report) -> str:
             for index, row in enumerate(block.rows):
                 # A table cell is one line: its lines apart as HTML line breaks (ours, never
                 # the users': their text is escaped).
-                cells = ["<br>".join(escape(line) for line in cell.splitlines() or [""])
+                # (split at LF only: `splitlines` splits at control characters too).
+                cells = ["<br>".join(escape(line) for line in cell.split("\n"))
                          for cell in row]
                 if index < len(block.secret) and block.secret[index]:
                     cells[0] = f"{cells[0]} {secret}".strip()
