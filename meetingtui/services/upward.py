@@ -162,6 +162,7 @@ def parse_quarter(text: str) -> tuple[date, date]:
 # --- reading -----------------------------------------------------------------------------------
 
 def year_report(ws: Workspace, year: int, *, public: bool = False) -> YearReport:
+    """The yearly lägesbild and åtgärdsplan; raises `BadPeriod` for a year out of range."""
     check_year(year)
     conn = ws.store.conn
     first, last = date(year, 1, 1), date(year, 12, 31)
