@@ -30,6 +30,7 @@ from bench.report_import import import_rows
 from bench.search import search_rows
 from bench.stats import Samples
 from bench.tui_list import action_list_ms, key_to_screen_ms
+from bench.upward import upward_rows
 
 FLAT = 1.15  # 10 years over 1 year: "flat" allows this much for noise
 LINEAR = 2.2  # 2,000 rows over 1,000: at most twice the time (and a little noise)
@@ -257,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += action_lists(tmp, max(3, args.runs // 2))
         print("export …", flush=True)
         rows += exports(large, tmp, args.runs)
+        print("documents upward (report yearly, quarter) …", flush=True)
+        rows += upward_rows(large, tmp, args.runs)
         print("queries …", flush=True)
         rows += queries(dbs)
         print("search …", flush=True)

@@ -83,6 +83,50 @@ def test_minutes_render_in_libreoffice(tmp_path: Path) -> None:
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000
 
 
+def test_yearly_report_renders_in_libreoffice(tmp_path: Path) -> None:
+    """The yearly lägesbild and åtgärdsplan (issue 16 §5), internal and public, as filed to
+    KS and KF: a year of demo data, converted as the minutes are."""
+    require_tools()
+    from datetime import datetime
+
+    from meetingtui.export.yearly import export_yearly
+    from meetingtui.i18n import set_language
+    from meetingtui.paths import resolve
+    from meetingtui.services.demo import fill_demo
+    from meetingtui.services.workspace import open_workspace
+    from tests.conftest import Clock
+
+    set_language("sv")
+    ws = open_workspace(resolve(db=tmp_path / "demo.db", exports=tmp_path / "exports"),
+                        clock=Clock(datetime(2026, 11, 23, 9, 0)))
+    try:
+        fill_demo(ws, years=1, seed=1)
+        internal = export_yearly(ws, 2026, path=tmp_path / "arsrapport.docx").path
+        public = export_yearly(ws, 2026, public=True, allow_personal_data=True,
+                               path=tmp_path / "arsrapport-offentlig.docx").path
+    finally:
+        ws.close()
+    internal_pdf, public_pdf = to_pdf([internal, public], tmp_path)
+
+    text = pdf_text(internal_pdf)
+    pages = text.count("\f")
+    assert pages >= 3
+    assert f"Sida 1 av {pages}" in text and f"Sida {pages} av {pages}" in text
+    for expected in ("Exempelkommun", "Lägesbild och åtgärdsplan 2026", "1 Lägesbild",
+                     "Problem per område", "De viktigaste problemen", "2 Åtgärdsplan",
+                     "3 Uppföljning av 2025 års åtgärder", "4 Medborgarlöften",
+                     "Ansvarig", "SEKRETESS"):
+        assert expected in text, expected
+    assert text.index("1 Lägesbild") < text.index("2 Åtgärdsplan") < text.index("3 Uppföljning")
+    # No word broken in the tables: the demo's longest owner and the statuses stand whole.
+    assert "Kommunledningsförvaltningen" in text and "Kommunledningsförvaltnin\n" not in text
+    assert "Situationell" in text and "Genomförd" in text
+
+    public_text = pdf_text(public_pdf)
+    assert "Offentlig version" in public_text and "2 Åtgärdsplan" in public_text
+    assert "SEKRETESS" not in public_text
+
+
 if __name__ == "__main__":  # render the README picture
     import tempfile
 

@@ -173,6 +173,9 @@ def _register() -> None:
     main.add_command(stats)
 
     from meetingtui.cli.report import report
+    from meetingtui.cli.report_upward import quarter, yearly
+    report.add_command(yearly)
+    report.add_command(quarter)
     main.add_command(report)
     from meetingtui.cli.import_reports import import_reports
     main.add_command(import_reports)

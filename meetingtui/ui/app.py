@@ -96,8 +96,10 @@ class MeetingApp(App[None]):
         """Export the meeting the screen in front names (`export_target()`), if any."""
         target: Callable[[], int | None] | None = getattr(self.screen, "export_target", None)
         meeting_id = target() if target is not None else None
-        if meeting_id is None:
-            self.notify(t("export.no_meeting"), severity="warning")
+        if meeting_id is None:  # no meeting: the documents upward only
+            from meetingtui.ui.dialogs.export_dialog import ExportDialog, offer_open
+
+            self.push_screen(ExportDialog(self.ws, None), lambda path: offer_open(self, path))
             return
         self.export_meeting(meeting_id)
 
@@ -109,7 +111,8 @@ class MeetingApp(App[None]):
             meeting = attempt(self, get_meeting, self.ws, meeting_id)
         except Failed:
             return
-        self.push_screen(ExportDialog(self.ws, meeting_id, meeting.date.isoformat()),
+        self.push_screen(ExportDialog(self.ws, meeting_id, meeting.date.isoformat(),
+                                      meeting.date),
                          lambda path: offer_open(self, path))
 
     def action_search(self) -> None:

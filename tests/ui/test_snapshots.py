@@ -254,3 +254,17 @@ def test_measure_form_against_causes(
         await settle(pilot)
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=edit)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export_dialog_offers_the_documents_upward(
+    snap_compare: Snap, in_meeting: tuple[Workspace, int], size: tuple[int, int],
+) -> None:
+    """F6 with the document moved on to the yearly lägesbild and åtgärdsplan (issue 16 §5)."""
+    ws, meeting_id = in_meeting
+
+    async def choose(pilot: Pilot[Any]) -> None:
+        await pilot.press("f6", "tab", "tab", "right")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=choose)

@@ -10,8 +10,9 @@ build the file there, duplicating what `export_minutes` guarantees (the same che
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,26 +26,49 @@ from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.form import FieldRow
 
+if TYPE_CHECKING:
+    from meetingtui.export.minutes import Exported
+    from meetingtui.export.report_doc import Written
+
 SHOWN_FINDINGS = 8
 
 
+def documents(meeting_id: int | None, day: date) -> list[tuple[str, str]]:
+    """What the dialog offers: the meeting's minutes (when there is a meeting), the yearly
+    lägesbild and åtgärdsplan of `day`'s year and the one before (filed early the next year),
+    and the lägesbild summary of `day`'s quarter and the one before."""
+    from meetingtui.services.stats import period_key, period_start
+
+    quarter = period_key("quarter", day)
+    before = period_key("quarter", period_start("quarter", day) - timedelta(days=1))
+    found = [(t("export.minutes"), "minutes")] if meeting_id is not None else []
+    found += [(t("export.yearly", year=year), f"yearly:{year}")
+              for year in (day.year, day.year - 1)]
+    found += [(t("export.quarter", quarter=key), f"quarter:{key}") for key in (quarter, before)]
+    return found
+
+
 class ExportDialog(ModalScreen[Path | None]):
-    """Dismissed with the written file's path, or None when nothing was written."""
+    """Dismissed with the written file's path, or None when nothing was written. Offers the
+    meeting's minutes (when there is one) and the documents upward (`documents`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", t("common.cancel"), id="export.cancel"),
         Binding("enter,ctrl+s", "submit", t("app.export"), id="export.run"),
     ]
 
-    def __init__(self, ws: Workspace, meeting_id: int, heading: str = "") -> None:
+    def __init__(self, ws: Workspace, meeting_id: int | None, heading: str = "",
+                 day: date | None = None) -> None:
         super().__init__(classes="form-dialog")
         self.ws = ws
         self.meeting_id = meeting_id
         self.heading = heading
+        self.day = day or ws.today()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
-            title = t("export.title")
+            title = (t("export.title") if self.meeting_id is not None
+                     else t("export.title_report"))
             yield Static(f"{title}: {self.heading}" if self.heading else title,
                          classes="form-title")
             yield FieldRow("public", t("export.version"), Choice(
@@ -52,6 +76,9 @@ class ExportDialog(ModalScreen[Path | None]):
                 id="public"))
             yield FieldRow("fmt", t("export.format"), Choice(
                 [(t("export.docx"), "docx"), (t("export.md"), "md")], "docx", id="fmt"))
+            # Last, so that the minutes' keys stay as they were (Version, Format, Enter).
+            yield FieldRow("document", t("export.document"), Choice(
+                documents(self.meeting_id, self.day), id="document"))
             yield Static(t("export.hint"), classes="form-hint")
 
     def on_mount(self) -> None:
@@ -65,25 +92,48 @@ class ExportDialog(ModalScreen[Path | None]):
     def fmt(self) -> str:
         return str(self.query_one("#fmt", Choice).value)
 
+    @property
+    def document(self) -> str:
+        return str(self.query_one("#document", Choice).value)
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
     def action_submit(self) -> None:
         self.export(force=False, allow_personal_data=False)
 
+    def _write(self, fmt: Literal["docx", "md"], force: bool,
+               allow_personal_data: bool) -> Exported | Written:
+        """The document chosen, written as the CLI writes it (the same checks)."""
+        kind, _, period = self.document.partition(":")
+        if kind == "yearly":
+            from meetingtui.export.yearly import export_yearly
+
+            return export_yearly(self.ws, int(period), public=self.public, fmt=fmt, force=force,
+                                 allow_personal_data=allow_personal_data)
+        if kind == "quarter":
+            from meetingtui.export.quarterly import export_quarterly
+
+            return export_quarterly(self.ws, period, public=self.public, fmt=fmt, force=force,
+                                    allow_personal_data=allow_personal_data)
+        from meetingtui.export.minutes import export_minutes
+
+        assert self.meeting_id is not None  # "minutes" is offered only with a meeting
+        return export_minutes(self.ws, self.meeting_id, public=self.public, fmt=fmt,
+                              force=force, allow_personal_data=allow_personal_data)
+
     def export(self, *, force: bool, allow_personal_data: bool) -> None:
         from meetingtui.export.files import ExportError
-        from meetingtui.export.minutes import PersonalDataFound, export_minutes
+        from meetingtui.export.minutes import PersonalDataFound
+        from meetingtui.export.report_doc import PersonalDataFound as PersonalDataInReport
         from meetingtui.ui.dialogs.confirm import ConfirmDialog
 
         fmt: Literal["docx", "md"] = "md" if self.fmt == "md" else "docx"
         try:
-            result = attempt(self.app, export_minutes, self.ws, self.meeting_id,
-                             public=self.public, fmt=fmt, force=force,
-                             allow_personal_data=allow_personal_data)
+            result = attempt(self.app, self._write, fmt, force, allow_personal_data)
         except Failed:
             return
-        except PersonalDataFound as found:
+        except (PersonalDataFound, PersonalDataInReport) as found:
             lines = [t("export.personal_question")]
             lines += [f"  • {where}" for where in found.findings[:SHOWN_FINDINGS]]
             if len(found.findings) > SHOWN_FINDINGS:
