@@ -130,5 +130,8 @@ def _register() -> None:
     from meetingtui.cli.stats import stats
     main.add_command(stats)
 
+    from meetingtui.cli.proposals import proposals
+    main.add_command(proposals)
+
 
 _register()

@@ -227,7 +227,7 @@ def counts_for_group(store: Store, group_id: int, today: date) -> MeasureCounts:
     row = store.db.execute(
         "SELECT count(*), coalesce(sum(mc.due IS NOT NULL AND mc.due < ?), 0) "
         "FROM measures_current mc JOIN meetings mt ON mt.id = mc.meeting_id "
-        "WHERE mt.group_id = ? AND mc.status IN (?, ?)",
+        "WHERE mt.group_id = ? AND mc.status IN (?, ?) AND mc.proposal IN ('', 'decided')",
         [today.isoformat(), group_id, *_OPEN],
     ).fetchone()
     return MeasureCounts(open=row[0], overdue=row[1])
