@@ -16,10 +16,11 @@ from textual.widgets import DataTable, Static
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Measure, MeasureType, ProposalState
 from meetingtui.services import lagesbild, proposals
+from meetingtui.ui.session import Session
 from meetingtui.ui.timing import cells, fit, flex_width, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
-from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
+from meetingtui.ui.widgets.panes.base import DataPane, DecisionLine
 from meetingtui.ui.widgets.panes.columns import DUE_WIDTH, owner_of
 
 STATE_WIDTH = 12
@@ -35,7 +36,7 @@ def say_answered(app: App[Any], conflict: Exception) -> None:
                title=t("error.not_saved"), severity="error", timeout=10)
 
 
-class ProposalsPane(ItemPane):
+class ProposalsPane(DataPane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "new", t("proposals.new"), id="proposals.new"),
         Binding("enter", "edit", t("common.edit"), id="proposals.edit", show=False),
@@ -56,27 +57,16 @@ class ProposalsPane(ItemPane):
         yield FixedTable(cursor_type="row", id="proposals-received")
         yield DecisionLine()
 
-    def on_mount(self) -> None:
-        self.made: list[Measure] = []
-        self.received: list[Measure] = []
-        self.origins: dict[int, str] = {}
-        self.body = proposals.body_of(self.session.ws, self.session.group, self.item)
-        self.shown_width: int | None = None
-        self.reload()
-        self.show_item(self.item)
-
-    def on_resize(self) -> None:
-        if self.size.width != self.shown_width:
-            self.fill()
-
-    def refresh_data(self, item: AgendaItem) -> bool:
-        self.item = item
-        self.reload()
-        self.show_item(item)
-        return True
+    def __init__(self, session: Session, item: AgendaItem) -> None:
+        super().__init__(session, item)
+        self.made: list[Measure] = []  # proposals this meeting made to `body`
+        self.received: list[Measure] = []  # proposals made to this meeting's group
+        self.origins: dict[int, str] = {}  # measure id → the proposing group's short name
+        self.body = ""  # the body this item proposes to (the template's `body=`)
 
     def reload(self) -> None:
         session = self.session
+        self.body = proposals.body_of(session.ws, session.group, self.item)
         self.made = proposals.made_in(session.ws, session.meeting_id)
         self.received = proposals.for_body(session.ws, session.meeting, session.group)
         self.origins = proposals.origins(session.ws, self.received)

@@ -10,18 +10,18 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import AgendaItem, Rollup
+from meetingtui.model import Rollup
 from meetingtui.services import rollup
 from meetingtui.ui.timing import cells, flex_width, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
-from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
+from meetingtui.ui.widgets.panes.base import DataPane, DecisionLine
 from meetingtui.ui.widgets.panes.columns import DUE_WIDTH
 
 GROUP_WIDTH = 9
 COUNT_WIDTH = 4  # "Grön", "Röd ", up to 9999
 
 
-class RollupPane(ItemPane):
+class RollupPane(DataPane):
     DEFAULT_CSS = """
     RollupPane #rollup-counts { height: auto; max-height: 50%; }
     RollupPane #rollup-late { height: 1fr; }
@@ -33,21 +33,7 @@ class RollupPane(ItemPane):
         yield FixedTable(cursor_type="row", id="rollup-late")
         yield DecisionLine()
 
-    def on_mount(self) -> None:
-        self.data: Rollup | None = None
-        self.shown_width: int | None = None
-        self.reload()
-        self.show_item(self.item)
-
-    def on_resize(self) -> None:
-        if self.size.width != self.shown_width:
-            self.fill()
-
-    def refresh_data(self, item: AgendaItem) -> bool:
-        self.item = item
-        self.reload()
-        self.show_item(item)
-        return True
+    data: Rollup | None = None
 
     def reload(self) -> None:
         session = self.session
