@@ -253,7 +253,10 @@ class MeetingRecorder:
                 owner = rng.choice(state.members)
                 made.append(save_measure(ws, Measure(
                     meeting_id=meeting_id, text=words, owner=owner.name,
-                    owner_org=owner.organisation, due=day + timedelta(days=rng.choice([90, 120])),
+                    owner_org=owner.organisation,
+                    # The styrgrupp meets twice a year: its proposals ask for longer.
+                    due=day + timedelta(days=rng.choice([90, 120] if state.kind != "bered"
+                                                        else [240, 300])),
                     type=state.template.measure_type, proposed_to=body,
                     proposal=ProposalState.PROPOSED)))
             later = day + timedelta(days=14)
@@ -275,7 +278,7 @@ class MeetingRecorder:
             notes = (notes + "\n\n" if notes else "") + (
                 f"**{answered}** förslag från andra grupper behandlades.")
             decision = decision or "Styrgruppen beslutar enligt förslagen, med de avslag som "\
-                                   "framgår nedan."
+                                   "framgår ovan."
         return notes, decision
 
     def _actions(self, state: GroupState, meeting_id: int, day: date) -> str:
