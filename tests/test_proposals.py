@@ -16,6 +16,7 @@ from meetingtui.export.actions_json import build_json
 from meetingtui.model import Measure, Observation, ProposalState
 from meetingtui.services import meetings, proposals
 from meetingtui.services.actions import ActionFilters, action_list, read_actions
+from meetingtui.services.groups import get_group
 from meetingtui.services.lagesbild import save_measure, save_observation
 from meetingtui.services.workspace import Workspace
 from meetingtui.store.overview import group_lines
@@ -92,6 +93,7 @@ def test_the_command_lists_and_decides(town: tuple[Workspace, Clock, int]) -> No
     ws, _, meeting = town
     one = _propose(ws, meeting, "Belysningsplan")
     two = _propose(ws, meeting, "Kameror")
+    three = _propose(ws, meeting, "Trygghetsvandring")
     db = str(ws.locations.db)
     ws.close()
     runner = CliRunner()
@@ -102,7 +104,8 @@ def test_the_command_lists_and_decides(town: tuple[Workspace, Clock, int]) -> No
     listed = run("--body", "klg", "--format", "json")
     assert listed.exit_code == 0, listed.output
     assert [(p["id"], p["from"], p["proposal"]) for p in json.loads(listed.output)] == [
-        (one.id, "Trygghetsgrupp", "proposed"), (two.id, "Trygghetsgrupp", "proposed")]
+        (one.id, "Trygghetsgrupp", "proposed"), (two.id, "Trygghetsgrupp", "proposed"),
+        (three.id, "Trygghetsgrupp", "proposed")]
     assert json.loads(run("--body", "Styrgrupp", "--format", "json").output) == []
     done = run("decide", str(one.id), "--decided", "--date", "2026-12-10")
     assert done.exit_code == 0 and done.output == f"{one.id}: decided 2026-12-10 (KLG)\n"
@@ -114,8 +117,35 @@ def test_the_command_lists_and_decides(town: tuple[Workspace, Clock, int]) -> No
         run("decide", str(two.id), "--date", "2026-12-11"))
     assert "needs a reason" in one_line_error(
         run("decide", str(two.id), "--rejected", "  ", "--date", "2026-12-11"))
+    early = run("decide", str(three.id), "--decided", "--date", "2026-08-31")  # before 1 Sept
+    assert "was made on 2026-09-01" in one_line_error(early)
     table = run("--all")
     assert table.exit_code == 0
     assert f"{one.id}" in table.output and "decided 2026-12-10" in table.output
     assert "rejected 2026-12-10" in table.output
-    assert run().output == ""  # none waiting
+    waiting = run()
+    assert waiting.exit_code == 0 and "Trygghetsvandring" in waiting.output
+    assert len(waiting.output.splitlines()) == 1  # the one still waiting
+
+
+def test_a_body_meeting_sees_only_what_was_proposed_by_its_day(tmp_path: Path) -> None:
+    clock = Clock(datetime(2026, 11, 27, 9, 0))
+    ws = scenario_workspace(tmp_path, clock, "Fagersta kommun")
+
+    def meeting(short: str, day: date) -> int:
+        found = meetings.plan_meeting(ws, group_id(ws, short), day)
+        assert found.id is not None
+        return found.id
+
+    bered = meeting("Beredningsgrupp", date(2026, 10, 1))
+    made = save_measure(ws, Measure(meeting_id=bered, text="Fältverksamhet", owner="Anna Berg",
+                                    proposed_to="styrgrupp", proposal=ProposalState.PROPOSED))
+    before, on_the_day = meeting("Styrgrupp", date(2026, 9, 30)), meeting("Styrgrupp",
+                                                                            date(2026, 10, 1))
+    group = get_group(ws, group_id(ws, "Styrgrupp"))
+    assert proposals.for_body(ws, meetings.get_meeting(ws, before), group) == []
+    assert [m.id for m in proposals.for_body(ws, meetings.get_meeting(ws, on_the_day),
+                                             group)] == [made.id]  # "styrgrupp": any case
+    with pytest.raises(proposals.TooEarly):
+        proposals.answer(ws, made, decided=True, day=date(2026, 9, 30), meeting_id=before)
+    ws.close()

@@ -85,6 +85,10 @@ def decide(context: Context, measure_id: int, decided: bool, reason: str | None,
                 raise UserError(f"proposal {measure_id} is already {error.state} "
                                 f"({_when(measure)}); nothing changed") from None
             raise UserError(f"measure {measure_id} is not a proposal") from None
+        except service.TooEarly as error:
+            raise UserError(f"--date: proposal {measure_id} was made on "
+                            f"{error.proposed_on.isoformat()}; the body cannot have answered "
+                            "it before that") from None
         except Conflict as conflict:
             theirs: Any = conflict.theirs
             raise UserError(f"proposal {measure_id} was answered meanwhile "

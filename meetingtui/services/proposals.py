@@ -30,6 +30,15 @@ from meetingtui.store import proposals as rows
 from meetingtui.store.rows import Gone
 
 
+class TooEarly(ValueError):
+    """A body cannot answer a proposal before the meeting that made it."""
+
+    def __init__(self, measure_id: int, proposed_on: date) -> None:
+        super().__init__(f"Proposal {measure_id} was made on {proposed_on.isoformat()}: "
+                         "it cannot be answered before that")
+        self.proposed_on = proposed_on
+
+
 class NotAProposal(ValueError):
     """The measure named is not a proposal (or not one waiting, for a decision)."""
 
@@ -64,10 +73,18 @@ def made_in(ws: Workspace, meeting_id: int) -> list[Measure]:
 
 def for_body(ws: Workspace, meeting: Meeting, group: Group) -> list[Measure]:
     """What this meeting of the body has before it: the proposals it answered, and while it is
-    not closed those still waiting (a closed meeting's minutes say only what it did)."""
+    not closed those still waiting that were made on or before its day (a closed meeting's
+    minutes say only what it did)."""
     found = rows.proposals(ws.store, names_of(group))
     return [m for m in found if m.proposal_meeting_id == meeting.id
-            or (not meeting.closed and m.proposal is ProposalState.PROPOSED)]
+            or (not meeting.closed and m.proposal is ProposalState.PROPOSED
+                and _proposed_on(ws, m) <= meeting.date)]
+
+
+def _proposed_on(ws: Workspace, measure: Measure) -> date:
+    """The day of the meeting that made the proposal."""
+    meeting = meeting_rows.get_meeting(ws.store, measure.meeting_id)
+    return meeting.date if meeting is not None else date.min
 
 
 def origins(ws: Workspace, measures: list[Measure]) -> dict[int, str]:
@@ -121,6 +138,8 @@ def answer(ws: Workspace, measure: Measure, *, decided: bool, day: date,
         raise ValueError("A rejected proposal needs a reason")
     if measure.proposal is not ProposalState.PROPOSED:
         raise NotAProposal(measure.id, measure.proposal.value)
+    if day < (made := _proposed_on(ws, measure)):
+        raise TooEarly(measure.id, made)
     state = ProposalState.DECIDED if decided else ProposalState.REJECTED
     edited = measure.model_copy(update={
         "proposal": state, "proposal_decided_on": day, "proposal_meeting_id": meeting_id,
