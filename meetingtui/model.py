@@ -107,6 +107,8 @@ class ItemKind(StrEnum):
     ACTIONS = "actions"
     PRIORITIES = "priorities"
     NEXT = "next"
+    ROLLUP = "rollup"  # every operative group's measures, green / yellow / red (styrgrupp)
+    PROPOSALS = "proposals"  # measures proposed to a body above, and those proposed to this one
 
 
 class DocumentType(StrEnum):
@@ -246,6 +248,10 @@ class TemplateItem(_Strict):
     minutes: int | None = Field(default=None, ge=1, le=480)
     guidance: Notes = ""
     points: list[Line] = []
+    # `rollup`: the groups it rolls up (short name, name or template id); none: every other
+    # operative group. `proposals`: the body the measures recorded there are proposed to.
+    groups: list[Name] = []
+    body: Line = ""
     line: int = 0  # where the heading stands in its file, for messages
 
 
@@ -532,6 +538,56 @@ class MeetingRecord(BaseModel):
     priorities: list[Priority] = []
     next_meeting: Meeting | None = None
     amendments: list[Amendment] = []
+    rollup: Rollup | None = None  # for a meeting with a `rollup` item
+    proposals: Proposals | None = None  # for a meeting with a `proposals` item
+
+
+class RollupRow(BaseModel):
+    """One group and area of a roll-up: its measures counted by status and by colour."""
+
+    group: str
+    area: str = ""  # "" for measures of no observation
+    not_started: int = 0
+    in_progress: int = 0
+    done: int = 0
+    cancelled: int = 0  # apart: neither green, yellow nor red
+    green: int = 0  # on track or done
+    yellow: int = 0  # not started and due within 30 days
+    red: int = 0  # open and past its due date
+
+
+class RollupLate(BaseModel):
+    """An overdue measure of a rolled-up group."""
+
+    measure_id: int
+    group: str
+    area: str = ""
+    text: str
+    owner: str
+    due: date
+    status: MeasureStatus
+    confidential: bool = False
+
+
+class Rollup(BaseModel):
+    """The operative groups' measures as of a meeting's date (as it closed, for a closed one)."""
+
+    day: date
+    groups: list[str] = []
+    rows: list[RollupRow] = []
+    late: list[RollupLate] = []
+
+
+class Proposals(BaseModel):
+    """A meeting's proposals: those it made to a body above, and those made to it (its group
+    being that body), waiting or answered here."""
+
+    made: list[Measure] = []
+    received: list[Measure] = []
+    origins: dict[int, str] = {}  # measure id → the proposing group's short name
+
+
+MeetingRecord.model_rebuild()
 
 
 # --- between meetings and upward (issue 16) -------------------------------------------------

@@ -82,6 +82,15 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
                       if any(cause_id in m.cause_ids for m in measures)},
         "followups": [f for f in record.followups if shown(f.measure)],
         "amendments": [],
+        # A confidential problem's proposals are left out; its late measures in a roll-up are
+        # counted, but neither their words nor their owner are said.
+        "proposals": record.proposals.model_copy(update={
+            "made": [m for m in record.proposals.made if shown(m)],
+            "received": [m for m in record.proposals.received if shown(m)]})
+        if record.proposals is not None else None,
+        "rollup": record.rollup.model_copy(update={"late": [
+            late.model_copy(update={"text": "", "owner": ""}) if late.confidential else late
+            for late in record.rollup.late]}) if record.rollup is not None else None,
     })
 
 
@@ -164,6 +173,18 @@ def _texts(record: MeetingRecord, full: MeetingRecord) -> Iterator[tuple[str, st
         yield f"{here}, priority {priority.position}", priority.title
     if record.next_meeting is not None:
         yield f"{_section(record, ItemKind.NEXT, 'Nästa möte')}, place", record.next_meeting.place
+    if record.proposals is not None:
+        here = _section(record, ItemKind.PROPOSALS, "Förslag")
+        for index, measure in enumerate(record.proposals.made, start=1):
+            yield from _measure_texts(f"{here}, proposal {index}", measure)
+        for index, measure in enumerate(record.proposals.received, start=1):
+            yield from _measure_texts(f"{here}, received {index}", measure)
+            yield f"{here}, received {index}, reason", measure.proposal_reason
+    if record.rollup is not None:
+        here = _section(record, ItemKind.ROLLUP, "Uppföljning")
+        for index, late in enumerate(record.rollup.late, start=1):
+            yield f"{here}, overdue {index}, text", late.text
+            yield f"{here}, overdue {index}, owner", late.owner
     for index, amendment in enumerate(record.amendments, start=1):
         for field in ("what", "old", "new"):
             yield f"amendment {index}, {field}", getattr(amendment, field)

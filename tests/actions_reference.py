@@ -24,6 +24,7 @@ class Ref:
     meeting_id: int
     meeting_date: date
     confidential: bool
+    proposal: str = ""  # '' a measure | 'proposed' waiting for a body | 'decided'
 
     @property
     def open(self) -> bool:
@@ -31,18 +32,21 @@ class Ref:
 
     @property
     def overdue(self) -> bool:
-        return self.open and self.due is not None and self.due < TODAY
+        # A proposal waiting for a body's decision is no one's measure yet: never late.
+        return (self.open and self.due is not None and self.due < TODAY
+                and self.proposal != "proposed")
 
 
 def reference(db: Path) -> list[Ref]:
-    """Every live measure with its newest update's status, read without the app's code."""
+    """Every live measure with its newest update's status, read without the app's code; a
+    proposal the body rejected is nobody's measure and left out."""
     conn = sqlite3.connect(db)
     try:
         rows = []
-        for mid, owner, org, due, meeting_id, deleted, secret in conn.execute(
-                "SELECT id, owner, owner_org, due, meeting_id, deleted_at, confidential "
-                "FROM measures"):
-            if deleted is not None:
+        for mid, owner, org, due, meeting_id, deleted, secret, proposal in conn.execute(
+                "SELECT id, owner, owner_org, due, meeting_id, deleted_at, confidential, "
+                "proposal FROM measures"):
+            if deleted is not None or proposal == "rejected":
                 continue
             updates = conn.execute("SELECT id, new_status FROM measure_updates "
                                    "WHERE measure_id = ?", [mid]).fetchall()
@@ -53,7 +57,7 @@ def reference(db: Path) -> list[Ref]:
                 "SELECT template_id, short, name FROM groups WHERE id = ?", [group_id]).fetchone()
             rows.append(Ref(mid, owner, org, date.fromisoformat(due) if due else None, status,
                             short, template_id, name, meeting_id,
-                            date.fromisoformat(meeting_date), bool(secret)))
+                            date.fromisoformat(meeting_date), bool(secret), proposal))
         return rows
     finally:
         conn.close()
@@ -89,6 +93,6 @@ def expected(refs: list[Ref], *, owner: str | None = None, group: str | None = N
         return meeting_id is None or r.meeting_id == meeting_id
 
     kept = [r for r in refs if keep(r)]
-    kept.sort(key=lambda r: (not r.overdue, r.due is None, r.due or date.max, r.meeting_date,
-                             r.id))
+    kept.sort(key=lambda r: (r.proposal == "proposed", not r.overdue, r.due is None,
+                             r.due or date.max, r.meeting_date, r.id))
     return [r.id for r in kept]

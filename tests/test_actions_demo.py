@@ -154,6 +154,7 @@ def test_csv_json_ics_and_docx_of_the_demo_database(
         assert {"id", "text", "owner", "due", "status", "group", "meeting_id"} <= set(obj)
         assert (obj["owner"], obj["status"], obj["group"], obj["meeting_id"]) == (
             ref.owner, ref.status, ref.group, ref.meeting_id)
+        assert obj["proposal"] == ref.proposal and obj["overdue"] == ref.overdue
         assert obj["due"] == (ref.due.isoformat() if ref.due else None)
 
     first = _cli(db, tmp_path, "--format", "ics", "--ics", "both")
@@ -173,8 +174,15 @@ def test_csv_json_ics_and_docx_of_the_demo_database(
     out = tmp_path / "alla.docx"
     _cli(db, tmp_path, "--format", "docx", "-o", str(out))
     found = _per_owner(out.read_bytes())
-    owners = {ref.owner for ref in refs.values()}
-    assert set(found) == owners
+    # Per owner their measures; proposals waiting for a body apart, under "Förslag till …".
+    owners = {ref.owner for ref in refs.values() if ref.proposal != "proposed"}
+    waiting = {i for i, ref in refs.items() if ref.proposal == "proposed"}
+    assert waiting, "the demo has proposals waiting for a body"
+    apart = {name for name in found if name.startswith("Förslag till ")}
+    assert set(found) - apart == owners and apart
+    assert {int(r[0]) for name in apart for r in found[name][1:]} == waiting
     for owner, table in found.items():
+        if owner in apart:
+            continue
         assert sorted(int(r[0]) for r in table[1:]) == sorted(
-            i for i, ref in refs.items() if ref.owner == owner)
+            i for i, ref in refs.items() if ref.owner == owner and i not in waiting)

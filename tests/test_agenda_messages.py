@@ -19,7 +19,14 @@ from tests.agenda_helpers import VALID, edit, error, write
 # One broken template for each thing the loader can say, with the Swedish it should say.
 BROKEN = [
     (edit(".situation", ".lagesbild"), 'est.md:16: okänd sorts punkt ".lagesbild"; använd '
-     "någon av: text, attendance, followup, situation, actions, priorities, next"),
+     "någon av: text, attendance, followup, situation, actions, priorities, next, rollup, "
+     "proposals"),
+    (edit(".situation", ".situation body=KLG"), "est.md:16: body= hör till en punkt av "
+     "sorten .proposals, t.ex. {.proposals body=KLG}"),
+    (edit(".situation", ".situation groups=EST"), "est.md:16: groups= hör till en punkt av "
+     'sorten .rollup, t.ex. {.rollup groups="EST,SSPF"}'),
+    (edit(".situation", ".rollup groups=EST groups=SSPF"),
+     "est.md:16: groups anges två gånger för punkten"),
     (edit('frequency = "monthly"', 'frekvens = "varje månad"'),
      'est.md:6: "frekvens" är ingen känd inställning; de kända är: id, name, short, language, '
      "document, chair, frequency, skip_months, members, categories, measure_type"),

@@ -297,7 +297,7 @@ def test_csv_has_them_in_swedish_beside_the_other_columns(recorded: Recorded) ->
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""),
                                delimiter=";"))
-    assert list(rows[0])[-4:] == ["Typ", "Nivå", "Beprövad metod", "Orsaker"]
+    assert list(rows[0])[-5:] == ["Typ", "Nivå", "Beprövad metod", "Orsaker", "Förslag till"]
     by_text = {row["Åtgärd"]: row for row in rows}
     assert [by_text["Belysning i tunneln"][k] for k in ("Typ", "Nivå", "Beprövad metod",
                                                          "Orsaker")] == [

@@ -391,6 +391,8 @@ DATA = {
     ItemKind.SITUATION: "table", ItemKind.ACTIONS: "table",
     ItemKind.PRIORITIES: "Prioriterade områden 2026-Q2",
     ItemKind.NEXT: "Nästa möte: 2026-05-12 kl. 13.00–15.00, Kommunhuset",
+    ItemKind.ROLLUP: "Inga åtgärder i de operativa grupperna.",
+    ItemKind.PROPOSALS: "Inga förslag.",
 }
 
 

@@ -197,7 +197,7 @@ def test_bra_proposes_an_inriktningsbeslut_on_all_six_areas(
     t = shipped["bra"]
     assert not t.has_kind(ItemKind.PRIORITIES)
     one = item(t, "inriktningsbeslut")
-    assert one.kind is ItemKind.TEXT
+    assert (one.kind, one.body) == (ItemKind.PROPOSALS, "Kommunstyrelsen")  # issue 16 §3
     assert "kommunstyrelsen" in one.title
     assert "förslag" in one.guidance and "alla sex områdena" in one.guidance
     assert [p.split(" (")[0].split(",")[0] for p in one.points] == FAGERSTA_AREAS
@@ -240,8 +240,11 @@ def test_beredningsgrupp_proposes_and_the_styrgrupp_decides(
     shipped: dict[str, GroupTemplate],
 ) -> None:
     # 002: "De föreslår insatser … och presenterar dessa för styrgruppen, som fattar beslut"
-    one = next(i for i in shipped["beredningsgrupp"].items if i.kind is ItemKind.ACTIONS)
+    one = next(i for i in shipped["beredningsgrupp"].items if i.kind is ItemKind.PROPOSALS)
     assert one.title == "Förslag till insatser till styrgruppen"
+    assert one.body == "Styrgrupp"  # the styrgrupp's group: its meeting decides them
+    decides = next(i for i in shipped["styrgrupp"].items if i.kind is ItemKind.PROPOSALS)
+    assert decides.title == "Förslag från beredningsgruppen" and not decides.body
     assert "förslag, inte beslut" in one.guidance
     assert "föreslås ansvara" in one.guidance
 

@@ -64,8 +64,14 @@ def test_required_kinds_and_order(shipped: dict[str, GroupTemplate], template_id
     kinds = [ItemKind.TEXT, ItemKind.ATTENDANCE, ItemKind.TEXT, ItemKind.TEXT]
     assert [i.kind for i in t.items[:4]] == kinds
     assert [i.kind for i in t.items[-3:]] == [ItemKind.TEXT, ItemKind.NEXT, ItemKind.TEXT]
-    for kind in (ItemKind.ATTENDANCE, ItemKind.FOLLOWUP, ItemKind.NEXT, ItemKind.ACTIONS):
+    for kind in (ItemKind.ATTENDANCE, ItemKind.FOLLOWUP, ItemKind.NEXT):
         assert [i.kind for i in t.items].count(kind) == 1, kind
+    # Where its measures are recorded: its own action plan, or (a group that decides nothing
+    # itself: trygghetsgrupp, beredningsgrupp) proposals to the body above it (issue 16 §3).
+    proposing = [i for i in t.items if i.kind is ItemKind.PROPOSALS and i.body]
+    assert [i.kind for i in t.items].count(ItemKind.ACTIONS) == (0 if template_id in (
+        "trygghetsgrupp", "beredningsgrupp") else 1)
+    assert proposing or t.has_kind(ItemKind.ACTIONS)
     assert len(t.items) > len(FIRST) + 1 + len(LAST), "no items of its own between start and end"
 
 

@@ -110,11 +110,28 @@ def _item(content: str, line: int, path: Path) -> dict[str, Any]:
             if "minutes" in item:
                 raise TemplateError(path, line, words("minutes_twice"))
             item["minutes"] = _minutes(value.strip("\"'"), line, path)
+        elif key in ("groups", "body"):
+            if key in item:
+                raise TemplateError(path, line, words("rollup16.setting_twice", key=key))
+            text = value.strip("\"'")
+            item[key] = ([part.strip() for part in text.split(",") if part.strip()]
+                         if key == "groups" else text.strip())
         elif key is not None:
             raise TemplateError(path, line, words("unknown_item_setting", key=show(key)))
         else:
             raise TemplateError(path, line, words("unreadable_attribute", text=show(bad)))
+    _kind_settings(item, line, path)
     return item
+
+
+def _kind_settings(item: dict[str, Any], line: int, path: Path) -> None:
+    """`groups=` belongs to a `.rollup` item, `body=` to a `.proposals` item (one without it
+    only receives: it lists what others propose to the meeting's group)."""
+    kind = item.get("kind", ItemKind.TEXT.value)
+    if "groups" in item and kind != ItemKind.ROLLUP.value:
+        raise TemplateError(path, line, words("rollup16.groups_not_rollup"))
+    if "body" in item and kind != ItemKind.PROPOSALS.value:
+        raise TemplateError(path, line, words("rollup16.body_not_proposals"))
 
 
 def _minutes(value: str, line: int, path: Path) -> int:

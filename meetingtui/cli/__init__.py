@@ -179,6 +179,8 @@ def _register() -> None:
     main.add_command(report)
     from meetingtui.cli.import_reports import import_reports
     main.add_command(import_reports)
+    from meetingtui.cli.proposals import proposals
+    main.add_command(proposals)
 
 
 _register()

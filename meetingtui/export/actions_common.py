@@ -9,11 +9,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from meetingtui.services.actions import ActionFilters, ActionList, ActionRow
+from meetingtui.services.actions import ActionFilters, ActionList, ActionRow, by_owner
 
 TITLE = "Åtgärdslista"
 OVERDUE = "Försenad"
 CONFIDENTIAL = "Sekretess"
+PROPOSED_TO = "Förslag till"
+WAITING = "förslag, väntar på beslut"
 NONE_FOUND = "Inga åtgärder."
 PUBLIC_NOTE = "Utan sekretessmarkerade åtgärder"
 
@@ -35,6 +37,7 @@ HEAD = {
     "level": "Nivå",
     "method": "Beprövad metod",
     "causes": "Orsaker",
+    "proposed_to": PROPOSED_TO,
 }
 
 STATUS_SV = {
@@ -59,8 +62,26 @@ _FILTER_SV = {
 }
 
 
+def proposal_heading(row: ActionRow) -> str:
+    """"Förslag till KLG": where a waiting proposal stands apart."""
+    return f"{PROPOSED_TO} {' '.join(row.proposed_to.split())}"
+
+
+def sections(rows: list[ActionRow]) -> dict[str, list[ActionRow]]:
+    """Per owner (Swedish order) their measures; then per body the proposals waiting for its
+    decision, under "Förslag till KLG": apart, for they are no one's measures yet."""
+    result = by_owner(row for row in rows if not row.waiting)
+    for row in rows:
+        if row.waiting:
+            result.setdefault(proposal_heading(row), []).append(row)
+    return result
+
+
 def status_word(row: ActionRow) -> str:
-    """"pågående", or "Försenad (pågående)" for an open measure past its due date."""
+    """"pågående", or "Försenad (pågående)" for an open measure past its due date; a waiting
+    proposal's is "förslag, väntar på beslut"."""
+    if row.waiting:
+        return WAITING
     word = STATUS_SV.get(row.status, row.status)
     return f"{OVERDUE} ({word})" if row.overdue else word
 

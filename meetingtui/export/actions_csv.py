@@ -5,7 +5,8 @@ the file starts with a byte-order mark; dates are ISO, which Excel takes as date
 starts with `=`, `+`, `-` or `@` would be taken for a formula, so it gets a leading apostrophe.
 The headings and the words in the cells are Swedish, as Excel users read them; the last four
 columns are the measure's type, level (empty: not said), whether its method is tested or
-evaluated, and the causes it addresses (joined by "; ").
+evaluated, the causes it addresses (joined by "; "), and for a proposal waiting for a body's
+decision, that body ("Förslag till": KLG), its status "förslag, väntar på beslut".
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from meetingtui.export.actions_common import (
     STATUS_SV,
     TYPE_SV,
     due_text,
+    status_word,
 )
 from meetingtui.services.actions import ActionList, ActionRow
 
 BOM = "\ufeff"
 DELIMITER = ";"
 COLUMNS = ("id", "text", "owner", "owner_org", "due", "status", "overdue", "group",
-           "meeting_id", "meeting_date", "confidential", "type", "level", "method", "causes")
+           "meeting_id", "meeting_date", "confidential", "type", "level", "method", "causes",
+           "proposed_to")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -38,11 +41,13 @@ def _cell(text: str) -> str:
 def _values(row: ActionRow) -> list[str]:
     return [
         str(row.id), _cell(row.text), _cell(row.owner), _cell(row.owner_org), due_text(row),
-        STATUS_SV.get(row.status, row.status), "ja" if row.overdue else "nej",
+        status_word(row) if row.waiting else STATUS_SV.get(row.status, row.status),
+        "ja" if row.overdue else "nej",
         _cell(row.group_short), str(row.meeting_id), row.meeting_date.isoformat(),
         "ja" if row.confidential else "nej", TYPE_SV.get(row.type, row.type),
         LEVEL_SV.get(row.level, row.level), METHOD_SV.get(row.method, row.method),
         _cell("; ".join(row.causes)),
+        _cell(" ".join(row.proposed_to.split()) if row.waiting else ""),
     ]
 
 

@@ -30,11 +30,12 @@ from meetingtui.export.actions_common import (
     filter_summary,
     kind_text,
     owner_orgs,
+    sections,
     status_word,
     subtitle,
 )
 from meetingtui.export.clean import one_line
-from meetingtui.services.actions import ActionList, ActionRow, by_owner
+from meetingtui.services.actions import ActionList, ActionRow
 
 COLUMNS = ("id", "text", "group", "meeting", "due", "status")
 #: As wide as the writer would like them (the 16 cm between the margins): `fitted_widths` gives
@@ -43,6 +44,8 @@ WIDTHS_CM = (1.1, 6.4, 1.6, 2.2, 2.2, 2.5)
 
 
 def _count(rows: list[ActionRow]) -> str:
+    if rows and rows[0].waiting:
+        return f"{len(rows)} förslag som väntar på beslut"
     late = sum(row.overdue for row in rows)
     text = f"{len(rows)} åtgärd" if len(rows) == 1 else f"{len(rows)} åtgärder"
     if late:
@@ -65,7 +68,7 @@ def build_docx(actions: ActionList, now: datetime | None = None, *,
     doc.add_paragraph(one_line(filter_summary(actions.filters)))
     if not actions.rows:
         doc.add_paragraph(NONE_FOUND)
-    for index, (owner, rows) in enumerate(by_owner(actions.rows).items()):
+    for index, (owner, rows) in enumerate(sections(actions.rows).items()):
         if index and page_per_owner:
             doc.add_section(WD_SECTION.NEW_PAGE)
         # An owner's heading stays with their table: never alone at the foot of a page.

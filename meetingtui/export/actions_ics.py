@@ -31,6 +31,8 @@ from meetingtui.export.actions_common import (
     causes_text,
     kind_text,
     owner_label,
+    proposal_heading,
+    status_word,
 )
 from meetingtui.export.ics_calendar import domain_for, new_calendar, stamp
 from meetingtui.services.actions import ActionList, ActionRow
@@ -58,6 +60,8 @@ def _summary(row: ActionRow) -> str:
     text = " ".join(row.text.split())
     if len(text) > SUMMARY_MAX:
         text = text[: SUMMARY_MAX - 1].rstrip() + "…"
+    if row.waiting:
+        return f"{row.group_short}: {proposal_heading(row)}: {text}"
     return f"{row.group_short}: {text}"
 
 
@@ -67,7 +71,8 @@ def _description(row: ActionRow) -> str:
         f"{HEAD['group']}: {row.group_short} – {row.group_name}",
         f"{HEAD['meeting']}: {row.meeting_date.isoformat()} (nr {row.meeting_id})",
         f"{HEAD['owner']}: {owner_label(row)}",
-        f"{HEAD['status']}: {status}" + (f" – {OVERDUE}" if row.overdue else ""),
+        f"{HEAD['status']}: {status_word(row) if row.waiting else status}"
+        + (f" – {OVERDUE}" if row.overdue else ""),
         f"{HEAD['type']}: {kind_text(row)}",
         *([causes_text(row)] if row.causes else []),
         "",

@@ -4,7 +4,9 @@ Every object has: id (int), text, owner, owner_org, due (ISO date or null), stat
 (not_started | in_progress | done | cancelled), overdue (bool), group (short name), group_name,
 meeting_id (int), meeting_date (ISO date), confidential (bool), type (situational | social),
 level ("" when not said | universal | selective | indicated), method (yes | no | unknown: is it a
-tested or evaluated method) and causes (the texts of the causes it addresses, a list).
+tested or evaluated method), causes (the texts of the causes it addresses, a list), proposal (""
+a measure | "proposed" waiting for a body's decision, never overdue | "decided" by the body) and
+proposed_to (the body, "" for a measure the group decided itself).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ def as_object(row: ActionRow) -> dict[str, Any]:
         "level": row.level,
         "method": row.method,
         "causes": list(row.causes),
+        "proposal": row.proposal,
+        "proposed_to": row.proposed_to,
     }
 
 

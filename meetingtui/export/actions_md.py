@@ -16,10 +16,11 @@ from meetingtui.export.actions_common import (
     due_text,
     filter_summary,
     owner_orgs,
+    sections,
     status_word,
     subtitle,
 )
-from meetingtui.services.actions import ActionList, ActionRow, by_owner
+from meetingtui.services.actions import ActionList, ActionRow
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _COLUMNS = ("id", "text", "type", "level", "method", "causes", "group", "meeting", "due",
@@ -49,7 +50,7 @@ def build_md(actions: ActionList) -> str:
            ""]
     if not actions.rows:
         out += [NONE_FOUND, ""]
-    for owner, rows in by_owner(actions.rows).items():
+    for owner, rows in sections(actions.rows).items():
         out += [f"## {escape(owner)}", ""]
         if orgs := owner_orgs(rows):
             out += [escape(orgs), ""]

@@ -30,9 +30,11 @@ from meetingtui.export.actions_common import (
     due_text,
     kind_text,
     owner_orgs,
+    sections,
+    status_word,
     subtitle,
 )
-from meetingtui.services.actions import ActionList, ActionRow, by_owner
+from meetingtui.services.actions import ActionList, ActionRow
 
 FIRST_CHUNK = 15  # rows written before the first flush: a long list shows at once
 CHUNK = 60  # rows per flush after that
@@ -154,7 +156,7 @@ class _Layout:
         self.heads = heads if with_owner else heads[:2] + heads[3:]
         self._owners: dict[str, list[str]] = {}
         self._groups: dict[str, list[str]] = {}
-        self._statuses: dict[tuple[str, bool, bool], list[str]] = {}
+        self._statuses: dict[tuple[str, bool, bool, bool], list[str]] = {}
         self._kinds: dict[tuple[str, str, str], list[str]] = {}
         self._templates: dict[tuple[int, int, int, int], str] = {}
 
@@ -171,7 +173,7 @@ class _Layout:
 
     @staticmethod
     def _status_cell(row: ActionRow) -> str:
-        status = STATUS_SV.get(row.status, row.status)
+        status = STATUS_SV.get(row.status, row.status) if not row.waiting else status_word(row)
         if row.overdue:
             status = f"{OVERDUE}\n{status}"
         if row.confidential:
@@ -202,7 +204,7 @@ class _Layout:
         if (group := self._groups.get(row.group_short)) is None:
             group = self._groups[row.group_short] = _settled(_fold(row.group_short,
                                                                     widths[-3]))
-        key = (row.status, row.overdue, row.confidential)
+        key = (row.status, row.overdue, row.confidential, row.waiting)
         if (status := self._statuses.get(key)) is None:
             status = self._statuses[key] = _settled(_wrap(self._status_cell(row), widths[-1]))
         owner: list[str] = []
@@ -277,10 +279,12 @@ class _Layout:
 def _blocks(actions: ActionList, per_owner: bool) -> list[tuple[str, list[ActionRow]]]:
     if per_owner:
         return [(f"{owner} ({orgs})" if (orgs := owner_orgs(rows)) else owner, rows)
-                for owner, rows in by_owner(actions.rows).items()]
+                for owner, rows in sections(actions.rows).items()]
     late = [row for row in actions.rows if row.overdue]
-    rest = [row for row in actions.rows if not row.overdue]
-    return [("", rows) for rows in (late, rest) if rows]
+    rest = [row for row in actions.rows if not row.overdue and not row.waiting]
+    apart = [(heading, rows) for heading, rows in sections(actions.rows).items()
+             if rows and rows[0].waiting]
+    return [*[("", rows) for rows in (late, rest) if rows], *apart]
 
 
 def _print(actions: ActionList, out: TextIO, per_owner: bool) -> None:

@@ -40,7 +40,7 @@ from meetingtui.privacy import Numbering, numbered_items, public_view
 
 #: The kinds whose content comes from the record rather than from the item's notes.
 DATA_KINDS = (ItemKind.FOLLOWUP, ItemKind.SITUATION, ItemKind.ACTIONS, ItemKind.PRIORITIES,
-              ItemKind.NEXT)
+              ItemKind.NEXT, ItemKind.ROLLUP, ItemKind.PROPOSALS)
 
 #: The words a decision may already start with ("**Beslut:** …"): the minutes then add none.
 _DECISION_WORDS = "beslut|överenskommet|decision|agreed"
@@ -184,6 +184,9 @@ class Minutes:
             ItemKind.ACTIONS: bool(record.measures),
             ItemKind.PRIORITIES: bool(record.priorities),
             ItemKind.NEXT: record.next_meeting is not None,
+            # Under their own items only: a roll-up or proposals without one are no one's.
+            ItemKind.ROLLUP: False,
+            ItemKind.PROPOSALS: False,
         }
         return [kind for kind in DATA_KINDS if has[kind] and kind not in present]
 
@@ -319,6 +322,100 @@ class Minutes:
         if measure.overdue(self.record.meeting.date):
             after += f" ({self.labels['overdue']})"
         return f"{word(self.labels, before)} → {after}"
+
+    # --- proposals (issue 16 §3) ---------------------------------------------------------------
+
+    def _shown(self, measures: list[Measure]) -> list[Measure]:
+        """A confidential problem's proposals never stand in public minutes."""
+        return [m for m in measures if not (self.public and m.confidential)]
+
+    def proposals_made(self) -> list[str]:
+        """"Föreslås: Trygghetsvandring i Centrum (till KLG). Ansvarig: Eva Lund, klart senast
+        2026-11-30": what the meeting proposed, worded as a proposal, never as a decision."""
+        found = self.record.proposals
+        if found is None:
+            return []
+        labels = self.labels
+        lines = []
+        for m in self._shown(found.made):
+            to = labels["proposed_to"].format(body=one_line(m.proposed_to))
+            parts = [f"{labels['owner']}: {self.owner(m)}"]
+            if m.due is not None:
+                parts.append(f"{labels['due'].lower()} {format_date(m.due)}")
+            mark = f" {labels['confidential_mark']}" if m.confidential else ""
+            lines.append(f"{labels['proposed']}: {one_line(m.text)} ({to}). "
+                         f"{', '.join(parts)}{mark}")
+        return lines
+
+    def proposals_received(self) -> list[str]:
+        """"Trygghetsvandring i Centrum (från Beredningsgrupp; Ansvarig: Eva Lund): beslutat
+        2026-10-14" or "avslaget 2026-10-14. Skäl: …": what the body did with each."""
+        found = self.record.proposals
+        if found is None:
+            return []
+        labels = self.labels
+        lines = []
+        for m in self._shown(found.received):
+            group = one_line(found.origins.get(m.id or 0, ""))
+            origin = labels["proposal_from"].format(group=group)
+            day = format_date(m.proposal_decided_on) if m.proposal_decided_on else ""
+            if m.proposal.value == "decided":
+                said = labels["proposal_decided"].format(day=day)
+            elif m.proposal.value == "rejected":
+                said = labels["proposal_rejected"].format(day=day)
+                if one_line(m.proposal_reason):
+                    said += f". {labels['why']}: {one_line(m.proposal_reason)}"
+            else:
+                said = labels["proposal_waiting"]
+            mark = f" {labels['confidential_mark']}" if m.confidential and not self.public else ""
+            lines.append(f"{one_line(m.text)} ({origin}; {labels['owner']}: {self.owner(m)}): "
+                         f"{said}{mark}")
+        return lines
+
+    def proposals_heading(self) -> str:
+        return self.labels["proposals_received"].format(body=one_line(self.record.group.short))
+
+    # --- roll-up (issue 16 §2) -----------------------------------------------------------------
+
+    def rollup_headers(self) -> list[str]:
+        return [self.labels[k] for k in ("group", "rollup_area", "green", "yellow", "red",
+                                         "cancelled_count")]
+
+    def rollup_rows(self) -> list[list[str]]:
+        """One row per group and area, and a last row with the totals."""
+        rollup = self.record.rollup
+        if rollup is None:
+            return []
+        rows = [[one_line(r.group), one_line(r.area) or self.labels["no_area"], str(r.green),
+                 str(r.yellow), str(r.red), str(r.cancelled)] for r in rollup.rows]
+        if rows:
+            totals = [sum(getattr(r, k) for r in rollup.rows)
+                      for k in ("green", "yellow", "red", "cancelled")]
+            rows.append([self.labels["total"], "", *map(str, totals)])
+        return rows
+
+    def rollup_note(self) -> str:
+        rollup = self.record.rollup
+        return "" if rollup is None else self.labels["rollup_as_of"].format(
+            day=format_date(rollup.day))
+
+    def rollup_late(self) -> list[str]:
+        """"Sanera klottret (Anna Berg, Polisen; EST, Centrum): klart senast 2026-05-01": the
+        overdue measures; a confidential one counted, its text never in public minutes."""
+        rollup = self.record.rollup
+        if rollup is None:
+            return []
+        lines = []
+        for late in rollup.late:
+            secret = late.confidential and self.public
+            text = self.labels["rollup_secret"] if secret else one_line(late.text)
+            where = ", ".join(p for p in (one_line(late.group), one_line(late.area)) if p)
+            who = "" if secret else f"{one_line(late.owner)}; "
+            mark = (f" {self.labels['confidential_mark']}"
+                    if late.confidential and not self.public else "")
+            lines.append(f"{text} ({who}{where}): {self.labels['due'].lower()} "
+                         f"{format_date(late.due)}{mark}")
+        return lines
 
     def followup_measure(self, followup: FollowUp) -> str:
         text = one_line(followup.measure.text)

@@ -162,6 +162,43 @@ def _data(doc: Document, m: Minutes, kind: ItemKind) -> None:
                 line.paragraph_format.space_after = Pt(2)
     elif kind is ItemKind.NEXT:
         _lead(doc.add_paragraph(m.next_meeting()), f"{labels['next']}:")
+    elif kind is ItemKind.ROLLUP:
+        _rollup(doc, m)
+    elif kind is ItemKind.PROPOSALS:
+        _proposals(doc, m)
+
+
+def _proposals(doc: Document, m: Minutes) -> None:
+    """What the meeting proposed (worded as proposals), then what it answered as a body."""
+    made, received = m.proposals_made(), m.proposals_received()
+    for line in made:
+        doc.add_paragraph(line, style="List Bullet")
+    if received:
+        doc.add_paragraph().add_run(m.proposals_heading()).bold = True
+        for line in received:
+            doc.add_paragraph(line, style="List Bullet")
+    if not made and not received:
+        doc.add_paragraph(m.labels["no_proposals"])
+
+
+def _rollup(doc: Document, m: Minutes) -> None:
+    """The counts in one table, what they mean, and the overdue measures listed."""
+    rows = m.rollup_rows()
+    if not rows:
+        doc.add_paragraph(m.labels["no_rollup"])
+        return
+    headers = m.rollup_headers()
+    table = data_table(doc, headers, fitted_widths((2.6, 5.6, 1.8, 1.8, 1.8, 2.4), headers, rows,
+                                                   total=text_width_cm(doc)))
+    for row in rows:
+        add_row(table, row)
+    finish_table(table)
+    doc.add_paragraph().add_run(m.rollup_note()).italic = True
+    late = m.rollup_late()
+    if late:
+        doc.add_paragraph().add_run(m.labels["rollup_late"]).bold = True
+        for line in late:
+            doc.add_paragraph(line, style="List Bullet")
 
 
 def _left_out(doc: Document, text: str) -> None:

@@ -171,6 +171,39 @@ def _data(out: list[str], m: Minutes, kind: ItemKind) -> None:
             out.append("")
     elif kind is ItemKind.NEXT:
         out += [f"**{labels['next']}:** {escape(m.next_meeting())}", ""]
+    elif kind is ItemKind.ROLLUP:
+        _rollup(out, m)
+    elif kind is ItemKind.PROPOSALS:
+        _proposals(out, m)
+
+
+def _proposals(out: list[str], m: Minutes) -> None:
+    """What the meeting proposed (worded as proposals), then what it answered as a body."""
+    made, received = m.proposals_made(), m.proposals_received()
+    out += [f"- {escape(line)}" for line in made]
+    if made:
+        out.append("")
+    if received:
+        out += [f"**{escape(m.proposals_heading())}**", ""]
+        out += [f"- {escape(line)}" for line in received]
+        out.append("")
+    if not made and not received:
+        out += [escape(m.labels["no_proposals"]), ""]
+
+
+def _rollup(out: list[str], m: Minutes) -> None:
+    """The counts in one table, what they mean, and the overdue measures listed."""
+    rows = m.rollup_rows()
+    if not rows:
+        out += [escape(m.labels["no_rollup"]), ""]
+        return
+    out += _table(m.rollup_headers(), [[escape(cell) for cell in row] for row in rows])
+    out += [f"*{escape(m.rollup_note())}*", ""]
+    late = m.rollup_late()
+    if late:
+        out += [f"**{escape(m.labels['rollup_late'])}**", ""]
+        out += [f"- {escape(line)}" for line in late]
+        out.append("")
 
 
 def _situation(out: list[str], m: Minutes) -> None:

@@ -77,6 +77,13 @@ class ActionRow(NamedTuple):
     level: str = ""  # model.PreventionLevel: '' unsaid
     method: str = "unknown"  # model.ProvenMethod: a tested or evaluated method?
     causes: tuple[str, ...] = ()  # the texts of the causes it addresses
+    proposal: str = ""  # model.ProposalState: '' a measure, 'proposed' waiting, 'decided'
+    proposed_to: str = ""  # the body a proposal went to (KLG, Styrgrupp …)
+
+    @property
+    def waiting(self) -> bool:
+        """A proposal the body has not decided yet: listed apart, never overdue."""
+        return self.proposal == "proposed"
 
     @property
     def is_open(self) -> bool:
@@ -205,8 +212,8 @@ def _rows(rows: list[tuple[Any, ...]], groups: dict[int, tuple[str, str]],
         make(ActionRow, (id_, text, owner, owner_org, day(due) if due else None, status,
                          bool(overdue), group_id, *groups[group_id], meeting_id,
                          day(meeting_date), bool(confidential), kind, level, method,
-                         causes.get(id_, none)))
+                         causes.get(id_, none), proposal, proposed_to))
         for (id_, text, owner, owner_org, due, status, overdue, group_id, meeting_id,
-             meeting_date, confidential, kind, level, method) in rows
+             meeting_date, confidential, kind, level, method, proposal, proposed_to) in rows
         if group_id in groups  # as the join with `groups` did
     ]

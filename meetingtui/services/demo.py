@@ -102,6 +102,7 @@ def fill_demo(
                          for moment, after in zip(moments, [*moments[1:], None], strict=True)]
         schedule.sort()
         recorder = MeetingRecorder(ws, clock, rng, today)
+        recorder.states = states
         for done, (when, index, after) in enumerate(schedule, start=1):
             clock.now = when
             with ws.store.transaction():

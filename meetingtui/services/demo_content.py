@@ -347,8 +347,7 @@ TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
         "- **Nätverken:** arbetet går enligt plan"],
      ["Rapporterna noteras.", "Rapporterna läggs till handlingarna."]),
     (("åtgärdsplan", "uppföljning"), [
-        "Åtgärdsplanen följdes upp:\n\n- **Grön:** {n3} åtgärder\n- **Gul:** {n4}\n"
-        "- **Röd:** {n6}"],
+        "Åtgärdsplanen följdes upp grupp för grupp."],
      ["Röda åtgärder lyfts till nästa möte med förslag till ny tidplan."]),
     (("medborgarlöfte",), [
         "Medborgarlöftet för Centrum och Resecentrum följdes upp. **{n5}** aktiviteter genomförda "
@@ -435,3 +434,30 @@ def when_said(moment: datetime, place: str) -> str:
     """`tisdag 8 december 2026 kl. 09.00, Kommunhuset`."""
     return (f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} "
             f"{moment.year} kl. {moment:%H.%M}, {place}")
+
+
+#: Proposals to the body above (issue 16 §3), by the content kind of the proposing group.
+PROPOSALS: dict[str, list[str]] = {
+    "est": [  # the trygghetsgrupp, to KLG
+        "Kommunövergripande plan för belysning på gång- och cykelvägar",
+        "Gemensam kvällsvandring med föreningslivet under sommarlovet",
+        "Kameraövervakning vid resecentrum i samverkan med polisen",
+        "Fältgrupp i tjänst även fredagskvällar under hela året",
+    ],
+    "bered": [  # the beredningsgrupp, to the styrgrupp
+        "Utökad fältverksamhet kvällstid i de prioriterade områdena",
+        "Gemensam utbildning i problemorienterat arbete för förvaltningarna",
+        "Samordnad insats mot skadegörelse i skolornas närmiljö",
+        "Trygghetsvandringar två gånger per termin i varje kommundel",
+    ],
+    "bra": [  # lokalt BRÅ, to kommunstyrelsen
+        "Inriktningsbeslut: hot och våld samt ungdomar och skolor prioriteras nästa år",
+        "Inriktningsbeslut: ordningsstörning och otrygghet i centrum prioriteras",
+    ],
+    "": ["Förslag till gemensam insats utifrån lägesbilden"],
+}
+REJECTIONS = [
+    "Ryms inte i årets budget; tas upp igen i budgetarbetet",
+    "Hanteras redan inom ordinarie verksamhet",
+    "Underlaget behöver kompletteras med kostnader",
+]

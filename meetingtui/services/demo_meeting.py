@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from random import Random
 
 from meetingtui.model import (
+    AgendaItem,
     Attendance,
     Cause,
     Dimension,
@@ -24,6 +25,7 @@ from meetingtui.model import (
     ObservationStatus,
     Person,
     Presence,
+    ProposalState,
     Trend,
 )
 from meetingtui.services import demo_content as text
@@ -76,6 +78,7 @@ class MeetingRecorder:
 
     def __init__(self, ws: Workspace, clock: DemoClock, rng: Random, today: date) -> None:
         self.ws, self.clock, self.rng, self.today = ws, clock, rng, today
+        self.states: Sequence[GroupState] = ()  # every group's: which bodies meet in the app
 
     def record(self, state: GroupState, when: datetime, after: datetime | None) -> None:
         rng, ws = self.rng, self.ws
@@ -142,6 +145,14 @@ class MeetingRecorder:
                 notes = self._actions(state, meeting.id, when.date())
             elif item.kind is ItemKind.PRIORITIES:
                 notes, decision = self._priorities(state, meeting.id, when.date())
+            elif item.kind is ItemKind.PROPOSALS:
+                if state.template.id == "bra":  # a text item once: its draws, as they were
+                    text.item_text(item.title, fields, rng)
+                notes, decision = self._proposals(state, meeting.id, when.date(), item)
+            elif item.kind is ItemKind.ROLLUP:
+                # The counts are the item's own table; the words as a text item had them (the
+                # same draws keep the rest of the demo as it was).
+                _, decision = text.item_text(item.title, fields, rng)
             self.clock.now += timedelta(minutes=round((item.minutes or 5) * rng.uniform(0.6, 1.3)))
             # The walk in one write per item: while a meeting runs, visit_item and edit_item add
             # only reads (visit_item reads the whole agenda at each call).
@@ -229,6 +240,52 @@ class MeetingRecorder:
                 area=seen.area, detalj=seen.place_detail.lower() or seen.area), role,
                 MeasureType.SOCIAL if social or secret else MeasureType.SITUATIONAL,
                 secret or rng.random() < 0.03, seen.id, rng.choice(causes).id)
+
+    def _proposals(self, state: GroupState, meeting_id: int, day: date,
+                   item: AgendaItem) -> tuple[str, str]:
+        """Proposals to the body above (issue 16 §3), and, where this group is a body, its
+        answers to those waiting for it. A body with no group here (KLG, kommunstyrelsen)
+        answers by hand two weeks later, as `meetingtui proposals decide` records it. Drawn
+        from a generator of the meeting's own, so that the rest of the demo stays as it was."""
+        from meetingtui.services import proposals
+
+        rng = Random(meeting_id * 7919)
+        ws = self.ws
+        body = proposals.body_of(ws, state.group, item)
+        made = []
+        if body and rng.random() < 0.7:
+            pool = text.PROPOSALS.get(state.kind) or text.PROPOSALS[""]
+            for words in rng.sample(pool, min(len(pool), rng.randint(1, 2))):
+                owner = rng.choice(state.members)
+                made.append(save_measure(ws, Measure(
+                    meeting_id=meeting_id, text=words, owner=owner.name,
+                    owner_org=owner.organisation,
+                    # The styrgrupp meets twice a year: its proposals ask for longer.
+                    due=day + timedelta(days=rng.choice([90, 120] if state.kind != "bered"
+                                                        else [240, 300])),
+                    type=state.template.measure_type, proposed_to=body,
+                    proposal=ProposalState.PROPOSED)))
+            later = day + timedelta(days=14)
+            if not proposals.is_body(state.group, body) and later < self.today and not any(
+                    proposals.is_body(g.group, body) for g in self.states):
+                for measure in made:  # decided by hand where the body meets outside the app
+                    yes = rng.random() < 0.8
+                    proposals.answer(ws, measure, decided=yes, day=later,
+                                     reason="" if yes else rng.choice(text.REJECTIONS))
+        answered = 0
+        for measure in proposals.waiting(ws, state.group.short):
+            yes = rng.random() < 0.75
+            proposals.answer(ws, measure, decided=yes, day=day, meeting_id=meeting_id,
+                             reason="" if yes else rng.choice(text.REJECTIONS))
+            answered += 1
+        notes = (f"**{len(made)}** förslag till {body} togs fram." if made else "")
+        decision = ("Förslagen överlämnas till " + body + "." if made else "")
+        if answered:
+            notes = (notes + "\n\n" if notes else "") + (
+                f"**{answered}** förslag från andra grupper behandlades.")
+            decision = decision or "Styrgruppen beslutar enligt förslagen, med de avslag som "\
+                                   "framgår ovan."
+        return notes, decision
 
     def _actions(self, state: GroupState, meeting_id: int, day: date) -> str:
         if state.template.has_kind(ItemKind.SITUATION):

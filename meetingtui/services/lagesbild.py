@@ -177,7 +177,8 @@ def _caused(cause: Cause) -> str:
 
 
 def measures(ws: Workspace, meeting_id: int) -> list[Measure]:
-    return measure_rows.measures_of_meeting(ws.store, meeting_id)
+    """The meeting's own measures (its proposals to a body above stand apart)."""
+    return [m for m in measure_rows.measures_of_meeting(ws.store, meeting_id) if not m.proposal]
 
 
 def save_measure(ws: Workspace, measure: Measure, *, by: str = "",

@@ -8,6 +8,8 @@ from meetingtui.services.groups import get_group
 from meetingtui.services.lagesbild import causes_addressed
 from meetingtui.services.meetings import get_meeting
 from meetingtui.services.priorities import priorities_for_meeting
+from meetingtui.services.proposals import proposals_of_meeting
+from meetingtui.services.rollup import rollup_of_meeting
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items, lagesbild, meetings, problems
 from meetingtui.store.amendments import amendments_of
@@ -23,7 +25,8 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
     observations = lagesbild.observations_of(ws.store, meeting_id)
     causes = lagesbild.causes_of_meeting(ws.store, meeting_id)
     frozen = meetings.frozen_at(ws.store, meeting_id)
-    measures = measures_of_meeting(ws.store, meeting_id, frozen)
+    # Proposals to a body above are not this meeting's decisions: they stand apart.
+    measures = [m for m in measures_of_meeting(ws.store, meeting_id, frozen) if not m.proposal]
     earlier = problems.earlier_measures(ws.store, meeting_id, frozen)
     details = [
         ObservationDetail(
@@ -34,12 +37,13 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         )
         for observation in observations
     ]
+    items = agenda_items.items_of(ws.store, meeting_id)
     return MeetingRecord(
         group=group,
         template=ws.template_of(group),
         meeting=meeting,
         attendance=meetings.attendance_of(ws.store, meeting_id),
-        items=agenda_items.items_of(ws.store, meeting_id),
+        items=items,
         observations=details,
         measures=measures,
         addressed=causes_addressed(ws, measures),
@@ -47,6 +51,8 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         priorities=priorities_for_meeting(ws, meeting_id),
         next_meeting=_next_meeting(ws, meeting),
         amendments=amendments_of(ws.store, meeting_id),
+        rollup=rollup_of_meeting(ws, meeting, group, items),
+        proposals=proposals_of_meeting(ws, meeting, group, items),
     )
 
 

@@ -131,14 +131,16 @@ def word_template(conn: sqlite3.Connection) -> str:
 # rows' own words, while `groups` gives them for every row at once (issue 7).
 _COLUMNS = (
     "SELECT mc.id, mc.text, mc.owner, mc.owner_org, mc.due, mc.status, "
-    "(mc.status IN (?, ?) AND mc.due IS NOT NULL AND mc.due < ?) AS overdue, "
-    "mt.group_id, mc.meeting_id, mt.date AS meeting_date, mc.confidential, "
-    "mc.type, mc.level, mc.method "
+    "(mc.status IN (?, ?) AND mc.due IS NOT NULL AND mc.due < ? AND mc.proposal != 'proposed') "
+    "AS overdue, mt.group_id, mc.meeting_id, mt.date AS meeting_date, mc.confidential, "
+    "mc.type, mc.level, mc.method, mc.proposal, mc.proposed_to "
     "FROM measures_current mc "
     "JOIN meetings mt ON mt.id = mc.meeting_id"
 )
-# Overdue first, then by due date (none last), then in the order they were decided.
-_ORDER = " ORDER BY overdue DESC, mc.due IS NULL, mc.due, mt.date, mc.id"
+# Overdue first, then by due date (none last), then in the order they were decided; proposals
+# waiting for a body's decision after every measure (they are listed apart).
+_ORDER = (" ORDER BY mc.proposal = 'proposed', overdue DESC, mc.due IS NULL, mc.due, mt.date, "
+          "mc.id")
 
 
 def _marks(values: Iterable[object]) -> str:
@@ -149,13 +151,15 @@ def query_actions(conn: sqlite3.Connection, query: ActionQuery) -> list[tuple[An
     """The measures that pass every filter, overdue first, then by due date (none last).
 
     Each row is a tuple: id, text, owner, owner_org, due, status, overdue (0/1), group_id,
-    meeting_id, meeting_date, confidential (0/1), type, level, method; the group's names are
-    in `groups`, the causes each measure addresses in `causes_addressed`.
+    meeting_id, meeting_date, confidential (0/1), type, level, method, proposal ('' |
+    'decided' | 'proposed'), proposed_to; the group's names are in `groups`, the causes each
+    measure addresses in `causes_addressed`. A rejected proposal is nobody's measure: never
+    listed; a waiting one is never overdue.
     """
     if query.status not in STATUS_CHOICES:
         raise ValueError(f"unknown status filter {query.status!r}")
     today = query.today.isoformat()
-    where: list[str] = []
+    where: list[str] = ["mc.proposal != 'rejected'"]
     params: list[object] = [*OPEN_STATUSES, today]
     if query.owners is not None:
         if not query.owners and not query.orgs:
@@ -172,7 +176,7 @@ def query_actions(conn: sqlite3.Connection, query: ActionQuery) -> list[tuple[An
         where.append("mc.status IN (?, ?)")
         params += OPEN_STATUSES
         if query.status == "overdue":
-            where.append("mc.due IS NOT NULL AND mc.due < ?")
+            where.append("mc.due IS NOT NULL AND mc.due < ? AND mc.proposal != 'proposed'")
             params.append(today)
     elif query.status != "all":
         where.append("mc.status = ?")

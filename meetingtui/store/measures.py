@@ -190,6 +190,7 @@ def open_measures_before(store: Store, group_id: int, meeting_date: date, meetin
         f"SELECT * FROM (SELECT mc.*, {status} AS status_then FROM measures mc "
         "  JOIN meetings mt ON mt.id = mc.meeting_id "
         "  WHERE mt.group_id = ? AND mc.meeting_id != ? AND mc.deleted_at IS NULL "
+        "  AND mc.proposal IN ('', 'decided') "
         f"  AND (mt.date < ? OR (mt.date = ? AND mt.id < ?)) {newest}) AS mc "
         "WHERE mc.status_then IN (?, ?) OR EXISTS (SELECT 1 FROM measure_updates u "
         "     WHERE u.measure_id = mc.id AND u.meeting_id = ?) "
@@ -226,7 +227,7 @@ def counts_for_group(store: Store, group_id: int, today: date) -> MeasureCounts:
     row = store.db.execute(
         "SELECT count(*), coalesce(sum(mc.due IS NOT NULL AND mc.due < ?), 0) "
         "FROM measures_current mc JOIN meetings mt ON mt.id = mc.meeting_id "
-        "WHERE mt.group_id = ? AND mc.status IN (?, ?)",
+        "WHERE mt.group_id = ? AND mc.status IN (?, ?) AND mc.proposal IN ('', 'decided')",
         [today.isoformat(), group_id, *_OPEN],
     ).fetchone()
     return MeasureCounts(open=row[0], overdue=row[1])

@@ -56,7 +56,8 @@ def group_lines(conn: sqlite3.Connection, today: date) -> list[GroupLine]:
         open_count, overdue = conn.execute(
             "SELECT count(*), coalesce(sum(mc.due IS NOT NULL AND mc.due < ?), 0) "
             "FROM measures_current mc JOIN meetings mt ON mt.id = mc.meeting_id "
-            "WHERE mt.group_id = ? AND mc.status IN (?, ?)", (day, group_id, *_OPEN)).fetchone()
+            "WHERE mt.group_id = ? AND mc.status IN (?, ?) AND mc.proposal IN ('', 'decided')",
+            (day, group_id, *_OPEN)).fetchone()
         lines.append(GroupLine(group_id, template_id, short, name, upcoming, last,
                                open_count, overdue))
     return lines

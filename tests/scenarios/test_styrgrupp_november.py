@@ -27,16 +27,17 @@ ordförande):
          2027-03-31."
     § 9  Långsiktig åtgärdsplan. Beslut: "Den långsiktiga åtgärdsplanen beslutas när den
          fördjupade lägesbilden är klar."
-    § 10 Strategiska beslut: "Ta fram fördjupad lägesbild 2027" (Karin Ek, Säkerhetsenheten,
+    § 10 Förslag från beredningsgruppen: inga (issue 16 §3).
+    § 11 Strategiska beslut: "Ta fram fördjupad lägesbild 2027" (Karin Ek, Säkerhetsenheten,
          2027-03-31) och "Förnya samverkansöverenskommelsen med polisen" (Johan Alm,
          2027-06-30, social). Beslut: "Styrgruppen fastställer åtgärderna."
-    § 11 Samverkansöverenskommelse och medborgarlöfte: "Medborgarlöftet 2026 har
+    § 12 Samverkansöverenskommelse och medborgarlöfte: "Medborgarlöftet 2026 har
          kommunicerats."
-    § 12 Rapport till KS: sekreteraren skriver beslutet med egen etikett, som många gör:
+    § 13 Rapport till KS: sekreteraren skriver beslutet med egen etikett, som många gör:
          "Beslut: Ordföranden rapporterar till kommunstyrelsen i januari." (Protokollet ska
          ändå säga "Beslut:" en gång.)
-    § 15 Nästa möte: torsdag 20 maj 2027 kl. 08.30–10.00, Kommunhuset, KS-salen.
-    § 16 Anteckning: "Ordföranden förklarade sammanträdet avslutat."
+    § 16 Nästa möte: torsdag 20 maj 2027 kl. 08.30–10.00, Kommunhuset, KS-salen.
+    § 17 Anteckning: "Ordföranden förklarade sammanträdet avslutat."
 """
 
 from __future__ import annotations
@@ -77,23 +78,24 @@ TITLES = ["Mötets öppnande", "Närvaro", "Val av sekreterare och justerare",
           "Rapporter från EST, SSPF och nätverken", "Uppföljning av åtgärdsplanen",
           "Lägesbildens utveckling",
           "Beslut om långsiktig strategisk åtgärdsplan (efter fördjupad lägesbild, minst "
-          "vartannat år)", "Strategiska prioriteringar och beslut",
+          "vartannat år)", "Förslag från beredningsgruppen",
+          "Strategiska prioriteringar och beslut",
           "Samverkansöverenskommelse och medborgarlöfte", "Rapport till kommunstyrelsen",
           "Resurser", "Övriga frågor", "Nästa möte", "Mötets avslutande"]
 NOTES = {1: "Ordföranden öppnade sammanträdet.",
          6: "EST: lägesbild varje månad, tre prioriterade områden. SSPF: ökad snusning i "
             "åk 8-9.",
          7: "Belysning i gångtunneln: grön. Kameror vid stationen: röd, tillstånd saknas.",
-         11: "Medborgarlöftet 2026 har kommunicerats.",
-         16: "Ordföranden förklarade sammanträdet avslutat."}
+         12: "Medborgarlöftet 2026 har kommunicerats.",
+         17: "Ordföranden förklarade sammanträdet avslutat."}
 DECISIONS = {3: "Karin Ek utses till sekreterare och Johan Alm till justerare. Justering sker "
                 "2026-12-03 i kommunhuset.",
              4: "Dagordningen godkänns.",
              6: "Rapporterna läggs till handlingarna.",
              8: "En fördjupad lägesbild tas fram till 2027-03-31.",
              9: "Den långsiktiga åtgärdsplanen beslutas när den fördjupade lägesbilden är klar.",
-             10: "Styrgruppen fastställer åtgärderna.",
-             12: "Beslut: Ordföranden rapporterar till kommunstyrelsen i januari."}
+             11: "Styrgruppen fastställer åtgärderna.",
+             13: "Beslut: Ordföranden rapporterar till kommunstyrelsen i januari."}
 
 
 async def type_the_meeting(ws: Workspace) -> None:
@@ -142,15 +144,21 @@ async def type_the_meeting(ws: Workspace) -> None:
         await press(pilot, "n", "n")  # § 5: nothing to follow up yet
         await text_item(pilot, "e", NOTES[6])
         await text_item(pilot, "b", DECISIONS[6])
-        await press(pilot, "n")
-        await text_item(pilot, "e", NOTES[7])
+        # § 7 rolls up the operative groups' measures (none yet); its notes in the item's
+        # form: the decision first, Tab to the notes, Ctrl+S.
+        await press(pilot, "n", "b")
+        assert screen_name(pilot) == "ItemTextDialog"
+        await press(pilot, "tab")
+        await type_text(pilot, NOTES[7])
+        await press(pilot, "ctrl+s")
         await press(pilot, "n")
         await text_item(pilot, "b", DECISIONS[8])
         await press(pilot, "n")
         await text_item(pilot, "b", DECISIONS[9])
 
-        # § 10: two strategic measures and the decision (a form: Ctrl+S saves).
-        await press(pilot, "n", "a")
+        # § 10: no proposals from the beredningsgrupp. § 11: two strategic measures and the
+        # decision (a form: Ctrl+S saves).
+        await press(pilot, "n", "n", "a")
         assert screen_name(pilot) == "MeasureDialog"
         await type_text(pilot, "Ta fram fördjupad lägesbild 2027")
         await press(pilot, "tab")
@@ -169,20 +177,20 @@ async def type_the_meeting(ws: Workspace) -> None:
         await press(pilot, "tab", "right", "enter")  # social
         await press(pilot, "b")
         assert screen_name(pilot) == "ItemTextDialog"
-        await type_text(pilot, DECISIONS[10])
+        await type_text(pilot, DECISIONS[11])
         await press(pilot, "ctrl+s")
 
         await press(pilot, "n")
-        await text_item(pilot, "e", NOTES[11])
+        await text_item(pilot, "e", NOTES[12])
         await press(pilot, "n")
-        await text_item(pilot, "b", DECISIONS[12])
+        await text_item(pilot, "b", DECISIONS[13])
 
-        # § 13, § 14, § 15: the next meeting in May, typed over the proposed date.
+        # § 14, § 15, § 16: the next meeting in May, typed over the proposed date.
         await press(pilot, "n", "n", "n", "enter")
         await type_text(pilot, "2027-05-20")
         await press(pilot, "enter")
         await press(pilot, "n")
-        await text_item(pilot, "e", NOTES[16])
+        await text_item(pilot, "e", NOTES[17])
         await press(pilot, "c")
         assert screen_name(pilot) == "ConfirmDialog"
         await press(pilot, "j", "n")
@@ -267,7 +275,7 @@ def check_protokoll(doc: Filed) -> None:
     assert info["Frånvarande"] == "Sara Holm, folkhälsostrateg"
     assert "Adjungerade" not in info
     assert (info["Ordförande"], info["Sekreterare"], info["Justerare"], info["Paragrafer"]) == (
-        "Eva Lind", "Karin Ek", "Johan Alm", "§ 1–16")
+        "Eva Lind", "Karin Ek", "Johan Alm", "§ 1–17")
     assert doc.headings == [f"§ {n} {title}" for n, title in enumerate(TITLES, start=1)]
     for number, notes in NOTES.items():
         assert doc.section(f"§ {number} ")[0] == notes, number
@@ -277,13 +285,15 @@ def check_protokoll(doc: Filed) -> None:
     assert doc.text.count("Beslut:") == len(DECISIONS)  # once each, also where it was typed
     assert "Överenskommet" not in doc.text
     assert doc.section("§ 5 ") == ["Inga öppna åtgärder att följa upp."]
-    assert doc.section("§ 10 ")[:3] == [
+    assert doc.section("§ 7 ") == [NOTES[7], "Inga åtgärder i de operativa grupperna."]
+    assert doc.section("§ 10 ") == ["Inga förslag."]
+    assert doc.section("§ 11 ")[:3] == [
         "Nr | Åtgärd | Ansvarig | Klart senast | Status",
         "1 | Ta fram fördjupad lägesbild 2027 / Typ: situationell · Beprövad/utvärderad "
         "metod: vet ej | Karin Ek, Säkerhetsenheten | 2027-03-31 | ej påbörjad",
         "2 | Förnya samverkansöverenskommelsen med polisen / Typ: social · Beprövad/utvärderad "
         "metod: vet ej | Johan Alm | 2027-06-30 | ej påbörjad"]
-    assert doc.section("§ 15 ") == ["Nästa möte: 2027-05-20 kl. 8.30–10.00, Kommunhuset, KS-salen"]
+    assert doc.section("§ 16 ") == ["Nästa möte: 2027-05-20 kl. 8.30–10.00, Kommunhuset, KS-salen"]
     signatures = doc.lines[doc.lines.index("Vid protokollet"):]
     assert signatures[1].split(" / ")[1:] == ["Karin Ek", "Sekreterare | "]
     assert signatures[2] == "Justeras"

@@ -133,3 +133,30 @@ class ItemPane(Vertical, can_focus=True):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.session.readonly and action in self.EDIT_ACTIONS)
+
+
+class DataPane(ItemPane):
+    """A pane that shows what the store holds, laid out for its width: `reload()` reads it and
+    fills the widgets when the pane has a size; `fill()` lays them out again for a new width."""
+
+    shown_width: int | None = None  # the width the widgets were laid out for
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.show_item(self.item)
+
+    def on_resize(self) -> None:
+        if self.size.width != self.shown_width:
+            self.fill()
+
+    def refresh_data(self, item: AgendaItem) -> bool:
+        self.item = item
+        self.reload()
+        self.show_item(item)
+        return True
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def fill(self) -> None:
+        raise NotImplementedError

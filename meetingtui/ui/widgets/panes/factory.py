@@ -18,6 +18,8 @@ PANES: dict[ItemKind, tuple[str, str]] = {
     ItemKind.ACTIONS: ("actions", "ActionsPane"),
     ItemKind.PRIORITIES: ("priorities", "PrioritiesPane"),
     ItemKind.NEXT: ("next_meeting", "NextMeetingPane"),
+    ItemKind.ROLLUP: ("rollup", "RollupPane"),
+    ItemKind.PROPOSALS: ("proposals", "ProposalsPane"),
 }
 
 

@@ -1,0 +1,112 @@
+"""A roll-up (issue 16 §2): the operative groups' measures, per group and area, counted by
+status and coloured green / yellow / red as of a meeting's date, with the overdue ones listed.
+
+Red: open and past its due date on the meeting's day (the due date itself is not late).
+Yellow: not started and due within `SOON_DAYS` days of the meeting's day. Green: anything else
+open, and done. Cancelled measures are counted apart. A closed meeting's roll-up is as it
+closed: the measures stored by then, with their status then (the freeze point its minutes use).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from meetingtui.model import (
+    AgendaItem,
+    Group,
+    ItemKind,
+    MeasureStatus,
+    Meeting,
+    Rollup,
+    RollupLate,
+    RollupRow,
+    TemplateItem,
+)
+from meetingtui.services.workspace import Workspace
+from meetingtui.store import groups as group_rows
+from meetingtui.store import rollup as rollup_rows
+from meetingtui.store.meetings import frozen_at
+
+SOON_DAYS = 30
+
+
+def template_item(ws: Workspace, group: Group, item: AgendaItem) -> TemplateItem | None:
+    """The template's item a meeting's item was copied from: same kind and title, else the
+    first of its kind (the template's settings for it, e.g. `groups=` or `body=`)."""
+    template = ws.template_of(group)
+    if template is None:
+        return None
+    same_kind = [i for i in template.items if i.kind is item.kind]
+    return next((i for i in same_kind if i.title == item.title),
+                same_kind[0] if same_kind else None)
+
+
+def colour(status: MeasureStatus, due: date | None, day: date) -> str:
+    """"green", "yellow", "red" or "" (cancelled: apart) for a measure on `day`."""
+    if status is MeasureStatus.CANCELLED:
+        return ""
+    if status.is_open and due is not None and due < day:
+        return "red"
+    if (status is MeasureStatus.NOT_STARTED and due is not None
+            and due <= day + timedelta(days=SOON_DAYS)):
+        return "yellow"
+    return "green"
+
+
+def rolled_groups(ws: Workspace, meeting: Meeting, named: list[str]) -> list[Group]:
+    """The groups named (by short name, name or template id, any case), in the order named;
+    none named: every group but the meeting's own that is not archived."""
+    groups = group_rows.list_groups(ws.store)
+    if not named:
+        return [g for g in groups if g.id != meeting.group_id and not g.archived]
+    chosen: list[Group] = []
+    for name in named:
+        wanted = " ".join(name.split()).casefold()
+        for g in groups:
+            if g not in chosen and wanted in (g.short.casefold(), g.name.casefold(),
+                                              g.template_id.casefold()):
+                chosen.append(g)
+    return chosen
+
+
+def rollup(ws: Workspace, meeting: Meeting, named: list[str]) -> Rollup:
+    assert meeting.id is not None
+    groups = rolled_groups(ws, meeting, named)
+    shorts = {g.id: g.short for g in groups if g.id is not None}
+    day = meeting.date
+    rows: dict[tuple[int, str], RollupRow] = {}
+    late: list[RollupLate] = []
+    for m in rollup_rows.measures_of_groups(ws.store, list(shorts), day,
+                                            frozen_at(ws.store, meeting.id)):
+        status = MeasureStatus(m.status)
+        key = (m.group_id, m.area)
+        row = rows.setdefault(key, RollupRow(group=shorts[m.group_id], area=m.area))
+        setattr(row, status.value, getattr(row, status.value) + 1)
+        shade = colour(status, m.due, day)
+        if shade:
+            setattr(row, shade, getattr(row, shade) + 1)
+        if shade == "red":
+            assert m.due is not None
+            owner = f"{m.owner}, {m.owner_org}" if m.owner_org else m.owner
+            late.append(RollupLate(measure_id=m.id, group=shorts[m.group_id], area=m.area,
+                                   text=m.text, owner=owner, due=m.due, status=status,
+                                   confidential=m.confidential))
+    order = {g.id: n for n, g in enumerate(groups)}
+    ordered = [rows[k] for k in sorted(rows, key=lambda k: (order[k[0]], k[1] == "",
+                                                           k[1].casefold()))]
+    late.sort(key=lambda r: (r.due, r.group, r.measure_id))
+    return Rollup(day=day, groups=[g.short for g in groups], rows=ordered, late=late)
+
+
+def rollup_for_item(ws: Workspace, meeting: Meeting, group: Group,
+                    item: AgendaItem) -> Rollup:
+    """The roll-up a meeting's `rollup` item shows (the groups its template item names)."""
+    found = template_item(ws, group, item)
+    return rollup(ws, meeting, list(found.groups) if found is not None else [])
+
+
+def rollup_of_meeting(ws: Workspace, meeting: Meeting, group: Group,
+                      items: list[AgendaItem]) -> Rollup | None:
+    """The roll-up of the meeting's first `rollup` item; None when it has none."""
+    first = next((i for i in items if i.kind is ItemKind.ROLLUP), None)
+    return None if first is None else rollup_for_item(ws, meeting, group, first)

@@ -1,0 +1,37 @@
+"""Proposals to a body above (issue 16 §3): measures with `proposal` set, read by the body they
+went to. Deciding one is an update of the measure's proposal fields (`rows.update_record`)."""
+
+from __future__ import annotations
+
+from meetingtui.model import Measure, ProposalState
+from meetingtui.store.db import Store
+from meetingtui.store.measures import with_causes
+from meetingtui.store.rows import Conflict, from_row, from_rows, read_row, update_record
+
+_PROPOSAL_FIELDS = {"proposal", "proposal_decided_on", "proposal_meeting_id", "proposal_reason"}
+
+
+def proposals(store: Store, bodies: list[str] | None = None, *,
+              waiting_only: bool = False) -> list[Measure]:
+    """Every live proposal (to one of `bodies`, any case, when given), oldest first."""
+    rows = from_rows(Measure, store.db.query(
+        "SELECT m.*, coalesce((SELECT u.new_status FROM measure_updates u WHERE u.measure_id = "
+        "m.id ORDER BY u.id DESC LIMIT 1), 'not_started') AS status FROM measures m "
+        "WHERE m.proposal != '' AND m.deleted_at IS NULL ORDER BY m.id"))
+    wanted = {" ".join(b.split()).casefold() for b in bodies} if bodies is not None else None
+    return with_causes(store, [
+        m for m in rows
+        if (wanted is None or " ".join(m.proposed_to.split()).casefold() in wanted)
+        and (not waiting_only or m.proposal is ProposalState.PROPOSED)])
+
+
+def answer(store: Store, edited: Measure, base: Measure) -> Measure:
+    """Write the answer: a `Conflict` on "proposal" when someone answered it since `base` was
+    read (even the same way: each answer names its own date and meeting)."""
+    assert edited.id is not None
+    with store.transaction() as db:
+        row = read_row(db, "measures", edited.id)
+        if row is not None and not row.get("deleted_at") and row["proposal"] != base.proposal.value:
+            theirs = from_row(Measure, {**row, "status": base.status})
+            raise Conflict("measures", edited, theirs, ["proposal"])
+        return update_record(db, "measures", edited, base, only=_PROPOSAL_FIELDS)
