@@ -23,11 +23,11 @@ def footer_of(pilot: Pilot[None]) -> Footer:
 
 
 def labels(screen: Screen[object]) -> list[str]:
-    """Every key the footer should offer, as it draws them, in order (one per action): the
-    screen's pinned keys (`FOOTER_FIRST`) first."""
+    """Every key the footer should offer, as it draws them, in order (one per action): help,
+    then the screen's pinned keys (`FOOTER_FIRST`), first."""
     out: dict[str, str] = {}
     pinned: dict[str, str] = {}
-    first: tuple[str, ...] = getattr(screen, "FOOTER_FIRST", ())
+    first: tuple[str, ...] = ("app.help", *getattr(screen, "FOOTER_FIRST", ()))
     for binding in (b.binding for b in screen.active_bindings.values()):
         if binding.show and binding.action not in out:
             label = f" {screen.app.get_key_display(binding)} {binding.description} "
@@ -93,7 +93,8 @@ def test_80_columns_cut_whole_keys_and_keep_the_palette(
 def test_n_and_p_lead_the_footer_on_every_item_at_80_columns(
     in_meeting: tuple[Workspace, int],
 ) -> None:
-    """Whatever keys an item adds, the two that move through the agenda are never cut."""
+    """Whatever keys an item adds, the two that move through the agenda are never cut; only
+    help comes before them."""
     ws, meeting_id = in_meeting
 
     async def run() -> None:
@@ -102,7 +103,7 @@ def test_n_and_p_lead_the_footer_on_every_item_at_80_columns(
             await pilot.press("1")
             for _ in range(len(app.screen.items)):  # type: ignore[attr-defined]
                 await pilot.pause()
-                assert footer_of(pilot).text.startswith(" n Nästa  p Föregående "), (
+                assert footer_of(pilot).text.startswith(" ? Hjälp  n Nästa  p Föregående "), (
                     app.screen.current)  # type: ignore[attr-defined]
                 await pilot.press("n")
 
