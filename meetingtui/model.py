@@ -107,6 +107,7 @@ class ItemKind(StrEnum):
     ACTIONS = "actions"
     PRIORITIES = "priorities"
     NEXT = "next"
+    AGREEMENTS = "agreements"  # medborgarlöften and samverkansöverenskommelser in force
 
 
 class DocumentType(StrEnum):
@@ -532,6 +533,7 @@ class MeetingRecord(BaseModel):
     priorities: list[Priority] = []
     next_meeting: Meeting | None = None
     amendments: list[Amendment] = []
+    agreements: list[AgreementDetail] = []  # in force on its date; as of closing once closed
 
 
 # --- between meetings and upward (issue 16) -------------------------------------------------
@@ -589,3 +591,18 @@ class Commitment(Record):
     organisation: Line = ""
     due: date | None = None
     status: MeasureStatus = MeasureStatus.NOT_STARTED
+
+    def overdue(self, today: date) -> bool:
+        """Open after its due date (on the due date itself it is not late yet)."""
+        return self.status.is_open and self.due is not None and self.due < today
+
+
+class AgreementDetail(BaseModel):
+    """An agreement with its commitments and linked measures, as a meeting shows it."""
+
+    agreement: Agreement
+    commitments: list[Commitment] = []
+    measures: list[Measure] = []
+
+
+MeetingRecord.model_rebuild()
