@@ -130,5 +130,8 @@ def _register() -> None:
     from meetingtui.cli.stats import stats
     main.add_command(stats)
 
+    from meetingtui.cli.agreements import agreements
+    main.add_command(agreements)
+
 
 _register()
