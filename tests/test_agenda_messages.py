@@ -19,7 +19,8 @@ from tests.agenda_helpers import VALID, edit, error, write
 # One broken template for each thing the loader can say, with the Swedish it should say.
 BROKEN = [
     (edit(".situation", ".lagesbild"), 'est.md:16: okänd sorts punkt ".lagesbild"; använd '
-     "någon av: text, attendance, followup, situation, actions, priorities, next"),
+     "någon av: text, attendance, followup, situation, actions, priorities, next, "
+     "agreements"),
     (edit('frequency = "monthly"', 'frekvens = "varje månad"'),
      'est.md:6: "frekvens" är ingen känd inställning; de kända är: id, name, short, language, '
      "document, chair, frequency, skip_months, members, categories, measure_type"),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from meetingtui.model import Meeting, MeetingRecord, ObservationDetail
+from meetingtui.model import ItemKind, Meeting, MeetingRecord, ObservationDetail
+from meetingtui.services.agreements import for_meeting as agreements_for_meeting
 from meetingtui.services.followup import followups
 from meetingtui.services.groups import get_group
 from meetingtui.services.lagesbild import causes_addressed
@@ -34,12 +35,13 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         )
         for observation in observations
     ]
+    items = agenda_items.items_of(ws.store, meeting_id)
     return MeetingRecord(
         group=group,
         template=ws.template_of(group),
         meeting=meeting,
         attendance=meetings.attendance_of(ws.store, meeting_id),
-        items=agenda_items.items_of(ws.store, meeting_id),
+        items=items,
         observations=details,
         measures=measures,
         addressed=causes_addressed(ws, measures),
@@ -47,6 +49,9 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         priorities=priorities_for_meeting(ws, meeting_id),
         next_meeting=_next_meeting(ws, meeting),
         amendments=amendments_of(ws.store, meeting_id),
+        # Only a meeting whose agenda follows them up shows the agreements in force.
+        agreements=(agreements_for_meeting(ws, meeting)
+                    if any(item.kind is ItemKind.AGREEMENTS for item in items) else []),
     )
 
 

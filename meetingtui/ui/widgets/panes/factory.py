@@ -18,6 +18,7 @@ PANES: dict[ItemKind, tuple[str, str]] = {
     ItemKind.ACTIONS: ("actions", "ActionsPane"),
     ItemKind.PRIORITIES: ("priorities", "PrioritiesPane"),
     ItemKind.NEXT: ("next_meeting", "NextMeetingPane"),
+    ItemKind.AGREEMENTS: ("agreements", "AgreementsPane"),
 }
 
 

@@ -1,0 +1,164 @@
+"""EST följer upp medborgarlöftet (issue 16 §4), keys only at 80×24.
+
+    EST, tisdag 10 november 2026, skrivs in måndag 23 november. Medborgarlöftet "Tryggare
+    Centrum 2026" (Herrljunga kommun och LPO Alingsås) gäller hela året. Punkten "Uppföljning av
+    medborgarlöftet" visar löftet med åtagandena: trygghetsvandringar (kommunen, klart senast
+    9 november: försenad vid mötet), synlig närvaro (polisen, klart senast 10 november: inte
+    försenad på dagen) och den kopplade åtgärden belysning i gångtunneln. Ordföranden markerar
+    trygghetsvandringarna som genomförda (d) och närvaron som pågående (i), lägger till ett
+    åtagande (a) och skriver en anteckning (e). Samtidigt ändrar en annan dator närvarons status:
+    ordförandens nästa ändring av den sägs som en konflikt, och ingenting går förlorat.
+    Protokollet visar åtagandena med status som vid mötet, också när en status ändras efteråt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import DataTable
+
+from meetingtui.model import AgreementKind, Measure, MeasureStatus
+from meetingtui.services import agreements, lagesbild, meetings
+from meetingtui.store import agreements as agreement_rows
+from meetingtui.store.db import Store
+from meetingtui.ui.app import make_app
+from meetingtui.ui.widgets.panes.agreements import AgreementsPane
+from tests.conftest import Clock
+from tests.scenarios.helpers import (
+    SIZE,
+    Filed,
+    export_all,
+    fill,
+    group_id,
+    press,
+    scenario_workspace,
+    type_text,
+)
+
+MEETING_DAY = date(2026, 11, 10)
+
+
+def _screen_text(pane: AgreementsPane) -> str:
+    """The table, one line per row: each cell's lines joined by a space, cells by " | "."""
+    table = pane.query_one(DataTable)
+    return "\n".join(" | ".join(" ".join(str(cell).split()) for cell in table.get_row_at(row))
+                     for row in range(table.row_count))
+
+
+def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
+    clock = Clock(datetime(2026, 11, 23, 9, 0))
+    ws = scenario_workspace(tmp_path, clock, "Herrljunga kommun")
+    est = group_id(ws, "EST")
+    lofte = agreements.add_agreement(
+        ws, AgreementKind.MEDBORGARLOFTE, "Tryggare Centrum 2026", date(2026, 1, 1),
+        date(2026, 12, 31), ["Herrljunga kommun", "LPO Alingsås"])
+    assert lofte.id is not None
+    walks = agreements.add_commitment(ws, lofte.id, "Trygghetsvandringar i Centrum",
+                                      "Trygghetssamordnare", party="Kommunen",
+                                      due=date(2026, 11, 9))
+    presence = agreements.add_commitment(ws, lofte.id, "Synlig närvaro fredagskvällar",
+                                         "Kommunpolis", party="Polisen",
+                                         organisation="LPO Alingsås", due=MEETING_DAY)
+    earlier = meetings.plan_meeting(ws, est, date(2026, 10, 13))
+    assert earlier.id is not None
+    light = lagesbild.save_measure(ws, Measure(meeting_id=earlier.id,
+                                               text="Belysning i gångtunneln", owner="Tekniska",
+                                               due=date(2026, 12, 15)))
+    assert light.id is not None and walks.id is not None and presence.id is not None
+    agreements.link_measure(ws, lofte.id, light.id)
+    meeting = meetings.plan_meeting(ws, est, MEETING_DAY)
+    assert meeting.id is not None
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting.id)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(20):
+                if app.screen.query(AgreementsPane) and app.screen.query_one(
+                        AgreementsPane).display:
+                    break
+                await press(pilot, "n")
+            pane = app.screen.query_one(AgreementsPane)
+            shown = _screen_text(pane)
+            assert "Medborgarlöfte: Tryggare Centrum 2026" in shown
+            assert "Herrljunga kommun · LPO Alingsås" in shown
+            lines = shown.splitlines()
+            walks_row = next(line for line in lines if "Trygghetsvandringar" in line)
+            presence_row = next(line for line in lines if "Synlig närvaro" in line)
+            assert walks_row.endswith("| 2026-11-09 Försenad | Ej påbörjad")
+            assert "Försenad" not in presence_row  # due on the meeting's day: not late yet
+            assert "Åtgärd: Belysning i gångtunneln" in shown
+            # ↓ to the first commitment, d: done; ↓ i: in progress.
+            await press(pilot, "down", "d")
+            assert agreements.get_commitment(ws, walks.id).status is MeasureStatus.DONE
+            await press(pilot, "down", "i")
+            assert agreements.get_commitment(ws, presence.id).status is \
+                MeasureStatus.IN_PROGRESS
+            assert "Pågående" in next(line for line in _screen_text(pane).splitlines()
+                                      if "Synlig närvaro" in line)
+            # On the agreement's head a status key says what to do instead.
+            await press(pilot, "up", "up", "x")
+            assert agreements.get_commitment(ws, walks.id).status is MeasureStatus.DONE
+            # a: a new commitment for the agreement under the cursor.
+            await press(pilot, "a")
+            await fill(pilot, "Kommunen", "Informera i lokaltidningen", "Kommunikatör", "",
+                       "30 nov")
+            await press(pilot, "ctrl+s")
+            added = agreements.detail(ws, lofte.id).commitments[-1]
+            assert (added.party, added.text, added.owner, added.due) == (
+                "Kommunen", "Informera i lokaltidningen", "Kommunikatör", date(2026, 11, 30))
+            assert "Informera i lokaltidningen" in _screen_text(pane)
+            # e: the item's notes, as on a text item; Esc back to the table.
+            await press(pilot, "e")
+            await type_text(pilot, "Löftet har kommunicerats i lokaltidningen.")
+            await press(pilot, "escape")
+            assert isinstance(app.screen.focused, DataTable)
+            # Another program sets the presence to cancelled meanwhile.
+            other = Store.open(ws.store.path)
+            try:
+                theirs = agreement_rows.get_commitment(other, presence.id)
+                assert theirs is not None
+                agreement_rows.update_commitment(
+                    other, theirs.model_copy(update={"status": MeasureStatus.CANCELLED}), theirs)
+            finally:
+                other.close()
+            await press(pilot, "down", "down")
+            # Its save lands between two of the screen's looks at the file (once a second):
+            # the chair's screen still shows what it read before.
+            screen: Any = app.screen
+            screen.others_seen = ws.revision()[1]
+            await press(pilot, "u")
+            said = [n.message for n in app._notifications]
+            assert any("annat program" in message or "ändrats" in message for message in said), \
+                said
+            assert agreements.get_commitment(ws, presence.id).status is MeasureStatus.CANCELLED
+            assert "Avbruten" in next(line for line in _screen_text(pane).splitlines()
+                                      if "Synlig närvaro" in line)
+
+    asyncio.run(run())
+    meetings.close_meeting(ws, meeting.id)
+    # Later, outside any meeting: the walks are reopened. The closed minutes do not change.
+    agreements.set_status(ws, walks.id, MeasureStatus.IN_PROGRESS)
+    files = export_all(ws, meeting.id, tmp_path / "minutes")
+    doc = Filed(files["intern.docx"])
+    section = doc.section("§ ")  # the first §: only to check the document reads at all
+    assert section is not None
+    lines = doc.section(next(h for h in doc.headings if "medborgarlöftet" in h).split(" Upp")[0])
+    assert "Medborgarlöfte: Tryggare Centrum 2026 (2026-01-01 – 2026-12-31)" in lines
+    assert "Parter: Herrljunga kommun, LPO Alingsås" in lines
+    assert ("Kommunen | Trygghetsvandringar i Centrum | Trygghetssamordnare | 2026-11-09 | "
+            "genomförd") in lines
+    assert ("Polisen | Synlig närvaro fredagskvällar | Kommunpolis, LPO Alingsås | 2026-11-10 | "
+            "avbruten") in lines
+    assert ("Kommunen | Informera i lokaltidningen | Kommunikatör | 2026-11-30 | ej påbörjad"
+            in lines)
+    assert "Belysning i gångtunneln | Tekniska | 2026-12-15 | ej påbörjad" in lines
+    assert "Löftet har kommunicerats i lokaltidningen." in lines
+    assert "Status när mötet avslutades." in lines
+    markdown = files["intern.md"].read_text(encoding="utf-8")
+    assert "| Kommunen | Trygghetsvandringar i Centrum | Trygghetssamordnare | 2026-11-09 | " \
+           "genomförd |" in markdown
+    assert agreements.get_commitment(ws, walks.id).status is MeasureStatus.IN_PROGRESS
