@@ -57,18 +57,18 @@ class AgreementsPane(TextPane):
     shown: list[AgreementDetail]
     shown_width: int | None = None
 
-    DEFAULT_CSS = """
-    AgreementsPane #agreements { height: auto; max-height: 60%; }
-    AgreementsPane TextArea { min-height: 3; }
-    """
-
     def compose(self) -> ComposeResult:
         yield FixedTable(cursor_type="row", id="agreements")
         yield Static("", id="agreements-hint", classes="hint")
         yield from super().compose()
 
     def on_mount(self) -> None:
+        """The guidance is one key away (v); the fields' labels stand in their borders."""
         super().on_mount()
+        from textual.widgets import TextArea
+
+        for area in self.query(TextArea):
+            area.border_title = t(f"text.{area.id}")
         self.rows, self.shown = [], []
         self.reload()
 
