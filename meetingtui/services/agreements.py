@@ -176,8 +176,11 @@ def for_meeting(ws: Workspace, meeting: Meeting) -> list[AgreementDetail]:
 
 
 def freeze_for_meeting(ws: Workspace, meeting: Meeting) -> None:
-    """Called as the meeting closes (inside its transaction): keep what it shows."""
+    """Called as the meeting closes (inside its transaction): keep what it shows, if its
+    agenda has an agreements item (nothing is kept for the others: their minutes show none)."""
     assert meeting.id is not None
+    if not rows.has_agreements_item(ws.store, meeting.id):
+        return
     shown = in_force(ws, meeting.date, meeting.group_id)
     rows.freeze_for_meeting(ws.store, meeting.id,
                             [detail.model_dump(mode="json") for detail in shown])

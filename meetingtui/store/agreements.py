@@ -157,6 +157,19 @@ def frozen_for_meeting(store: Store, meeting_id: int) -> list[dict[str, Any]] | 
     return value if isinstance(value, list) else None
 
 
+def has_agreements_item(store: Store, meeting_id: int) -> bool:
+    row = store.conn.execute("SELECT EXISTS (SELECT 1 FROM agenda_items WHERE meeting_id = ? "
+                             "AND kind = 'agreements')", [meeting_id]).fetchone()
+    return bool(row[0])
+
+
+def measures_mentioning(store: Store, words: str, limit: int) -> list[Measure]:
+    """The newest measures (not removed) whose text holds `words` (the demo's links)."""
+    return from_rows(Measure, store.db.query(
+        "SELECT * FROM measures_current WHERE text LIKE ? ORDER BY id DESC LIMIT ?",
+        [f"%{words}%", limit]))
+
+
 def _require_agreement(db: Any, agreement_id: int) -> None:
     row = read_row(db, "agreements", agreement_id)
     if row is None or row.get("deleted_at"):
