@@ -20,25 +20,22 @@ from typing import Any
 
 from textual.widgets import DataTable
 
-from meetingtui.model import AgreementKind, Measure, MeasureStatus
-from meetingtui.services import agreements, lagesbild, meetings
+from meetingtui.model import MeasureStatus
+from meetingtui.services import agreements, meetings
 from meetingtui.store import agreements as agreement_rows
 from meetingtui.store.db import Store
 from meetingtui.ui.app import make_app
 from meetingtui.ui.widgets.panes.agreements import AgreementsPane
+from tests.agreements_data import lofte_meeting
 from tests.conftest import Clock
 from tests.scenarios.helpers import (
     SIZE,
     Filed,
     export_all,
     fill,
-    group_id,
     press,
-    scenario_workspace,
     type_text,
 )
-
-MEETING_DAY = date(2026, 11, 10)
 
 
 def _screen_text(pane: AgreementsPane) -> str:
@@ -50,30 +47,12 @@ def _screen_text(pane: AgreementsPane) -> str:
 
 def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
     clock = Clock(datetime(2026, 11, 23, 9, 0))
-    ws = scenario_workspace(tmp_path, clock, "Herrljunga kommun")
-    est = group_id(ws, "EST")
-    lofte = agreements.add_agreement(
-        ws, AgreementKind.MEDBORGARLOFTE, "Tryggare Centrum 2026", date(2026, 1, 1),
-        date(2026, 12, 31), ["Herrljunga kommun", "LPO Alingsås"])
-    assert lofte.id is not None
-    walks = agreements.add_commitment(ws, lofte.id, "Trygghetsvandringar i Centrum",
-                                      "Trygghetssamordnare", party="Kommunen",
-                                      due=date(2026, 11, 9))
-    presence = agreements.add_commitment(ws, lofte.id, "Synlig närvaro fredagskvällar",
-                                         "Kommunpolis", party="Polisen",
-                                         organisation="LPO Alingsås", due=MEETING_DAY)
-    earlier = meetings.plan_meeting(ws, est, date(2026, 10, 13))
-    assert earlier.id is not None
-    light = lagesbild.save_measure(ws, Measure(meeting_id=earlier.id,
-                                               text="Belysning i gångtunneln", owner="Tekniska",
-                                               due=date(2026, 12, 15)))
-    assert light.id is not None and walks.id is not None and presence.id is not None
-    agreements.link_measure(ws, lofte.id, light.id)
-    meeting = meetings.plan_meeting(ws, est, MEETING_DAY)
-    assert meeting.id is not None
+    made = lofte_meeting(tmp_path, clock)
+    ws, meeting_id = made.ws, made.meeting_id
+    lofte_id, walks_id, presence_id = made.lofte_id, made.walks_id, made.presence_id
 
     async def run() -> None:
-        app = make_app(ws, lang="sv", meeting_id=meeting.id)
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             for _ in range(20):
@@ -93,21 +72,21 @@ def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
             assert "Åtgärd: Belysning i gångtunneln" in shown
             # ↓ to the first commitment, d: done; ↓ i: in progress.
             await press(pilot, "down", "d")
-            assert agreements.get_commitment(ws, walks.id).status is MeasureStatus.DONE
+            assert agreements.get_commitment(ws, walks_id).status is MeasureStatus.DONE
             await press(pilot, "down", "i")
-            assert agreements.get_commitment(ws, presence.id).status is \
+            assert agreements.get_commitment(ws, presence_id).status is \
                 MeasureStatus.IN_PROGRESS
             assert "Pågående" in next(line for line in _screen_text(pane).splitlines()
                                       if "Synlig närvaro" in line)
             # On the agreement's head a status key says what to do instead.
             await press(pilot, "up", "up", "x")
-            assert agreements.get_commitment(ws, walks.id).status is MeasureStatus.DONE
+            assert agreements.get_commitment(ws, walks_id).status is MeasureStatus.DONE
             # a: a new commitment for the agreement under the cursor.
             await press(pilot, "a")
             await fill(pilot, "Kommunen", "Informera i lokaltidningen", "Kommunikatör", "",
                        "30 nov")
             await press(pilot, "ctrl+s")
-            added = agreements.detail(ws, lofte.id).commitments[-1]
+            added = agreements.detail(ws, lofte_id).commitments[-1]
             assert (added.party, added.text, added.owner, added.due) == (
                 "Kommunen", "Informera i lokaltidningen", "Kommunikatör", date(2026, 11, 30))
             assert "Informera i lokaltidningen" in _screen_text(pane)
@@ -122,7 +101,7 @@ def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
             await press(pilot, "down", "down")
             other = Store.open(ws.store.path)
             try:
-                theirs = agreement_rows.get_commitment(other, presence.id)
+                theirs = agreement_rows.get_commitment(other, presence_id)
                 assert theirs is not None
                 agreement_rows.update_commitment(
                     other, theirs.model_copy(update={"status": MeasureStatus.CANCELLED}), theirs)
@@ -135,23 +114,21 @@ def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
             said = [n.message for n in app._notifications]
             assert any("annat program" in message or "ändrats" in message for message in said), \
                 said
-            assert agreements.get_commitment(ws, presence.id).status is MeasureStatus.CANCELLED
+            assert agreements.get_commitment(ws, presence_id).status is MeasureStatus.CANCELLED
             assert "Avbruten" in next(line for line in _screen_text(pane).splitlines()
                                       if "Synlig närvaro" in line)
 
     asyncio.run(run())
-    meetings.close_meeting(ws, meeting.id)
+    meetings.close_meeting(ws, meeting_id)
     # Later, outside any meeting: the walks are reopened. The closed minutes do not change.
-    agreements.set_status(ws, walks.id, MeasureStatus.IN_PROGRESS)
-    files = export_all(ws, meeting.id, tmp_path / "minutes")
+    agreements.set_status(ws, walks_id, MeasureStatus.IN_PROGRESS)
+    files = export_all(ws, meeting_id, tmp_path / "minutes")
     doc = Filed(files["intern.docx"])
-    section = doc.section("§ ")  # the first §: only to check the document reads at all
-    assert section is not None
-    lines = doc.section(next(h for h in doc.headings if "medborgarlöftet" in h).split(" Upp")[0])
+    lines = doc.section("§ 11 Uppföljning av medborgarlöftet")
     assert "Medborgarlöfte: Tryggare Centrum 2026 (2026-01-01 – 2026-12-31)" in lines
     assert "Parter: Herrljunga kommun, LPO Alingsås" in lines
-    assert ("Kommunen | Trygghetsvandringar i Centrum | Trygghetssamordnare | 2026-11-09 | "
-            "genomförd") in lines
+    assert ("Kommunen | Trygghetsvandringar i Centrum varje månad | Trygghetssamordnare | "
+            "2026-11-09 | genomförd") in lines
     assert ("Polisen | Synlig närvaro fredagskvällar | Kommunpolis, LPO Alingsås | 2026-11-10 | "
             "avbruten") in lines
     assert ("Kommunen | Informera i lokaltidningen | Kommunikatör | 2026-11-30 | ej påbörjad"
@@ -160,6 +137,6 @@ def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
     assert "Löftet har kommunicerats i lokaltidningen." in lines
     assert "Status när mötet avslutades." in lines
     markdown = files["intern.md"].read_text(encoding="utf-8")
-    assert "| Kommunen | Trygghetsvandringar i Centrum | Trygghetssamordnare | 2026-11-09 | " \
-           "genomförd |" in markdown
-    assert agreements.get_commitment(ws, walks.id).status is MeasureStatus.IN_PROGRESS
+    assert ("| Kommunen | Trygghetsvandringar i Centrum varje månad | Trygghetssamordnare | "
+            "2026-11-09 | genomförd |") in markdown
+    assert agreements.get_commitment(ws, walks_id).status is MeasureStatus.IN_PROGRESS

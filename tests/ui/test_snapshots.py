@@ -256,49 +256,14 @@ def test_measure_form_against_causes(
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=edit)
 
 
-def _agreements_meeting(tmp_path: Path, clock: Clock) -> tuple[Workspace, int]:
-    """EST on 10 November (typed in on the 23rd) with the shipped template: a medborgarlöfte
-    with a late commitment, one due on the day and a linked measure; a samverkansöverenskommelse
-    ending within 60 days."""
-    from datetime import date
-
-    from meetingtui.model import AgreementKind, Measure
-    from meetingtui.services import agreements, lagesbild, meetings
-    from tests.scenarios.helpers import group_id, scenario_workspace
-
-    ws = scenario_workspace(tmp_path, clock, "Herrljunga kommun")
-    est = group_id(ws, "EST")
-    lofte = agreements.add_agreement(
-        ws, AgreementKind.MEDBORGARLOFTE, "Tryggare Centrum 2026", date(2026, 1, 1),
-        date(2026, 12, 31), ["Herrljunga kommun", "LPO Alingsås"])
-    assert lofte.id is not None
-    agreements.add_commitment(ws, lofte.id, "Trygghetsvandringar i Centrum varje månad",
-                              "Trygghetssamordnare", party="Kommunen", due=date(2026, 11, 9))
-    agreements.add_commitment(ws, lofte.id, "Synlig närvaro fredagskvällar", "Kommunpolis",
-                              party="Polisen", organisation="LPO Alingsås",
-                              due=date(2026, 11, 10))
-    earlier = meetings.plan_meeting(ws, est, date(2026, 10, 13))
-    light = lagesbild.save_measure(ws, Measure(meeting_id=earlier.id or 0,
-                                               text="Belysning i gångtunneln", owner="Tekniska",
-                                               due=date(2026, 12, 15)))
-    agreements.link_measure(ws, lofte.id, light.id or 0)
-    deal = agreements.add_agreement(
-        ws, AgreementKind.SAMVERKAN, "Samverkansöverenskommelse 2025–2026", date(2025, 1, 1),
-        date(2026, 12, 31), ["Herrljunga kommun", "Polisen"])
-    agreements.add_commitment(ws, deal.id or 0, "Gemensam lägesbild varje kvartal",
-                              "Säkerhetschef", party="Kommunen")
-    meeting = meetings.plan_meeting(ws, est, date(2026, 11, 10))
-    assert meeting.id is not None
-    return ws, meeting.id
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_agreements_item(snap_compare: Snap, tmp_path: Path, clock: Clock,
                          size: tuple[int, int]) -> None:
     from meetingtui.ui.widgets.panes.agreements import AgreementsPane
+    from tests.agreements_data import lofte_meeting
 
     clock.now = datetime(2026, 11, 23, 9, 0)
-    ws, meeting_id = _agreements_meeting(tmp_path, clock)
+    made = lofte_meeting(tmp_path, clock)
 
     async def arrive(pilot: Pilot[Any]) -> None:
         await settle(pilot)
@@ -311,12 +276,15 @@ def test_agreements_item(snap_compare: Snap, tmp_path: Path, clock: Clock,
         await pilot.press("down")
         await settle(pilot)
 
-    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=arrive)
+    assert snap_compare(app_for(made.ws, made.meeting_id), terminal_size=size,
+                        run_before=arrive)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_home_warns_of_an_agreement_ending(snap_compare: Snap, tmp_path: Path, clock: Clock,
                                            size: tuple[int, int]) -> None:
+    from tests.agreements_data import lofte_meeting
+
     clock.now = datetime(2026, 11, 23, 9, 0)
-    ws, _ = _agreements_meeting(tmp_path, clock)
-    assert snap_compare(app_for(ws), terminal_size=size, run_before=settle)
+    assert snap_compare(app_for(lofte_meeting(tmp_path, clock).ws), terminal_size=size,
+                        run_before=settle)

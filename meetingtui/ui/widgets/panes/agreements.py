@@ -20,13 +20,12 @@ from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, AgreementDetail, Commitment, Measure, MeasureStatus
 from meetingtui.services import agreements
 from meetingtui.ui.labels import label
-from meetingtui.ui.timing import cells, flex_width, wrap
+from meetingtui.ui.timing import cells, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.panes.columns import (
     DUE_WIDTH,
-    OWNER_WIDTH,
     STATUS_WIDTH,
-    WIDE,
+    measure_columns,
     owner_of,
 )
 from meetingtui.ui.widgets.panes.text import TextPane
@@ -117,16 +116,8 @@ class AgreementsPane(TextPane):
         table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
         self.shown_width = self.size.width
-        table.clear(columns=True)
-        width = max(44, self.size.width)
-        owner_width = 0 if width < WIDE else OWNER_WIDTH
-        fixed = [DUE_WIDTH, STATUS_WIDTH] + ([owner_width] if owner_width else [])
-        text_width = flex_width(width, fixed)
-        table.add_column(t("agreements.commitment"), width=text_width, key="text")
-        if owner_width:
-            table.add_column(t("measure.owner"), width=owner_width, key="owner")
-        table.add_column(t("measure.due_short"), width=DUE_WIDTH, key="due")
-        table.add_column(t("followup.status"), width=STATUS_WIDTH, key="status")
+        text_width, owner_width = measure_columns(table, self.size.width,
+                                                  t("agreements.commitment"))
         day = self.session.meeting.date
         for number, row in enumerate(self.rows):
             row_cells, height = row_cells_for(row, day, text_width, owner_width)
