@@ -182,6 +182,45 @@ def test_a_closed_meeting_keeps_what_it_showed(ws: Workspace) -> None:
         agreements.set_status(ws, commitment.id, MeasureStatus.CANCELLED, meeting_id=meeting.id)
 
 
+def test_a_correction_of_a_closed_meeting_changes_its_minutes(ws: Workspace) -> None:
+    """Corrected on purpose ("Ändra stängt möte"), a closed meeting's commitments change with an
+    amendment, quoting the status its minutes showed; without it, nothing changes."""
+    from meetingtui.services.amend import amending
+    from meetingtui.store.amendments import amendments_of
+
+    groups.ensure_groups(ws)
+    styrgrupp = groups.find_group(ws, "styrgrupp")
+    assert styrgrupp is not None and styrgrupp.id is not None
+    agreement_id = _lofte(ws)
+    commitment = agreements.add_commitment(ws, agreement_id, "Trygghetsvandringar",
+                                           "Trygghetssamordnare")
+    assert commitment.id is not None
+    meeting = meetings.plan_meeting(ws, styrgrupp.id, date(2026, 11, 10))
+    assert meeting.id is not None
+    meetings.start_meeting(ws, meeting.id)
+    closed = meetings.close_meeting(ws, meeting.id)
+    agreements.set_status(ws, commitment.id, MeasureStatus.DONE)  # later, outside the meeting
+    with pytest.raises(MeetingClosed):
+        agreements.set_status(ws, commitment.id, MeasureStatus.CANCELLED, meeting_id=meeting.id)
+    with pytest.raises(MeetingClosed):
+        agreements.add_commitment(ws, agreement_id, "Glömt", "Kommunen", meeting_id=meeting.id)
+    assert agreements.get_commitment(ws, commitment.id).status is MeasureStatus.DONE
+    assert [c.status for c in agreements.for_meeting(ws, closed)[0].commitments] == [
+        MeasureStatus.NOT_STARTED]
+    with amending(ws, "Karin Ek", "Fel status antecknades"):
+        agreements.set_status(ws, commitment.id, MeasureStatus.IN_PROGRESS,
+                              meeting_id=meeting.id)
+        added = agreements.add_commitment(ws, agreement_id, "Glömt", "Kommunen",
+                                          meeting_id=meeting.id)
+    assert [(c.text, c.status) for c in agreements.for_meeting(ws, closed)[0].commitments] == [
+        ("Trygghetsvandringar", MeasureStatus.IN_PROGRESS), ("Glömt", MeasureStatus.NOT_STARTED)]
+    said = [(a.what, a.old, a.new, a.by, a.why) for a in amendments_of(ws.store, meeting.id)]
+    assert said == [
+        (f"Status för åtagande {commitment.id}", "not_started", "in_progress", "Karin Ek",
+         "Fel status antecknades"),
+        (f"Nytt åtagande {added.id}", "", "Glömt", "Karin Ek", "Fel status antecknades")]
+
+
 def test_status_words() -> None:
     assert agreements.status_from_word("planned") is MeasureStatus.NOT_STARTED
     assert agreements.status_from_word(" Pågår ") is MeasureStatus.IN_PROGRESS

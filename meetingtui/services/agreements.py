@@ -107,12 +107,19 @@ def parties_of(agreement: Agreement) -> list[str]:
 
 def add_commitment(ws: Workspace, agreement_id: int, text: str, owner: str, *, party: str = "",
                    organisation: str = "", due: date | None = None,
-                   status: MeasureStatus = MeasureStatus.NOT_STARTED) -> Commitment:
+                   status: MeasureStatus = MeasureStatus.NOT_STARTED,
+                   meeting_id: int | None = None) -> Commitment:
     """What a party commits to; `ValidationError` for an empty text or owner, `Gone` when the
-    agreement was removed."""
+    agreement was removed. Added in a meeting (`meeting_id`): a closed one only as an
+    amendment, which its minutes then show."""
     commitment = Commitment(agreement_id=agreement_id, party=party, text=text, owner=owner,
                             organisation=organisation, due=due, status=status)
-    return rows.insert_commitment(ws.store, commitment)
+    with ws.store.transaction():
+        made = rows.insert_commitment(ws.store, commitment)
+        if meeting_id is not None:
+            note_change(ws, meeting_id, f"Nytt åtagande {made.id}", "", made.text)
+            _correct_closed(ws, meeting_id, made)
+        return made
 
 
 def save_commitment(ws: Workspace, commitment: Commitment, *,
@@ -141,14 +148,18 @@ def set_status(ws: Workspace, commitment_id: int, status: MeasureStatus, *,
     with ws.store.transaction():
         current = get_commitment(ws, commitment_id)
         seen = base if base is not None else current
-        if meeting_id is not None:
-            note_change(ws, meeting_id, f"Status för åtagande {commitment_id}",
-                        current.status.value, status.value, by=by or None)
         try:
-            return rows.update_commitment(
+            stored = rows.update_commitment(
                 ws.store, seen.model_copy(update={"status": status}), seen, only={"status"})
         except Conflict as conflict:
             raise Conflict("commitments", conflict.mine, conflict.theirs, ["status"]) from None
+        if meeting_id is not None:
+            # A closed meeting showed the status as it was when it closed: that is the old one.
+            before = _correct_closed(ws, meeting_id, stored)
+            old = before.status if before is not None else current.status
+            note_change(ws, meeting_id, f"Status för åtagande {commitment_id}", old.value,
+                        status.value, by=by or None)
+        return stored
 
 
 # --- measures ----------------------------------------------------------------------------------
@@ -184,6 +195,19 @@ def freeze_for_meeting(ws: Workspace, meeting: Meeting) -> None:
     shown = in_force(ws, meeting.date, meeting.group_id)
     rows.freeze_for_meeting(ws.store, meeting.id,
                             [detail.model_dump(mode="json") for detail in shown])
+
+
+def _correct_closed(ws: Workspace, meeting_id: int, commitment: Commitment) -> Commitment | None:
+    """In a closed meeting being corrected, the copy its minutes show changes with the
+    commitment (`note_change` refuses first when the meeting is closed and not being
+    corrected). Returns the commitment as the copy had it, if it did."""
+    from meetingtui.store.meetings import get_meeting
+
+    meeting = get_meeting(ws.store, meeting_id)
+    if meeting is None or not meeting.closed:
+        return None
+    before = rows.patch_frozen(ws.store, meeting_id, commitment)
+    return Commitment.model_validate(before) if before is not None else None
 
 
 def _details(ws: Workspace, agreements: list[Agreement]) -> list[AgreementDetail]:

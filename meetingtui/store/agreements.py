@@ -147,6 +147,29 @@ def freeze_for_meeting(store: Store, meeting_id: int, shown: list[dict[str, Any]
                     json.dumps(shown, ensure_ascii=False)])
 
 
+def patch_frozen(store: Store, meeting_id: int, commitment: Commitment) -> Any:
+    """A correction of a closed meeting (an amendment) changes its copy too: `commitment`
+    replaces the one with its id in the copy, or joins its agreement's list there. Returns the
+    commitment as the copy had it before (None when it had none, or there is no copy)."""
+    shown = frozen_for_meeting(store, meeting_id)
+    if shown is None:
+        return None
+    before = None
+    for entry in shown:
+        if entry.get("agreement", {}).get("id") != commitment.agreement_id:
+            continue
+        listed = entry.setdefault("commitments", [])
+        for index, kept in enumerate(listed):
+            if kept.get("id") == commitment.id:
+                before = kept
+                listed[index] = commitment.model_dump(mode="json")
+                break
+        else:
+            listed.append(commitment.model_dump(mode="json"))
+    freeze_for_meeting(store, meeting_id, shown)
+    return before
+
+
 def frozen_for_meeting(store: Store, meeting_id: int) -> list[dict[str, Any]] | None:
     """What a closed meeting's agreements item showed when it closed; None when not kept."""
     row = store.conn.execute("SELECT value FROM settings WHERE key = ?",

@@ -163,7 +163,7 @@ class AgreementsPane(TextPane):
         def save(made: Commitment, _base: Commitment | None) -> Commitment:
             return agreements.add_commitment(
                 ws, made.agreement_id, made.text, made.owner, party=made.party,
-                organisation=made.organisation, due=made.due)
+                organisation=made.organisation, due=made.due, meeting_id=self.session.meeting_id)
 
         def done(made: Commitment | None) -> None:
             if made is not None:
