@@ -134,8 +134,10 @@ def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
             walks_row = next(line for line in _screen_text(pane).splitlines()
                              if "Trygghetsvandringar" in line)
             assert walks_row.endswith("| Genomförd")
+            app.clear_notifications()
             await press(pilot, "down", "x")
             assert agreements.get_commitment(ws, walks_id).status is MeasureStatus.IN_PROGRESS
+            assert not list(app._notifications)  # inert: no refusal to read either
 
     asyncio.run(closed_view())
     files = export_all(ws, meeting_id, tmp_path / "minutes")
