@@ -158,3 +158,34 @@ def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
     assert ("| Kommunen | Trygghetsvandringar i Centrum varje månad | Trygghetssamordnare | "
             "2026-11-09 | genomförd |") in markdown
     assert agreements.get_commitment(ws, walks_id).status is MeasureStatus.IN_PROGRESS
+
+
+def test_a_commitment_without_owner_is_said_and_kept(tmp_path: Path) -> None:
+    """a, the text, no owner, Ctrl+S: the form stays with the message under the owner field and
+    the text typed; with an owner it is saved. A personnummer typed is warned of at once."""
+    from meetingtui.ui.widgets.form import FieldMessage
+
+    made = lofte_meeting(tmp_path, Clock(datetime(2026, 11, 23, 9, 0)))
+    ws = made.ws
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=made.meeting_id)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "9", "n", "n", "a")
+            await fill(pilot, "Kommunen", "Samtal med 19121212-1212")
+            await press(pilot, "ctrl+s")
+            assert type(app.screen).__name__ == "CommitmentDialog"
+            owner = str(app.screen.query_one("#message-owner", FieldMessage).render())
+            assert "ansvarig" in owner
+            assert "personnummer" in str(
+                app.screen.query_one("#message-text", FieldMessage).render()).casefold()
+            assert len(agreements.detail(ws, made.lofte_id).commitments) == 2
+            await type_text(pilot, "Socialsekreterare")  # the cursor stands in the owner
+            await press(pilot, "ctrl+s")
+            assert type(app.screen).__name__ == "MeetingScreen"
+            added = agreements.detail(ws, made.lofte_id).commitments[-1]
+            assert (added.party, added.text, added.owner) == (
+                "Kommunen", "Samtal med 19121212-1212", "Socialsekreterare")
+
+    asyncio.run(run())
