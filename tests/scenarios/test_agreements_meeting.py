@@ -177,7 +177,7 @@ def test_a_commitment_without_owner_is_said_and_kept(tmp_path: Path) -> None:
             await press(pilot, "ctrl+s")
             assert type(app.screen).__name__ == "CommitmentDialog"
             owner = str(app.screen.query_one("#message-owner", FieldMessage).render())
-            assert "ansvarig" in owner
+            assert owner == "⚠ Varje åtagande behöver en ansvarig"
             assert "personnummer" in str(
                 app.screen.query_one("#message-text", FieldMessage).render()).casefold()
             assert len(agreements.detail(ws, made.lofte_id).commitments) == 2

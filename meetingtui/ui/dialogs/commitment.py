@@ -40,6 +40,9 @@ class CommitmentDialog(FormDialog[Commitment]):
                                   echo=lambda text: date_echo(text, self.today)))
 
     def build(self) -> Commitment:
+        if not "".join(self.value("owner").split()):
+            # Said for a commitment: the model's own words speak of a measure.
+            self.problems["owner"] = t("agreements.invalid_owner_missing")
         due_text = self.value("due")
         due = self.parsed(lambda: date_text(due_text, self.today, "due", required=False))
         return Commitment(agreement_id=self.agreement_id, party=self.value("party"),
