@@ -158,28 +158,34 @@ def test_two_programs_edit_one_commitment(ws: Workspace) -> None:
         agreements.get_agreement(ws, agreement_id)
 
 
-def test_a_closed_meeting_keeps_what_it_showed(ws: Workspace) -> None:
+def _styrgrupp_meeting(ws: Workspace) -> tuple[int, int, int]:
+    """(agreement, its one commitment, a running styrgrupp meeting on 10 November): the
+    styrgrupp's shipped template has an agreements item."""
     groups.ensure_groups(ws)
-    est = groups.find_group(ws, "styrgrupp")  # its shipped template has an agreements item
-    assert est is not None and est.id is not None
+    styrgrupp = groups.find_group(ws, "styrgrupp")
+    assert styrgrupp is not None and styrgrupp.id is not None
     agreement_id = _lofte(ws)
     commitment = agreements.add_commitment(ws, agreement_id, "Trygghetsvandringar",
                                            "Trygghetssamordnare")
-    assert commitment.id is not None
-    meeting = meetings.plan_meeting(ws, est.id, date(2026, 11, 10))
-    assert meeting.id is not None
+    meeting = meetings.plan_meeting(ws, styrgrupp.id, date(2026, 11, 10))
+    assert commitment.id is not None and meeting.id is not None
     meetings.start_meeting(ws, meeting.id)
-    agreements.set_status(ws, commitment.id, MeasureStatus.IN_PROGRESS, meeting_id=meeting.id)
-    closed = meetings.close_meeting(ws, meeting.id)
-    agreements.set_status(ws, commitment.id, MeasureStatus.DONE)
+    return agreement_id, commitment.id, meeting.id
+
+
+def test_a_closed_meeting_keeps_what_it_showed(ws: Workspace) -> None:
+    agreement_id, commitment_id, meeting_id = _styrgrupp_meeting(ws)
+    agreements.set_status(ws, commitment_id, MeasureStatus.IN_PROGRESS, meeting_id=meeting_id)
+    closed = meetings.close_meeting(ws, meeting_id)
+    agreements.set_status(ws, commitment_id, MeasureStatus.DONE)
     agreements.add_commitment(ws, agreement_id, "Senare", "Kommunen")
     shown = agreements.for_meeting(ws, closed)
     assert [(c.text, c.status) for c in shown[0].commitments] == [
         ("Trygghetsvandringar", MeasureStatus.IN_PROGRESS)]
-    assert agreements.get_commitment(ws, commitment.id).status is MeasureStatus.DONE
+    assert agreements.get_commitment(ws, commitment_id).status is MeasureStatus.DONE
     # In the closed meeting itself, a change is refused unless it is a correction.
     with pytest.raises(MeetingClosed):
-        agreements.set_status(ws, commitment.id, MeasureStatus.CANCELLED, meeting_id=meeting.id)
+        agreements.set_status(ws, commitment_id, MeasureStatus.CANCELLED, meeting_id=meeting_id)
 
 
 def test_a_correction_of_a_closed_meeting_changes_its_minutes(ws: Workspace) -> None:
@@ -188,35 +194,26 @@ def test_a_correction_of_a_closed_meeting_changes_its_minutes(ws: Workspace) -> 
     from meetingtui.services.amend import amending
     from meetingtui.store.amendments import amendments_of
 
-    groups.ensure_groups(ws)
-    styrgrupp = groups.find_group(ws, "styrgrupp")
-    assert styrgrupp is not None and styrgrupp.id is not None
-    agreement_id = _lofte(ws)
-    commitment = agreements.add_commitment(ws, agreement_id, "Trygghetsvandringar",
-                                           "Trygghetssamordnare")
-    assert commitment.id is not None
-    meeting = meetings.plan_meeting(ws, styrgrupp.id, date(2026, 11, 10))
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
-    closed = meetings.close_meeting(ws, meeting.id)
-    agreements.set_status(ws, commitment.id, MeasureStatus.DONE)  # later, outside the meeting
+    agreement_id, commitment_id, meeting_id = _styrgrupp_meeting(ws)
+    closed = meetings.close_meeting(ws, meeting_id)
+    agreements.set_status(ws, commitment_id, MeasureStatus.DONE)  # later, outside the meeting
     with pytest.raises(MeetingClosed):
-        agreements.set_status(ws, commitment.id, MeasureStatus.CANCELLED, meeting_id=meeting.id)
+        agreements.set_status(ws, commitment_id, MeasureStatus.CANCELLED, meeting_id=meeting_id)
     with pytest.raises(MeetingClosed):
-        agreements.add_commitment(ws, agreement_id, "Glömt", "Kommunen", meeting_id=meeting.id)
-    assert agreements.get_commitment(ws, commitment.id).status is MeasureStatus.DONE
+        agreements.add_commitment(ws, agreement_id, "Glömt", "Kommunen", meeting_id=meeting_id)
+    assert agreements.get_commitment(ws, commitment_id).status is MeasureStatus.DONE
     assert [c.status for c in agreements.for_meeting(ws, closed)[0].commitments] == [
         MeasureStatus.NOT_STARTED]
     with amending(ws, "Karin Ek", "Fel status antecknades"):
-        agreements.set_status(ws, commitment.id, MeasureStatus.IN_PROGRESS,
-                              meeting_id=meeting.id)
+        agreements.set_status(ws, commitment_id, MeasureStatus.IN_PROGRESS,
+                              meeting_id=meeting_id)
         added = agreements.add_commitment(ws, agreement_id, "Glömt", "Kommunen",
-                                          meeting_id=meeting.id)
+                                          meeting_id=meeting_id)
     assert [(c.text, c.status) for c in agreements.for_meeting(ws, closed)[0].commitments] == [
         ("Trygghetsvandringar", MeasureStatus.IN_PROGRESS), ("Glömt", MeasureStatus.NOT_STARTED)]
-    said = [(a.what, a.old, a.new, a.by, a.why) for a in amendments_of(ws.store, meeting.id)]
+    said = [(a.what, a.old, a.new, a.by, a.why) for a in amendments_of(ws.store, meeting_id)]
     assert said == [
-        (f"Status för åtagande {commitment.id}", "not_started", "in_progress", "Karin Ek",
+        (f"Status för åtagande {commitment_id}", "not_started", "in_progress", "Karin Ek",
          "Fel status antecknades"),
         (f"Nytt åtagande {added.id}", "", "Glömt", "Karin Ek", "Fel status antecknades")]
 
