@@ -110,6 +110,8 @@ class ItemKind(StrEnum):
     ROLLUP = "rollup"  # every operative group's measures, green / yellow / red (styrgrupp)
     PROPOSALS = "proposals"  # measures proposed to a body above, and those proposed to this one
 
+    AGREEMENTS = "agreements"  # medborgarlöften and samverkansöverenskommelser in force
+
 
 class DocumentType(StrEnum):
     NOTES = "minnesanteckningar"
@@ -540,6 +542,7 @@ class MeetingRecord(BaseModel):
     amendments: list[Amendment] = []
     rollup: Rollup | None = None  # for a meeting with a `rollup` item
     proposals: Proposals | None = None  # for a meeting with a `proposals` item
+    agreements: list[AgreementDetail] = []  # in force on its date; as of closing once closed
 
 
 class RollupRow(BaseModel):
@@ -587,7 +590,6 @@ class Proposals(BaseModel):
     origins: dict[int, str] = {}  # measure id → the proposing group's short name
 
 
-MeetingRecord.model_rebuild()
 
 
 # --- between meetings and upward (issue 16) -------------------------------------------------
@@ -645,3 +647,18 @@ class Commitment(Record):
     organisation: Line = ""
     due: date | None = None
     status: MeasureStatus = MeasureStatus.NOT_STARTED
+
+    def overdue(self, today: date) -> bool:
+        """Open after its due date (on the due date itself it is not late yet)."""
+        return self.status.is_open and self.due is not None and self.due < today
+
+
+class AgreementDetail(BaseModel):
+    """An agreement with its commitments and linked measures, as a meeting shows it."""
+
+    agreement: Agreement
+    commitments: list[Commitment] = []
+    measures: list[Measure] = []
+
+
+MeetingRecord.model_rebuild()

@@ -81,6 +81,8 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
         "addressed": {cause_id: cause for cause_id, cause in record.addressed.items()
                       if any(cause_id in m.cause_ids for m in measures)},
         "followups": [f for f in record.followups if shown(f.measure)],
+        "agreements": [d.model_copy(update={"measures": [m for m in d.measures if shown(m)]})
+                       for d in record.agreements],
         "amendments": [],
         # A confidential problem's proposals are left out; its late measures in a roll-up are
         # counted, but neither their words nor their owner are said.
@@ -185,6 +187,18 @@ def _texts(record: MeetingRecord, full: MeetingRecord) -> Iterator[tuple[str, st
         for index, late in enumerate(record.rollup.late, start=1):
             yield f"{here}, overdue {index}, text", late.text
             yield f"{here}, overdue {index}, owner", late.owner
+
+    here = _section(record, ItemKind.AGREEMENTS, "Medborgarlöften")
+    for followed in record.agreements:
+        agreement = followed.agreement
+        at = f"{here}, agreement {agreement.id}"
+        for field in ("title", "parties", "text"):
+            yield f"{at}, {field}", getattr(agreement, field)
+        for commitment in followed.commitments:
+            for field in ("party", "text", "owner", "organisation"):
+                yield f"{at}, commitment {commitment.id}, {field}", getattr(commitment, field)
+        for measure in followed.measures:
+            yield from _measure_texts(f"{at}, measure {measure.id}", measure)
     for index, amendment in enumerate(record.amendments, start=1):
         for field in ("what", "old", "new"):
             yield f"amendment {index}, {field}", getattr(amendment, field)

@@ -107,7 +107,7 @@ def test_error_attributes_str_and_pickle() -> None:
     assert str(err) == (
         'est.md:16: unknown item kind ".lagesbild"; use one of: '
         "text, attendance, followup, situation, actions, priorities, next, rollup, "
-        "proposals"
+        "proposals, agreements"
     )
     again = pickle.loads(pickle.dumps(err))
     assert str(again) == str(err)
@@ -247,7 +247,7 @@ def test_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
     assert [str(e) for e in result.errors] == [
         'b.md:16: unknown item kind ".lagesbild"; use one of: '
         "text, attendance, followup, situation, actions, priorities, next, rollup, "
-        "proposals"
+        "proposals, agreements"
     ]
     assert result.errors[0].path == tmp_path / "b.md"
 

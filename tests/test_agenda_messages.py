@@ -20,7 +20,7 @@ from tests.agenda_helpers import VALID, edit, error, write
 BROKEN = [
     (edit(".situation", ".lagesbild"), 'est.md:16: okänd sorts punkt ".lagesbild"; använd '
      "någon av: text, attendance, followup, situation, actions, priorities, next, rollup, "
-     "proposals"),
+     "proposals, agreements"),
     (edit(".situation", ".situation body=KLG"), "est.md:16: body= hör till en punkt av "
      "sorten .proposals, t.ex. {.proposals body=KLG}"),
     (edit(".situation", ".situation groups=EST"), "est.md:16: groups= hör till en punkt av "

@@ -24,6 +24,9 @@ from meetingtui.export.minutes_docx import build_minutes
 from meetingtui.export.minutes_md import build_minutes_md
 from meetingtui.model import (
     AgendaItem,
+    Agreement,
+    AgreementDetail,
+    AgreementKind,
     Attendance,
     DocumentType,
     FollowUp,
@@ -382,6 +385,10 @@ def every_kind(document: DocumentType = DocumentType.NOTES,
                    decision=f"Beslutet om {kind.value}.", confidential=kind is confidential)
         for n, kind in enumerate(KINDS, start=1)
     ]
+    record.agreements = [AgreementDetail(agreement=Agreement(
+        id=1, kind=AgreementKind.MEDBORGARLOFTE, title="Tryggare Centrum",
+        period_start=date(2026, 1, 1), period_end=date(2026, 12, 31),
+        created_at=datetime(2026, 1, 1, 9, 0)))]
     return record
 
 
@@ -393,6 +400,8 @@ DATA = {
     ItemKind.NEXT: "Nästa möte: 2026-05-12 kl. 13.00–15.00, Kommunhuset",
     ItemKind.ROLLUP: "Inga åtgärder i de operativa grupperna.",
     ItemKind.PROPOSALS: "Inga förslag.",
+
+    ItemKind.AGREEMENTS: "Medborgarlöfte: Tryggare Centrum (2026-01-01 – 2026-12-31)",
 }
 
 
@@ -421,7 +430,8 @@ def test_markdown_notes_then_data_then_decision(kind: ItemKind) -> None:
     assert notes == 0 and decision > notes
     data = {ItemKind.FOLLOWUP: "| Åtgärd | Ansvarig |", ItemKind.SITUATION: "| Område/plats |",
             ItemKind.ACTIONS: "| Nr | Åtgärd |", ItemKind.PRIORITIES: "**Prioriterade områden",
-            ItemKind.NEXT: "**Nästa möte:**"}.get(kind)
+            ItemKind.NEXT: "**Nästa möte:**",
+            ItemKind.AGREEMENTS: "**Medborgarlöfte: Tryggare Centrum"}.get(kind)
     if data is not None:
         assert notes < body.index(data) < decision
 

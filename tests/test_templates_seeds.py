@@ -106,7 +106,7 @@ def test_measures_are_situational_unless_the_seed_says_social(
 def test_est_follows_up_the_medborgarlofte(shipped: dict[str, GroupTemplate]) -> None:
     # 002: "Där formuleras mål som omsätts och följs upp genom EST-arbetet."
     one = item(shipped["est"], "Uppföljning av medborgarlöftet")
-    assert one.kind is ItemKind.TEXT
+    assert one.kind is ItemKind.AGREEMENTS  # the löfte itself shown, with its commitments
     assert "mål" in one.guidance
 
 
@@ -158,6 +158,7 @@ def test_styrgrupp_decides_the_long_term_plan(shipped: dict[str, GroupTemplate])
 def test_styrgrupp_agreements_with_police_and_others(shipped: dict[str, GroupTemplate]) -> None:
     # 000: "skriftliga överenskommelser ingås med relevanta externa aktörer"
     one = item(shipped["styrgrupp"], "Samverkansöverenskommelse")
+    assert one.kind is ItemKind.AGREEMENTS
     assert "med polisen och andra relevanta externa aktörer" in one.guidance
 
 

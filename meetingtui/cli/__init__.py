@@ -182,5 +182,8 @@ def _register() -> None:
     from meetingtui.cli.proposals import proposals
     main.add_command(proposals)
 
+    from meetingtui.cli.agreements import agreements
+    main.add_command(agreements)
+
 
 _register()

@@ -23,10 +23,12 @@ from meetingtui.export.labels import (
 )
 from meetingtui.model import (
     AgendaItem,
+    AgreementDetail,
     Amendment,
     Attendance,
     Cause,
     CauseBasis,
+    Commitment,
     DocumentType,
     FollowUp,
     ItemKind,
@@ -40,7 +42,8 @@ from meetingtui.privacy import Numbering, numbered_items, public_view
 
 #: The kinds whose content comes from the record rather than from the item's notes.
 DATA_KINDS = (ItemKind.FOLLOWUP, ItemKind.SITUATION, ItemKind.ACTIONS, ItemKind.PRIORITIES,
-              ItemKind.NEXT, ItemKind.ROLLUP, ItemKind.PROPOSALS)
+              ItemKind.NEXT, ItemKind.ROLLUP, ItemKind.PROPOSALS,
+              ItemKind.AGREEMENTS)
 
 #: The words a decision may already start with ("**Beslut:** …"): the minutes then add none.
 _DECISION_WORDS = "beslut|överenskommet|decision|agreed"
@@ -187,6 +190,7 @@ class Minutes:
             # Under their own items only: a roll-up or proposals without one are no one's.
             ItemKind.ROLLUP: False,
             ItemKind.PROPOSALS: False,
+            ItemKind.AGREEMENTS: bool(record.agreements),
         }
         return [kind for kind in DATA_KINDS if has[kind] and kind not in present]
 
@@ -309,6 +313,30 @@ class Minutes:
             notes = (self.labels["overdue"], *notes)
         text = word(self.labels, measure.status)
         return f"{text} ({', '.join(notes)})" if notes else text
+
+    def agreement_head(self, detail: AgreementDetail) -> str:
+        """"Medborgarlöfte: Tryggare Centrum (2026-01-01 – 2026-12-31)"."""
+        a = detail.agreement
+        return (f"{word(self.labels, a.kind)}: {one_line(a.title)} "
+                f"({format_date(a.period_start)} – {format_date(a.period_end)})")
+
+    def parties(self, detail: AgreementDetail) -> str:
+        """"Parter: Herrljunga kommun, LPO Alingsås", or "" when none is named."""
+        named = [one_line(p) for p in detail.agreement.parties.splitlines() if one_line(p)]
+        return f"{self.labels['parties']}: {', '.join(named)}" if named else ""
+
+    @staticmethod
+    def commitment_owner(commitment: Commitment) -> str:
+        org = one_line(commitment.organisation)
+        owner = one_line(commitment.owner)
+        return f"{owner}, {org}" if org else owner
+
+    def commitment_status(self, commitment: Commitment) -> str:
+        """"pågående (försenad)": as of the meeting, late when its due date had passed."""
+        text = word(self.labels, commitment.status)
+        if commitment.overdue(self.record.meeting.date):
+            text += f" ({self.labels['overdue']})"
+        return text
 
     def status_change(self, followup: FollowUp) -> str:
         update = followup.update

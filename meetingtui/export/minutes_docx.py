@@ -166,6 +166,8 @@ def _data(doc: Document, m: Minutes, kind: ItemKind) -> None:
         _rollup(doc, m)
     elif kind is ItemKind.PROPOSALS:
         _proposals(doc, m)
+    elif kind is ItemKind.AGREEMENTS:
+        _agreements(doc, m)
 
 
 def _proposals(doc: Document, m: Minutes) -> None:
@@ -199,6 +201,46 @@ def _rollup(doc: Document, m: Minutes) -> None:
         doc.add_paragraph().add_run(m.labels["rollup_late"]).bold = True
         for line in late:
             doc.add_paragraph(line, style="List Bullet")
+
+
+def _agreements(doc: Document, m: Minutes) -> None:
+    """Each agreement in force: its head and parties, a table of its commitments (status as of
+    the meeting) and one of the measures that carry it out."""
+    labels = m.labels
+    if not m.record.agreements:
+        # Said only when the item's notes do not already say what the group said about it.
+        if not any(has_text(i.notes) for i in m.record.items if i.kind is ItemKind.AGREEMENTS):
+            doc.add_paragraph(labels["no_agreements"])
+        return
+    for detail in m.record.agreements:
+        doc.add_paragraph().add_run(m.agreement_head(detail)).bold = True
+        if m.parties(detail):
+            doc.add_paragraph(m.parties(detail))
+        if detail.commitments:
+            headers = [labels[k] for k in ("party", "commitment", "owner", "due", "status")]
+            rows = [[one_line(c.party), c.text, m.commitment_owner(c), format_date(c.due),
+                     m.commitment_status(c)] for c in detail.commitments]
+            table = data_table(doc, headers, fitted_widths((2.8, 6.2, 3.4, 2.4, 2.8), headers,
+                                                           rows, total=text_width_cm(doc)))
+            for row in rows:
+                add_row(table, row)
+            finish_table(table)
+        else:
+            doc.add_paragraph(labels["no_commitments"])
+        if detail.measures:
+            doc.add_paragraph().add_run(f"{labels['agreement_measures']}:").italic = True
+            headers = [labels[k] for k in ("measure", "owner", "due", "status")]
+            rows = [[ms.text, m.owner(ms), format_date(ms.due), m.status(ms)]
+                    for ms in detail.measures]
+            table = data_table(doc, headers, fitted_widths(
+                (8.2, 3.6, 2.4, 3.4), headers, rows, marks=[labels["confidential_mark"]],
+                total=text_width_cm(doc)))
+            for measure, row in zip(detail.measures, rows, strict=True):
+                cells = add_row(table, row)
+                _confidential(cells[0], m, measure.confidential)
+            finish_table(table)
+    if not m.draft:
+        doc.add_paragraph().add_run(labels["agreements_as_of"]).italic = True
 
 
 def _left_out(doc: Document, text: str) -> None:

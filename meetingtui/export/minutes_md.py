@@ -175,6 +175,8 @@ def _data(out: list[str], m: Minutes, kind: ItemKind) -> None:
         _rollup(out, m)
     elif kind is ItemKind.PROPOSALS:
         _proposals(out, m)
+    elif kind is ItemKind.AGREEMENTS:
+        _agreements(out, m)
 
 
 def _proposals(out: list[str], m: Minutes) -> None:
@@ -204,6 +206,34 @@ def _rollup(out: list[str], m: Minutes) -> None:
         out += [f"**{escape(m.labels['rollup_late'])}**", ""]
         out += [f"- {escape(line)}" for line in late]
         out.append("")
+
+
+def _agreements(out: list[str], m: Minutes) -> None:
+    labels = m.labels
+    if not m.record.agreements:
+        # Said only when the item's notes do not already say what the group said about it.
+        if not any(has_text(i.notes) for i in m.record.items if i.kind is ItemKind.AGREEMENTS):
+            out += [escape(labels["no_agreements"]), ""]
+        return
+    for detail in m.record.agreements:
+        out += [f"**{escape(m.agreement_head(detail))}**", ""]
+        if m.parties(detail):
+            out += [escape(m.parties(detail)), ""]
+        if detail.commitments:
+            out += _table([labels[k] for k in ("party", "commitment", "owner", "due", "status")],
+                          [[escape(c.party), _cell(c.text), escape(m.commitment_owner(c)),
+                            format_date(c.due), escape(m.commitment_status(c))]
+                           for c in detail.commitments])
+        else:
+            out += [escape(labels["no_commitments"]), ""]
+        if detail.measures:
+            out += [f"*{escape(labels['agreement_measures'])}:*", ""]
+            out += _table([labels[k] for k in ("measure", "owner", "due", "status")],
+                          [[_cell(ms.text) + _mark(m, ms.confidential), escape(m.owner(ms)),
+                            format_date(ms.due), escape(m.status(ms))]
+                           for ms in detail.measures])
+    if not m.draft:
+        out += [f"*{escape(labels['agreements_as_of'])}*", ""]
 
 
 def _situation(out: list[str], m: Minutes) -> None:

@@ -33,6 +33,7 @@ from meetingtui.model import (
     GroupTemplate,
 )
 from meetingtui.services import demo_content as text
+from meetingtui.services.demo_agreements import add_agreements, follow_up_agreements
 from meetingtui.services.demo_meeting import DemoClock, GroupState, MeetingRecorder, new_name
 from meetingtui.services.groups import ensure_groups, members, update_member
 from meetingtui.services.meetings import (
@@ -93,6 +94,7 @@ def fill_demo(
     ws.clock = clock
     try:
         states = _cast(ws, rng)
+        add_agreements(ws, today)
         schedule: list[tuple[datetime, int, datetime | None]] = []
         for index, state in enumerate(states):
             days = _dates(state.template, state.habit, first, today, meetings_per_year)
@@ -109,6 +111,7 @@ def fill_demo(
                 recorder.record(states[index], when, after)
             if progress is not None:
                 progress(done, len(schedule))
+        follow_up_agreements(ws, today)
     finally:
         ws.clock = saved_clock
     return _summary(ws, today, len(states))

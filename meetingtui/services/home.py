@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from meetingtui.services.settings import DEFAULT_MUNICIPALITY, municipality
 from meetingtui.services.workspace import Workspace
-from meetingtui.store.overview import GroupLine, MeetingRef, group_lines
+from meetingtui.store.overview import GroupLine, MeetingRef, agreements_ending, group_lines
 
-__all__ = ["DEFAULT_MUNICIPALITY", "GroupLine", "MeetingRef", "add_missing_groups", "lines",
-           "municipality"]
+#: How many days before its period ends an agreement is warned about (services.agreements says
+#: the same; not imported from there: the home screen paints before the models are imported).
+ENDING_DAYS = 60
+
+__all__ = ["DEFAULT_MUNICIPALITY", "GroupLine", "MeetingRef", "add_missing_groups",
+           "ending_agreements", "lines", "municipality"]
 
 
 def needs_setup(ws: Workspace) -> bool:
@@ -35,3 +41,9 @@ def add_missing_groups(ws: Workspace) -> bool:
 
     before: int = ws.store.conn.execute("SELECT count(*) FROM groups").fetchone()[0]
     return len(ensure_groups(ws)) != before
+
+
+def ending_agreements(ws: Workspace) -> list[tuple[str, date]]:
+    """The medborgarlöften and samverkansöverenskommelser whose period ends within 60 days of
+    today (the 60th day included; one already ended is not said), with their last day."""
+    return agreements_ending(ws.store.conn, ws.today(), ENDING_DAYS)

@@ -382,6 +382,9 @@ def close_meeting(ws: Workspace, meeting_id: int) -> Meeting:
         item_rows.record_visit(ws.store, meeting_id, None, now.isoformat())
         closed = meeting_rows.update_meeting(ws.store, meeting.model_copy(update=changes))
         meeting_rows.freeze(ws.store, meeting_id)
+        from meetingtui.services.agreements import freeze_for_meeting  # imports services.amend
+
+        freeze_for_meeting(ws, closed)
     return closed
 
 

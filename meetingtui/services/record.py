@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from meetingtui.model import Meeting, MeetingRecord, ObservationDetail
+from meetingtui.model import ItemKind, Meeting, MeetingRecord, ObservationDetail
+from meetingtui.services.agreements import for_meeting as agreements_for_meeting
 from meetingtui.services.followup import followups
 from meetingtui.services.groups import get_group
 from meetingtui.services.lagesbild import causes_addressed
@@ -53,6 +54,10 @@ def load_meeting(ws: Workspace, meeting_id: int) -> MeetingRecord:
         amendments=amendments_of(ws.store, meeting_id),
         rollup=rollup_of_meeting(ws, meeting, group, items),
         proposals=proposals_of_meeting(ws, meeting, group, items),
+
+        # Only a meeting whose agenda follows them up shows the agreements in force.
+        agreements=(agreements_for_meeting(ws, meeting)
+                    if any(item.kind is ItemKind.AGREEMENTS for item in items) else []),
     )
 
 

@@ -68,3 +68,15 @@ def _meeting(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> Me
     if row is None:
         return None
     return MeetingRef(row[0], date.fromisoformat(row[1]), row[2] == "running")
+
+
+def agreements_ending(conn: sqlite3.Connection, today: date,
+                      days: int) -> list[tuple[str, date]]:
+    """(title, last day) of each agreement in force today whose period ends within `days` days
+    (the last of them included), the soonest first (index agreements_end)."""
+    last = date.fromordinal(today.toordinal() + days)
+    rows = conn.execute(
+        "SELECT title, period_end FROM agreements WHERE deleted_at IS NULL "
+        "AND period_end >= ? AND period_end <= ? AND period_start <= ? "
+        "ORDER BY period_end, id", [today.isoformat(), last.isoformat(), today.isoformat()])
+    return [(str(title), date.fromisoformat(end)) for title, end in rows]

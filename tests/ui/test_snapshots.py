@@ -344,3 +344,37 @@ def test_proposals_waiting_for_the_styrgrupp(snap_compare: Snap, tmp_path: Path,
         await settle(pilot)
 
     assert snap_compare(app_for(ws, styr), terminal_size=size, run_before=decide)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_agreements_item(snap_compare: Snap, tmp_path: Path, clock: Clock,
+                         size: tuple[int, int]) -> None:
+    from meetingtui.ui.widgets.panes.agreements import AgreementsPane
+    from tests.agreements_data import lofte_meeting
+
+    clock.now = datetime(2026, 11, 23, 9, 0)
+    made = lofte_meeting(tmp_path, clock)
+
+    async def arrive(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for _ in range(20):
+            panes = pilot.app.screen.query(AgreementsPane)
+            if panes and panes.first().display:
+                break
+            await pilot.press("n")
+            await pilot.pause()
+        await pilot.press("down")
+        await settle(pilot)
+
+    assert snap_compare(app_for(made.ws, made.meeting_id), terminal_size=size,
+                        run_before=arrive)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_warns_of_an_agreement_ending(snap_compare: Snap, tmp_path: Path, clock: Clock,
+                                           size: tuple[int, int]) -> None:
+    from tests.agreements_data import lofte_meeting
+
+    clock.now = datetime(2026, 11, 23, 9, 0)
+    assert snap_compare(app_for(lofte_meeting(tmp_path, clock).ws), terminal_size=size,
+                        run_before=settle)

@@ -61,6 +61,7 @@ class HomeScreen(Screen[None]):
         yield Static(t("home.heading"), id="home-heading", classes="table-title")
         yield FixedTable(cursor_type="row", id="groups", zebra_stripes=True)
         yield Static("", id="overdue-owners")
+        yield Static("", id="agreements-ending")
         yield Static(t("home.hint"), id="home-hint", classes="hint")
         yield Static(t("home.db", path=str(self.ws.locations.db)), id="db-path", classes="hint")
         yield Footer()
@@ -125,6 +126,16 @@ class HomeScreen(Screen[None]):
         if self.overviews:
             table.move_cursor(row=min(cursor, len(self.overviews) - 1))
         table.focus()
+        self.show_agreements_ending()
+
+    def show_agreements_ending(self) -> None:
+        """A line under the groups while a medborgarlöfte or samverkansöverenskommelse ends
+        within 60 days: time to renew it or follow it up (hidden otherwise)."""
+        ending = home.ending_agreements(self.ws)
+        warning = self.query_one("#agreements-ending", Static)
+        warning.display = bool(ending)
+        names = ", ".join(f"{title} ({end.isoformat()})" for title, end in ending)
+        warning.update(t("agreements.ending", count=len(ending), names=names) if ending else "")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

@@ -18,15 +18,14 @@ from meetingtui.model import AgendaItem, Cause, Measure, MeasureType
 from meetingtui.services import lagesbild
 from meetingtui.ui.knowledge import addressed, kind_line
 from meetingtui.ui.labels import label
-from meetingtui.ui.timing import cells, fit, flex_width, wrap
+from meetingtui.ui.timing import cells, fit, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 from meetingtui.ui.widgets.panes.columns import (
     DUE_WIDTH,
-    OWNER_WIDTH,
     STATUS_WIDTH,
-    WIDE,
+    measure_columns,
     owner_of,
 )
 
@@ -95,17 +94,8 @@ class ActionsPane(ItemPane):
         table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
         self.shown_width = self.size.width
-        table.clear(columns=True)
-        width = max(44, self.size.width)
-        owner_width = 0 if width < WIDE else OWNER_WIDTH
-        fixed = [2, DUE_WIDTH, STATUS_WIDTH] + ([owner_width] if owner_width else [])
-        text_width = flex_width(width, fixed)
-        table.add_column("#", width=2, key="no")
-        table.add_column(t("measure.text"), width=text_width, key="text")
-        if owner_width:
-            table.add_column(t("measure.owner"), width=owner_width, key="owner")
-        table.add_column(t("measure.due_short"), width=DUE_WIDTH, key="due")
-        table.add_column(t("followup.status"), width=STATUS_WIDTH, key="status")
+        text_width, owner_width = measure_columns(table, self.size.width, t("measure.text"),
+                                                  numbered=True)
         incomplete = 0
         day = self.session.meeting.date
         for number, m in enumerate(self.rows, start=1):

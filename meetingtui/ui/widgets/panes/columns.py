@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.text import Text
+    from textual.widgets import DataTable
+
     from meetingtui.model import Measure
 
 #: Panes at least this wide show the owner in a column of its own; narrower, under the measure.
@@ -18,3 +21,27 @@ OWNER_WIDTH = 18
 def owner_of(measure: Measure) -> str:
     """"Anna Berg, Polisen": the owner and the organisation, when given."""
     return measure.owner + (f", {measure.owner_org}" if measure.owner_org else "")
+
+
+def measure_columns(table: DataTable[Text], pane_width: int, text_label: str, *,
+                    numbered: bool = False) -> tuple[int, int]:
+    """Clear `table` and give it the columns of a measure table for a pane `pane_width` wide:
+    (#,) text, owner (only when wide), due date, status. Returns the text's and the owner's
+    width (0: the owner stands under the text)."""
+    from meetingtui.i18n import t
+    from meetingtui.ui.timing import flex_width
+
+    table.clear(columns=True)
+    width = max(44, pane_width)
+    owner_width = 0 if width < WIDE else OWNER_WIDTH
+    fixed = [*([2] if numbered else []), DUE_WIDTH, STATUS_WIDTH,
+             *([owner_width] if owner_width else [])]
+    text_width = flex_width(width, fixed)
+    if numbered:
+        table.add_column("#", width=2, key="no")
+    table.add_column(text_label, width=text_width, key="text")
+    if owner_width:
+        table.add_column(t("measure.owner"), width=owner_width, key="owner")
+    table.add_column(t("measure.due_short"), width=DUE_WIDTH, key="due")
+    table.add_column(t("followup.status"), width=STATUS_WIDTH, key="status")
+    return text_width, owner_width

@@ -20,6 +20,8 @@ PANES: dict[ItemKind, tuple[str, str]] = {
     ItemKind.NEXT: ("next_meeting", "NextMeetingPane"),
     ItemKind.ROLLUP: ("rollup", "RollupPane"),
     ItemKind.PROPOSALS: ("proposals", "ProposalsPane"),
+
+    ItemKind.AGREEMENTS: ("agreements", "AgreementsPane"),
 }
 
 

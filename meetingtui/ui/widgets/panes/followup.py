@@ -15,15 +15,14 @@ from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, FollowUp, MeasureStatus, MeasureUpdate
 from meetingtui.services import followup
 from meetingtui.ui.labels import label
-from meetingtui.ui.timing import cells, flex_width, wrap
+from meetingtui.ui.timing import cells, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 from meetingtui.ui.widgets.panes.columns import (
     DUE_WIDTH,
-    OWNER_WIDTH,
     STATUS_WIDTH,
-    WIDE,
+    measure_columns,
     owner_of,
 )
 
@@ -79,16 +78,7 @@ class FollowupPane(ItemPane):
         table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
         self.shown_width = self.size.width
-        table.clear(columns=True)
-        width = max(44, self.size.width)
-        owner_width = 0 if width < WIDE else OWNER_WIDTH
-        fixed = [DUE_WIDTH, STATUS_WIDTH] + ([owner_width] if owner_width else [])
-        text_width = flex_width(width, fixed)
-        table.add_column(t("measure.text"), width=text_width, key="text")
-        if owner_width:
-            table.add_column(t("measure.owner"), width=owner_width, key="owner")
-        table.add_column(t("measure.due_short"), width=DUE_WIDTH, key="due")
-        table.add_column(t("followup.status"), width=STATUS_WIDTH, key="status")
+        text_width, owner_width = measure_columns(table, self.size.width, t("measure.text"))
         for row in self.rows:
             cells_, height = followup_cells(row, self.session.meeting.date,
                                             text_width, owner_width)
