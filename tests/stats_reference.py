@@ -110,11 +110,12 @@ def measures(db: Path, group: str | None) -> list[Decided]:
     try:
         group_id = _group_id(conn, group)
         found = []
-        for mid, meeting_id, owner, kind, due, secret, deleted in conn.execute(
-                "SELECT id, meeting_id, owner, type, due, confidential, deleted_at "
+        for mid, meeting_id, owner, kind, due, secret, deleted, proposal in conn.execute(
+                "SELECT id, meeting_id, owner, type, due, confidential, deleted_at, proposal "
                 "FROM measures"):
             day = _day_of(conn, meeting_id, group_id)
-            if deleted is not None or day is None:
+            # A proposal waiting for its body, or rejected, is no measure (issue 16 §3).
+            if deleted is not None or day is None or proposal in ("proposed", "rejected"):
                 continue
             history = []
             for uid, at, in_meeting, status in conn.execute(

@@ -133,6 +133,31 @@ def test_each_edge_counts_as_the_readme_says(edges: Workspace) -> None:
                       "@Polisen": Measures(1, 0, 1, 0, None)}
 
 
+def test_a_proposal_counts_once_its_body_decided_it(edges: Workspace, clock: Clock) -> None:
+    """Waiting for KLG, or rejected, a proposal is no measure decided (issue 16 §3); decided,
+    it is one, in the reference as here."""
+    from meetingtui.model import ProposalState
+
+    def decided_in_q2() -> int:
+        return figures(edges, StatsQuery(by="quarter", first=date(2026, 1, 1))).measures.periods[
+            1].decided
+
+    before = decided_in_q2()
+    may = start_est_meeting(edges, clock, date(2026, 5, 13))
+    for text, state in (("Waiting", ProposalState.PROPOSED), ("Rejected", ProposalState.REJECTED),
+                        ("Decided", ProposalState.DECIDED)):
+        lagesbild.save_measure(edges, Measure(
+            meeting_id=may, text=f"{text} proposal", owner="Polisen", due=date(2026, 9, 1),
+            proposed_to="KLG", proposal=state))
+    clock.now = datetime.combine(TODAY, time(12, 0))
+    assert decided_in_q2() == before + 1
+    found = figures(edges, StatsQuery(by="quarter", first=date(2026, 1, 1)))
+    spans = ref.spans("quarter", found.first, found.last)
+    decided = ref.measures(edges.locations.db, None)
+    assert [tuple(p) for p in found.measures.periods] == [
+        ref.measure_figures(decided, span, TODAY) for span in spans]
+
+
 def test_the_due_date_itself_is_not_late(edges: Workspace) -> None:
     """On the due date: not late; the day after: late (for the period that ends that day)."""
     for last, late in ((date(2026, 3, 31), 1), (date(2026, 4, 1), 2)):

@@ -87,7 +87,8 @@ def measures(conn: sqlite3.Connection, group_id: int | None, first: str,
         "FROM counted c JOIN measures ms ON ms.id = c.id JOIN meetings m ON m.id = ms.meeting_id "
         "LEFT JOIN measure_updates u ON u.measure_id = ms.id "
         "LEFT JOIN meetings um ON um.id = u.meeting_id "
-        "WHERE ms.deleted_at IS NULL AND m.date <= :last "
+        # A proposal counts once its body decided it: waiting or rejected, it is no measure.
+        "WHERE ms.deleted_at IS NULL AND ms.proposal IN ('', 'decided') AND m.date <= :last "
         "AND (:group IS NULL OR m.group_id = :group)",
         {"first": first, "last": last, "group": group_id}).fetchall()
     make = tuple.__new__
