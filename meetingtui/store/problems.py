@@ -23,18 +23,21 @@ _UP_TO = """
 """
 
 
+_EACH_UP_TO = _UP_TO.replace(":p", "o.problem_id").replace(":m", "o.meeting_id")
+#: A meeting's observations with their problems' cause and measure counts (one parameter: the
+#: meeting). Every part goes through an index (a test reads the plan).
+COUNTS_SQL = f"""SELECT o.id,
+    (SELECT count(*) FROM causes c WHERE c.deleted_at IS NULL
+       AND c.observation_id IN ({_EACH_UP_TO})),
+    (SELECT count(*) FROM measures ms WHERE ms.deleted_at IS NULL
+       AND ms.observation_id IN ({_EACH_UP_TO}))
+FROM observations o WHERE o.meeting_id = ? AND o.deleted_at IS NULL"""
+
+
 def problem_counts(store: Store, meeting_id: int) -> dict[int, tuple[int, int]]:
     """For each observation of the meeting: how many causes and measures its problem has, from
     every appearance up to this meeting."""
-    up_to = _UP_TO.replace(":p", "o.problem_id").replace(":m", "o.meeting_id")
-    rows = store.conn.execute(
-        f"""SELECT o.id,
-            (SELECT count(*) FROM causes c WHERE c.deleted_at IS NULL
-               AND c.observation_id IN ({up_to})),
-            (SELECT count(*) FROM measures ms WHERE ms.deleted_at IS NULL
-               AND ms.observation_id IN ({up_to}))
-        FROM observations o WHERE o.meeting_id = ? AND o.deleted_at IS NULL""",
-        [meeting_id]).fetchall()
+    rows = store.conn.execute(COUNTS_SQL, [meeting_id]).fetchall()
     return {int(row[0]): (int(row[1]), int(row[2])) for row in rows}
 
 

@@ -655,6 +655,9 @@ def m008_between_meetings_and_upward(db: Database) -> None:
       ('samverkan') with its period and parties (one per line); `commitments`: what a party
       commits to, with owner and status like a measure's; `agreement_measures`: the measures
       that carry an agreement out.
+    - Measures are found by their observation (`measures_observation`): a lägesbild counts each
+      problem's measures over every appearance, and without it read every measure ever
+      recorded once per observation (1.1 s for 200 observations at ten years).
     """
     _run(db, _M008)
 
@@ -690,6 +693,7 @@ _M008 = """
         ALTER TABLE measures ADD COLUMN proposal_reason TEXT NOT NULL DEFAULT '';
         CREATE INDEX measures_proposal ON measures (proposal, proposed_to)
             WHERE proposal != '';
+        CREATE INDEX measures_observation ON measures (observation_id);
 
         CREATE TABLE agreements (
             id INTEGER PRIMARY KEY,
