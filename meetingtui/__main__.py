@@ -2,4 +2,4 @@
 
 from meetingtui.cli import main
 
-main()
+main(prog_name="meetingtui")  # as installed: completion and usage name it so

@@ -79,8 +79,9 @@ def test_meetings_as_json_oldest_first(tmp_path: Path) -> None:
     assert [(r["id"], r["date"], r["status"], r["group"]) for r in rows] == [
         (earlier.id, "2026-11-10", "running", "EST"), (later.id, "2026-12-08", "planned", "EST")]
     assert rows[1]["place"] == "Kommunhuset"
-    table = run("--db", str(db), "meetings").output
+    table = run("--db", str(db), "--lang", "sv", "meetings").output
     assert "2026-11-10" in table and "running" in table
+    assert table.splitlines()[0].split() == ["Nr", "Datum", "Tid", "Grupp", "Status", "Plats"]
     assert json.loads(run("--db", str(db), "meetings", "--group", "SSPF", "--format", "json")
                       .output) == []
 

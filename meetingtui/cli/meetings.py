@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from meetingtui.cli.context import Context, UserError, group_named
+from meetingtui.cli.context import Context, UserError, group_named, words
 
 if TYPE_CHECKING:
     from meetingtui.agenda import TemplateSet
@@ -39,6 +39,11 @@ def meetings(context: Context, group_name: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([m.as_json() for m in listed], ensure_ascii=False, indent=2))
         return
+    if listed:
+        number, day, times, group, status, place = (
+            words(context.language, "cli.meetings_columns") or "No Date Time Group Status Place"
+        ).split()
+        click.echo(f"{number:>5}  {day:<10}  {times:<11}  {group:<12}  {status:<8}  {place}")
     for m in listed:
         times = f"{m.start or ''}–{m.end or ''}" if m.start else ""
         click.echo(f"{m.id:>5}  {m.date}  {times:<11}  {m.group:<12}  {m.status:<8}  "
