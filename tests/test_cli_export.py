@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
@@ -94,3 +95,17 @@ def test_unknown_meeting_and_unwritable_folder(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("meetingtui: Cannot write to the folder")
     assert not_a_folder.read_text(encoding="utf-8") == "x"
+
+
+def test_dash_as_output_is_standard_output(tmp_path: Path) -> None:
+    """`-o -` writes the minutes to standard output (a pipe, `> fil.md`), no file named "-",
+    nothing in the exports folder, and no path printed among the bytes."""
+    db, meeting_id = _meeting(tmp_path, "Ordföranden öppnade mötet.")
+    md = run(db, tmp_path, "export", str(meeting_id), "--format", "md", "-o", "-")
+    assert md.exit_code == 0, md.output
+    assert md.stdout.startswith("# ") and "Ordföranden öppnade mötet." in md.stdout
+    word = run(db, tmp_path, "export", str(meeting_id), "-o", "-")
+    assert word.exit_code == 0 and word.stdout_bytes[:2] == b"PK"
+    text = "\n".join(p.text for p in Document(io.BytesIO(word.stdout_bytes)).paragraphs)
+    assert "Mötets öppnande" in text
+    assert not (tmp_path / "exports").exists() and not (Path.cwd() / "-").exists()

@@ -311,3 +311,12 @@ def test_plan_is_listed_in_help() -> None:
     assert result.exit_code == 0 and "plan " in result.output
     result = CliRunner().invoke(main, ["plan", "--help"])
     assert result.exit_code == 0 and "--dry-run" in result.output
+
+
+def test_dash_as_output_is_standard_output(cli: Run, ws: Workspace, est: int,
+                                           tmp_path: Path) -> None:
+    shown = _json(cli("EST", "--year", "2027", "--dry-run", "--format", "json", "-o", "-"))
+    assert len(shown["meetings"]) == 10
+    calendar = cli("EST", "--year", "2027", "--dry-run", "--format", "ics", "-o", "-")
+    assert calendar.exit_code == 0 and calendar.stdout.startswith("BEGIN:VCALENDAR")
+    assert not (Path.cwd() / "-").exists() and not (tmp_path / "-").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -31,6 +32,9 @@ def export(context: Context, meeting: str, public: bool, fmt: str, output: Path 
     from meetingtui.services.errors import MeetingNotFound
 
     number = meeting_id(meeting)
+    to_stdout = output is not None and str(output) == "-"
+    if to_stdout:
+        output = None
     if output is not None:  # before the database is even opened (export_minutes checks again)
         refuse_database(output, context.database)
     context.require_database()
@@ -38,9 +42,11 @@ def export(context: Context, meeting: str, public: bool, fmt: str, output: Path 
         try:
             done = export_minutes(ws, number, public=public,
                                   fmt="md" if fmt == "md" else "docx", path=output, force=force,
-                                  allow_personal_data=allow_personal_data)
+                                  allow_personal_data=allow_personal_data,
+                                  stream=sys.stdout.buffer if to_stdout else None)
         except MeetingNotFound:
             raise no_meeting(number) from None
     for where in done.findings:
         click.echo(f"warning: personal identity number in {where}", err=True)
-    click.echo(str(done.path))
+    if not to_stdout:
+        click.echo(str(done.path))

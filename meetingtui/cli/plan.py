@@ -61,6 +61,8 @@ def plan(context: Context, group_name: str, year: str | None, dry_run: bool, fmt
     """
     lang = context.language
     wanted = _year(year)
+    if output is not None and str(output) == "-":
+        output = None  # `-o -`: standard output, as without -o
     if fmt == "table" and output is not None:
         raise UserError("--format table prints to the terminal; with -o, choose --format json "
                         "or ics.", key="year_plan.table_output")

@@ -40,12 +40,14 @@ class Exported:
 def export_minutes(
     ws: Workspace, meeting_id: int, *, public: bool = False, fmt: Format = "docx",
     path: Path | None = None, force: bool = False, allow_personal_data: bool = False,
+    stream: BinaryIO | None = None,
 ) -> Exported:
     """Write the minutes; the public version is refused while personal numbers remain. A docx
     starts from the Word template in the settings, if any (Markdown has no look to take).
 
     The internal version is written even with findings (it is the full record) but the
-    findings are returned so the caller can say where they stand.
+    findings are returned so the caller can say where they stand. With `stream`, the file's
+    bytes go there instead of to a file.
     """
     record = load_meeting(ws, meeting_id)
     target = path or default_export_path(ws.locations.exports, record, public, fmt)
@@ -69,5 +71,8 @@ def export_minutes(
         def write(stream: BinaryIO) -> None:
             document.save(stream)
 
+    if stream is not None:  # `-o -`: standard output, as every Unix tool takes it
+        write(stream)
+        return Exported(Path("-"), findings)
     return Exported(write_export(target, write, force=force, protected=ws.store.path),
                     findings)
