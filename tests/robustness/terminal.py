@@ -43,7 +43,12 @@ class Terminal:
         return tmux(self.socket, "capture-pane", "-p")
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        """Poll the screen until `text` shows; fail with the screens seen otherwise.
+        """Poll the screen until `text` shows; fail with the screens seen otherwise."""
+        return self.wait_until(lambda screen: text in screen, f"{text!r} to show", timeout)
+
+    def wait_until(self, condition: Callable[[str], bool], what: str,
+                   timeout: float = 20.0) -> str:
+        """Poll the screen until `condition` holds for it; fail with the screens seen otherwise.
 
         The screens that came before the last are kept: a message the app showed for a few
         seconds (why a meeting did not open, say) is gone by the time the wait ends.
@@ -52,13 +57,30 @@ class Terminal:
         seen: list[str] = []
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if condition(screen):
                 return screen
             if not seen or screen != seen[-1]:
                 seen = [*seen[-3:], screen]
             time.sleep(0.02)
         shown = "\n--- then ---\n".join(seen)
-        raise AssertionError(f"{text!r} never showed; the screens were:\n{shown}")
+        raise AssertionError(f"timed out waiting for {what}; the screens were:\n{shown}")
+
+    def wait_settled(self, text: str, quiet: float = 0.5, timeout: float = 20.0) -> str:
+        """`text` shows and the screen has not changed for `quiet` seconds.
+
+        For the first key after start: once the footer paints, the app may still be reading
+        the terminal's answers to its start-up queries, and a loaded CI machine once lost a key
+        sent in that moment.
+        """
+        screen = self.wait_for(text, timeout)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            time.sleep(quiet)
+            again = self.screen()
+            if again == screen:
+                return screen
+            screen = again
+        return screen
 
     def keys(self, *keys: str) -> None:
         """Named keys (Tab, Enter, Escape …), one at a time as a person presses them."""

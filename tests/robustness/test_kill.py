@@ -165,10 +165,10 @@ def test_the_app_killed_at_random_keeps_every_edit_it_showed_as_saved(
     kill_at = rng.randrange(1, steps + 1)  # the step whose acknowledgement is not awaited
     acknowledged: list[int] = []
     with app_in_tmux(db, agendas, meeting, name=f"kill{seed}") as app:
-        app.wait_for("e Anteckningar")  # the item's keys are live
+        app.wait_settled("e Anteckningar")  # the item's keys are live
         app.keys("e")
         # In the editor the footer drops the item's keys; typed before that, letters are keys.
-        wait_until(lambda: "e Anteckningar" not in app.screen(), "the notes editor")
+        app.wait_until(lambda screen: "e Anteckningar" not in screen, "the notes editor")
         app.type("Välkomna alla")
         app.wait_for("Välkomna alla")
         app.keys("C-s")

@@ -99,7 +99,7 @@ def test_the_app_saves_while_another_process_exports_in_every_format(
     runs: list[Run] = []
     stop = threading.Event()
     with app_in_tmux(db, agendas, meeting, name="side") as app:
-        app.wait_for("e Anteckningar")
+        app.wait_settled("e Anteckningar")
         app.keys("4")
         app.wait_for("Stationen")
         exporter = threading.Thread(target=_keep_exporting,

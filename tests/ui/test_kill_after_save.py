@@ -28,7 +28,7 @@ def test_an_observation_survives_sigkill_right_after_its_form_closes(
     ws.close()
 
     with app_in_tmux(db, agendas, meeting.id, name="kill-after-save") as app:
-        app.wait_for("e Anteckningar")  # the first item's keys are live
+        app.wait_settled("e Anteckningar")  # the first item's keys are live
         app.keys("4")
         app.wait_for("Lägesbilden är tom")
         app.keys("o")
