@@ -80,8 +80,30 @@ def test_meetings_as_json_oldest_first(tmp_path: Path) -> None:
         (earlier.id, "2026-11-10", "running", "EST"), (later.id, "2026-12-08", "planned", "EST")]
     assert rows[1]["place"] == "Kommunhuset"
     table = run("--db", str(db), "--lang", "sv", "meetings").output
-    assert "2026-11-10" in table and "running" in table
     assert table.splitlines()[0].split() == ["Nr", "Datum", "Tid", "Grupp", "Status", "Plats"]
+    assert [line.split()[1:] for line in table.splitlines()[1:]] == [
+        ["2026-11-10", "EST", "Pågår"], ["2026-12-08", "EST", "Planerat", "Kommunhuset"]]
+    assert "running" not in table  # the stored value, not a word of the interface
+    english = run("--db", str(db), "--lang", "en", "meetings").output
+    assert english.splitlines()[2].split()[-2:] == ["Planned", "Kommunhuset"]
+
+
+def test_the_meetings_table_keeps_its_columns_with_long_group_names(tmp_path: Path) -> None:
+    """Status and place start in the same column whether the group is "EST" or
+    "Rättighetsnätverket"."""
+    db = tmp_path / "m.db"
+    ws = open_workspace(resolve(db=db))
+    for name in ("EST", "Rättighetsnätverket"):
+        group = next(g for g in groups.ensure_groups(ws) if g.short == name)
+        assert group.id is not None
+        meetings.plan_meeting(ws, group.id, date(2026, 12, 8), place="Rådhuset")
+    ws.close()
+    lines = run("--db", str(db), "--lang", "sv", "meetings").output.splitlines()
+    assert len(lines) == 3
+    assert len({line.index("Status") if i == 0 else line.index("Planerat")
+                for i, line in enumerate(lines)}) == 1
+    assert len({line.index("Plats") if i == 0 else line.index("Rådhuset")
+                for i, line in enumerate(lines)}) == 1
     assert json.loads(run("--db", str(db), "meetings", "--group", "SSPF", "--format", "json")
                       .output) == []
 

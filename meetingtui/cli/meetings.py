@@ -39,16 +39,19 @@ def meetings(context: Context, group_name: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([m.as_json() for m in listed], ensure_ascii=False, indent=2))
         return
-    if listed:
-        number, day, times, group, status, place = (
-            words(context.language, "cli.meetings_columns") or "No Date Time Group Status Place"
-        ).split()
-        click.echo(f"{number:>5}  {day:<10}  {times:<11}  {group:<12}  {status:<8}  {place}")
-    for m in listed:
-        times = f"{m.start or ''}–{m.end or ''}" if m.start else ""
-        click.echo(f"{m.id:>5}  {m.date}  {times:<11}  {m.group:<12}  {m.status:<8}  "
-                   f"{m.place}".rstrip())
-
+    header = (words(context.language, "cli.meetings_columns")
+              or "No Date Time Group Status Place").split()
+    rows = [[str(m.id), m.date, f"{m.start or ''}–{m.end or ''}" if m.start else "", m.group,
+             words(context.language, f"enum.MeetingStatus.{m.status}") or m.status, m.place]
+            for m in listed]
+    if not rows:
+        return
+    # Each column as wide as its longest cell: group names run from "EST" to
+    # "Rättighetsnätverket", and the interface language decides the headers' lengths.
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        cells = [row[0].rjust(widths[0])] + [c.ljust(w) for c, w in zip(row[1:-1], widths[1:])]
+        click.echo("  ".join([*cells, row[-1]]).rstrip())
 
 def _templates(context: Context) -> TemplateSet:
     """The templates, each folder or file that could not be read said as the workspace says it."""
