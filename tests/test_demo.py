@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from meetingtui.dates import next_meeting_date, quarter_of
+from meetingtui.dates import holiday_name, next_meeting_date, quarter_of
 from meetingtui.model import Frequency, MeetingStatus
 from meetingtui.paths import resolve
 from meetingtui.privacy import find_personal_numbers
@@ -244,6 +244,17 @@ def test_each_closed_meeting_decided_the_date_of_its_groups_next_meeting(
     pairs = [(a, b) for a, b in itertools.pairwise(rows) if a[0] == b[0] and a[2] == "closed"]
     assert pairs
     assert [(a[1], a[3]) for a, b in pairs if a[3] != b[1]] == []
+
+
+def test_no_meeting_falls_on_a_holiday_or_holiday_eve(tmp_path: Path) -> None:
+    """Planned as a chair plans: a year of demo made on 2 December 2026 had the beredningsgrupp
+    meet on nyårsdagen before the dates were moved off holidays."""
+    ws = open_workspace(resolve(db=tmp_path / "t.db"), clock=lambda: datetime(2026, 12, 2, 9))
+    fill_demo(ws, years=1, seed=1)
+    days = [date.fromisoformat(d) for (d,) in _rows(ws, "SELECT date FROM meetings")]
+    ws.close()
+    assert len(days) > 50
+    assert [(d, holiday_name(d)) for d in days if holiday_name(d)] == []
 
 
 def _fingerprint(ws: Workspace) -> list[list[tuple[Any, ...]]]:

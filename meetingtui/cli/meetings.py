@@ -50,7 +50,8 @@ def meetings(context: Context, group_name: str | None, fmt: str) -> None:
     # "Rättighetsnätverket", and the interface language decides the headers' lengths.
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
-        cells = [row[0].rjust(widths[0])] + [c.ljust(w) for c, w in zip(row[1:-1], widths[1:])]
+        cells = [row[0].rjust(widths[0]),
+                 *(c.ljust(w) for c, w in zip(row[1:-1], widths[1:], strict=True))]
         click.echo("  ".join([*cells, row[-1]]).rstrip())
 
 def _templates(context: Context) -> TemplateSet:

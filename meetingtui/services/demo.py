@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from random import Random
 
-from meetingtui.dates import next_meeting_date, nth_weekday
+from meetingtui.dates import move_off_holiday, next_meeting_date, nth_weekday
 from meetingtui.model import (
     Frequency,
     Group,
@@ -97,7 +97,10 @@ def fill_demo(
         add_agreements(ws, today)
         schedule: list[tuple[datetime, int, datetime | None]] = []
         for index, state in enumerate(states):
-            days = _dates(state.template, state.habit, first, today, meetings_per_year)
+            # As a chair plans: never on nyårsdagen or julafton (the rhythm alone gave both).
+            days = [move_off_holiday(day, earliest=today if day >= today else None)
+                    for day in _dates(state.template, state.habit, first, today,
+                                      meetings_per_year)]
             start = state.habit[2]
             moments = [datetime.combine(day, start) for day in days]
             schedule += [(moment, index, after)
