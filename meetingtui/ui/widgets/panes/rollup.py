@@ -4,6 +4,8 @@ follow their measures up in their own meetings; here the styrgrupp sees them all
 
 from __future__ import annotations
 
+import itertools
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
@@ -17,7 +19,6 @@ from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.panes.base import DataPane, DecisionLine
 from meetingtui.ui.widgets.panes.columns import DUE_WIDTH
 
-GROUP_WIDTH = 9
 COUNT_WIDTH = 4  # "Grön", "Röd ", up to 9999
 
 
@@ -49,22 +50,23 @@ class RollupPane(DataPane):
         width = max(44, self.size.width)
         counts: DataTable[Text] = self.query_one("#rollup-counts", DataTable)
         counts.clear(columns=True)
-        fixed = [GROUP_WIDTH, *[COUNT_WIDTH] * 4]
-        area_width = flex_width(width, fixed)
-        counts.add_column(t("rollup.group"), width=GROUP_WIDTH)
-        counts.add_column(t("rollup.area"), width=area_width)
+        # A group's name as a row of its own above its areas, with its totals: at 80 columns a
+        # column for names from "EST" to "Rättighetsnätverket" broke them mid-word.
+        name_width = flex_width(width, [COUNT_WIDTH] * 4)
+        counts.add_column(t("rollup.group_area"), width=name_width)
         for key in ("green", "yellow", "red", "cancelled"):
             counts.add_column(t(f"rollup.{key}_short"), width=COUNT_WIDTH)
-        for number, row in enumerate(self.data.rows):
-            line, height = cells((row.group, GROUP_WIDTH),
-                                 (row.area or t("rollup.no_area"), area_width),
-                                 *[(str(n), COUNT_WIDTH) for n in (row.green, row.yellow,
-                                                                    row.red, row.cancelled)])
-            line[2].stylize("green")
-            line[3].stylize("yellow")
-            if row.red:
-                line[4].stylize("bold red")
-            counts.add_row(*line, height=height, key=str(number))
+        for group, rows in itertools.groupby(self.data.rows, key=lambda row: row.group):
+            areas = list(rows)
+            totals = [sum(getattr(r, k) for r in areas)
+                      for k in ("green", "yellow", "red", "cancelled")]
+            self._add_count_row(counts, wrap(group, name_width), totals, key=f"group:{group}",
+                                style="bold")
+            for row in areas:
+                name = wrap(row.area or t("rollup.no_area"), name_width - 2)
+                self._add_count_row(counts, ["  " + line for line in name],
+                                    [row.green, row.yellow, row.red, row.cancelled],
+                                    key=f"{group}:{row.area}")
         data = self.data
         green, yellow, red = (sum(getattr(r, k) for r in data.rows)
                               for k in ("green", "yellow", "red"))
@@ -84,6 +86,17 @@ class RollupPane(DataPane):
             line[1].stylize("bold red")
             late.add_row(*line, height=height, key=str(m.measure_id))
         late.display = bool(data.late)
+
+    @staticmethod
+    def _add_count_row(table: DataTable[Text], name: list[str], numbers: list[int], *, key: str,
+                       style: str = "") -> None:
+        line, height = cells((name, 0), *[(str(n), COUNT_WIDTH) for n in numbers])
+        line[0].stylize(style)
+        line[1].stylize("green")
+        line[2].stylize("yellow")
+        if numbers[2]:
+            line[3].stylize("bold red")
+        table.add_row(*line, height=height, key=key)
 
     def main_widget(self) -> Widget | None:
         return self.query_one("#rollup-counts", DataTable)
