@@ -62,20 +62,22 @@ def wrap(text: str, width: int, max_lines: int = 4) -> list[str]:
 
     if width <= 0:
         return [""]
-    words = [_at_slashes(word, width) if len(word) > width else word for word in text.split()]
+    words = [_long_word(word, width) if len(word) > width else word for word in text.split()]
     lines = textwrap.wrap(" ".join(words), width, break_on_hyphens=False) or [""]
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], fit(" ".join(lines[max_lines - 1:]), width)]
     return lines
 
 
-def _at_slashes(word: str, width: int) -> str:
-    """A word too long for its line broken after its slashes ("Brottsutsatt/" "objekt") rather
-    than cut inside a word, when every part before a slash fits a line."""
+def _long_word(word: str, width: int) -> str:
+    """A word too long for its line broken after its slashes ("Brottsutsatt/" "objekt") when
+    every part before a slash fits a line; else cut into whole lines of its own. Left to
+    textwrap, "Kommunledningsförvaltningen" filled what was left of the line before and read
+    "Kom" "munledningsförvaltn" "ingen"."""
     parts = word.split("/")
-    if len(parts) == 1 or any(len(part) + 1 > width for part in parts[:-1]):
-        return word
-    return "/ ".join(parts)
+    if len(parts) > 1 and all(len(part) + 1 <= width for part in parts[:-1]):
+        return "/ ".join(parts)
+    return " ".join(word[i:i + width] for i in range(0, len(word), width))
 
 
 def cells(*columns: tuple[str | list[str], int]) -> tuple[list[Text], int]:

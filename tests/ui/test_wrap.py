@@ -21,3 +21,12 @@ def test_a_side_of_the_triangle_breaks_after_its_slash_not_inside_a_word() -> No
 
 def test_a_part_too_long_for_a_line_is_cut_as_any_long_word() -> None:
     assert wrap("Ordningsstörning/störande", 16) == ["Ordningsstörning", "/störande"]
+
+
+def test_a_word_longer_than_its_line_starts_a_line_of_its_own() -> None:
+    """An organisation in the attendance table's 19 cells: "Kommundirektör," then the long
+    word from its start, not "Kom" at the end of the line before."""
+    assert wrap("Kommundirektör, Kommunledningsförvaltningen", 19) == [
+        "Kommundirektör,", "Kommunledningsförva", "ltningen"]
+    assert wrap("a Kommunledningsförvaltningen b", 19) == [
+        "a", "Kommunledningsförva", "ltningen b"]
