@@ -8,6 +8,7 @@ change as an amendment (issue 12 §3). What another program saves shows here wit
 
 from __future__ import annotations
 
+import time
 from contextlib import suppress
 from typing import ClassVar
 
@@ -42,7 +43,7 @@ class MeetingScreen(Screen[None]):
         Binding("p", "move(-1)", t("meeting.previous_key"), id="meeting.previous",
                 tooltip=t("meeting.previous")),
         *[Binding(str(d), f"jump({d})", t("meeting.jump"), id=f"meeting.jump_{d}",
-                  show=False) for d in range(1, 10)],
+                  show=False) for d in range(10)],
         Binding("f5", "presentation", t("meeting.presentation"), id="meeting.presentation"),
         Binding("m", "details", t("meeting.details"), id="meeting.details"),
         Binding("c", "close_meeting", t("meeting.close"), id="meeting.close"),
@@ -230,10 +231,26 @@ class MeetingScreen(Screen[None]):
     def action_move(self, step: int) -> None:
         self.go(self.current + step)
 
-    def action_jump(self, number: int) -> None:
+    #: How soon a second digit must follow the first to make one number ("1", "2": § 12).
+    TWO_DIGITS = 1.0
+    _first_digit: tuple[int, float] | None = None
+
+    def action_jump(self, digit: int) -> None:
+        """The item of that number: at once for one digit, and a second digit pressed soon
+        after makes two (a styrgrupp's agenda runs to § 17), as on a remote control."""
+        now = time.monotonic()
+        first, self._first_digit = self._first_digit, (digit, now)
+        if first is not None and now - first[1] <= self.TWO_DIGITS:
+            self._first_digit = None
+            if self._go_to_position(first[0] * 10 + digit):
+                return
+        self._go_to_position(digit)
+
+    def _go_to_position(self, number: int) -> bool:
         index = next((i for i, item in enumerate(self.items) if item.position == number), None)
         if index is not None:
             self.go(index)
+        return index is not None
 
     def action_presentation(self) -> None:
         self.toggle_class("-presentation")

@@ -1,0 +1,50 @@
+"""Item numbers as keys: one digit goes to its item at once, two digits in a row to a
+two-digit item (the styrgrupp's agenda runs to § 17; "1", "0" went to § 1)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+from pathlib import Path
+
+from meetingtui.services import meetings
+from meetingtui.ui.app import make_app
+from meetingtui.ui.screens.meeting import MeetingScreen
+from tests.conftest import Clock
+from tests.scenarios.helpers import group_id, scenario_workspace
+
+
+def test_one_digit_at_once_two_digits_in_a_row(tmp_path: Path, clock: Clock) -> None:
+    asyncio.run(_walk(tmp_path, clock))
+
+
+async def _walk(tmp_path: Path, clock: Clock) -> None:
+    ws = scenario_workspace(tmp_path, clock, "Storköping")
+    clock.now = datetime(2026, 10, 14, 13, 0)  # not the day the test runs
+    planned = meetings.plan_meeting(ws, group_id(ws, "Styrgrupp"), date(2026, 10, 14))
+    assert planned.id is not None
+    meetings.start_meeting(ws, planned.id)
+    app = make_app(ws, lang="sv", meeting_id=planned.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+
+        def position() -> int:
+            return screen.items[screen.current].position
+
+        await pilot.press("1", "7")
+        assert position() == 17
+        await pilot.press("1")  # a new number: the last one was used up
+        assert position() == 1
+        await pilot.press("0")
+        assert position() == 10
+        await pilot.press("4", "5")  # no § 45: the second digit is its own item
+        assert position() == 5
+        await pilot.press("1")
+        screen.TWO_DIGITS = 0.0  # the next digit comes after a pause: a number of its own
+        await pilot.press("2")
+        assert position() == 2
+        await pilot.press("0")  # no § 20, no § 0: stays
+        assert position() == 2
+    ws.close()
