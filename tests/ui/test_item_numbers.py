@@ -7,24 +7,32 @@ import asyncio
 from datetime import date, datetime
 from pathlib import Path
 
+from textual.widgets import Static
+
 from meetingtui.services import meetings
+from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.screens.meeting import MeetingScreen
+from meetingtui.ui.widgets.footer import Footer
 from tests.conftest import Clock
 from tests.scenarios.helpers import group_id, scenario_workspace
 
 
-def test_one_digit_at_once_two_digits_in_a_row(tmp_path: Path, clock: Clock) -> None:
-    asyncio.run(_walk(tmp_path, clock))
-
-
-async def _walk(tmp_path: Path, clock: Clock) -> None:
+def _styrgrupp(tmp_path: Path, clock: Clock) -> tuple[Workspace, int]:
     ws = scenario_workspace(tmp_path, clock, "Storköping")
     clock.now = datetime(2026, 10, 14, 13, 0)  # not the day the test runs
     planned = meetings.plan_meeting(ws, group_id(ws, "Styrgrupp"), date(2026, 10, 14))
     assert planned.id is not None
     meetings.start_meeting(ws, planned.id)
-    app = make_app(ws, lang="sv", meeting_id=planned.id)
+    return ws, planned.id
+
+
+def test_one_digit_at_once_two_digits_in_a_row(tmp_path: Path, clock: Clock) -> None:
+    asyncio.run(_walk(*_styrgrupp(tmp_path, clock)))
+
+
+async def _walk(ws: Workspace, meeting_id: int) -> None:
+    app = make_app(ws, lang="sv", meeting_id=meeting_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -47,4 +55,30 @@ async def _walk(tmp_path: Path, clock: Clock) -> None:
         assert position() == 2
         await pilot.press("0")  # no § 20, no § 0: stays
         assert position() == 2
+    ws.close()
+
+
+def test_an_item_with_nothing_to_list_still_offers_its_notes_and_decision(
+    tmp_path: Path, clock: Clock,
+) -> None:
+    """§ 10 of the styrgrupp with no proposal waiting: its table is hidden, and the footer lost
+    b Beslut until a dialog had come and gone."""
+    ws, meeting_id = _styrgrupp(tmp_path, clock)
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("1", "0")
+            await pilot.pause()
+            footer = app.screen.query_one(Footer)
+            assert "Inga förslag väntar" in str(app.screen.query_one("#proposals-received-title",
+                                                                     Static).render())
+            assert " b Beslut " in footer.text
+            await pilot.press("b")
+            await pilot.pause()
+            assert "beslut och anteckningar" in str(app.screen.query_one(".form-title",
+                                                                         Static).render())
+
+    asyncio.run(run())
     ws.close()

@@ -215,7 +215,10 @@ class MeetingScreen(Screen[None]):
     def _focus_pane(self, pane: ItemPane) -> None:
         """The item takes the keys (never one of its fields), unless the chair has moved on."""
         if pane is self.pane and pane.is_mounted:
-            self.set_focus(pane.main_widget())
+            # A table hidden while it is empty ("Inga förslag väntar") cannot take focus, and
+            # the item's own keys (b Beslut, e Anteckningar) would be gone from the footer.
+            main = pane.main_widget()
+            self.set_focus(main if main is not None and main.focusable else pane)
 
     def show_agenda(self) -> None:
         now = self.session.now()

@@ -123,9 +123,11 @@ class ProposalsPane(DataPane):
             table.move_cursor(row=min(max(cursor, 0), len(rows) - 1))
 
     def main_widget(self) -> Widget | None:
+        """The table of proposals, or the pane itself while the table is hidden for having
+        none: focus on a hidden table is lost, and the footer with it."""
         if self.body:
-            return self.query_one("#proposals-made", DataTable)
-        return self.query_one("#proposals-received", DataTable)
+            return self.query_one("#proposals-made", DataTable) if self.made else self
+        return self.query_one("#proposals-received", DataTable) if self.received else self
 
     # --- made here -----------------------------------------------------------------------------
 
