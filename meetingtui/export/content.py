@@ -429,20 +429,19 @@ class Minutes:
 
     def rollup_late(self) -> list[str]:
         """"Sanera klottret (Anna Berg, Polisen; EST, Centrum): klart senast 2026-05-01": the
-        overdue measures; a confidential one counted, its text never in public minutes."""
+        overdue measures; a confidential one counted, its text and owner in no minutes (they
+        belong to the group that made it: `services.rollup`)."""
         rollup = self.record.rollup
         if rollup is None:
             return []
         lines = []
         for late in rollup.late:
-            secret = late.confidential and self.public
+            secret = late.confidential
             text = self.labels["rollup_secret"] if secret else one_line(late.text)
             where = ", ".join(p for p in (one_line(late.group), one_line(late.area)) if p)
             who = "" if secret else f"{one_line(late.owner)}; "
-            mark = (f" {self.labels['confidential_mark']}"
-                    if late.confidential and not self.public else "")
             lines.append(f"{text} ({who}{where}): {self.labels['due'].lower()} "
-                         f"{format_date(late.due)}{mark}")
+                         f"{format_date(late.due)}")
         return lines
 
     def followup_measure(self, followup: FollowUp) -> str:

@@ -88,9 +88,12 @@ def rollup(ws: Workspace, meeting: Meeting, named: list[str]) -> Rollup:
         if shade == "red":
             assert m.due is not None
             owner = f"{m.owner}, {m.owner_org}" if m.owner_org else m.owner
+            # Another group's secret stays in that group: counted and dated here, its text and
+            # owner in neither this meeting's screen (projected to other people) nor its minutes.
             late.append(RollupLate(measure_id=m.id, group=shorts[m.group_id], area=m.area,
-                                   text=m.text, owner=owner, due=m.due, status=status,
-                                   confidential=m.confidential))
+                                   text="" if m.confidential else m.text,
+                                   owner="" if m.confidential else owner, due=m.due,
+                                   status=status, confidential=m.confidential))
     order = {g.id: n for n, g in enumerate(groups)}
     ordered = [rows[k] for k in sorted(rows, key=lambda k: (order[k[0]], k[1] == "",
                                                            k[1].casefold()))]

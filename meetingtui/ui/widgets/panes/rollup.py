@@ -80,8 +80,13 @@ class RollupPane(DataPane):
         late.add_column(t("rollup.late"), width=text_width)
         late.add_column(t("measure.due_short"), width=DUE_WIDTH)
         for m in data.late:
-            text = wrap(("S " if m.confidential else "") + m.text, text_width, max_lines=3)
-            text += wrap(f"{m.group} · {m.owner}", text_width, max_lines=1)
+            if m.confidential:  # counted here; its text and owner stay in its group
+                text = wrap(t("rollup.secret"), text_width, max_lines=3)
+                text += wrap(" · ".join(p for p in (m.group, m.area) if p), text_width,
+                             max_lines=1)
+            else:
+                text = wrap(m.text, text_width, max_lines=3)
+                text += wrap(f"{m.group} · {m.owner}", text_width, max_lines=1)
             line, height = cells((text, text_width), (m.due.isoformat(), DUE_WIDTH))
             line[1].stylize("bold red")
             late.add_row(*line, height=height, key=str(m.measure_id))

@@ -1,5 +1,5 @@
-"""Item numbers as keys: one digit goes to its item at once, two digits in a row to a
-two-digit item (the styrgrupp's agenda runs to § 17; "1", "0" went to § 1)."""
+"""The styrgrupp's meeting by keys at 80×24: its 17 items by number (one digit at once, two in a
+row for § 10–17), an item with nothing to list, the roll-up of the other groups on its wall."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import asyncio
 from datetime import date, datetime
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from meetingtui.services import meetings
 from meetingtui.services.workspace import Workspace
@@ -79,6 +79,44 @@ def test_an_item_with_nothing_to_list_still_offers_its_notes_and_decision(
             await pilot.pause()
             assert "beslut och anteckningar" in str(app.screen.query_one(".form-title",
                                                                          Static).render())
+
+    asyncio.run(run())
+    ws.close()
+
+
+def test_another_groups_secret_is_counted_not_shown_on_the_styrgrupps_wall(
+    tmp_path: Path, clock: Clock,
+) -> None:
+    """The roll-up is projected to the styrgrupp: EST's confidential measure stands as "Åtgärd
+    som omfattas av sekretess" with its group and area, its text and owner stay in EST."""
+    from meetingtui.model import Measure, Observation
+    from meetingtui.services import lagesbild
+
+    ws = scenario_workspace(tmp_path, clock, "Storköping")
+    clock.now = datetime(2026, 9, 8, 9, 0)
+    est = meetings.plan_meeting(ws, group_id(ws, "EST"), date(2026, 9, 8))
+    assert est.id is not None
+    meetings.start_meeting(ws, est.id)
+    secret = lagesbild.save_observation(ws, Observation(
+        meeting_id=est.id, area="Hamnen", description="Hot mot en person", confidential=True))
+    lagesbild.save_measure(ws, Measure(meeting_id=est.id, observation_id=secret.id,
+                                       text="Hemlig insats mot gruppen", owner="Eva Lund",
+                                       due=date(2026, 10, 1)))
+    clock.now = datetime(2026, 10, 14, 13, 0)
+    styr = meetings.plan_meeting(ws, group_id(ws, "Styrgrupp"), date(2026, 10, 14))
+    assert styr.id is not None
+    meetings.start_meeting(ws, styr.id)
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=styr.id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("7")
+            await pilot.pause()
+            late = app.screen.query_one("#rollup-late", DataTable)
+            assert late.row_count == 1
+            cells = [str(cell) for cell in late.get_row_at(0)]
+            assert cells == ["Åtgärd som omfattas av sekretess\nEST · Hamnen", "2026-10-01"]
 
     asyncio.run(run())
     ws.close()
