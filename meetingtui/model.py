@@ -635,6 +635,13 @@ class Agreement(Record):
             raise PydanticCustomError("period_order", "The period ends before it starts")
         return self
 
+    def heading(self, kind_word: str) -> str:
+        """"Medborgarlöfte: Tryggare Centrum", or the title alone when it already says what it
+        is ("Medborgarlöfte 2026 för Centrum" read "Medborgarlöfte: Medborgarlöfte 2026 …")."""
+        if self.title.casefold().startswith(kind_word.casefold()):
+            return self.title
+        return f"{kind_word}: {self.title}"
+
 
 class Commitment(Record):
     """What one party of an agreement commits to, with an owner and a status like a measure's."""

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from meetingtui.model import LONG_MAX, AgendaItem, Measure, MeasureStatus, Observation, clean_text
+from meetingtui.model import (
+    LONG_MAX,
+    AgendaItem,
+    Agreement,
+    AgreementKind,
+    Measure,
+    MeasureStatus,
+    Observation,
+    clean_text,
+)
 
 
 def _types(error: ValidationError) -> dict[str, str]:
@@ -59,3 +68,16 @@ def test_any_text_is_cleaned_or_refused_in_plain_words(text: str) -> None:
         assert obs.description == clean_text(text)
         assert all(ch in "\n\t" or ord(ch) >= 32 for ch in obs.description)
         assert len(obs.description) <= LONG_MAX
+
+
+@pytest.mark.parametrize(("title", "heading"), [
+    ("Tryggare Centrum", "Medborgarlöfte: Tryggare Centrum"),
+    ("Medborgarlöfte 2026 för Centrum", "Medborgarlöfte 2026 för Centrum"),
+    ("medborgarlöfte: kvällar", "medborgarlöfte: kvällar"),
+    ("Löfte om medborgarlöfte", "Medborgarlöfte: Löfte om medborgarlöfte"),
+])
+def test_an_agreement_says_its_kind_once(title: str, heading: str) -> None:
+    agreement = Agreement(kind=AgreementKind.MEDBORGARLOFTE, title=title,
+                          period_start=date(2026, 1, 1), period_end=date(2026, 12, 31),
+                          created_at=datetime(2026, 1, 1))
+    assert agreement.heading("Medborgarlöfte") == heading

@@ -317,7 +317,7 @@ class Minutes:
     def agreement_head(self, detail: AgreementDetail) -> str:
         """"Medborgarlöfte: Tryggare Centrum (2026-01-01 – 2026-12-31)"."""
         a = detail.agreement
-        return (f"{word(self.labels, a.kind)}: {one_line(a.title)} "
+        return (f"{one_line(a.heading(word(self.labels, a.kind)))} "
                 f"({format_date(a.period_start)} – {format_date(a.period_end)})")
 
     def parties(self, detail: AgreementDetail) -> str:

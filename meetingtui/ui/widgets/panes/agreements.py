@@ -185,7 +185,7 @@ def row_cells_for(row: Row, day: date, text_width: int,
     past on the meeting's day, the status), or one linked measure, set in under its agreement."""
     if row.commitment is None and row.measure is None:
         a = row.detail.agreement
-        head = wrap(f"{label(a.kind)}: {a.title}", text_width, max_lines=3)
+        head = wrap(a.heading(label(a.kind)), text_width, max_lines=3)
         head += wrap(" · ".join(agreements.parties_of(a)), text_width, max_lines=2)
         columns: list[tuple[str | list[str], int]] = [(head, text_width)]
         if owner_width:
