@@ -66,8 +66,11 @@ def test_fit_keeps_minimums_and_fills_the_width() -> None:
     assert fit([4, 4, 8], [1, 1, 1], 16.0) == pytest.approx([4, 4, 8])
     # Every column at its minimum and room to spare: the spare goes where it was wanted.
     assert fit([1, 1], [7, 7], 16.0) == pytest.approx([8, 8])
-    # Minimums wider than the page: shared in their proportion (some word must break).
-    assert fit([8, 8], [12, 8], 16.0) == pytest.approx([9.6, 6.4])
+    # Minimums wider than the page: the narrow keep theirs, the widest give way (their words
+    # break, not the dates beside them).
+    assert fit([8, 8], [12, 8], 16.0) == pytest.approx([8, 8])
+    assert fit([1, 1, 1, 1], [2.4, 6.0, 5.0, 4.0], 16.0) == pytest.approx([2.4, 4.8, 4.8, 4.0])
+    assert fit([1, 1], [20, 30], 16.0) == pytest.approx([8, 8])
 
 
 def export(record: MeetingRecord) -> Document:
@@ -165,3 +168,26 @@ def test_dates_do_not_break_at_their_hyphens() -> None:
     opening = next(p for p in export(record).paragraphs if p.text.startswith("SSPF"))
     assert "noBreakHyphen" not in opening._p.xml
     assert opening.text == "SSPF-gruppen och 2026-4-1 och 12-2026-04-30"
+
+
+def test_a_table_of_long_organisation_names_keeps_its_dates_whole() -> None:
+    """The demo's medborgarlöfte: owners in Samhällsbyggnadsförvaltningen and
+    Kommunledningsförvaltningen are too wide together with the rest; the owner column gives way,
+    the due date ("2026-11-30") and the party stay on one line."""
+    from meetingtui.export.docx_layout import fitted_widths
+
+    headers = ["Part", "Åtagande", "Ansvarig", "Klart senast", "Status"]
+    rows = [["Kommunen", "Trygghetsvandringar i Centrum varje månad, med föreningar och boende",
+             "Trygghetssamordnare, Kommunledningsförvaltningen", "2026-11-30", "ej påbörjad"],
+            ["Kommunen", "Bättre belysning längs gångstråket till Resecentrum",
+             "Gatuchef, Samhällsbyggnadsförvaltningen", "2026-09-30", "ej påbörjad"],
+            ["Lokalpolisområdet", "Medborgardialog om otrygghet i Resecentrum",
+             "Kommunpolis, Polisen, lokalpolisområdet", "2026-05-31", "ej påbörjad (försenad)"]]
+    widths = fitted_widths((2.8, 6.2, 3.4, 2.4, 2.8), headers, rows, total=16.0)
+    assert sum(widths) == pytest.approx(16.0)
+    size = TABLE_FONT_SIZE.pt
+    for column in (0, 3, 4):  # party, date, status: their longest words whole
+        longest = max(text_width_cm(word, size) for row in rows
+                      for word in row[column].split())
+        assert widths[column] >= longest + CELL_EXTRA_CM
+    assert widths[2] < text_width_cm("Samhällsbyggnadsförvaltningen", size)  # this one breaks

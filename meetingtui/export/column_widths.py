@@ -74,12 +74,12 @@ def longest_word_cm(texts: Iterable[str], size_pt: float, *, bold: bool = False)
 
 def fit(preferred: Sequence[float], minimum: Sequence[float], total: float) -> list[float]:
     """Widths summing to ``total``: each at least its ``minimum`` when the minimums fit, the
-    rest shared in proportion to ``preferred``; else in proportion to the minimums."""
+    rest shared in proportion to ``preferred``; else `_capped`."""
     if not preferred:
         return []
     need = sum(minimum)
     if need >= total:
-        return [total * m / need for m in minimum]
+        return _capped(minimum, total)
     pref_total = sum(preferred)
     widths = [total * p / pref_total for p in preferred]
     fixed: set[int] = set()
@@ -100,6 +100,20 @@ def fit(preferred: Sequence[float], minimum: Sequence[float], total: float) -> l
             # Every column holds its longest word: what is left goes where it was wanted.
             extra = total - need
             return [m + extra * p / pref_total for m, p in zip(minimum, preferred, strict=True)]
+
+
+def _capped(minimum: Sequence[float], total: float) -> list[float]:
+    """Minimums wider than the page: the narrow columns keep theirs and only the widest give
+    way, to one width they share. Shrunk alike, every column broke its words: the dates of a
+    table with "Samhällsbyggnadsförvaltningen" in it read "2026-11-3" "0"."""
+    left, count = total, len(minimum)
+    for width in sorted(minimum):
+        if width * count > left:
+            cap = left / count
+            return [min(m, cap) for m in minimum]
+        left -= width
+        count -= 1
+    return list(minimum)
 
 
 def column_widths(preferred: Sequence[float], columns: Sequence[Iterable[str]],
