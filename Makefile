@@ -21,10 +21,12 @@ $(STAMP): $(APP)
 run: $(APP)
 	$(BIN)/meetingtui
 
-test: $(STAMP)
+test: lint
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -3,6 +3,7 @@ a group's next meeting from the command line; `report` stays open for sub-comman
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -134,3 +135,25 @@ def test_help_imports_nothing_heavy(command: str) -> None:
                             timeout=60, cwd=Path(__file__).parent.parent)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "heavy: "
+
+
+def test_report_waiting_lists_what_the_next_meetings_will_take_up(cli: Run, ws: Workspace) -> None:
+    """The chair preparing the lägesbild: every group's waiting reports, oldest first, a
+    confidential one marked S (left out with --public), an answered one gone."""
+    for area, when, secret in (("Norr", "2026-10-22", False), ("Centrum", "2026-10-20", False),
+                               ("Hagen", "2026-10-21", True)):
+        made = cli("EST", "--area", area, "--description", f"Sett i {area}",
+                   "--by", "Anna Berg", "--at", when, *(["--confidential"] if secret else []))
+        assert made.exit_code == 0, made.output
+    listed = cli("waiting")
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout.splitlines() == [
+        "2026-10-20  EST  Centrum: Sett i Centrum · Anna Berg",
+        "2026-10-21  EST  S Hagen: Sett i Hagen · Anna Berg",
+        "2026-10-22  EST  Norr: Sett i Norr · Anna Berg"]
+    public = cli("waiting", "EST", "--public", "--format", "json")
+    assert [(r["area"], r["confidential"]) for r in json.loads(public.stdout)] == [
+        ("Centrum", False), ("Norr", False)]
+    assert "Ingen rapport väntar." in cli("waiting", "SSPF").stdout
+    unknown = cli("waiting", "Nope")
+    assert unknown.exit_code == 1 and "Nope" in unknown.output

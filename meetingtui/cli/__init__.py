@@ -176,6 +176,8 @@ def _register() -> None:
     from meetingtui.cli.report_upward import quarter, yearly
     report.add_command(yearly)
     report.add_command(quarter)
+    from meetingtui.cli.report_waiting import waiting
+    report.add_command(waiting)
     main.add_command(report)
     from meetingtui.cli.import_reports import import_reports
     main.add_command(import_reports)

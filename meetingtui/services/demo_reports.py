@@ -52,9 +52,12 @@ def report_between(ws: Workspace, group_id: int, members: Sequence[Person], last
     span = (min(meeting.date(), today) - start).days - 1  # seen after the last, by today
     if span < 1:
         return
-    for number in range(rng.randint(2, 3)):
+    # Each a different thing seen: one person reporting the same words twice on one day
+    # reads as a slip, not as the group's day-to-day.
+    count = rng.randint(2, 3)
+    for number, seen in enumerate(rng.sample(SEEN, count)):
         area, place, category, description, source = (
-            SECRET if number == 2 and rng.random() < 0.5 else rng.choice(SEEN))
+            SECRET if number == 2 and rng.random() < 0.5 else seen)
         who = rng.choice(list(members))
         day = start + timedelta(days=rng.randint(1, span))
         reports.report(ws, group_id, area=area, place_detail=place, category=category,

@@ -32,6 +32,7 @@ class GroupLine:
     last: MeetingRef | None  # the last closed meeting
     open_measures: int
     overdue_measures: int
+    waiting_reports: int = 0  # reported between meetings, for its next meeting to take up
 
 
 def group_lines(conn: sqlite3.Connection, today: date) -> list[GroupLine]:
@@ -58,8 +59,11 @@ def group_lines(conn: sqlite3.Connection, today: date) -> list[GroupLine]:
             "FROM measures_current mc JOIN meetings mt ON mt.id = mc.meeting_id "
             "WHERE mt.group_id = ? AND mc.status IN (?, ?) AND mc.proposal IN ('', 'decided')",
             (day, group_id, *_OPEN)).fetchone()
+        waiting = conn.execute(
+            "SELECT count(*) FROM reports WHERE group_id = ? AND state = '' "
+            "AND deleted_at IS NULL", (group_id,)).fetchone()[0]  # index reports_group_state
         lines.append(GroupLine(group_id, template_id, short, name, upcoming, last,
-                               open_count, overdue))
+                               open_count, overdue, waiting))
     return lines
 
 

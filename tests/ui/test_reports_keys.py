@@ -60,6 +60,39 @@ def test_the_report_form_refuses_a_missing_description_and_a_bad_date(ws: Worksp
     assert meetings.list_meetings(ws, group.id) == []  # no meeting was started or planned
 
 
+def test_the_home_screen_says_how_many_reports_wait_for_the_highlighted_group(
+    ws: Workspace,
+) -> None:
+    first = groups.ensure_groups(ws)[0]
+    second = groups.add_group(ws, first.template_id, "Östra trygghetsgruppen", "Östra")
+    assert first.id is not None
+    for area in ("Centrum", "Norr"):
+        reports.report(ws, first.id, area=area, description="Klotter",
+                       reported_at=datetime(2026, 11, 1, 10))
+
+    def line(pilot: Pilot[Any]) -> str:
+        widget = pilot.app.screen.query_one("#waiting-reports", Static)
+        return str(widget.render()) if widget.display else ""
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert line(pilot) == (f"Inrapporterat till {first.short}: 2 rapporter väntar på "
+                                   "nästa möte")
+            await pilot.press("down")  # a group nobody reported to: no line
+            await pilot.pause()
+            assert line(pilot) == ""
+            await pilot.press("up", "r", *"Hagen", "tab", "tab", "tab", *"Trasig lampa",
+                              "enter")
+            await pilot.pause()
+            assert line(pilot) == (f"Inrapporterat till {first.short}: 3 rapporter väntar på "
+                                   "nästa möte")
+
+    asyncio.run(run())
+    assert reports.waiting(ws, second.id or 0) == []
+
+
 def test_answer_keys_only_while_a_report_waits(in_meeting: tuple[Workspace, int]) -> None:
     ws, meeting_id = in_meeting
 

@@ -61,6 +61,7 @@ class HomeScreen(Screen[None]):
         yield Static(t("home.heading"), id="home-heading", classes="table-title")
         yield FixedTable(cursor_type="row", id="groups", zebra_stripes=True)
         yield Static("", id="overdue-owners")
+        yield Static("", id="waiting-reports")
         yield Static("", id="agreements-ending")
         yield Static(t("home.hint"), id="home-hint", classes="hint")
         yield Static(t("home.db", path=str(self.ws.locations.db)), id="db-path", classes="hint")
@@ -143,6 +144,10 @@ class HomeScreen(Screen[None]):
 
     def show_overdue_owners(self) -> None:
         view = self.selected()
+        waiting = self.query_one("#waiting-reports", Static)
+        waiting.display = view is not None and view.waiting_reports > 0
+        waiting.update(t("home.waiting_reports", group=view.short, count=view.waiting_reports)
+                       if view is not None and view.waiting_reports else "")
         reminder = self.query_one("#overdue-owners", Static)
         if view is None or not view.overdue_measures:
             reminder.update("")
