@@ -125,9 +125,10 @@ def _cells(db: Path) -> Iterator[tuple[str, str, str]]:
 
 def _secrets(db: Path) -> set[str]:
     """Every confidential text of the source: confidential observations (description, place;
-    not area, category or source, words any row may hold), their causes and measures, confidential measures and their status comments, the
-    notes and decisions of confidential agenda items; less those that also stand in a public
-    row of the same kind (the demo gives a confidential measure a public one's words)."""
+    not area, category or source, words any row may hold), their causes and measures,
+    confidential measures and their status comments, the notes and decisions of confidential
+    agenda items; less those that also stand in a public row of the same kind (the demo gives
+    a confidential measure a public one's words)."""
     kinds = {
         "observation": (
             "SELECT description, place_detail, confidential FROM observations", 2),
