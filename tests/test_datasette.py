@@ -108,6 +108,15 @@ def published(demo: tuple[Path, str, int, int],
     return copy, metadata
 
 
+def _publish(db: Path, folder: Path, *, force: bool = False) -> Path:
+    """The public copy of ``db`` written into ``folder``."""
+    ws = _open(db)
+    try:
+        return write_datasette(ws, folder, force=force)[0]
+    finally:
+        ws.close()
+
+
 def _cells(db: Path) -> Iterator[tuple[str, str, str]]:
     """(table, column, text) of every text in every table of ``db``, found from its schema."""
     conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
@@ -235,12 +244,8 @@ def test_a_personnummer_in_what_is_copied_is_refused_and_nothing_written(
         assert conn.execute(sql.format(**ids), [PERSONNUMMER]).rowcount == 1
     conn.close()
     folder = tmp_path / "site"
-    ws = _open(db)
-    try:
-        with pytest.raises(PersonalDataInCopy) as refused:
-            write_datasette(ws, folder, force=True)
-    finally:
-        ws.close()
+    with pytest.raises(PersonalDataInCopy) as refused:
+        _publish(db, folder, force=True)
     message = str(refused.value)
     assert f"{place.format(**ids)}: 811218-**** (personnummer)" in message
     assert PERSONNUMMER not in message and "Inget skrevs" in message
@@ -255,11 +260,7 @@ def test_a_personnummer_in_a_confidential_measure_is_not_copied_and_not_refused(
         (secret,) = conn.execute("SELECT min(id) FROM measures WHERE confidential = 1").fetchone()
         conn.execute("UPDATE measures SET text = ? WHERE id = ?", [PERSONNUMMER, secret])
     conn.close()
-    ws = _open(db)
-    try:
-        copy, _ = write_datasette(ws, tmp_path / "site", force=False)
-    finally:
-        ws.close()
+    copy = _publish(db, tmp_path / "site")
     assert not any(PERSONNUMMER in text for _, _, text in _cells(copy))
 
 
@@ -284,11 +285,7 @@ def test_a_measure_tied_to_a_confidential_observation_is_left_out_even_if_marked
         conn.execute("INSERT INTO measure_causes (measure_id, cause_id) VALUES (?, ?)",
                      [by_cause, secret_cause])
     conn.close()
-    ws = _open(db)
-    try:
-        copy, _ = write_datasette(ws, tmp_path / "site", force=False)
-    finally:
-        ws.close()
+    copy = _publish(db, tmp_path / "site")
     with sqlite3.connect(copy) as conn:
         copied = {row[0] for row in conn.execute("SELECT id FROM measures")}
         causes = {row[0] for row in conn.execute("SELECT id FROM causes")}
