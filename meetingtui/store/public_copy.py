@@ -16,6 +16,12 @@ What is copied, flattened for reading:
   confidential observation);
 - `status_history`: those measures' status changes with their comments.
 
+The tables and columns keep the database's English names (stable for scripts, as the keys of
+`meetingtui actions --format json`); Datasette shows the Swedish titles and column labels of
+the metadata, and the queries head their columns in Swedish. The layout is the copy's own, not
+the database's (`status_history` is `measure_updates` with words): a migration of the database
+never changes what a published copy looks like.
+
 Nothing else: no attendance, agenda notes, reports, agreements or settings. Statuses are
 written as words (`words`, in the interface language); `is_open` and `waiting` keep what the
 queries count on. The source is read in one transaction (another program may be writing to it),
