@@ -166,3 +166,51 @@ def test_the_quick_start_is_the_two_commands() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^run:", makefile, re.MULTILINE)
     assert re.search(r"^test:", makefile, re.MULTILINE)
+
+
+# --- the chair's keys --------------------------------------------------------------------------
+
+#: How the guides write a key, and the name Textual binds it by.
+KEY_NAMES = {"Esc": "escape", "Enter": "enter", "Del": "delete", "Mellanslag": "space",
+             "Tab": "tab", "?": "question_mark", "/": "slash", "↑": "up", "↓": "down",
+             "←": "left", "→": "right"}
+#: Keys Textual itself binds (the palette, focus, a table's cursor), not the app.
+TEXTUALS_OWN = {"ctrl+p", "tab", "shift+tab", "up", "down", "left", "right"}
+
+
+def bound_keys() -> set[str]:
+    """Every key a class in meetingtui.ui binds."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import meetingtui.ui
+
+    keys: set[str] = set()
+    for module in pkgutil.walk_packages(meetingtui.ui.__path__, "meetingtui.ui."):
+        for value in vars(importlib.import_module(module.name)).values():
+            for binding in getattr(value, "BINDINGS", None) or []:
+                spec = binding.key if isinstance(binding, Binding) else binding[0]
+                keys.update(part.strip() for part in spec.split(","))
+    return keys
+
+
+def documented_keys(path: Path) -> set[str]:
+    """The keys in the first column of the tables of `path`, as Textual names them."""
+    keys: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("|")
+        if not line.startswith("|") or len(cells) < 3 or set(cells[1].strip()) <= set("-"):
+            continue
+        for key in re.findall(r"`([^`]+)`", cells[1]):
+            name = KEY_NAMES.get(key, key)
+            keys.add(name.lower() if re.fullmatch(r"(Ctrl\+|Shift\+)*\w+", name) else name)
+    return keys
+
+
+def test_every_key_in_the_chairs_guide_is_bound() -> None:
+    documented = documented_keys(DOCS / "ordforande.md")
+    assert {"n", "p", "b", "escape", "f5", "question_mark", "f1", "ctrl+s"} <= documented
+    unbound = documented - bound_keys() - TEXTUALS_OWN
+    assert not unbound, f"docs/ordforande.md names keys the app does not bind: {sorted(unbound)}"
