@@ -214,3 +214,56 @@ def test_every_key_in_the_chairs_guide_is_bound() -> None:
     assert {"n", "p", "b", "escape", "f5", "question_mark", "f1", "ctrl+s"} <= documented
     unbound = documented - bound_keys() - TEXTUALS_OWN
     assert not unbound, f"docs/ordforande.md names keys the app does not bind: {sorted(unbound)}"
+
+
+# --- the command lines -------------------------------------------------------------------------
+
+COMMAND_LINE = re.compile(r"(?:^|`)(?:\.venv/bin/)?meetingtui((?: [^`#\n]*)?)", re.MULTILINE)
+
+
+def command_lines(text: str) -> Iterator[str]:
+    """Every `meetingtui …` the documents show, in code blocks and inline, without its comment
+    (a line ending in a backslash goes on on the next)."""
+    joined = re.sub(r"\\\n\s*", " ", text)
+    for match in COMMAND_LINE.finditer(joined):
+        yield match.group(1).strip()
+
+
+def unknown_options(words: list[str]) -> list[str]:
+    """The options of `meetingtui WORDS…` that its command (or the main group) does not have."""
+    import click
+
+    from meetingtui.cli import main
+
+    command: click.Command = main
+    known = {"-h", "--help"} | {opt for p in main.params for opt in (*p.opts, *p.secondary_opts)}
+    unknown: list[str] = []
+    for word in words:
+        if isinstance(command, click.Group) and not word.startswith("-"):
+            # Resolved as click does: `report EST …` is `report observation EST …`.
+            try:
+                _name, sub, _rest = command.resolve_command(click.Context(command), [word])
+            except click.UsageError:
+                sub = None
+            if sub is not None:
+                command = sub
+                known |= {opt for p in command.params for opt in (*p.opts, *p.secondary_opts)}
+                continue
+        if word.startswith("-") and word != "-" and word.split("=", 1)[0] not in known:
+            unknown.append(word)
+    return unknown
+
+
+def test_every_option_the_documents_show_exists() -> None:
+    import shlex
+
+    seen = 0
+    for document in documents():
+        for line in command_lines(document.read_text(encoding="utf-8")):
+            try:
+                words = shlex.split(line.replace("…", "x"))
+            except ValueError:  # an example cut short inside quotes
+                words = line.split()
+            seen += 1
+            assert not unknown_options(words), f"{document.name}: meetingtui {line}"
+    assert seen > 50
