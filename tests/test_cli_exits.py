@@ -81,8 +81,8 @@ def test_the_app_will_not_start_without_a_terminal(tmp_path: Path) -> None:
     assert not (tmp_path / "m.db").exists()
 
 
-def test_shell_completion_as_the_readme_says(tmp_path: Path) -> None:
-    """`_MEETINGTUI_COMPLETE=bash_source meetingtui` gives the script the README tells bash,
+def test_shell_completion_as_the_docs_say(tmp_path: Path) -> None:
+    """`_MEETINGTUI_COMPLETE=bash_source meetingtui` gives the script docs/it.md tells bash,
     zsh and fish users to load; completing `act` gives `actions`."""
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
     command = [sys.executable, "-m", "meetingtui"]
@@ -94,7 +94,7 @@ def test_shell_completion_as_the_readme_says(tmp_path: Path) -> None:
         **env, "_MEETINGTUI_COMPLETE": "bash_complete", "COMP_WORDS": "meetingtui act",
         "COMP_CWORD": "1"}, capture_output=True, text=True, timeout=60)
     assert completed.stdout.split() == ["plain,actions"]
-    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    readme = (Path(__file__).parent.parent / "docs" / "it.md").read_text("utf-8")
     for line in ('eval "$(_MEETINGTUI_COMPLETE=bash_source meetingtui)"',
                  'eval "$(_MEETINGTUI_COMPLETE=zsh_source meetingtui)"',
                  "_MEETINGTUI_COMPLETE=fish_source meetingtui > "
