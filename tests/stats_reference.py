@@ -1,6 +1,6 @@
 """The independent reference the figures' tests compare with: every observation, measure and
 status change read with plain sqlite3 and counted in Python, one period at a time, written from
-the rules in the README's "Figures" and not from `services.stats`.
+the rules in docs/ordforande.md "Siffror" and not from `services.stats`.
 
 Names are compared case-folded (the app shows "centrum" and "Centrum" as one area).
 """

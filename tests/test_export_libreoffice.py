@@ -3,7 +3,7 @@
 Requires `soffice`, `pdftotext` and `pdftoppm` (.ci/run installs libreoffice-writer-nogui and
 poppler-utils when they are missing); without them the test fails and says what to install.
 
-`python tests/test_export_libreoffice.py docs/minutes-page1.png` renders the README picture.
+`python tests/test_export_libreoffice.py docs/minutes-page1.png` renders the picture in docs/.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def test_yearly_report_renders_in_libreoffice(tmp_path: Path) -> None:
     assert "SEKRETESS" not in public_text
 
 
-if __name__ == "__main__":  # render the README picture
+if __name__ == "__main__":  # render the picture in docs/
     import tempfile
 
     require_tools()

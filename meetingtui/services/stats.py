@@ -1,7 +1,7 @@
 """Figures over time: problems per area and category with their trend, and what became of the
 measures, per month, quarter or year (issue 15 §4). Nothing here writes.
 
-How things are counted (the README's "Figures" says the same):
+How things are counted (docs/ordforande.md, "Siffror", says the same):
 
 - A problem is counted once per period, however many meetings of the period carried it: its
   appearances share `problem_id`. Its area, category and trend in a period are those of its last

@@ -2,7 +2,7 @@
 for the kommunstyrelse and fullmäktige (law 2023:196), and a quarter's lägesbild summary for
 KLG or KSLU. Nothing here writes; `export.yearly` and `export.quarterly` lay them out.
 
-What is counted (the README's "Documents upward" says the same):
+What is counted (docs/komma-igang.md, section 12, says the same):
 
 - The figures per area and category are `services.stats`'s, by year (or quarter) against the
   one before: a problem counts once a period, under its last appearance's area and category.

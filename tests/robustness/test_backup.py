@@ -100,8 +100,8 @@ def test_a_backup_is_a_sound_owner_only_copy_and_never_replaces_a_file_by_accide
 def test_restore_as_documented_puts_the_backup_back_over_a_database_with_a_wal(
     tmp_path: Path, agendas: Path, planned: tuple[Path, int],
 ) -> None:
-    """README "Backups": with the app closed, `meetingtui --db COPY backup DB --force`; while
-    another program has the database open, the restore is refused and changes nothing."""
+    """docs/it.md "Säkerhetskopior och återställning": with the app closed,
+    `meetingtui --db COPY backup DB --force`; while another program has the database open, the restore is refused and changes nothing."""
     db, meeting = planned
     add_observation(db, agendas, meeting, "Före säkerhetskopian")
     copy = tmp_path / "kopia.db"
