@@ -101,7 +101,8 @@ def test_restore_as_documented_puts_the_backup_back_over_a_database_with_a_wal(
     tmp_path: Path, agendas: Path, planned: tuple[Path, int],
 ) -> None:
     """docs/it.md "Säkerhetskopior och återställning": with the app closed,
-    `meetingtui --db COPY backup DB --force`; while another program has the database open, the restore is refused and changes nothing."""
+    `meetingtui --db COPY backup DB --force`; while another program has the database open,
+    the restore is refused and changes nothing."""
     db, meeting = planned
     add_observation(db, agendas, meeting, "Före säkerhetskopian")
     copy = tmp_path / "kopia.db"
