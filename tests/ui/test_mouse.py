@@ -7,13 +7,14 @@ test_meeting_flow), which run against the same widgets."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Any
 
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import Button, OptionList
+from textual.widgets import Button, OptionList, Static
 
 from meetingtui.model import Measure, MeetingStatus, Observation, Trend
 from meetingtui.services import lagesbild, meetings
@@ -25,7 +26,15 @@ from tests.conftest import Clock
 from tests.ui.test_snapshots import SIZES, Snap, app_for, settle
 
 SIZE = (80, 24)
+Steps = Callable[[Pilot[object], Choice[Trend]], Awaitable[None]]
 TRENDS = [value for _label, value in options(Trend)]
+
+
+@pytest.fixture
+def later(in_meeting: tuple[Workspace, int], clock: Clock) -> tuple[Workspace, int]:
+    """The running meeting, typed in the day after it was held."""
+    clock.now = datetime(2026, 3, 11, 10, 0)
+    return in_meeting
 
 
 def new_observations(ws: Workspace, meeting_id: int, known: set[int | None]) -> list[Observation]:
@@ -47,13 +56,14 @@ def arrow_x(choice: Choice[Trend]) -> int:
 
 
 
-def run_observation(ws: Workspace, meeting_id: int, steps: object) -> Observation:
+def run_observation(ws: Workspace, meeting_id: int, steps: Steps) -> Observation:
+    """A new observation typed up to its trend, `steps` done there, saved and read back."""
     known = {o.id for o in lagesbild.observations(ws, meeting_id)}
 
     async def run() -> None:
         async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
             choice = await to_the_trend(pilot)
-            await steps(pilot, choice)  # type: ignore[operator]
+            await steps(pilot, choice)
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert type(pilot.app.screen).__name__ == "MeetingScreen"
@@ -65,9 +75,8 @@ def run_observation(ws: Workspace, meeting_id: int, steps: object) -> Observatio
 
 
 def test_a_click_on_the_right_arrow_steps_forward_and_is_saved(
-        in_meeting: tuple[Workspace, int], clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+        later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
 
     async def click_right(pilot: Pilot[object], choice: Choice[Trend]) -> None:
         first = choice.value
@@ -78,9 +87,8 @@ def test_a_click_on_the_right_arrow_steps_forward_and_is_saved(
 
 
 def test_a_click_on_the_left_arrow_steps_back_around_to_the_last_value(
-        in_meeting: tuple[Workspace, int], clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+        later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
 
     async def click_left_twice(pilot: Pilot[object], choice: Choice[Trend]) -> None:
         assert await pilot.click("#trend", offset=(1, 0))  # the ‹
@@ -92,9 +100,8 @@ def test_a_click_on_the_left_arrow_steps_back_around_to_the_last_value(
 
 
 def test_a_click_on_the_label_opens_the_values_and_a_click_picks_one(
-        in_meeting: tuple[Workspace, int], clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+        later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
     seen: list[list[str]] = []
 
     async def pick_from_list(pilot: Pilot[object], choice: Choice[Trend]) -> None:
@@ -119,9 +126,8 @@ def test_a_click_on_the_label_opens_the_values_and_a_click_picks_one(
 
 
 def test_escape_or_a_click_beside_the_list_leaves_the_choice_as_it_was(
-        in_meeting: tuple[Workspace, int], clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+        later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
 
     async def open_and_leave(pilot: Pilot[object], choice: Choice[Trend]) -> None:
         first = choice.value
@@ -139,9 +145,8 @@ def test_escape_or_a_click_beside_the_list_leaves_the_choice_as_it_was(
 
 
 def test_enter_in_the_list_picks_the_highlighted_value(
-        in_meeting: tuple[Workspace, int], clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+        later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
 
     async def pick_with_keys(pilot: Pilot[object], choice: Choice[Trend]) -> None:
         await pilot.click("#trend", offset=(4, 0))
@@ -170,27 +175,27 @@ def close_meeting(ws: Workspace, meeting_id: int, button: str) -> list[str]:
             shown.append(f"focus:{dialog.focused.id}")
             assert await pilot.click(f"#{button}")
             await pilot.pause()
-            assert type(pilot.app.screen).__name__ != "ConfirmDialog" or (
-                pilot.app.screen is not dialog)
+            after = pilot.app.screen
+            # Closed: the next question (export now?) has buttons too; kept open: the meeting.
+            shown.append(after.query_one(".form-title", Static).render().plain  # type: ignore[attr-defined]
+                         if after is not dialog and type(after).__name__ == "ConfirmDialog"
+                         else type(after).__name__)
 
     asyncio.run(run())
     return shown
 
 
-def test_a_click_on_ja_closes_the_meeting(in_meeting: tuple[Workspace, int],
-                                         clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+def test_a_click_on_ja_closes_the_meeting(later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
     shown = close_meeting(ws, meeting_id, "yes")
-    assert shown == ["Ja", "Nej", "focus:yes"]  # closing is the default answer (no personnummer)
+    # Closing is the default answer (no personnummer); then the export is offered.
+    assert shown == ["Ja", "Nej", "focus:yes", "Exportera protokoll"]
     assert meetings.get_meeting(ws, meeting_id).status == MeetingStatus.CLOSED
 
 
-def test_a_click_on_nej_leaves_the_meeting_open(in_meeting: tuple[Workspace, int],
-                                              clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
-    close_meeting(ws, meeting_id, "no")
+def test_a_click_on_nej_leaves_the_meeting_open(later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
+    assert close_meeting(ws, meeting_id, "no")[-1] == "MeetingScreen"
     assert meetings.get_meeting(ws, meeting_id).status != MeetingStatus.CLOSED
 
 
@@ -222,30 +227,25 @@ def with_a_wrong_measure(ws: Workspace, meeting_id: int) -> None:
                                        due=date(2026, 4, 1)))
 
 
-def test_a_click_on_ja_removes_the_measure(in_meeting: tuple[Workspace, int],
-                                          clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+def test_a_click_on_ja_removes_the_measure(later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
     with_a_wrong_measure(ws, meeting_id)
     assert remove_measure(ws, meeting_id, "#yes") == "no"  # Nej is the safe default here
     assert [m.text for m in lagesbild.measures(ws, meeting_id)] == [
         "Sätt upp belysning vid idrottshallen"]
 
 
-def test_a_click_on_nej_keeps_the_measure(in_meeting: tuple[Workspace, int],
-                                         clock: Clock) -> None:
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+def test_a_click_on_nej_keeps_the_measure(later: tuple[Workspace, int]) -> None:
+    ws, meeting_id = later
     with_a_wrong_measure(ws, meeting_id)
     remove_measure(ws, meeting_id, "#no")
     assert len(lagesbild.measures(ws, meeting_id)) == 2
 
 
 def test_enter_answers_with_the_focused_button_and_tab_moves_to_the_other(
-        in_meeting: tuple[Workspace, int], clock: Clock) -> None:
+        later: tuple[Workspace, int]) -> None:
     """Enter is still the safe answer; Tab then Enter is the other one, as the focus shows."""
-    ws, meeting_id = in_meeting
-    clock.now = datetime(2026, 3, 11, 10, 0)
+    ws, meeting_id = later
     with_a_wrong_measure(ws, meeting_id)
     remove_measure(ws, meeting_id, "enter")
     assert len(lagesbild.measures(ws, meeting_id)) == 2
@@ -264,3 +264,32 @@ def test_snapshot_of_the_close_question_with_its_buttons(
         await settle(pilot)
 
     assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=ask)
+
+
+def test_the_list_opens_above_a_choice_with_no_room_under_it() -> None:
+    """At the foot of the screen (as the action list's filters could be on a short terminal)
+    the list goes over the choice instead, all of it on the screen."""
+    from textual.app import App, ComposeResult
+
+    values = [(f"Värde {n}", n) for n in range(6)]
+
+    class Foot(App[None]):
+        CSS = "Choice { dock: bottom; }"
+
+        def compose(self) -> ComposeResult:
+            yield Choice(values, 4, id="foot")
+
+    async def run() -> None:
+        app = Foot()
+        async with app.run_test(size=(40, 12)) as pilot:
+            choice = app.query_one(Choice)
+            await pilot.click("#foot", offset=(5, 0))
+            await pilot.pause()
+            listed = app.screen.query_one(OptionList)
+            assert listed.region.bottom == choice.region.y
+            assert listed.region.y >= 0 and listed.region.height == len(values) + 2
+            await pilot.click(OptionList, offset=(2, 1))  # the first value
+            await pilot.pause()
+            assert choice.value == 0
+
+    asyncio.run(run())

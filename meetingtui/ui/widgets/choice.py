@@ -105,7 +105,7 @@ class ChoiceMenu(ModalScreen[int | None]):
     DEFAULT_CSS = """
     ChoiceMenu { align: left top; background: transparent; }
     ChoiceMenu > OptionList, ChoiceMenu > OptionList:focus {
-        width: auto; height: auto; max-height: 12; border: round $primary;
+        width: auto; max-width: 100%; height: auto; max-height: 12; border: round $primary;
         background: $surface; padding: 0;
     }
     ChoiceMenu > OptionList > .option-list--option { padding: 0 1; }
