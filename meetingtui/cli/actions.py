@@ -178,17 +178,25 @@ def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
 
 def _write_per_owner(context: Context, result: ActionList, fmt: str, folder: Path | None,
                      force: bool, ics_kind: str) -> None:
+    from meetingtui.cli.progress import progress_bar, say_seconds, summary
     from meetingtui.export.action_files import per_owner_folder, write_per_owner
+    from meetingtui.i18n import set_language, t
     from meetingtui.services.actions import read_member_emails
 
     if not result.rows:
         click.echo("meetingtui: no measures: no files written", err=True)
         return
+    set_language(context.language)
     emails = read_member_emails(context.locations.db) if fmt == "eml" else {}
-    for path in write_per_owner(result, fmt, folder or per_owner_folder(
-            context.locations.exports, result), force=force, protected=context.database,
-            emails=emails, ics_kind=ics_kind):
+    target = folder or per_owner_folder(context.locations.exports, result)
+    with progress_bar(t("progress.per_owner")) as bar:
+        written = write_per_owner(result, fmt, target, force=force, protected=context.database,
+                                  emails=emails, ics_kind=ics_kind, progress=bar)
+    for path in written:
         click.echo(str(path))
+    # The paths on stdout are what a script reads: the summary goes beside them, on stderr.
+    summary(t("progress.per_owner_done", files=len(written), folder=str(target),
+              time=say_seconds(bar.seconds, context.language)), data_on_stdout=True)
 
 
 def _write(context: Context, path: Path, data: bytes, force: bool) -> None:

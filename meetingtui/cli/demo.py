@@ -16,8 +16,18 @@ from meetingtui.cli.context import Context
 @click.pass_obj
 def demo(context: Context, years: int, seed: int, meetings_per_year: int | None) -> None:
     """Fill an empty database with Exempelkommun's meetings (fictional)."""
+    from meetingtui.cli.progress import Number, progress_bar, say_seconds, summary
+    from meetingtui.i18n import set_language, t
     from meetingtui.services.demo import fill_demo
 
-    with context.workspace() as ws:
-        summary = fill_demo(ws, years, seed=seed, meetings_per_year=meetings_per_year)
-    click.echo(f"{context.locations.db}: {summary}")
+    lang = context.language
+    set_language(lang)
+    with context.workspace() as ws, progress_bar(t("progress.demo")) as bar:
+        filled = fill_demo(ws, years, seed=seed, meetings_per_year=meetings_per_year,
+                           progress=bar)
+    counts = {"groups": filled.groups, "meetings": filled.meetings,
+              "observations": filled.observations, "measures": filled.measures,
+              "overdue": filled.overdue_measures}
+    summary(t("progress.demo_done", path=str(context.locations.db),
+              **{name: Number(n, lang) for name, n in counts.items()},
+              time=say_seconds(bar.seconds, lang)), data_on_stdout=False)

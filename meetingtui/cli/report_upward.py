@@ -76,12 +76,18 @@ def yearly(context: Context, year: str, public: bool, output: Path | None, force
 
     set_language(context.language)
     context.require_database()
+    from meetingtui.cli.progress import progress_bar, say_seconds, summary
     from meetingtui.export.yearly import export_yearly
+    from meetingtui.i18n import t
 
-    with context.workspace() as ws:
+    with context.workspace() as ws, progress_bar(t("progress.yearly")) as bar:
         written = export_yearly(ws, int(text), public=public, path=output, fmt=fmt,
-                                force=force, allow_personal_data=allow_personal_data)
+                                force=force, allow_personal_data=allow_personal_data,
+                                progress=bar)
     _done(written)
+    # The path on stdout is what a script reads: the summary goes beside it, on stderr.
+    summary(t("progress.yearly_done", year=text, time=say_seconds(bar.seconds, context.language)),
+            data_on_stdout=True)
 
 
 @click.command()

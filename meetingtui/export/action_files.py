@@ -74,9 +74,11 @@ def per_owner_paths(actions: ActionList, fmt: str, folder: Path) -> dict[str, Pa
 
 def write_per_owner(actions: ActionList, fmt: str, folder: Path, *, force: bool,
                     protected: Path | None, emails: dict[str, str] | None = None,
-                    ics_kind: str = "events") -> list[Path]:
+                    ics_kind: str = "events",
+                    progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Each owner's list into `folder`; `ExportError` (nothing written) when the folder is a
-    file or, without `force`, a name is taken. `emails`: addresses by folded name (eml)."""
+    file or, without `force`, a name is taken. `emails`: addresses by folded name (eml).
+    `progress(done, total)` is told after each file (the command line shows a bar)."""
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file; --per-owner writes into a folder.",
                           reason="unwritable", path=folder)
@@ -86,8 +88,9 @@ def write_per_owner(actions: ActionList, fmt: str, folder: Path, *, force: bool,
         more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
         raise ExportError(f"{taken[0]} already exists{more}; nothing was written. Use --force "
                           "to replace them.", reason="exists", path=taken[0])
-    written = []
-    for owner, rows in by_owner(actions.rows).items():
+    written: list[Path] = []
+    owners = by_owner(actions.rows)
+    for owner, rows in owners.items():
         mine = actions._replace(rows=rows, filters=dataclasses.replace(actions.filters,
                                                                         owner=owner))
         data = list_bytes(mine, fmt, ics_kind=ics_kind, owner=owner,
@@ -95,6 +98,8 @@ def write_per_owner(actions: ActionList, fmt: str, folder: Path, *, force: bool,
 
         written.append(write_export(paths[owner], _writer(data), force=True,
                                     protected=protected))
+        if progress is not None:
+            progress(len(written), len(owners))
     return written
 
 

@@ -14,6 +14,7 @@ Words from the `[upward]` catalogue section in the interface language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -276,16 +277,28 @@ def _agreement(agreement: Agreement) -> list[Block]:
 
 def export_yearly(ws: Workspace, year: int, *, public: bool = False, path: Path | None = None,
                   fmt: str = "docx", force: bool = False,
-                  allow_personal_data: bool = False) -> Written:
+                  allow_personal_data: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> Written:
     """Read, lay out and write the yearly report (`report_doc.write_report` refuses what the
-    minutes refuse)."""
+    minutes refuse). `progress(done, 3)` is told as each of the three steps ends."""
     from meetingtui.export.report_doc import write_report
     from meetingtui.services.settings import municipality
     from meetingtui.services.upward import year_report
 
+    step = progress or _unseen
+    step(0, 3)
     town = municipality(ws)
-    report = build_report(year_report(ws, year, public=public), town)
+    read = year_report(ws, year, public=public)
+    step(1, 3)
+    report = build_report(read, town)
+    step(2, 3)
     target = path or default_path(ws.locations.exports, year, public, fmt)
     header = [report.title, *([t("upward.public_short")] if public else [])]
-    return write_report(ws, report, fmt="md" if fmt == "md" else "docx", path=target,
-                        force=force, allow_personal_data=allow_personal_data, header=header)
+    written = write_report(ws, report, fmt="md" if fmt == "md" else "docx", path=target,
+                           force=force, allow_personal_data=allow_personal_data, header=header)
+    step(3, 3)
+    return written
+
+
+def _unseen(done: int, total: int) -> None:
+    """No one is shown the progress."""
