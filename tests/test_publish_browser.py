@@ -85,3 +85,27 @@ def test_screenshots_at_phone_and_desktop_width(site: Path, tmp_path: Path,
     assert done.returncode == 0, done.stderr[-2000:]
     assert png_size(shot) == size
     assert shot.stat().st_size > 5_000  # a page was drawn, not an empty picture
+
+
+@pytest.mark.parametrize("page_per_owner", [False, True])
+def test_printed_one_owner_per_page_only_when_asked(ws: Workspace, clock: Clock,
+                                                    test_agendas: Path, tmp_path: Path,
+                                                    page_per_owner: bool) -> None:
+    build_site_sample(ws, clock, test_agendas)
+    folder = tmp_path / "webbplats"
+    publish_site(ws, folder, page_per_owner=page_per_owner)
+    pdf = tmp_path / "alla.pdf"
+    done = run_chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
+                        (folder / "alla-ansvariga.html").as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True, timeout=TIMEOUT_S).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    owners = [[line.strip() for line in page.splitlines()
+               if line.strip().startswith("Öppna åtgärder: ")] for page in pages]
+    assert sum(len(each) for each in owners) == 6  # every owner printed
+    assert "Startsida" not in text  # no links bar on paper
+    if page_per_owner:
+        assert [len(each) for each in owners] == [1] * 6
+    else:
+        assert len(pages) < 6  # owners follow one another
