@@ -411,3 +411,16 @@ def _cli(sample: SiteSample, folder: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["--db", str(sample.base.db), "--agendas",
                                      str(sample.base.agendas), "--lang", "sv", "publish",
                                      str(folder), *args])
+
+
+def test_a_personnummer_in_a_planned_meetings_place_refuses_it(ws: Workspace,
+                                                                sample: SiteSample,
+                                                                tmp_path: Path) -> None:
+    from meetingtui.services import meetings
+
+    meeting = meetings.get_meeting(ws, sample.base.meetings["bra"])  # running: no minutes
+    meetings.update_details(ws, meeting.model_copy(update={"place": f"Hos {PERSONNUMMER}"}),
+                            meeting)
+    with pytest.raises(PersonalDataInSite) as raised:
+        publish_site(ws, tmp_path / "w")
+    assert "BRÅ, möte 2026-11-10, place: 19121212-****" in str(raised.value)

@@ -160,6 +160,12 @@ def _personal_data(source: SiteSource) -> list[str]:
                 places.append(f"åtgärd {row.id} ({mask_personal_numbers(row.group_short)}, "
                               f"möte {row.meeting_date.isoformat()}), {what}: "
                               f"{finding.masked} ({finding.kind})")
+    for group in source.groups:  # a group's page: its names, its meetings' places
+        texts = [("name", group.short), ("name", group.name),
+                 *((f"möte {m.date}, place", m.place) for m in group.meetings)]
+        for what, text in texts:
+            places += [f"{mask_personal_numbers(group.short)}, {what}: {finding.masked} "
+                       f"({finding.kind})" for finding in find_personal_numbers(text)]
     return places
 
 
