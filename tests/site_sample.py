@@ -5,12 +5,15 @@ closed meeting with minutes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 import html5lib
+import pytest
 
+from meetingtui import i18n
 from meetingtui.model import Measure, Observation
 from meetingtui.services import lagesbild, meetings
 from meetingtui.services.workspace import Workspace
@@ -25,6 +28,15 @@ SECRET_MEASURE = "Stödsamtal enligt sekretessbelagt underlag"  # the sample's c
 SECRET_ON_OBSERVATION = "HEMLIG-ÅTGÄRD på den hemliga observationen"
 OPEN_OBSERVATION = "Klotter på busshållplatsen vid <torget> & \"parken\""
 INTERNAL = "Intern – får inte spridas"
+
+
+@pytest.fixture(autouse=True)
+def swedish() -> Iterator[None]:
+    """The site in Swedish whatever the machine's locale (the CLI sets it from --lang)."""
+    before = i18n.language()
+    i18n.set_language("sv")
+    yield
+    i18n.set_language(before)
 
 
 @dataclass

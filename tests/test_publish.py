@@ -32,10 +32,12 @@ from tests.site_sample import (
     SiteSample,
     build_site_sample,
     parse,
+    swedish,
     text_of,
 )
 from tests.test_actions import LONG_TEXT
 
+__all__ = ["swedish"]  # the autouse fixture, imported to apply here
 PERSONNUMMER = "19121212-1212"  # Skatteverket's example: Luhn-valid
 
 

@@ -15,9 +15,10 @@ import pytest
 from meetingtui.export.site import publish_site
 from meetingtui.services.workspace import Workspace
 from tests.conftest import Clock
-from tests.site_sample import INTERNAL, MARKUP, build_site_sample
+from tests.site_sample import INTERNAL, MARKUP, build_site_sample, swedish
 
 PHONE, DESKTOP = (390, 844), (1280, 900)
+__all__ = ["swedish"]  # the autouse fixture, imported to apply here
 TIMEOUT_S = 120  # a cold Chromium on a busy 2-core machine
 
 
