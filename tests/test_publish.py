@@ -167,6 +167,9 @@ def test_an_organisations_page_and_a_groups_page(public: Path, sample: SiteSampl
     assert link is not None
     text = _text(minutes)
     assert "Effektiv samordning för trygghet" in text and "Klotter på busshållplatsen" in text
+    back = parse(minutes).find(".//a[@href='../grupper/est.html']")  # type: ignore[attr-defined]
+    assert back is not None and back.text == "← Alla möten i EST"
+    assert text.count("Offentlig version") == 1  # the minutes say it themselves
 
 
 def _rows(page: Path) -> list[list[str]]:

@@ -60,6 +60,8 @@ class MinutesPage:
     page: str
     title: str  # "2026-03-10 EST"
     markdown: str
+    group: str  # its short name
+    group_page: str
 
 
 @dataclass(frozen=True)
@@ -129,17 +131,23 @@ def _orgs(source: SiteSource) -> list[Holder]:
             for name in sorted(grouped, key=swedish_order)]
 
 
-def _groups(source: SiteSource, minutes: dict[int, str]) -> list[GroupPage]:
+def group_pages(source: SiteSource) -> dict[int, str]:
+    """Each group's page by its id: ``grupper/<short name>.html``."""
     taken: set[str] = set()
-    pages = []
+    return {group.id: _unique(safe_name(group.short or group.name), taken, "grupper", "html")
+            for group in source.groups}
+
+
+def _groups(source: SiteSource, pages: dict[int, str],
+            minutes: dict[int, str]) -> list[GroupPage]:
+    listed = []
     for group in source.groups:
         rows = [row for row in source.actions.rows if row.group_id == group.id]
-        pages.append(GroupPage(
-            group.short, group.name, _unique(safe_name(group.short or group.name), taken,
-                                             "grupper", "html"),
+        listed.append(GroupPage(
+            group.short, group.name, pages[group.id],
             [ListedMeeting(m, minutes.get(m.id, "")) for m in reversed(group.meetings)],
             len(rows), sum(row.overdue for row in rows)))
-    return pages
+    return listed
 
 
 def minutes_page(meeting: MeetingRow, group_short: str) -> str:
@@ -178,6 +186,7 @@ def gather(ws: Workspace, *, internal: bool) -> Site:
 
     source = read_site(ws, internal=internal)
     places = _personal_data(source)
+    pages = group_pages(source)
     minutes: list[MinutesPage] = []
     for group in source.groups:
         for meeting in group.meetings:
@@ -189,7 +198,8 @@ def gather(ws: Workspace, *, internal: bool) -> Site:
             text = build_minutes_md(record, public=not internal,
                                     municipality=filed_municipality(ws, record.meeting))
             minutes.append(MinutesPage(meeting.id, minutes_page(meeting, group.short),
-                                       f"{meeting.date} {group.short}", text))
+                                       f"{meeting.date} {group.short}", text, group.short,
+                                       pages[group.id]))
     by_meeting = {page.meeting_id: page.page for page in minutes}
     return Site(source, internal, _owners(source), _orgs(source),
-                _groups(source, by_meeting), minutes, places)
+                _groups(source, pages, by_meeting), minutes, places)

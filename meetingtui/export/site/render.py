@@ -93,7 +93,7 @@ def pages(site: Site, *, page_per_owner: bool = False) -> Iterator[Page]:
 
 
 def _minutes(site: Site, minutes: MinutesPage) -> bytes:
-    return _render("minutes.html", 1, site, title=minutes.title,
+    return _render("minutes.html", 1, site, title=minutes.title, minutes=minutes,
                    body=minutes_html(minutes.markdown))
 
 
