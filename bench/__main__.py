@@ -24,6 +24,7 @@ from bench.keyseq import key_latency
 from bench.memory import peak_rss_mb
 from bench.paths import MEETINGTUI, PYTHON, REPO, TOOLS
 from bench.processes import time_interleaved
+from bench.publish import publish_rows
 from bench.queries import home_lines_ms, open_actions_ms
 from bench.report import Row, absolute_row, growth_row, markdown, ratio_row
 from bench.report_import import import_rows
@@ -260,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += exports(large, tmp, args.runs)
         print("documents upward (report yearly, quarter) …", flush=True)
         rows += upward_rows(large, tmp, args.runs)
+        print("the members' site (publish) …", flush=True)
+        rows += publish_rows(large, tmp, args.runs)
         print("queries …", flush=True)
         rows += queries(dbs)
         print("search …", flush=True)

@@ -187,5 +187,8 @@ def _register() -> None:
     from meetingtui.cli.agreements import agreements
     main.add_command(agreements)
 
+    from meetingtui.cli.publish import publish
+    main.add_command(publish)
+
 
 _register()
