@@ -105,9 +105,8 @@ def proposals_of_meeting(ws: Workspace, meeting: Meeting, group: Group,
 
     assert meeting.id is not None
     made = made_in(ws, meeting.id)
-    received = for_body(ws, meeting, group)
-    if meeting.closed:
-        received = [m for m in received if m.proposal_meeting_id == meeting.id]
+    received = (rows.answered_in(ws.store, meeting.id) if meeting.closed
+                else for_body(ws, meeting, group))
     if not made and not received and not any(i.kind is ItemKind.PROPOSALS for i in items):
         return None
     return Proposals(made=made, received=received, origins=origins(ws, received))
