@@ -185,7 +185,7 @@ def test_a_read_only_database_file(db: Path, tmp_path: Path, read_only: Callable
     assert header.split() == ["No", "Date", "Time", "Group", "Status", "Place"]
     table = row.split()
     assert table[:3] == ["1", "2026-11-10", f"{meeting['start']}–"]
-    assert table[3:] == ["EST", "running", "Kommunhuset"]
+    assert table[3:] == ["EST", "Running", "Kommunhuset"]
     assert row.index("2026-11-10") == header.index("Date")  # the columns under their heads
     assert cli(*args, "meetings", "--group", "SSPF").stdout == ""  # a group with no meetings
     unknown = one_line_error(cli(*args, "meetings", "--group", "nope"))
