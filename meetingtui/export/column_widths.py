@@ -45,7 +45,8 @@ POINT_CM = 2.54 / 72
 HEADER_COST = 0.15
 #: Room a cell takes besides its text: the table style's margins (108 twips a side) and a little
 #: more, so that a word that just fits is not broken by rounding in the viewer.
-CELL_EXTRA_CM = 2 * 108 / 1440 * 2.54 + 0.12
+SLACK_CM = 0.12
+CELL_EXTRA_CM = 2 * 108 / 1440 * 2.54 + SLACK_CM
 
 # A line may break at a space, and after a hyphen or a slash ("SSPF-/samordnare"); Markdown
 # emphasis markers are not shown.
@@ -103,9 +104,12 @@ def fit(preferred: Sequence[float], minimum: Sequence[float], total: float) -> l
 
 
 def _capped(minimum: Sequence[float], total: float) -> list[float]:
-    """Minimums wider than the page: the narrow columns keep theirs and only the widest give
-    way, to one width they share. Shrunk alike, every column broke its words: the dates of a
+    """Minimums wider than the page: by less than their slack, each gives up the same share;
+    else the narrow columns keep theirs and only the widest give way, to one width they share. Shrunk alike, every column broke its words: the dates of a
     table with "Samhällsbyggnadsförvaltningen" in it read "2026-11-3" "0"."""
+    overflow = sum(minimum) - total
+    if overflow <= SLACK_CM * len(minimum):  # each gives up some of its slack: words stay whole
+        return [m - overflow / len(minimum) for m in minimum]
     left, count = total, len(minimum)
     for width in sorted(minimum):
         if width * count > left:
