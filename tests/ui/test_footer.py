@@ -15,7 +15,7 @@ from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.widgets.footer import Footer
 
-PALETTE = "▏^p palette "
+PALETTE = "▏^p palett "  # Swedish: the palette is "kommandopaletten"
 
 
 def footer_of(pilot: Pilot[None]) -> Footer:
