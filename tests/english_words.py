@@ -1,6 +1,6 @@
 """A detector for English in the Swedish interface: common English UI words, as whole words.
 
-Only words that are not also Swedish (no "status", "plan", "filter", "export", "trend") and not
+Only words that are not also Swedish (no "status", "plan", "filter", "export", "argument") and not
 key names the Swedish interface shows too (Enter, Esc, Tab, Ctrl, Home, End). Proper nouns and
 product names that stand in Swedish text as they are go in `ALLOWED`.
 """
@@ -16,7 +16,7 @@ the and for with press back edit remove add new settings members member meeting 
 measures owner due cause causes observation observations minutes action actions group groups
 date time place name report reports select choose loading unknown none invalid missing required
 overdue done no not of to is are this that you your palette focused widget toggle change copy
-paste scroll focus next previous submit clear argument arguments such file directory does exist
+paste scroll focus next previous submit clear arguments such file directory does exist
 try instead got expected value values command's commands' database folder language
 print write read list lists when where which without only each every from into
 """

@@ -24,9 +24,10 @@ def run(*args: str) -> Result:
 
 def test_help_names_the_database_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEETINGTUI_DB", str(tmp_path / "x.db"))
-    result = run("--help")
+    result = run("--lang", "en", "--help")
     assert result.exit_code == 0
     assert f"Database in use: {tmp_path / 'x.db'}" in result.output
+    assert f"Databas som används: {tmp_path / 'x.db'}" in run("--lang", "sv", "--help").output
     for command in ("templates", "demo", "meetings", "open"):
         assert command in result.output
 

@@ -175,7 +175,9 @@ def test_every_plural_has_both_forms(lang: str) -> None:
         forms = [entry] if isinstance(entry, Plural) else (
             list(entry.numbers.values()) if isinstance(entry, Counted) else [])
         for plural in forms:
-            assert plural.one is not None and "{count}" in plural.other, key
+            assert plural.one is not None, key
+            # click's texts are formatted by click with its own fields ({args}, {nargs} …).
+            assert "{count}" in plural.other or key.startswith("click."), key
 
 
 def test_both_catalogues_have_forms_for_the_same_texts() -> None:
