@@ -133,3 +133,33 @@ def test_the_environment_chooses_without_lang(tmp_path: Path,
     assert run(tmp_path, "--help").output.startswith("Usage:")
     monkeypatch.setenv("MEETINGTUI_LANG", "sv")
     assert run(tmp_path, "stats", "--help").output.startswith("Användning:")
+
+
+def test_the_action_list_follows_lang(tmp_path: Path) -> None:
+    """`actions` in English says English words and Swedish in Swedish (issue 18: it was Swedish
+    with --lang en). A process of its own for each: the list's words are read once, in the
+    language the process speaks."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "m.db"
+    made = subprocess.run([sys.executable, "-m", "meetingtui", "--db", str(db), "demo",
+                           "--years", "1"], capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr
+
+    def actions(lang: str, *args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "meetingtui", "--db", str(db), "--lang",
+                               lang, "actions", "--status", "all", *args],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    english, swedish = actions("en"), actions("sv")
+    assert english.startswith("Action list – Status: all")
+    assert swedish.startswith("Åtgärdslista – Status: alla")
+    assert "Owner" in english and "Ansvarig" in swedish
+    # The summary at the foot: "Exempelkommun · 2026-… · 232 measures, of which 38 overdue".
+    assert re.search(r" · \d+ measures, of which \d+ overdue$", english.rstrip())
+    assert re.search(r" · \d+ åtgärder, varav \d+ försenade$", swedish.rstrip())
+    csv_en = actions("en", "--format", "csv").splitlines()[0]
+    assert csv_en.startswith("\ufeffNo.;Measure;Owner;Organisation;Due;Status;Overdue;Group")
