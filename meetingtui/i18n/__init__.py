@@ -241,6 +241,16 @@ def t_in(lang: str, key: str, **kw: Any) -> str:
     return _format(entry, kw)
 
 
+def words_of(section_name: str) -> Callable[[str], str]:
+    """A function that says one word of `[section_name]` in the interface language (the word
+    itself where the catalogue has none): for a leaf module that names places in plain words and
+    may not import the catalogue (privacy's "§ 13 Övriga frågor, anteckningar")."""
+    def say(word: str) -> str:
+        key = f"{section_name}.{word}"
+        return t(key) if has(key) else word
+    return say
+
+
 def validation_message(error_type: str, fallback: str, context: Mapping[str, Any] | None) -> str:
     """A pydantic error (by its stable `type`) in the user's language; its own text if unknown."""
     key = f"error.{error_type}"
