@@ -17,7 +17,7 @@ import click
 from meetingtui import paths
 from meetingtui.cli.click_words import install_click_words, speak, use_said_contexts
 from meetingtui.cli.context import Context, UserError, words
-from meetingtui.i18n import t
+from meetingtui.i18n import language, section, t
 
 # Matched by name so that start-up does not import the modules that define them.
 _EXPECTED = {"StoreError", "TemplateError", "ExportError", "DateError", "DemoError",
@@ -62,8 +62,9 @@ class _Group(click.Group):
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         where = paths.resolve()
         # Written unwrapped so that a long path can be copied from the terminal.
-        formatter.write("\n" + t("cli_errors.epilog", db=str(where.db), exports=str(where.exports))
-                        + "\n")
+        # The section alone (`i18n.section`): `--help` reads no whole catalogue.
+        epilog = section(language(), "cli_errors")["epilog"]
+        formatter.write("\n" + epilog.format(db=where.db, exports=where.exports) + "\n")
 
 
 def _quiet_stdout() -> None:

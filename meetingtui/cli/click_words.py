@@ -26,7 +26,7 @@ from typing import Any
 
 import click
 
-from meetingtui.i18n import entries, language, set_language, t_in
+from meetingtui.i18n import language, section, set_language, t_in
 
 #: click's English (its msgid) → the key of its text in the `[click]` section.
 _KEYS = {
@@ -84,7 +84,10 @@ class ClickWords(gettext.NullTranslations):
     def gettext(self, message: str) -> str:
         key = _KEYS.get(message)
         lang = language()
-        return t_in(lang, f"click.{key}") if key is not None and lang != "en" else message
+        if key is None or lang == "en":
+            return message
+        # The section alone: click asks for its --help text on every command's start.
+        return section(lang, "click").get(key, message)
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         key = _PLURAL_KEYS.get(msgid1)
@@ -140,15 +143,21 @@ _SAID: dict[int, str] = {}  # the language each command's help is in now
 
 def _metavar(lang: str, english: str) -> str:
     """"[FILE]" → "[FIL]", "QUERY..." → "SÖKORD...": each upper-case word from `[cli_metavar]`."""
-    words = entries(lang)
-    return _METAVAR.sub(lambda m: str(words.get(f"cli_metavar.{m.group()}", m.group())), english)
+    words = section(lang, "cli_metavar")
+    return _METAVAR.sub(lambda m: words.get(m.group(), m.group()), english)
 
 
-def _text(lang: str, key: str, english: str | None) -> str | None:
-    if english is None:
-        return None
-    said = entries(lang).get(key)
-    return said if isinstance(said, str) else english
+def _texts(lang: str, path: Sequence[str]) -> dict[str, str]:
+    """A command's `[cli_help.…]` section, read alone (`i18n.section`: no TOML parser, so that
+    `--help` stays as light as it was); empty for a command the catalogue lacks."""
+    try:
+        return section(lang, ".".join(("cli_help", *path)))
+    except ValueError:
+        return {}
+
+
+def _text(texts: dict[str, str], key: str, english: str | None) -> str | None:
+    return None if english is None else texts.get(key, english)
 
 
 def _remember(thing: Any, *names: str) -> dict[str, Any]:
@@ -161,11 +170,11 @@ def say_help(command: click.Command, path: Sequence[str], lang: str) -> None:
     command._help_option = None  # click builds --help once, in the language of that moment
     if _SAID.get(id(command)) == lang:
         return
-    prefix = ".".join(("cli_help", *path))
+    texts = _texts(lang, path)
     group = isinstance(command, click.Group)
     original = _remember(command, "help", "options_metavar",
                          *(("subcommand_metavar",) if group else ()))
-    command.help = _text(lang, f"{prefix}.help", original["help"])
+    command.help = _text(texts, "help", original["help"])
     command.options_metavar = _metavar(lang, original["options_metavar"] or "")
     if isinstance(command, click.Group):
         command.subcommand_metavar = _metavar(lang, original["subcommand_metavar"] or "")
@@ -173,7 +182,7 @@ def say_help(command: click.Command, path: Sequence[str], lang: str) -> None:
     for param in command.params:
         kept = _remember(param, "metavar", *(("help",) if isinstance(param, click.Option) else ()))
         if isinstance(param, click.Option):
-            param.help = _text(lang, f"{prefix}.{param.name}", kept["help"])
+            param.help = _text(texts, param.name or "", kept["help"])
             if param.is_flag or param.count:
                 continue
         param.metavar = kept["metavar"]

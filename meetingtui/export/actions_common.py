@@ -12,25 +12,25 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from meetingtui.i18n import catalogue, language, t
+from meetingtui.i18n import language, section, t
 from meetingtui.services.actions import ActionFilters, ActionList, ActionRow, by_owner
 
 
-def _section(name: str) -> dict[str, str]:
-    """One table of `[action_words]` in the interface language: {stored value or column: word}."""
-    prefix = f"action_words.{name}."
-    return {key[len(prefix):]: text for key, text in catalogue(language()).items()
-            if key.startswith(prefix)}
+def _section(name: str = "") -> dict[str, str]:
+    """One table of `[action_words]` in the interface language: {stored value or column: word},
+    read alone (`i18n.section`): `meetingtui actions` is measured against `--help`."""
+    return section(language(), ".".join(("action_words", name)) if name else "action_words")
 
 
-TITLE = t("action_words.title")
-OVERDUE = t("action_words.overdue")
-CONFIDENTIAL = t("action_words.confidential")
-PROPOSED_TO = t("action_words.proposed_to")
-WAITING = t("action_words.waiting")
-NONE_FOUND = t("action_words.none_found")
-PUBLIC_NOTE = t("action_words.public_note")
-YES, NO = t("action_words.yes"), t("action_words.no")
+_WORDS = _section()
+TITLE = _WORDS["title"]
+OVERDUE = _WORDS["overdue"]
+CONFIDENTIAL = _WORDS["confidential"]
+PROPOSED_TO = _WORDS["proposed_to"]
+WAITING = _WORDS["waiting"]
+NONE_FOUND = _WORDS["none_found"]
+PUBLIC_NOTE = _WORDS["public_note"]
+YES, NO = _WORDS["yes"], _WORDS["no"]
 
 #: Column headings, one key per column every format may show.
 HEAD = _section("head")
@@ -79,7 +79,7 @@ def causes_text(row: ActionRow) -> str:
     """"Orsaker: Olåsta cykelrum; Köpare från grannkommuner" ("" when it addresses none)."""
     if not row.causes:
         return ""
-    lead = t("action_words.cause") if len(row.causes) == 1 else HEAD["causes"]
+    lead = _WORDS["cause"] if len(row.causes) == 1 else HEAD["causes"]
     return f"{lead}: {'; '.join(' '.join(text.split()) for text in row.causes)}"
 
 
@@ -99,7 +99,7 @@ def filter_summary(filters: ActionFilters) -> str:
     if filters.group:
         parts.append(f"{HEAD['group']}: {filters.group}")
     if filters.due_before is not None:
-        parts.append(t("action_words.due_before", day=filters.due_before.isoformat()))
+        parts.append(_WORDS["due_before"].format(day=filters.due_before.isoformat()))
     if filters.meeting_id is not None:
         parts.append(f"{HEAD['meeting_id']}: {filters.meeting_id}")
     if filters.public:

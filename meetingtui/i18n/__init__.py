@@ -163,12 +163,17 @@ _PLAIN = re.compile(r'^([A-Za-z0-9_-]+) = ("(?:[^"\\]|\\.)*")$', re.MULTILINE)
 
 
 @cache
+def _source(lang: str) -> str:
+    return (_HERE / f"{lang}.toml").read_text(encoding="utf-8")
+
+
+@cache
 def section(lang: str, name: str) -> dict[str, str]:
     """The plain texts (`key = "text"` lines) of one `[name]` section of a catalogue, read
     without the rest and without a TOML parser: for a command whose start-up is measured
     (`meetingtui stats`), which the whole catalogue (4 ms, and 2 ms to import tomllib) would
     slow more than its own work. A test checks that this reads what `catalogue` reads."""
-    text = (_HERE / f"{lang}.toml").read_text(encoding="utf-8")
+    text = _source(lang)
     start = text.index(f"\n[{name}]\n")
     end = text.find("\n[", start + 1)
     body = text[start:] if end == -1 else text[start:end]
