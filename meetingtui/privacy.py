@@ -6,7 +6,7 @@ Pure: imports only the model and the detector.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from meetingtui.model import AgendaItem, ItemKind, Measure, MeetingRecord, Record
@@ -126,96 +126,109 @@ def _section(record: MeetingRecord, kind: ItemKind, fallback: str) -> str:
     return fallback
 
 
-def _texts(record: MeetingRecord, full: MeetingRecord) -> Iterator[tuple[str, str]]:
-    """(place, text) for every text the minutes of ``record`` (a view of ``full``) show."""
+#: Says one word of a place ("notes", "observation" …) in the reader's language.
+Say = Callable[[str], str]
+
+
+def _english(word: str) -> str:
+    return word.replace("_", " ")
+
+
+def _texts(record: MeetingRecord, full: MeetingRecord, say: Say) -> Iterator[tuple[str, str]]:
+    """(place, text) for every text the minutes of ``record`` (a view of ``full``) show; the
+    place's words said by ``say`` (the item titles are the meeting's own)."""
     obs_number = Numbering([d.observation for d in full.observations])
     measure_number = Numbering(full.measures)
     meeting = record.meeting
-    yield "header, group", record.group.name
-    yield "header, place", meeting.place
+    header = say("header")
+    yield f"{header}, {say('group')}", record.group.name
+    yield f"{header}, {say('place')}", meeting.place
     for role in ("chair", "secretary", "adjuster", "dnr", "justering", "expedieras"):
-        yield f"header, {role}", getattr(meeting, role)
+        yield f"{header}, {say(role)}", getattr(meeting, role)
     for person in record.attendance:
         for field in ("name", "role", "organisation"):
-            yield f"attendance ({person.name}), {field}", getattr(person, field)
+            yield f"{say('attendance')} ({person.name}), {say(field)}", getattr(person, field)
     for number, item in numbered_items(record):
         here = f"§ {number} {item.title}"
-        yield f"{here}, title", item.title
-        yield f"{here}, notes", item.notes
-        yield f"{here}, decision", item.decision
-    here = _section(record, ItemKind.SITUATION, "Lägesbild")
+        yield f"{here}, {say('title')}", item.title
+        yield f"{here}, {say('notes')}", item.notes
+        yield f"{here}, {say('decision')}", item.decision
+    here = _section(record, ItemKind.SITUATION, say("situation"))
     for index, detail in enumerate(record.observations, start=1):
         obs = detail.observation
-        at = f"{here}, observation {obs_number(obs) or index} ({obs.area})"
+        at = f"{here}, {say('observation')} {obs_number(obs) or index} ({obs.area})"
         for field in ("area", "place_detail", "category", "description", "source"):
-            yield f"{at}, {field}", getattr(obs, field)
+            yield f"{at}, {say(field)}", getattr(obs, field)
         for c_index, cause in enumerate(detail.causes, start=1):
-            yield f"{at}, cause {c_index}", cause.text
+            yield f"{at}, {say('cause')} {c_index}", cause.text
         for m_index, measure in enumerate(detail.measures, start=1):
-            yield from _measure_texts(f"{at}, measure {m_index}", measure)
+            yield from _measure_texts(f"{at}, {say('measure')} {m_index}", measure, say)
         for m_index, measure in enumerate(detail.earlier_measures, start=1):
-            yield from _measure_texts(f"{at}, earlier measure {m_index}", measure)
-    here = _section(record, ItemKind.FOLLOWUP, "Uppföljning")
+            yield from _measure_texts(f"{at}, {say('earlier_measure')} {m_index}", measure, say)
+    here = _section(record, ItemKind.FOLLOWUP, say("followup"))
     for index, followup in enumerate(record.followups, start=1):
-        at = f"{here}, measure {index}"
-        yield from _measure_texts(at, followup.measure)
+        at = f"{here}, {say('measure')} {index}"
+        yield from _measure_texts(at, followup.measure, say)
         if followup.update is not None:
-            yield f"{at}, comment", followup.update.comment
-    here = _section(record, ItemKind.ACTIONS, "Åtgärdsplan")
+            yield f"{at}, {say('comment')}", followup.update.comment
+    here = _section(record, ItemKind.ACTIONS, say("actions"))
     listed = {c.id for d in record.observations for c in d.causes}
     for index, measure in enumerate(record.measures, start=1):
-        at = f"{here}, measure {measure_number(measure) or index}"
-        yield from _measure_texts(at, measure)
+        at = f"{here}, {say('measure')} {measure_number(measure) or index}"
+        yield from _measure_texts(at, measure, say)
         # A cause found at an earlier appearance stands beside the measure only.
         for c_index, cause_id in enumerate(measure.cause_ids, start=1):
             if cause_id in record.addressed and cause_id not in listed:
-                yield f"{at}, cause {c_index}", record.addressed[cause_id].text
-    here = _section(record, ItemKind.PRIORITIES, "Prioriteringar")
+                yield f"{at}, {say('cause')} {c_index}", record.addressed[cause_id].text
+    here = _section(record, ItemKind.PRIORITIES, say("priorities"))
     for priority in record.priorities:
-        yield f"{here}, priority {priority.position}", priority.title
+        yield f"{here}, {say('priority')} {priority.position}", priority.title
     if record.next_meeting is not None:
-        yield f"{_section(record, ItemKind.NEXT, 'Nästa möte')}, place", record.next_meeting.place
+        yield (f"{_section(record, ItemKind.NEXT, say('next'))}, {say('place')}",
+               record.next_meeting.place)
     if record.proposals is not None:
-        here = _section(record, ItemKind.PROPOSALS, "Förslag")
+        here = _section(record, ItemKind.PROPOSALS, say("proposals"))
         for index, measure in enumerate(record.proposals.made, start=1):
-            yield from _measure_texts(f"{here}, proposal {index}", measure)
+            yield from _measure_texts(f"{here}, {say('proposal')} {index}", measure, say)
         for index, measure in enumerate(record.proposals.received, start=1):
-            yield from _measure_texts(f"{here}, received {index}", measure)
-            yield f"{here}, received {index}, reason", measure.proposal_reason
+            yield from _measure_texts(f"{here}, {say('received')} {index}", measure, say)
+            yield f"{here}, {say('received')} {index}, {say('reason')}", measure.proposal_reason
     if record.rollup is not None:
-        here = _section(record, ItemKind.ROLLUP, "Uppföljning")
+        here = _section(record, ItemKind.ROLLUP, say("followup"))
         for index, late in enumerate(record.rollup.late, start=1):
-            yield f"{here}, overdue {index}, text", late.text
-            yield f"{here}, overdue {index}, owner", late.owner
+            yield f"{here}, {say('overdue')} {index}, {say('text')}", late.text
+            yield f"{here}, {say('overdue')} {index}, {say('owner')}", late.owner
 
-    here = _section(record, ItemKind.AGREEMENTS, "Medborgarlöften")
+    here = _section(record, ItemKind.AGREEMENTS, say("agreements"))
     for followed in record.agreements:
         agreement = followed.agreement
-        at = f"{here}, agreement {agreement.id}"
+        at = f"{here}, {say('agreement')} {agreement.id}"
         for field in ("title", "parties", "text"):
-            yield f"{at}, {field}", getattr(agreement, field)
+            yield f"{at}, {say(field)}", getattr(agreement, field)
         for commitment in followed.commitments:
             for field in ("party", "text", "owner", "organisation"):
-                yield f"{at}, commitment {commitment.id}, {field}", getattr(commitment, field)
+                yield (f"{at}, {say('commitment')} {commitment.id}, {say(field)}",
+                       getattr(commitment, field))
         for measure in followed.measures:
-            yield from _measure_texts(f"{at}, measure {measure.id}", measure)
+            yield from _measure_texts(f"{at}, {say('measure')} {measure.id}", measure, say)
     for index, amendment in enumerate(record.amendments, start=1):
         for field in ("what", "old", "new"):
-            yield f"amendment {index}, {field}", getattr(amendment, field)
+            yield f"{say('amendment')} {index}, {say(field)}", getattr(amendment, field)
 
 
-def _measure_texts(at: str, measure: Measure) -> Iterator[tuple[str, str]]:
-    yield f"{at}, text", measure.text
-    yield f"{at}, owner", measure.owner
-    yield f"{at}, owner organisation", measure.owner_org
+def _measure_texts(at: str, measure: Measure, say: Say) -> Iterator[tuple[str, str]]:
+    yield f"{at}, {say('text')}", measure.text
+    yield f"{at}, {say('owner')}", measure.owner
+    yield f"{at}, {say('owner_organisation')}", measure.owner_org
 
 
-def scan_record(record: MeetingRecord, public: bool) -> list[Where]:
+def scan_record(record: MeetingRecord, public: bool, say: Say = _english) -> list[Where]:
     """Every personal identity number in what the (public or internal) minutes would show, each
-    with its place masked (an area or a name can hold a number too)."""
+    with its place masked (an area or a name can hold a number too). ``say`` words the place in
+    the reader's language (this leaf knows no catalogue; English words by default)."""
     shown = public_view(record) if public else record
     return [
         Where(mask_personal_numbers(place), finding)
-        for place, text in _texts(shown, record) if text
+        for place, text in _texts(shown, record, say) if text
         for finding in find_personal_numbers(text)
     ]

@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# The interface language when a test names none: Swedish, whatever the machine's locale (the
+# command line's help, click's words and the action lists follow it).
+os.environ.setdefault("MEETINGTUI_LANG", "sv")
+
 from meetingtui.paths import resolve
 from meetingtui.services.workspace import Workspace, open_workspace
 

@@ -214,7 +214,7 @@ def test_ics_gives_events_unless_to_dos_are_asked_for(cli: Run) -> None:
     both = cli("--format", "ics", "--status", "all", "--ics", "both").stdout_bytes
     assert both.count(b"BEGIN:VEVENT") == both.count(b"BEGIN:VTODO") > 0
     wrong = cli("--format", "ics", "--ics", "journal")
-    assert wrong.exit_code == 2 and "'journal' is not one of" in wrong.output
+    assert wrong.exit_code == 2 and "'journal' är inte något av" in wrong.output
 
 
 def test_page_per_owner_is_asked_for_on_a_word_list(cli: Run, tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_public_minutes_refuse_a_personnummer_and_leave_out_confidential_measure
     with pytest.raises(PersonalDataFound) as refused:
         export_minutes(ws, meeting_id, public=True, path=tmp_path / "offentlig.docx")
     assert "19121212-****" in str(refused.value.findings[0])
-    assert "commitment" in refused.value.findings[0].place
+    assert "åtagande 1, ansvarig" in refused.value.findings[0].place  # in the interface language
     assert not (tmp_path / "offentlig.docx").exists()
     assert commitment.id is not None
     stored = agreements.get_commitment(ws, commitment.id)

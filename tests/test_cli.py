@@ -24,18 +24,22 @@ def run(*args: str) -> Result:
 
 def test_help_names_the_database_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEETINGTUI_DB", str(tmp_path / "x.db"))
-    result = run("--help")
+    result = run("--lang", "en", "--help")
     assert result.exit_code == 0
     assert f"Database in use: {tmp_path / 'x.db'}" in result.output
+    assert f"Databas som används: {tmp_path / 'x.db'}" in run("--lang", "sv", "--help").output
     for command in ("templates", "demo", "meetings", "open"):
         assert command in result.output
 
 
 def test_templates_lists_every_group_type(tmp_path: Path) -> None:
-    result = run("--db", str(tmp_path / "x.db"), "templates")
+    result = run("--db", str(tmp_path / "x.db"), "--lang", "en", "templates")
     assert result.exit_code == 0
     assert result.output.splitlines()[0].split() == ["Short", "Name", "Frequency", "Chair",
                                                      "Items", "Id"]
+    swedish = run("--db", str(tmp_path / "x.db"), "--lang", "sv", "templates")
+    assert swedish.output.splitlines()[0].split() == ["Kortnamn", "Namn", "Rytm", "Ordförande",
+                                                      "Punkter", "Id"]
     est = next(line for line in result.output.splitlines() if line.startswith("EST "))
     assert "monthly" in est and "Säkerhetschef" in est
 
@@ -44,7 +48,8 @@ def test_templates_marks_a_broken_file(tmp_path: Path) -> None:
     own = tmp_path / "agendas"
     own.mkdir()
     (own / "trasig.md").write_text("+++\nid = \"x\"\nfrekvens = 3\n+++\n", encoding="utf-8")
-    result = run("--db", str(tmp_path / "x.db"), "--agendas", str(own), "templates")
+    result = run("--db", str(tmp_path / "x.db"), "--agendas", str(own), "--lang", "en",
+                 "templates")
     assert result.exit_code == 0
     assert "EST" in result.output
     assert "BROKEN  trasig.md:3:" in result.stderr

@@ -49,12 +49,14 @@ def test_the_users_error_is_1_and_one_line(tmp_path: Path) -> None:
 
 
 def test_a_usage_error_is_2(tmp_path: Path) -> None:
-    done = _run(tmp_path, "boom")
+    done = _run(tmp_path, "--lang", "en", "boom")
     assert done.returncode == 2 and "Missing argument" in done.stderr
+    done = _run(tmp_path, "--lang", "sv", "boom")
+    assert done.returncode == 2 and "Saknar argumentet" in done.stderr
 
 
 def test_something_unexpected_is_3_with_its_traceback_in_a_crash_log(tmp_path: Path) -> None:
-    done = _run(tmp_path, "boom", "bug")
+    done = _run(tmp_path, "--lang", "en", "boom", "bug")
     assert done.returncode == 3
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "RuntimeError: a bug" in done.stderr

@@ -351,7 +351,7 @@ def test_a_missing_template_folder_is_named_and_the_built_in_templates_work(
     assert "Effektiv samordning för trygghet" in listed.stdout
     assert listed.stderr == f"BROKEN  {missing}: this agenda folder does not exist\n"
     swedish = cli("--db", str(db), "--lang", "sv", "templates")
-    assert swedish.stderr == f"BROKEN  {missing}: mallmappen finns inte\n"
+    assert swedish.stderr == f"FEL  {missing}: mallmappen finns inte\n"
 
 
 def test_an_empty_template_folder_is_named(db: Path, tmp_path: Path) -> None:

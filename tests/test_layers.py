@@ -21,7 +21,7 @@ def test_start_up_imports_nothing_heavy() -> None:
     """`meetingtui --help` is the floor every command pays: no Textual, docx or pydantic."""
     code = ("import sys; from meetingtui.cli import main\n"
             "heavy = [m for m in ('textual', 'docx', 'sqlite_utils', 'pydantic', 'markdown_it',"
-            " 'openpyxl')"
+            " 'openpyxl', 'babel')"
             " if m in sys.modules]\nprint(','.join(heavy))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)

@@ -392,13 +392,13 @@ def test_a_personnummer_in_a_cause_stops_the_public_list(ws: Workspace, clock: C
 def test_every_stored_value_has_its_swedish_word_and_label() -> None:
     """The action lists spell the stored values out without pydantic; the UI and the minutes
     have a word for each."""
-    from meetingtui.export.actions_common import LEVEL_SV, METHOD_SV, TYPE_SV
+    from meetingtui.export.actions_common import LEVEL_WORDS, METHOD_WORDS, TYPE_WORDS
     from meetingtui.export.labels import EN, SV
     from meetingtui.i18n import catalogue
 
-    assert set(TYPE_SV) == {v.value for v in MeasureType}
-    assert set(LEVEL_SV) == {v.value for v in PreventionLevel}
-    assert set(METHOD_SV) == {v.value for v in ProvenMethod}
+    assert set(TYPE_WORDS) == {v.value for v in MeasureType}
+    assert set(LEVEL_WORDS) == {v.value for v in PreventionLevel}
+    assert set(METHOD_WORDS) == {v.value for v in ProvenMethod}
     for enum in (MeasureType, PreventionLevel, ProvenMethod, CauseBasis):
         for value in enum:
             for lang in ("sv", "en"):

@@ -109,11 +109,12 @@ def test_the_minutes_refusal_never_shows_the_number_it_found(tmp_path: Path) -> 
         export_minutes(ws, meeting_id, public=True, fmt="md", path=tmp_path / "public.md")
     ws.close()
     message = str(refused.value)
-    assert "observation 1 (Area 811218–****), area: 811218–**** (personnummer)" in message
-    assert "observation 1 (Area 811218–****), source: 811278\u2011**** (samordningsnummer)" in (
+    # Each place in the interface language (Swedish here: tests/conftest.py).
+    assert "iakttagelse 1 (Area 811218–****), område: 811218–**** (personnummer)" in message
+    assert "iakttagelse 1 (Area 811218–****), källa: 811278\u2011**** (samordningsnummer)" in (
         message)
-    assert "owner: 811218 - **** (personnummer)" in message
-    assert "owner organisation: 19811218\u2212**** (personnummer)" in message
+    assert "ansvarig: 811218 - **** (personnummer)" in message
+    assert "ansvarigs organisation: 19811218\u2212**** (personnummer)" in message
     assert not _unmasked(message), message
     for where in refused.value.findings:  # the TUI's dialog shows each of them
         assert not _unmasked(str(where)) and not _unmasked(where.place)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from export_fixtures import SECRET_OBS, est_record
 
+from meetingtui.i18n import words_of
 from meetingtui.model import AgendaItem, ItemKind, MeetingRecord
 from meetingtui.privacy import Where, find_personal_numbers, public_view, scan_record
 
@@ -77,7 +78,11 @@ def test_items_without_a_data_kind_item_are_still_located() -> None:
     record.items = [AgendaItem(meeting_id=12, position=1, title="Öppning", kind=ItemKind.TEXT)]
     record.observations[0].observation.description = "Gäller 811218-9876"
     [where] = scan_record(record, public=False)
-    assert where.place == "Lägesbild, observation 1 (Centrum), description"
+    assert where.place == "situation, observation 1 (Centrum), description"
+    # In the reader's language, as the export and the app say it (issue 18: "§ 13 Övriga
+    # frågor, notes"): every word of the place in Swedish.
+    [where] = scan_record(record, public=False, say=words_of("privacy_place"))
+    assert where.place == "Lägesbild, iakttagelse 1 (Centrum), beskrivning"
 
 
 def test_a_number_in_an_area_a_name_or_a_title_is_masked_in_the_place_too() -> None:

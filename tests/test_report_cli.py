@@ -68,12 +68,12 @@ def test_a_long_description_is_kept_and_control_characters_cleaned(cli: Run,
     (("--area", "A", "--description", "x", "--by", "b" * 201), "--by: Högst 200 tecken"),
     (("--area", "A", "--description", "x" * 20_001), "--description: Högst 20000 tecken"),
     (("--area", "A", "--description", "x", "--at", "tisdagsmorgon"), "--at:"),
-    (("--area", "A", "--description", "x", "--bogus", "y"), "No such option '--bogus'"),
-    (("--area", "A"), "Missing option '--description'"),
+    (("--area", "A", "--description", "x", "--bogus", "y"), "Det finns inget alternativ '--bogus'"),
+    (("--area", "A"), "Saknar alternativet '--description'"),
 ])
 def test_bad_input_is_one_line_and_stores_nothing(cli: Run, ws: Workspace,
                                                   args: tuple[str, ...], said: str) -> None:
-    usage = said.startswith(("No such", "Missing"))  # click's words, exit 2 as elsewhere
+    usage = said.startswith(("Det finns inget", "Saknar"))  # click's words, exit 2 as elsewhere
     assert said in one_line_error(cli("EST", *args), code=2 if usage else 1)
     assert reports.waiting(ws, est(ws)) == []
 
@@ -108,8 +108,10 @@ def test_a_sub_command_is_found_by_name_and_anything_else_is_a_group(cli: Run,
 
 
 def test_report_alone_shows_its_help(cli: Run) -> None:
-    result = cli()
+    result = cli(lang="en")
     assert "GROUP --area" in result.output and "Report an observation" in result.output
+    result = cli(lang="sv")
+    assert "GRUPP --area" in result.output and "Rapportera en iakttagelse" in result.output
 
 
 @pytest.mark.parametrize(("lang", "said"), [

@@ -251,9 +251,11 @@ def test_a_backwards_range_is_one_line(run: Run, args: list[str], sv: str, en: s
 def test_bad_arguments_are_one_line(run: Run) -> None:
     assert "--from" in one_line_error(run("stats", "--from", "den trettonde"))
     assert "no group called 'XYZ'" in one_line_error(run("stats", "--group", "XYZ"))
-    wrong = run("stats", "--by", "week")
+    wrong = run("--lang", "en", "stats", "--by", "week")
     assert wrong.exit_code == 2 and "Traceback" not in wrong.output
     assert "'week' is not one of 'month', 'quarter', 'year'" in wrong.stderr
+    wrong = run("--lang", "sv", "stats", "--by", "week")  # click's words in Swedish too
+    assert "'week' är inte något av 'month', 'quarter', 'year'" in wrong.stderr
 
 
 def test_no_database_is_created(tmp_path: Path) -> None:

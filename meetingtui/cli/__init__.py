@@ -15,7 +15,9 @@ from typing import Any
 import click
 
 from meetingtui import paths
+from meetingtui.cli.click_words import install_click_words, speak, use_said_contexts
 from meetingtui.cli.context import Context, UserError, words
+from meetingtui.i18n import language, section, t
 
 # Matched by name so that start-up does not import the modules that define them.
 _EXPECTED = {"StoreError", "TemplateError", "ExportError", "DateError", "DemoError",
@@ -31,6 +33,10 @@ class _Group(click.Group):
     """Turns every expected failure into one line on stderr and exit 1, an unexpected one into
     a line naming a crash log and exit 3, and a reader that stopped reading (`| head`) into a
     quiet end."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        speak(args)  # before click reads them: `--help` and usage errors come while it does
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -50,13 +56,15 @@ class _Group(click.Group):
                 sys.exit(USER_ERROR)
             log = _crash_log(error)
             click.echo(f"meetingtui: {_message(error, ctx.obj)}"
-                       + (f"; the details are in {log}" if log else ""), err=True)
+                       + (t("cli_errors.crash_log", log=str(log)) if log else ""), err=True)
             sys.exit(UNEXPECTED)
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         where = paths.resolve()
         # Written unwrapped so that a long path can be copied from the terminal.
-        formatter.write(f"\nDatabase in use: {where.db}\nExports go to: {where.exports}\n")
+        # The section alone (`i18n.section`): `--help` reads no whole catalogue.
+        epilog = section(language(), "cli_errors")["epilog"]
+        formatter.write("\n" + epilog.format(db=where.db, exports=where.exports) + "\n")
 
 
 def _quiet_stdout() -> None:
@@ -95,7 +103,7 @@ def _message(error: Exception, context: Context | None) -> str:
         if said is not None:
             return said
     if type(error).__name__ == "ValidationError":
-        return "invalid value: " + "; ".join(
+        return t("cli_errors.invalid_value") + "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
             for e in error.errors()  # type: ignore[attr-defined]
         )
@@ -103,7 +111,7 @@ def _message(error: Exception, context: Context | None) -> str:
         return f"{error.strerror}: {error.filename or ''}".rstrip(": ")
     if _expected(error):
         return str(error)
-    return f"unexpected error ({type(error).__name__}: {error}); set MEETINGTUI_DEBUG=1 for details"
+    return t("cli_errors.unexpected", kind=type(error).__name__, error=str(error))
 
 
 def _in_language(error: Exception, context: Context) -> str | None:
@@ -186,9 +194,13 @@ def _register() -> None:
 
     from meetingtui.cli.agreements import agreements
     main.add_command(agreements)
+    use_said_contexts(main)
 
     from meetingtui.cli.publish import publish
     main.add_command(publish)
 
 
 _register()
+# After the decorators: what they asked click for at import stays English, the texts a command's
+# help is put back to in English (`click_words.say_help`).
+install_click_words()

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from meetingtui.cli.context import Context
+from meetingtui.i18n import section, t_in
 
 
 @click.group(invoke_without_command=True)
@@ -22,15 +23,17 @@ def templates(ctx: click.Context) -> None:
     found = load_templates(context.locations.template_dirs)
     rows = [(t.short, t.name, t.frequency.value, t.chair, str(len(t.items)), t.id)
             for t in found.templates.values()]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(_HEADINGS)]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(_HEADINGS, widths, strict=True)).rstrip())
+    said = section(context.language, "cli_templates")
+    headings = [said[name] for name in _HEADINGS]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headings)]
+    click.echo("  ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True)).rstrip())
     for row in rows:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     for error in found.errors:
-        click.echo(f"BROKEN  {error.located(context.language)}", err=True)
+        click.echo(f"{said['broken']}  {error.located(context.language)}", err=True)
 
 
-_HEADINGS = ("Short", "Name", "Frequency", "Chair", "Items", "Id")
+_HEADINGS = ("short", "name", "frequency", "chair", "items", "id")
 
 
 @templates.command("check")
@@ -50,6 +53,7 @@ def check(context: Context, files: tuple[Path, ...]) -> None:
             click.echo(error.located(context.language), err=True)
             failed = True
         else:
-            click.echo(f"{path}: ok ({template.short}, {len(template.items)} items)")
+            click.echo(t_in(context.language, "cli_templates.ok", path=str(path),
+                            short=template.short, count=len(template.items)))
     if failed:
         sys.exit(1)

@@ -1,7 +1,10 @@
-"""What every action-list format shares: the Swedish words, titles, and the default file name.
+"""What every action-list format shares: its words, titles, and the default file name.
 
 Standard library only (no pydantic, no python-docx): `meetingtui actions` imports this at run
-time for every format. Stored values stay English (``in_progress``); people read Swedish.
+time for every format. Stored values stay English (``in_progress``); people read the interface
+language (`--lang`): the words come from the catalogues' `[action_words]` section when this
+module is first imported, which is after the command line or the app has set the language (one
+process speaks one language, as Textual's key labels do).
 """
 
 from __future__ import annotations
@@ -9,57 +12,35 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from meetingtui.i18n import language, section, t
 from meetingtui.services.actions import ActionFilters, ActionList, ActionRow, by_owner
 
-TITLE = "Åtgärdslista"
-OVERDUE = "Försenad"
-CONFIDENTIAL = "Sekretess"
-PROPOSED_TO = "Förslag till"
-WAITING = "förslag, väntar på beslut"
-NONE_FOUND = "Inga åtgärder."
-PUBLIC_NOTE = "Utan sekretessmarkerade åtgärder"
+
+def _section(name: str = "") -> dict[str, str]:
+    """One table of `[action_words]` in the interface language: {stored value or column: word},
+    read alone (`i18n.section`): `meetingtui actions` is measured against `--help`."""
+    return section(language(), ".".join(("action_words", name)) if name else "action_words")
+
+
+_WORDS = _section()
+TITLE = _WORDS["title"]
+OVERDUE = _WORDS["overdue"]
+CONFIDENTIAL = _WORDS["confidential"]
+PROPOSED_TO = _WORDS["proposed_to"]
+WAITING = _WORDS["waiting"]
+NONE_FOUND = _WORDS["none_found"]
+PUBLIC_NOTE = _WORDS["public_note"]
+YES, NO = _WORDS["yes"], _WORDS["no"]
 
 #: Column headings, one key per column every format may show.
-HEAD = {
-    "id": "Nr",
-    "text": "Åtgärd",
-    "owner": "Ansvarig",
-    "owner_org": "Organisation",
-    "group": "Grupp",
-    "meeting": "Möte",
-    "meeting_id": "Möte nr",
-    "meeting_date": "Mötesdatum",
-    "due": "Klart senast",
-    "status": "Status",
-    "overdue": OVERDUE,
-    "confidential": CONFIDENTIAL,
-    "type": "Typ",
-    "level": "Nivå",
-    "method": "Beprövad metod",
-    "causes": "Orsaker",
-    "proposed_to": PROPOSED_TO,
-}
-
-STATUS_SV = {
-    "not_started": "ej påbörjad",
-    "in_progress": "pågående",
-    "done": "genomförd",
-    "cancelled": "avbruten",
-}
-
-#: A measure's type, level and tested method (`model.MeasureType`, `PreventionLevel`,
-#: `ProvenMethod`) in Swedish; a test checks that every stored value has its word.
-TYPE_SV = {"situational": "situationell", "social": "social"}
-LEVEL_SV = {"": "", "universal": "universell", "selective": "selektiv", "indicated": "indikerad"}
-METHOD_SV = {"yes": "ja", "no": "nej", "unknown": "vet ej"}
-
-_FILTER_SV = {
-    "open": "öppna (ej påbörjade och pågående)",
-    "overdue": "försenade (öppna och efter sista datum)",
-    "done": "genomförda",
-    "cancelled": "avbrutna",
-    "all": "alla",
-}
+HEAD = _section("head")
+#: A measure's status, type, level and tested method (`model.MeasureStatus`, `MeasureType`,
+#: `PreventionLevel`, `ProvenMethod`) in words; a test checks that every stored value has one.
+STATUS_WORDS = _section("status")
+TYPE_WORDS = _section("type")
+LEVEL_WORDS = {"": "", **_section("level")}
+METHOD_WORDS = _section("method")
+_FILTER_WORDS = _section("filter")
 
 
 def proposal_heading(row: ActionRow) -> str:
@@ -82,23 +63,23 @@ def status_word(row: ActionRow) -> str:
     proposal's is "förslag, väntar på beslut"."""
     if row.waiting:
         return WAITING
-    word = STATUS_SV.get(row.status, row.status)
+    word = STATUS_WORDS.get(row.status, row.status)
     return f"{OVERDUE} ({word})" if row.overdue else word
 
 
 def kind_text(row: ActionRow) -> str:
     """"situationell, universell · beprövad metod: ja": the kind of prevention (the level only
     when it was said) and whether the method is tested or evaluated."""
-    kind = ", ".join(word for word in (TYPE_SV.get(row.type, row.type),
-                                       LEVEL_SV.get(row.level, row.level)) if word)
-    return f"{kind} · {HEAD['method'].lower()}: {METHOD_SV.get(row.method, row.method)}"
+    kind = ", ".join(word for word in (TYPE_WORDS.get(row.type, row.type),
+                                       LEVEL_WORDS.get(row.level, row.level)) if word)
+    return f"{kind} · {HEAD['method'].lower()}: {METHOD_WORDS.get(row.method, row.method)}"
 
 
 def causes_text(row: ActionRow) -> str:
     """"Orsaker: Olåsta cykelrum; Köpare från grannkommuner" ("" when it addresses none)."""
     if not row.causes:
         return ""
-    lead = "Orsak" if len(row.causes) == 1 else HEAD["causes"]
+    lead = _WORDS["cause"] if len(row.causes) == 1 else HEAD["causes"]
     return f"{lead}: {'; '.join(' '.join(text.split()) for text in row.causes)}"
 
 
@@ -112,15 +93,15 @@ def due_text(row: ActionRow) -> str:
 
 def filter_summary(filters: ActionFilters) -> str:
     """The filters in words: "Status: öppna … · Ansvarig: Polisen · Grupp: EST"."""
-    parts = [f"Status: {_FILTER_SV.get(filters.status, filters.status)}"]
+    parts = [f"{HEAD['status']}: {_FILTER_WORDS.get(filters.status, filters.status)}"]
     if filters.owner:
-        parts.append(f"Ansvarig: {filters.owner}")
+        parts.append(f"{HEAD['owner']}: {filters.owner}")
     if filters.group:
-        parts.append(f"Grupp: {filters.group}")
+        parts.append(f"{HEAD['group']}: {filters.group}")
     if filters.due_before is not None:
-        parts.append(f"Klart senast före: {filters.due_before.isoformat()}")
+        parts.append(_WORDS["due_before"].format(day=filters.due_before.isoformat()))
     if filters.meeting_id is not None:
-        parts.append(f"Möte nr: {filters.meeting_id}")
+        parts.append(f"{HEAD['meeting_id']}: {filters.meeting_id}")
     if filters.public:
         parts.append(PUBLIC_NOTE)
     return " · ".join(parts)
@@ -133,12 +114,18 @@ def table_heading(actions: ActionList) -> str:
 
 def subtitle(actions: ActionList) -> str:
     """"Exempelkommun · 2026-11-23 · 12 åtgärder, varav 3 försenade"."""
-    total = len(actions.rows)
-    late = sum(row.overdue for row in actions.rows)
-    count = f"{total} åtgärd" if total == 1 else f"{total} åtgärder"
-    if late:
-        count += f", varav {late} försenad" if late == 1 else f", varav {late} försenade"
+    count = count_text(actions.rows)
     return " · ".join(p for p in (actions.municipality, actions.today.isoformat(), count) if p)
+
+
+def count_text(rows: list[ActionRow]) -> str:
+    """"12 åtgärder, varav 3 försenade" ("1 åtgärd" …); for proposals waiting for a decision,
+    "2 förslag som väntar på beslut"."""
+    if rows and rows[0].waiting:
+        return t("action_words.waiting_count", count=len(rows))
+    late = sum(row.overdue for row in rows)
+    text = t("action_words.count", count=len(rows))
+    return text + t("action_words.late", count=late) if late else text
 
 
 def owner_orgs(rows: list[ActionRow]) -> str:

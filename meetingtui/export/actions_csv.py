@@ -16,10 +16,12 @@ import io
 
 from meetingtui.export.actions_common import (
     HEAD,
-    LEVEL_SV,
-    METHOD_SV,
-    STATUS_SV,
-    TYPE_SV,
+    LEVEL_WORDS,
+    METHOD_WORDS,
+    NO,
+    STATUS_WORDS,
+    TYPE_WORDS,
+    YES,
     due_text,
     status_word,
 )
@@ -41,11 +43,11 @@ def _cell(text: str) -> str:
 def _values(row: ActionRow) -> list[str]:
     return [
         str(row.id), _cell(row.text), _cell(row.owner), _cell(row.owner_org), due_text(row),
-        status_word(row) if row.waiting else STATUS_SV.get(row.status, row.status),
-        "ja" if row.overdue else "nej",
+        status_word(row) if row.waiting else STATUS_WORDS.get(row.status, row.status),
+        YES if row.overdue else NO,
         _cell(row.group_short), str(row.meeting_id), row.meeting_date.isoformat(),
-        "ja" if row.confidential else "nej", TYPE_SV.get(row.type, row.type),
-        LEVEL_SV.get(row.level, row.level), METHOD_SV.get(row.method, row.method),
+        YES if row.confidential else NO, TYPE_WORDS.get(row.type, row.type),
+        LEVEL_WORDS.get(row.level, row.level), METHOD_WORDS.get(row.method, row.method),
         _cell("; ".join(row.causes)),
         _cell(" ".join(row.proposed_to.split()) if row.waiting else ""),
     ]

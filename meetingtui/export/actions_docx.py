@@ -26,6 +26,7 @@ from meetingtui.export.actions_common import (
     NONE_FOUND,
     TITLE,
     causes_text,
+    count_text,
     due_text,
     filter_summary,
     kind_text,
@@ -41,16 +42,6 @@ COLUMNS = ("id", "text", "group", "meeting", "due", "status")
 #: As wide as the writer would like them (the 16 cm between the margins): `fitted_widths` gives
 #: each at least its longest word ("Styrgruppen", "Klart senast") so that none is broken.
 WIDTHS_CM = (1.1, 6.4, 1.6, 2.2, 2.2, 2.5)
-
-
-def _count(rows: list[ActionRow]) -> str:
-    if rows and rows[0].waiting:
-        return f"{len(rows)} förslag som väntar på beslut"
-    late = sum(row.overdue for row in rows)
-    text = f"{len(rows)} åtgärd" if len(rows) == 1 else f"{len(rows)} åtgärder"
-    if late:
-        text += f", varav {late} försenad" if late == 1 else f", varav {late} försenade"
-    return text
 
 
 def build_docx(actions: ActionList, now: datetime | None = None, *,
@@ -74,7 +65,7 @@ def build_docx(actions: ActionList, now: datetime | None = None, *,
         # An owner's heading stays with their table: never alone at the foot of a page.
         layout.heading(doc, one_line(owner), 1).paragraph_format.keep_with_next = True
         orgs = owner_orgs(rows)
-        doc.add_paragraph(one_line(f"{orgs} · {_count(rows)}" if orgs else _count(rows)))
+        doc.add_paragraph(one_line(f"{orgs} · {count_text(rows)}" if orgs else count_text(rows)))
         _table(doc, rows)
     return doc
 

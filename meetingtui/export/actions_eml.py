@@ -20,26 +20,23 @@ from meetingtui.export.actions_common import (
     CONFIDENTIAL,
     HEAD,
     OVERDUE,
+    count_text,
     due_text,
     kind_text,
     status_word,
 )
 from meetingtui.export.actions_ics import build_ics
 from meetingtui.export.clean import one_line
+from meetingtui.i18n import language, t
 from meetingtui.services.actions import ActionList, ActionRow
 
 COLUMNS = ("id", "text", "group", "meeting", "due", "status")
 
 
-def _count(rows: list[ActionRow]) -> str:
-    late = sum(row.overdue for row in rows)
-    text = "1 åtgärd" if len(rows) == 1 else f"{len(rows)} åtgärder"
-    return text + (f", varav {late} {'försenad' if late == 1 else 'försenade'}" if late else "")
-
-
 def subject(actions: ActionList, owner: str) -> str:
     where = f" – {actions.municipality}" if actions.municipality else ""
-    return one_line(f"Dina åtgärder {actions.today.isoformat()}{where}: {_count(actions.rows)}")
+    return one_line(t("action_words.mail_subject", day=actions.today.isoformat(), where=where,
+                      count=count_text(actions.rows)))
 
 
 def _cells(row: ActionRow) -> list[str]:
@@ -48,10 +45,17 @@ def _cells(row: ActionRow) -> list[str]:
             due_text(row), status]
 
 
+def _lead(actions: ActionList) -> str:
+    """The letter's first line: whose work, which day, how many measures."""
+    sender = (t("action_words.mail_from", municipality=actions.municipality)
+              if actions.municipality else t("action_words.mail_from_municipality"))
+    return t("action_words.mail_lead", sender=sender, day=actions.today.isoformat(),
+             count=count_text(actions.rows))
+
+
 def plain_body(actions: ActionList, owner: str) -> str:
-    lines = [f"Hej {one_line(owner)}!", "",
-             f"Här är dina åtgärder från {actions.municipality or 'kommunens'} "
-             f"trygghetsarbete, {actions.today.isoformat()} ({_count(actions.rows)}).", ""]
+    lines = [t("action_words.mail_hello", owner=one_line(owner)), "",
+             _lead(actions), ""]
     for row in actions.rows:
         number, text, group, meeting, due, status = _cells(row)
         mark = f"{OVERDUE.upper()}: " if row.overdue else ""
@@ -59,9 +63,7 @@ def plain_body(actions: ActionList, owner: str) -> str:
                   f"   {HEAD['group']}: {group} · {HEAD['meeting']}: {meeting} · "
                   f"{HEAD['due']}: {due or '–'} · {HEAD['status']}: {status}",
                   f"   {kind_text(row)}", ""]
-    lines += ["Kalenderfilen i bilagan lägger in varje åtgärd på sitt slutdatum, med en "
-              "påminnelse en vecka före.", "",
-              "Svara på det här meddelandet om något har ändrats."]
+    lines += [t("action_words.mail_calendar"), "", t("action_words.mail_reply")]
     return "\n".join(lines) + "\n"
 
 
@@ -76,15 +78,13 @@ def html_body(actions: ActionList, owner: str) -> str:
         marked = ' class="overdue"' if row.overdue else ""
         rows.append(f"<tr{marked}>{cells}</tr>")
     return (
-        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html lang=\"{language()}\"><head><meta charset=\"utf-8\">"
         f"<title>{e(subject(actions, owner))}</title></head><body>"
-        f"<p>Hej {e(one_line(owner))}!</p>"
-        f"<p>Här är dina åtgärder från {e(actions.municipality or 'kommunens')} "
-        f"trygghetsarbete, {e(actions.today.isoformat())} ({e(_count(actions.rows))}).</p>"
+        f"<p>{e(t('action_words.mail_hello', owner=one_line(owner)))}</p>"
+        f"<p>{e(_lead(actions))}</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        "<p>Kalenderfilen i bilagan lägger in varje åtgärd på sitt slutdatum, med en "
-        "påminnelse en vecka före.</p><p>Svara på det här meddelandet om något har "
-        "ändrats.</p></body></html>\n")
+        f"<p>{e(t('action_words.mail_calendar'))}</p><p>{e(t('action_words.mail_reply'))}</p>"
+        "</body></html>\n")
 
 
 def build_eml(actions: ActionList, owner: str, email: str = "",

@@ -26,7 +26,7 @@ from icalendar import Alarm, Event, Todo
 from meetingtui.export.actions_common import (
     HEAD,
     OVERDUE,
-    STATUS_SV,
+    STATUS_WORDS,
     TITLE,
     causes_text,
     kind_text,
@@ -66,7 +66,7 @@ def _summary(row: ActionRow) -> str:
 
 
 def _description(row: ActionRow) -> str:
-    status = STATUS_SV.get(row.status, row.status)
+    status = STATUS_WORDS.get(row.status, row.status)
     lines = [
         f"{HEAD['group']}: {row.group_short} – {row.group_name}",
         f"{HEAD['meeting']}: {row.meeting_date.isoformat()} (nr {row.meeting_id})",

@@ -8,11 +8,11 @@ import re
 from meetingtui.export.actions_common import (
     CONFIDENTIAL,
     HEAD,
-    LEVEL_SV,
-    METHOD_SV,
+    LEVEL_WORDS,
+    METHOD_WORDS,
     NONE_FOUND,
     TITLE,
-    TYPE_SV,
+    TYPE_WORDS,
     due_text,
     filter_summary,
     owner_orgs,
@@ -38,9 +38,9 @@ def _line(row: ActionRow) -> str:
         status = f"**{status}**"
     if row.confidential:  # only an internal list has them; a public one leaves them out
         status += f" · **{CONFIDENTIAL}**"
-    cells = [str(row.id), escape(row.text), TYPE_SV.get(row.type, escape(row.type)),
-             LEVEL_SV.get(row.level, escape(row.level)),
-             METHOD_SV.get(row.method, escape(row.method)), escape("; ".join(row.causes)),
+    cells = [str(row.id), escape(row.text), TYPE_WORDS.get(row.type, escape(row.type)),
+             LEVEL_WORDS.get(row.level, escape(row.level)),
+             METHOD_WORDS.get(row.method, escape(row.method)), escape("; ".join(row.causes)),
              escape(row.group_short), row.meeting_date.isoformat(), due_text(row), status]
     return "| " + " | ".join(cells) + " |"
 

@@ -25,7 +25,7 @@ from meetingtui.export.actions_common import (
     HEAD,
     NONE_FOUND,
     OVERDUE,
-    STATUS_SV,
+    STATUS_WORDS,
     causes_text,
     due_text,
     kind_text,
@@ -173,7 +173,7 @@ class _Layout:
 
     @staticmethod
     def _status_cell(row: ActionRow) -> str:
-        status = STATUS_SV.get(row.status, row.status) if not row.waiting else status_word(row)
+        status = STATUS_WORDS.get(row.status, row.status) if not row.waiting else status_word(row)
         if row.overdue:
             status = f"{OVERDUE}\n{status}"
         if row.confidential:

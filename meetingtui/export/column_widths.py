@@ -105,8 +105,9 @@ def fit(preferred: Sequence[float], minimum: Sequence[float], total: float) -> l
 
 def _capped(minimum: Sequence[float], total: float) -> list[float]:
     """Minimums wider than the page: by less than their slack, each gives up the same share;
-    else the narrow columns keep theirs and only the widest give way, to one width they share. Shrunk alike, every column broke its words: the dates of a
-    table with "Samhällsbyggnadsförvaltningen" in it read "2026-11-3" "0"."""
+    else the narrow columns keep theirs and only the widest give way, to one width they share.
+    Shrunk alike, every column broke its words: the dates of a table with
+    "Samhällsbyggnadsförvaltningen" in it read "2026-11-3" "0"."""
     overflow = sum(minimum) - total
     if overflow <= SLACK_CM * len(minimum):  # each gives up some of its slack: words stay whole
         return [m - overflow / len(minimum) for m in minimum]

@@ -19,8 +19,10 @@ from meetingtui.export.labels import (
     format_date,
     format_span,
     labels_for,
+    language_of,
     word,
 )
+from meetingtui.i18n import t_in
 from meetingtui.model import (
     AgendaItem,
     AgreementDetail,
@@ -230,8 +232,8 @@ class Minutes:
             count = len(self.full.followups) - len(self.record.followups)
             if count <= 0:
                 return ""
-            key = "left_out_followups_one" if count == 1 else "left_out_followups_other"
-            return self.labels[key].format(count=count)
+            return t_in(language_of(self.record).value, "minutes_words.left_out_followups",
+                        count=count)
         return ""
 
     def _left_out(self, what: str, numbers: list[int]) -> str:

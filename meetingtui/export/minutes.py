@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from meetingtui.export.files import ExportError, Format, default_export_path, write_export
+from meetingtui.i18n import words_of
 from meetingtui.privacy import Where, scan_record
 from meetingtui.services.record import filed_municipality, load_meeting
 from meetingtui.services.settings import word_template
@@ -51,7 +52,7 @@ def export_minutes(
     """
     record = load_meeting(ws, meeting_id)
     target = path or default_export_path(ws.locations.exports, record, public, fmt)
-    findings = scan_record(record, public)
+    findings = scan_record(record, public, words_of("privacy_place"))
     if findings and public and not allow_personal_data:
         raise PersonalDataFound(findings, target)
     town = filed_municipality(ws, record.meeting)

@@ -4,13 +4,18 @@ Keys are dotted (`section.name`); values are `str.format` templates. `t(key, **k
 up in the current language, falling back to Swedish and then to the key itself, so a missing
 text shows up as its key rather than as a crash in front of the group.
 
-A text that holds a number of something has a form per number (Swedish and English both have
-two: one and other). Its value is a table instead of a string:
+A text that holds a number of something has a form per plural category. Its value is a table
+instead of a string:
 
     count = { one = "{count} åtgärd", other = "{count} åtgärder" }
 
-and `t("actions.count", count=n)` picks `one` when n is 1, else `other`. A text with two or more
-numbers gives each its own forms, under the name of its placeholder, beside the text:
+and `t("actions.count", count=n)` picks the form of n's CLDR plural category in the language, as
+Babel's rules say (`one` for 1 in Swedish and English, `other` else; a table may hold any CLDR
+category: zero, one, two, few, many, other). Babel is imported only when a plural is formatted:
+the first costs about 30 ms (its rules and locale data), which `--help` and `stats` never pay.
+
+A text with two or more numbers gives each its own forms, under the name of its placeholder,
+beside the text:
 
     detail = { text = "{causes}, {measures}", causes = { one = "{count} orsak", other = … }, … }
 
@@ -26,30 +31,49 @@ from __future__ import annotations
 import locale
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("sv", "en")
-#: The plural categories the catalogues use (CLDR's, for Swedish and English: one, other).
-FORMS = ("one", "other")
+#: CLDR's plural categories; a plural table holds `other` and any of the rest.
+FORMS = ("zero", "one", "two", "few", "many", "other")
 _HERE = Path(__file__).resolve().parent
 _current: str | None = None  # resolved from the environment on first use
 
 
+@cache
+def _plural_rule(lang: str) -> Callable[[float | int], str]:
+    from babel.core import Locale  # here: only a text with a number needs CLDR's rules
+
+    return Locale.parse(lang).plural_form
+
+
+def plural_category(lang: str, count: object) -> str:
+    """CLDR's plural category of ``count`` in ``lang`` ("one", "other" …); "other" for what is
+    not a number (a missing or misspelt placeholder)."""
+    if isinstance(count, bool) or not isinstance(count, int | float):
+        return "other"
+    return _plural_rule(lang)(abs(count))
+
+
 @dataclass(frozen=True)
 class Plural:
-    """The forms of a text that holds a number: `one` for 1, `other` for any other number."""
+    """The forms of a text that holds a number, by CLDR plural category; `other` always."""
 
     other: str
     one: str | None = None
+    more: Mapping[str, str] = field(default_factory=dict)  # zero, two, few, many
 
-    def pick(self, count: object) -> str:
-        if self.one is not None and isinstance(count, int | float) and count == 1:
-            return self.one
-        return self.other
+    def pick(self, count: object, lang: str = "sv") -> str:
+        if self.one is None and not self.more:
+            return self.other  # one form for every number: no rule to look up
+        category = plural_category(lang, count)
+        if category == "one":
+            return self.one if self.one is not None else self.other
+        return self.more.get(category, self.other)
 
 
 @dataclass(frozen=True)
@@ -68,7 +92,9 @@ def _plural(value: Mapping[str, Any]) -> Plural | None:
     if not value or not set(value) <= set(FORMS) or not isinstance(value.get("other"), str):
         return None
     one = value.get("one")
-    return Plural(other=value["other"], one=one if isinstance(one, str) else None)
+    more = {name: text for name, text in value.items()
+            if name not in ("one", "other") and isinstance(text, str)}
+    return Plural(other=value["other"], one=one if isinstance(one, str) else None, more=more)
 
 
 def _counted(value: Mapping[str, Any]) -> Counted | None:
@@ -137,12 +163,17 @@ _PLAIN = re.compile(r'^([A-Za-z0-9_-]+) = ("(?:[^"\\]|\\.)*")$', re.MULTILINE)
 
 
 @cache
+def _source(lang: str) -> str:
+    return (_HERE / f"{lang}.toml").read_text(encoding="utf-8")
+
+
+@cache
 def section(lang: str, name: str) -> dict[str, str]:
     """The plain texts (`key = "text"` lines) of one `[name]` section of a catalogue, read
     without the rest and without a TOML parser: for a command whose start-up is measured
     (`meetingtui stats`), which the whole catalogue (4 ms, and 2 ms to import tomllib) would
     slow more than its own work. A test checks that this reads what `catalogue` reads."""
-    text = (_HERE / f"{lang}.toml").read_text(encoding="utf-8")
+    text = _source(lang)
     start = text.index(f"\n[{name}]\n")
     end = text.find("\n[", start + 1)
     body = text[start:] if end == -1 else text[start:end]
@@ -196,16 +227,33 @@ def _format(text: str, kw: Mapping[str, Any]) -> str:
 
 
 def t(key: str, **kw: Any) -> str:
-    entry = entries(language()).get(key) or entries("sv").get(key) or key
+    """The text of ``key`` in the interface language, formatted with ``kw``."""
+    return t_in(language(), key, **kw)
+
+
+def t_in(lang: str, key: str, **kw: Any) -> str:
+    """The text of ``key`` in ``lang``, whatever the interface speaks: the minutes are written
+    in their template's language."""
+    entry = entries(lang).get(key) or entries("sv").get(key) or key
     if isinstance(entry, Plural):
-        return _format(entry.pick(kw.get("count")), kw)
+        return _format(entry.pick(kw.get("count"), lang), kw)
     if isinstance(entry, Counted):
-        worded = {name: _format(forms.pick(kw[name]), {**kw, "count": kw[name]})
+        worded = {name: _format(forms.pick(kw[name], lang), {**kw, "count": kw[name]})
                   for name, forms in entry.numbers.items() if name in kw}
         return _format(entry.text, {**kw, **worded})
     if not kw:
         return entry
     return _format(entry, kw)
+
+
+def words_of(section_name: str) -> Callable[[str], str]:
+    """A function that says one word of `[section_name]` in the interface language (the word
+    itself where the catalogue has none): for a leaf module that names places in plain words and
+    may not import the catalogue (privacy's "§ 13 Övriga frågor, anteckningar")."""
+    def say(word: str) -> str:
+        key = f"{section_name}.{word}"
+        return t(key) if has(key) else word
+    return say
 
 
 def validation_message(error_type: str, fallback: str, context: Mapping[str, Any] | None) -> str:

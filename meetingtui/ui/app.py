@@ -6,18 +6,21 @@ Keep start-up light: screens are imported when they are first shown, after the l
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
-from typing import ClassVar
+from dataclasses import replace
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from meetingtui.i18n import set_language, t
 from meetingtui.services import settings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.commands import ScreenCommands
 from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.textual_words import Palette, quit_hint, system_commands
 from meetingtui.ui.themes import DEFAULT_THEME, HIGH_CONTRAST, high_contrast
 
 
@@ -45,6 +48,17 @@ class MeetingApp(App[None]):
         if self.theme not in self.available_themes:
             self.theme = DEFAULT_THEME
         self.title = t("app.title")
+        self._say_palette_key()
+
+    def _say_palette_key(self) -> None:
+        """Textual adds its palette key with the English description "palette" (shown at the
+        footer's right) when the class is built; say it in the interface language, which is
+        known only now (`make_app` sets it after importing this module)."""
+        key = self.COMMAND_PALETTE_BINDING
+        self._bindings.key_to_bindings[key] = [
+            replace(binding, description=t("palette.key"), tooltip=t("palette.tooltip"))
+            if binding.action == "command_palette" else binding
+            for binding in self._bindings.key_to_bindings.get(key, [])]
 
     def on_mount(self) -> None:
         self.ready = True
@@ -64,6 +78,16 @@ class MeetingApp(App[None]):
             except Failed:
                 return
             self.push_screen(screen)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(Palette(id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def action_help_quit(self) -> None:
+        quit_hint(self)
 
     def action_next_field(self) -> None:
         from meetingtui.ui.widgets.form_input import FormInput

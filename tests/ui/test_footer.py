@@ -15,7 +15,7 @@ from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.widgets.footer import Footer
 
-PALETTE = "▏^p palette "
+PALETTE = "▏^p palett "  # Swedish: the palette is "kommandopaletten"
 
 
 def footer_of(pilot: Pilot[None]) -> Footer:
@@ -123,7 +123,9 @@ def test_clicking_a_key_runs_it(in_meeting: tuple[Workspace, int]) -> None:
             await click_label(pilot, " p Föregående ")
             assert app.screen.current == before  # type: ignore[attr-defined]
             await click_label(pilot, PALETTE)
-            assert type(app.screen).__name__ == "CommandPalette"
+            from textual.command import CommandPalette
+
+            assert isinstance(app.screen, CommandPalette)  # the app's, in its own words
 
     asyncio.run(run())
 

@@ -27,7 +27,12 @@ def test_sv_and_en_have_the_same_keys() -> None:
 def test_both_use_the_same_placeholders() -> None:
     sv, en = catalogue("sv"), catalogue("en")
     for key in sv:
-        assert set(re.findall(r"{(\w+)}", sv[key])) == set(re.findall(r"{(\w+)}", en[key])), key
+        said, english = (set(re.findall(r"{(\w+)(?:[!:][^}]*)?}", text))
+                         for text in (sv[key], en[key]))
+        if key.startswith("click."):  # click's own fields: Swedish may leave an English one out
+            assert said <= english, key
+        else:
+            assert said == english, key
 
 
 def test_every_enum_value_has_a_label() -> None:

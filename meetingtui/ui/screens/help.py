@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from meetingtui.i18n import t
+from meetingtui.ui.textual_words import binding_words
 from meetingtui.ui.widgets.footer import Footer
 
 KEY_WIDTH = 12
@@ -33,8 +34,9 @@ def help_text(screen: Screen[object]) -> Text:
         seen.add(binding.action)
         keys = ", ".join(app.get_key_display(Binding(key.strip(), "")) for key in
                          _keys_of(screen, binding.action))
-        words = binding.description
-        if tooltip and tooltip != words:
+        textual_words = binding_words(node, binding)  # Textual's own widgets speak English
+        words = textual_words or binding.description
+        if tooltip and tooltip != words and textual_words is None:
             words = f"{words}: {tooltip}" if words else tooltip
         (everywhere if node is app or binding.action.startswith("app.") else own).append(
             (keys, words))

@@ -339,6 +339,7 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(AmendDialog(meeting.secretary or meeting.chair), start)
 
     def action_close_meeting(self) -> None:
+        from meetingtui.i18n import words_of
         from meetingtui.privacy import scan_record
         from meetingtui.services.record import load_meeting
         from meetingtui.ui.dialogs.confirm import ConfirmDialog
@@ -347,7 +348,8 @@ class MeetingScreen(Screen[None]):
             return
         ws, meeting_id = self.session.ws, self.session.meeting_id
         incomplete = meetings.check_before_close(ws, meeting_id)
-        findings = scan_record(load_meeting(ws, meeting_id), public=False)
+        findings = scan_record(load_meeting(ws, meeting_id), public=False,
+                               say=words_of("privacy_place"))
         lines = [t("close.question")]
         if incomplete.empty and not findings:
             lines.append(t("close.complete"))
