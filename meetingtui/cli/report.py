@@ -51,14 +51,16 @@ class ReportGroup(click.Group):
              subcommand_metavar="GROUP --area … --description … | COMMAND …")
 def report() -> None:
     """Report an observation to a group's next meeting (inrapportering), without starting it;
-    or write the documents handed upward: `report yearly` (the year's lägesbild and
-    åtgärdsplan for KS and KF) and `report quarter` (a quarter's lägesbild summary).
+    list what waits for the next meetings (`report waiting`); or write the documents handed
+    upward: `report yearly` (the year's lägesbild and åtgärdsplan for KS and KF) and `report
+    quarter` (a quarter's lägesbild summary).
 
     \b
     Examples:
       meetingtui report EST --area Centrum --category Skadegörelse \\
           --description "Krossade rutor vid busstorget" --source Polisen --by "Anna Berg"
       meetingtui report EST --area Norr --description "…" --confidential
+      meetingtui report waiting EST
       meetingtui report yearly --year 2026 -o lagesbild-2026.docx
       meetingtui report quarter --quarter 2026-Q4 --group EST -o kvartal.md
     """
