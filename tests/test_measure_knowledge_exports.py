@@ -255,7 +255,7 @@ def test_a_personnummer_in_a_cause_from_an_earlier_meeting_stops_the_public_minu
              PreventionLevel.UNSAID, ProvenMethod.UNKNOWN)
     with pytest.raises(PersonalDataFound) as refused:
         export_minutes(ws, october, public=True, path=tmp_path / "public.docx")
-    assert "cause" in str(refused.value) and "811218-****" in str(refused.value)
+    assert "åtgärd 1, orsak 1" in str(refused.value) and "811218-****" in str(refused.value)
     assert "9876" not in str(refused.value) and not (tmp_path / "public.docx").exists()
 
 
