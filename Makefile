@@ -22,7 +22,7 @@ run: $(APP)
 	$(BIN)/meetingtui
 
 test: lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
