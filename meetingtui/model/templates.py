@@ -1,0 +1,65 @@
+"""Agenda templates as the loader gives them: a group type's items and settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+)
+
+from meetingtui.model.enums import DocumentType, Frequency, ItemKind, Language, MeasureType
+from meetingtui.model.text import Line, Name, Notes
+
+# --- agenda templates --------------------------------------------------------------------------
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TemplateItem(_Strict):
+    """One `##` heading of an agenda template."""
+
+    title: Name
+    kind: ItemKind = ItemKind.TEXT
+    minutes: int | None = Field(default=None, ge=1, le=480)
+    guidance: Notes = ""
+    points: list[Line] = []
+    # `rollup`: the groups it rolls up (short name, name or template id); none: every other
+    # operative group. `proposals`: the body the measures recorded there are proposed to.
+    groups: list[Name] = []
+    body: Line = ""
+    line: int = 0  # where the heading stands in its file, for messages
+
+
+class GroupTemplate(_Strict):
+    """A group type's agenda template (`agendas/*.md`)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+    name: Name
+    short: Name
+    language: Language = Language.SV
+    document: DocumentType = DocumentType.NOTES
+    chair: Name
+    frequency: Frequency
+    skip_months: list[Annotated[int, Field(ge=1, le=12)]] = []
+    members: list[Name] = []
+    categories: list[Name] = []
+    # What a new measure of its groups is, until someone changes it: SSPF works socially.
+    measure_type: MeasureType = MeasureType.SITUATIONAL
+    title: Line = ""
+    items: list[TemplateItem] = Field(min_length=1)
+    source: Path | None = None
+
+    def has_kind(self, kind: ItemKind) -> bool:
+        return any(item.kind is kind for item in self.items)
+
+
+#: `date` under another name, for models that have a field called `date`.
+Day = date
+
+

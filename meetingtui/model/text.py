@@ -1,0 +1,77 @@
+"""Text as the models take it: control characters out, lengths bounded, a line kept to one line."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+)
+from pydantic_core import PydanticCustomError
+
+# --- text ------------------------------------------------------------------------------------
+
+# Word (lxml) and most terminals cannot hold these; a note pasted from another program may.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+SHORT_MAX = 200
+LONG_MAX = 20_000
+
+
+def clean_text(value: str) -> str:
+    """Text as it is stored: LF line ends, no control characters, no surrounding blanks."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value).strip()
+
+
+def _clean(value: Any) -> Any:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _single_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _required(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("text_empty", "This field cannot be empty")
+    return value
+
+
+def _short(value: str) -> str:
+    if len(value) > SHORT_MAX:
+        raise PydanticCustomError(
+            "text_too_long", "At most {max} characters (now {length})",
+            {"max": SHORT_MAX, "length": len(value)},
+        )
+    return value
+
+
+def _long(value: str) -> str:
+    if len(value) > LONG_MAX:
+        raise PydanticCustomError(
+            "text_too_long", "At most {max} characters (now {length})",
+            {"max": LONG_MAX, "length": len(value)},
+        )
+    return value
+
+
+#: A name, title or place: one line, required.
+Name = Annotated[
+    str, BeforeValidator(_clean), AfterValidator(_single_line), AfterValidator(_required),
+    AfterValidator(_short),
+]
+#: One line that may be left empty.
+Line = Annotated[str, BeforeValidator(_clean), AfterValidator(_single_line), AfterValidator(_short)]
+#: Notes, descriptions, decisions: Markdown, many lines, may be empty.
+Notes = Annotated[str, BeforeValidator(_clean), AfterValidator(_long)]
+#: A description that must say something.
+Description = Annotated[
+    str, BeforeValidator(_clean), AfterValidator(_required), AfterValidator(_long)
+]
+#: What one or more fields held, quoted in an amendment: bounded by those fields, not by one.
+Quoted = Annotated[str, BeforeValidator(_clean)]
+
+
