@@ -119,9 +119,10 @@ def big_meeting_db(base: DemoDb, observations: int = BIG_MEETING_OBSERVATIONS) -
 def _add_big_meeting(path: Path, count: int) -> None:
     from random import Random
 
+    from meetingtui.demo import content as demo_content
     from meetingtui.model import Cause, ItemKind, Measure, Observation, Trend
     from meetingtui.paths import resolve
-    from meetingtui.services import demo_content, groups, lagesbild, meetings
+    from meetingtui.services import groups, lagesbild, meetings
     from meetingtui.services.workspace import open_workspace
 
     rng = Random(200)
@@ -212,9 +213,10 @@ def _add_measures(path: Path, count: int) -> None:
     from datetime import timedelta
     from random import Random
 
+    from meetingtui.demo import content as demo_content
     from meetingtui.model import Measure
     from meetingtui.paths import resolve
-    from meetingtui.services import demo_content, groups, lagesbild, meetings
+    from meetingtui.services import groups, lagesbild, meetings
     from meetingtui.services.workspace import open_workspace
 
     rng = Random(count)

@@ -170,7 +170,7 @@ def protocol_record() -> MeetingRecord:
 
 
 def to_bytes_docx(record: MeetingRecord, *, public: bool = False) -> bytes:
-    from meetingtui.export.minutes_docx import build_minutes
+    from meetingtui.export.minutes.word import build_minutes
 
     out = io.BytesIO()
     build_minutes(record, public=public, municipality=MUNICIPALITY).save(out)

@@ -275,7 +275,7 @@ def test_the_direct_reader_knows_the_current_schema() -> None:
     assert set(action_rows.ALL_STATUSES) == {s.value for s in MeasureStatus}
     assert set(action_rows.OPEN_STATUSES) == {s.value for s in MeasureStatus if s.is_open}
     assert cli_actions.STATUSES == STATUS_CHOICES == action_rows.STATUS_CHOICES
-    from meetingtui.export.actions_ics import KINDS
+    from meetingtui.export.actions.calendar import KINDS
 
     assert cli_actions.ICS_KINDS == KINDS
 

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from meetingtui.cli import actions as cli_actions
 from meetingtui.cli import main
+from meetingtui.demo.fill import fill_demo
 from meetingtui.paths import resolve
 from meetingtui.services.actions import (
     STATUS_CHOICES,
@@ -22,7 +23,6 @@ from meetingtui.services.actions import (
     overdue_by_owner,
     read_actions,
 )
-from meetingtui.services.demo import fill_demo
 from meetingtui.services.workspace import open_workspace
 from tests.actions_reference import TODAY, Ref, expected, reference
 from tests.conftest import Clock

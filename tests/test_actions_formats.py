@@ -16,12 +16,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from icalendar import Calendar
 
-from meetingtui.export import actions_table
-from meetingtui.export.actions_csv import build_csv
-from meetingtui.export.actions_docx import write_docx
-from meetingtui.export.actions_ics import build_ics
-from meetingtui.export.actions_json import build_json
-from meetingtui.export.actions_md import build_md
+from meetingtui.export.actions import table as actions_table
+from meetingtui.export.actions.calendar import build_ics
+from meetingtui.export.actions.csv_list import build_csv
+from meetingtui.export.actions.json_list import build_json
+from meetingtui.export.actions.markdown import build_md
+from meetingtui.export.actions.word import write_docx
 from meetingtui.services.actions import ActionFilters, ActionList, by_owner, read_actions
 from meetingtui.services.workspace import Workspace
 from meetingtui.store.settings import set_setting

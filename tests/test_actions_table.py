@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from meetingtui.export import actions_table
-from meetingtui.export.actions_common import kind_text
+from meetingtui.export.actions import table as actions_table
+from meetingtui.export.actions.common import kind_text
 from meetingtui.services.actions import ActionFilters, ActionList, ActionRow
 
 TODAY = date(2026, 11, 23)
@@ -89,7 +89,7 @@ def test_one_owners_list_has_no_owner_column() -> None:
 
 def test_a_closed_pipe_ends_quietly() -> None:
     code = ("import sys\nfrom datetime import date\n"
-            "from meetingtui.export.actions_table import print_table\n"
+            "from meetingtui.export.actions.table import print_table\n"
             "from tests.test_actions_table import _actions, _row\n"
             "print_table(_actions([_row(n % 27) for n in range(3000)]))\n")
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,

@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from meetingtui.demo.agreements import LOFTE, SAMVERKAN
+from meetingtui.demo.fill import fill_demo
 from meetingtui.model import AgreementKind, MeasureStatus, MeetingStatus
 from meetingtui.paths import resolve
 from meetingtui.services import agreements, home
-from meetingtui.services.demo import fill_demo
-from meetingtui.services.demo_agreements import LOFTE, SAMVERKAN
 from meetingtui.services.groups import ensure_groups
 from meetingtui.services.meetings import list_meetings
 from meetingtui.services.record import load_meeting

@@ -17,15 +17,15 @@ from docx.document import Document
 from docx.table import Table
 from export_fixtures import MUNICIPALITY, est_record
 
-from meetingtui.export.column_widths import (
+from meetingtui.export.minutes.word import build_minutes
+from meetingtui.export.word.column_widths import (
     CELL_EXTRA_CM,
     fit,
     longest_word_cm,
     text_width_cm,
     words,
 )
-from meetingtui.export.docx_layout import TABLE_FONT_SIZE, TEXT_WIDTH_CM
-from meetingtui.export.minutes_docx import build_minutes
+from meetingtui.export.word.layout import TABLE_FONT_SIZE, TEXT_WIDTH_CM
 from meetingtui.model import Language, MeetingRecord
 
 SIZE = TABLE_FONT_SIZE.pt
@@ -174,7 +174,7 @@ def test_a_table_of_long_organisation_names_keeps_its_dates_whole() -> None:
     """The demo's medborgarlöfte: owners in Samhällsbyggnadsförvaltningen and
     Kommunledningsförvaltningen are too wide together with the rest; the owner column gives way,
     the due date ("2026-11-30") and the party stay on one line."""
-    from meetingtui.export.docx_layout import fitted_widths
+    from meetingtui.export.word.layout import fitted_widths
 
     headers = ["Part", "Åtagande", "Ansvarig", "Klart senast", "Status"]
     rows = [["Kommunen", "Trygghetsvandringar i Centrum varje månad, med föreningar och boende",

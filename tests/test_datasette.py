@@ -26,13 +26,13 @@ import pytest
 from click.testing import CliRunner
 
 from meetingtui.cli import main
+from meetingtui.demo.fill import fill_demo
 from meetingtui.export.datasette import PersonalDataInCopy, write_datasette
 from meetingtui.export.datasette_metadata import DATABASE
 from meetingtui.export.files import ExportError
 from meetingtui.i18n import language, set_language
 from meetingtui.paths import resolve
 from meetingtui.personal_numbers import find_personal_numbers
-from meetingtui.services.demo import fill_demo
 from meetingtui.services.workspace import Workspace, open_workspace
 from meetingtui.store import public_copy
 from tests.conftest import Clock

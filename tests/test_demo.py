@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from meetingtui.dates import holiday_name, next_meeting_date, quarter_of
+from meetingtui.demo.fill import REFUSAL, DemoError, DemoSummary, fill_demo
 from meetingtui.model import Frequency, MeetingStatus
 from meetingtui.paths import resolve
 from meetingtui.privacy import find_personal_numbers
-from meetingtui.services.demo import REFUSAL, DemoError, DemoSummary, fill_demo
 from meetingtui.services.workspace import Workspace, open_workspace
 
 TODAY = datetime(2026, 11, 23, 9, 0)

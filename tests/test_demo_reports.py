@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from meetingtui.demo.fill import fill_demo
 from meetingtui.model import MeetingStatus, ReportState
 from meetingtui.paths import resolve
 from meetingtui.services import meetings, reports
-from meetingtui.services.demo import fill_demo
 from meetingtui.services.groups import ensure_groups
 from meetingtui.services.lagesbild import get_observation
 from meetingtui.services.workspace import open_workspace

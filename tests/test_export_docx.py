@@ -25,7 +25,7 @@ from export_fixtures import (
     protocol_record,
 )
 
-from meetingtui.export.minutes_docx import build_minutes
+from meetingtui.export.minutes.word import build_minutes
 from meetingtui.model import (
     AgendaItem,
     DocumentType,

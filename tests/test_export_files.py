@@ -16,8 +16,8 @@ import pytest
 from export_fixtures import MUNICIPALITY, est_record, protocol_record
 
 from meetingtui.export.files import ExportError, default_export_path, safe_name, write_export
-from meetingtui.export.minutes_docx import build_minutes
-from meetingtui.export.minutes_md import build_minutes_md
+from meetingtui.export.minutes.markdown import build_minutes_md
+from meetingtui.export.minutes.word import build_minutes
 from meetingtui.model import MeetingStatus
 
 

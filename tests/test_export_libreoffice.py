@@ -15,7 +15,7 @@ from pathlib import Path
 
 from export_fixtures import MUNICIPALITY, SECRET_OBS, est_record, protocol_record
 
-from meetingtui.export.minutes_docx import build_minutes
+from meetingtui.export.minutes.word import build_minutes
 
 TOOLS = ("soffice", "pdftotext", "pdftoppm")
 
@@ -89,10 +89,10 @@ def test_yearly_report_renders_in_libreoffice(tmp_path: Path) -> None:
     require_tools()
     from datetime import datetime
 
-    from meetingtui.export.yearly import export_yearly
+    from meetingtui.demo.fill import fill_demo
+    from meetingtui.export.upward.yearly import export_yearly
     from meetingtui.i18n import set_language
     from meetingtui.paths import resolve
-    from meetingtui.services.demo import fill_demo
     from meetingtui.services.workspace import open_workspace
     from tests.conftest import Clock
 

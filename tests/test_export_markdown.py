@@ -20,8 +20,8 @@ from export_fixtures import (
     protocol_record,
 )
 
-from meetingtui.export.markdown_docx import add_markdown
-from meetingtui.export.minutes_md import build_minutes_md, escape
+from meetingtui.export.minutes.markdown import build_minutes_md, escape
+from meetingtui.export.minutes.notes_word import add_markdown
 
 
 def render(text: str) -> tuple[Document, list[Paragraph]]:

@@ -218,7 +218,7 @@ def test_markdown_minutes_say_the_same(recorded: Recorded) -> None:
 
 
 def test_english_minutes_use_english_words() -> None:
-    from meetingtui.export.minutes_md import build_minutes_md
+    from meetingtui.export.minutes.markdown import build_minutes_md
     from meetingtui.model import Language
     from tests.export_fixtures import MUNICIPALITY, est_record
 
@@ -392,8 +392,8 @@ def test_a_personnummer_in_a_cause_stops_the_public_list(ws: Workspace, clock: C
 def test_every_stored_value_has_its_swedish_word_and_label() -> None:
     """The action lists spell the stored values out without pydantic; the UI and the minutes
     have a word for each."""
-    from meetingtui.export.actions_common import LEVEL_WORDS, METHOD_WORDS, TYPE_WORDS
-    from meetingtui.export.labels import EN, SV
+    from meetingtui.export.actions.common import LEVEL_WORDS, METHOD_WORDS, TYPE_WORDS
+    from meetingtui.export.minutes.labels import EN, SV
     from meetingtui.i18n import catalogue
 
     assert set(TYPE_WORDS) == {v.value for v in MeasureType}
@@ -410,9 +410,9 @@ def test_every_stored_value_has_its_swedish_word_and_label() -> None:
 
 def test_word_action_list_columns_hold_their_longest_words() -> None:
     """No word broken in the middle: a long group name and "Klart senast" fit their columns."""
-    from meetingtui.export.actions_docx import build_docx
-    from meetingtui.export.column_widths import longest_word_cm
-    from meetingtui.export.docx_layout import TABLE_FONT_SIZE
+    from meetingtui.export.actions.word import build_docx
+    from meetingtui.export.word.column_widths import longest_word_cm
+    from meetingtui.export.word.layout import TABLE_FONT_SIZE
     from meetingtui.services.actions import ActionFilters, ActionList, ActionRow
 
     row = ActionRow(id=1234, text="Räddningstjänstförbundet bjuds in", owner="Anna Berg",

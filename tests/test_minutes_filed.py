@@ -19,9 +19,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from export_fixtures import MUNICIPALITY, est_record, protocol_record
 
-from meetingtui.export.content import person_line
-from meetingtui.export.minutes_docx import build_minutes
-from meetingtui.export.minutes_md import build_minutes_md
+from meetingtui.export.minutes.content import person_line
+from meetingtui.export.minutes.markdown import build_minutes_md
+from meetingtui.export.minutes.word import build_minutes
 from meetingtui.model import (
     AgendaItem,
     Agreement,

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from meetingtui.export.minutes_md import build_minutes_md
+from meetingtui.export.minutes.markdown import build_minutes_md
 from meetingtui.model import Observation, Priority, Trend
 from meetingtui.services import lagesbild, meetings, priorities
 from meetingtui.services.record import load_meeting

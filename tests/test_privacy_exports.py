@@ -140,7 +140,7 @@ def test_the_action_list_refusal_never_shows_the_number_it_found(tmp_path: Path)
 
 def test_the_action_list_names_its_group_masked_too() -> None:
     """A group's short name comes from an agenda file anyone can write: masked as well."""
-    from meetingtui.export.actions_common import personal_data_in
+    from meetingtui.export.actions.common import personal_data_in
     from meetingtui.services.actions import ActionList, ActionRow
 
     row = ActionRow(id=7, text="Ring 811218–9876", owner="Anna Berg", owner_org="", due=None,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from meetingtui.export.minutes_md import build_minutes_md
+from meetingtui.export.minutes.markdown import build_minutes_md
 from meetingtui.model import (
     Cause,
     Dimension,

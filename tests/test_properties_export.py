@@ -38,16 +38,16 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel, ValidationError
 from unicode_strategies import ANY_TEXT, TEXT_ERRORS
 
-from meetingtui.export.actions_common import kind_text
-from meetingtui.export.actions_csv import build_csv
-from meetingtui.export.actions_docx import build_docx
-from meetingtui.export.actions_ics import build_ics
-from meetingtui.export.actions_json import build_json
-from meetingtui.export.actions_md import build_md
-from meetingtui.export.actions_table import print_table
+from meetingtui.export.actions.calendar import build_ics
+from meetingtui.export.actions.common import kind_text
+from meetingtui.export.actions.csv_list import build_csv
+from meetingtui.export.actions.json_list import build_json
+from meetingtui.export.actions.markdown import build_md
+from meetingtui.export.actions.table import print_table
+from meetingtui.export.actions.word import build_docx
 from meetingtui.export.clean import one_line
 from meetingtui.export.minutes import PersonalDataFound, export_minutes
-from meetingtui.export.minutes_md import build_minutes_md
+from meetingtui.export.minutes.markdown import build_minutes_md
 from meetingtui.model import LONG_MAX, Attendance, Cause, Measure, Observation, Presence
 from meetingtui.paths import resolve
 from meetingtui.privacy import find_personal_numbers

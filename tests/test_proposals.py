@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from meetingtui.cli import main
-from meetingtui.export.actions_json import build_json
+from meetingtui.export.actions.json_list import build_json
 from meetingtui.model import Measure, Observation, ProposalState
 from meetingtui.services import meetings, proposals
 from meetingtui.services.actions import ActionFilters, action_list, read_actions

@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from meetingtui.export.minutes import PersonalDataFound, export_minutes
-from meetingtui.export.minutes_md import build_minutes_md
+from meetingtui.export.minutes.markdown import build_minutes_md
 from meetingtui.model import Observation, ReportState
 from meetingtui.services import lagesbild, meetings, reports
 from meetingtui.services.errors import Conflict, Gone, MeetingClosed

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from meetingtui.demo.fill import fill_demo
 from meetingtui.model import ItemKind, Measure, MeasureStatus, Observation
 from meetingtui.paths import resolve
 from meetingtui.services import followup, lagesbild, meetings, rollup
-from meetingtui.services.demo import fill_demo
 from meetingtui.services.workspace import Workspace, open_workspace
 from tests.conftest import Clock
 from tests.rollup_reference import reference

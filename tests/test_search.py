@@ -449,7 +449,7 @@ DEMO_DAY = datetime(2026, 11, 23, 9, 0)
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    from meetingtui.services.demo import fill_demo
+    from meetingtui.demo.fill import fill_demo
 
     ws = open_workspace(resolve(db=tmp_path_factory.mktemp("demo") / "t.db"),
                         clock=lambda: DEMO_DAY)

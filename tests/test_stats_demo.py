@@ -18,9 +18,9 @@ from click.testing import CliRunner
 
 from meetingtui.cli import main
 from meetingtui.cli import stats as cli_stats
+from meetingtui.demo.fill import fill_demo
 from meetingtui.paths import resolve
 from meetingtui.services import stats
-from meetingtui.services.demo import fill_demo
 from meetingtui.services.stats import StatsQuery, read_stats
 from meetingtui.services.workspace import open_workspace
 from tests import stats_reference as ref

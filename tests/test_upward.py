@@ -19,12 +19,12 @@ import pytest
 from click.testing import CliRunner
 
 from meetingtui.cli import main
-from meetingtui.export.quarterly import export_quarterly
-from meetingtui.export.report_doc import PersonalDataFound
-from meetingtui.export.yearly import export_yearly
+from meetingtui.demo.fill import fill_demo
+from meetingtui.export.upward.document import PersonalDataFound
+from meetingtui.export.upward.quarterly import export_quarterly
+from meetingtui.export.upward.yearly import export_yearly
 from meetingtui.i18n import set_language
 from meetingtui.paths import resolve
-from meetingtui.services.demo import fill_demo
 from meetingtui.services.upward import BadPeriod, parse_quarter
 from meetingtui.services.workspace import Workspace, open_workspace
 from tests import upward_reference as ref
@@ -312,7 +312,7 @@ def test_markdown_escapes_what_users_typed(copy: Workspace) -> None:
     ("cancelled", "Avbruten"), ("planned", "Ej påbörjad"), ("ongoing", "Pågående"),
     ("något annat", "något annat")])
 def test_a_commitments_status_in_words(status: str, word: str) -> None:
-    from meetingtui.export.yearly import commitment_status
+    from meetingtui.export.upward.yearly import commitment_status
 
     set_language("sv")
     assert commitment_status(status) == word

@@ -30,9 +30,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from meetingtui.cli import main
-from meetingtui.export.docx_layout import TABLE_TEXT, USED_STYLES
-from meetingtui.export.docx_template import TEMPLATE_MAIN, WordTemplateError
 from meetingtui.export.minutes import export_minutes
+from meetingtui.export.word.layout import TABLE_TEXT, USED_STYLES
+from meetingtui.export.word.template import TEMPLATE_MAIN, WordTemplateError
 from meetingtui.i18n import catalogue
 from meetingtui.model import Measure, Observation
 from meetingtui.services import groups, lagesbild, meetings

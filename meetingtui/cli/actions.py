@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: As `services.actions.STATUS_CHOICES` (a test checks): not imported, to keep `--help` light.
 STATUSES = ("open", "overdue", "done", "cancelled", "all")
 FORMATS = ("table", "csv", "md", "json", "ics", "docx", "eml")
-#: As `export.actions_ics.KINDS` (a test checks): not imported, to keep `--help` light.
+#: As `export.actions.calendar.KINDS` (a test checks): not imported, to keep `--help` light.
 ICS_KINDS = ("events", "todos", "both")
 
 
@@ -122,14 +122,14 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
     if per_owner:
         _write_per_owner(context, result, fmt, output, force, ics_kind)
     elif fmt == "table":
-        from meetingtui.export.actions_common import table_heading
+        from meetingtui.export.actions.common import table_heading
 
         click.echo(table_heading(result))  # at once: Rich takes a moment to load
-        from meetingtui.export.actions_table import print_table
+        from meetingtui.export.actions.table import print_table
 
         print_table(result, per_owner=status == "overdue")
     elif fmt == "docx" and to_stdout:
-        from meetingtui.export.action_files import list_bytes
+        from meetingtui.export.actions.files import list_bytes
 
         sys.stdout.buffer.write(list_bytes(result, "docx", page_per_owner=page_per_owner))
     elif fmt == "docx":
@@ -144,7 +144,7 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
 
 def _refuse_personal_data(result: ActionList) -> None:
     """A list sent outside the group is checked as the public minutes are."""
-    from meetingtui.export.actions_common import personal_data_in
+    from meetingtui.export.actions.common import personal_data_in
 
     places = personal_data_in(result)
     if places:
@@ -156,11 +156,11 @@ def _refuse_personal_data(result: ActionList) -> None:
 
 def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
     if fmt == "csv":
-        from meetingtui.export.actions_csv import build_csv
+        from meetingtui.export.actions.csv_list import build_csv
 
         return build_csv(result)
     if fmt == "ics":
-        from meetingtui.export.actions_ics import build_ics
+        from meetingtui.export.actions.calendar import build_ics
 
         undated = sum(row.due is None for row in result.rows)
         if undated:
@@ -168,10 +168,10 @@ def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
                        "calendar", err=True)
         return build_ics(result, kind=ics_kind)
     if fmt == "json":
-        from meetingtui.export.actions_json import build_json
+        from meetingtui.export.actions.json_list import build_json
 
         return build_json(result).encode("utf-8")
-    from meetingtui.export.actions_md import build_md
+    from meetingtui.export.actions.markdown import build_md
 
     return build_md(result).encode("utf-8")
 
@@ -179,7 +179,7 @@ def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
 def _write_per_owner(context: Context, result: ActionList, fmt: str, folder: Path | None,
                      force: bool, ics_kind: str) -> None:
     from meetingtui.cli.progress import progress_bar, say_seconds, summary
-    from meetingtui.export.action_files import per_owner_folder, write_per_owner
+    from meetingtui.export.actions.files import per_owner_folder, write_per_owner
     from meetingtui.i18n import set_language, t
     from meetingtui.services.actions import read_member_emails
 
@@ -211,8 +211,8 @@ def _write(context: Context, path: Path, data: bytes, force: bool) -> None:
 
 def _write_docx(context: Context, result: ActionList, output: Path | None, force: bool,
                 page_per_owner: bool) -> None:
-    from meetingtui.export.actions_common import default_docx_path
-    from meetingtui.export.actions_docx import build_docx
+    from meetingtui.export.actions.common import default_docx_path
+    from meetingtui.export.actions.word import build_docx
     from meetingtui.export.files import write_export
 
     path = output or default_docx_path(context.locations.exports, result.today,

@@ -17,8 +17,8 @@ from meetingtui.cli.context import Context
 def demo(context: Context, years: int, seed: int, meetings_per_year: int | None) -> None:
     """Fill an empty database with Exempelkommun's meetings (fictional)."""
     from meetingtui.cli.progress import Number, progress_bar, say_seconds, summary
+    from meetingtui.demo.fill import fill_demo
     from meetingtui.i18n import set_language, t
-    from meetingtui.services.demo import fill_demo
 
     lang = context.language
     set_language(lang)

@@ -13,7 +13,7 @@ import click
 from meetingtui.cli.context import Context, UserError
 
 if TYPE_CHECKING:
-    from meetingtui.export.report_doc import Written
+    from meetingtui.export.upward.document import Written
 
 _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                        help="The file to write, .docx or .md (default: a Word file in "
@@ -31,7 +31,7 @@ def _format(output: Path | None, context: Context) -> str:
     if output is None:
         return "docx"
     from meetingtui.export.files import refuse_database
-    from meetingtui.export.report_doc import format_of
+    from meetingtui.export.upward.document import format_of
 
     found = format_of(output)
     if found is None:
@@ -77,7 +77,7 @@ def yearly(context: Context, year: str, public: bool, output: Path | None, force
     set_language(context.language)
     context.require_database()
     from meetingtui.cli.progress import progress_bar, say_seconds, summary
-    from meetingtui.export.yearly import export_yearly
+    from meetingtui.export.upward.yearly import export_yearly
     from meetingtui.i18n import t
 
     with context.workspace() as ws, progress_bar(t("progress.yearly")) as bar:
@@ -123,7 +123,7 @@ def quarter(context: Context, quarter: str, group_name: str | None, public: bool
 
     set_language(context.language)
     context.require_database()
-    from meetingtui.export.quarterly import export_quarterly
+    from meetingtui.export.upward.quarterly import export_quarterly
     from meetingtui.services.actions import UnknownGroup
 
     with context.workspace() as ws:

@@ -1,12 +1,16 @@
-"""Exports: Word and Markdown minutes (and, from other modules, action lists).
+"""Exports: what leaves the database as files people read.
 
-Importing this package imports nothing heavy: python-docx is loaded only by the modules that
-build documents (`minutes_docx`, `markdown_docx`, `docx_layout`, `docx_page`, `docx_template`),
-which callers import where an export is made. `files` (paths, safe writing) and `minutes_md`
-need only the standard library, markdown-free text helpers and the model.
+- `minutes/`: one meeting's minutes as Word or Markdown (`export_minutes`, the entry the CLI and
+  the TUI share), what they say apart from their layout (`content`), their words (`labels`).
+- `actions/`: action lists in every format (table, CSV, Word, Markdown, JSON, calendar, e-mail
+  drafts), one list or one file per owner (`files`).
+- `upward/`: the quarter's summary and the yearly report for the bodies above.
+- `site/`: the members' static site (`meetingtui publish`); `datasette` its public database copy.
+- `word/`: the Word machinery the documents share (the municipality's template, page header and
+  footer, table widths, raw OOXML where python-docx has no API).
+- `files`: where a file goes and how it is written (never over a file unless asked, never over a
+  database, never half-written); `clean`: text Word and HTML can hold.
 
-- `files.write_export`, `files.default_export_path`, `files.ExportError`
-- `minutes_docx.build_minutes(record, *, public, municipality, created, template)
-  -> docx.Document` (``template``: the municipality's Word template, `docx_template`)
-- `minutes_md.build_minutes_md(record, *, public, municipality) -> str`
+Importing a package here imports nothing heavy: python-docx is loaded only by the modules that
+build documents (`word/`, `minutes.word`, `actions.word`), imported where an export is made.
 """

@@ -206,7 +206,7 @@ def build_json(stats: Stats) -> str:
 def _csv_rows(stats: Stats) -> Iterator[list[str]]:
     """A row per line and period, then its total: the problems' five columns filled, or the
     measures' five."""
-    from meetingtui.export.actions_csv import _cell  # as `actions --format csv` guards cells
+    from meetingtui.export.actions.csv_list import _cell  # as `actions --format csv` guards cells
 
     blank = [""] * 5
     sections: list[tuple[str, str, list[ProblemLine] | list[MeasureLine]]] = [
@@ -234,7 +234,7 @@ def build_csv(stats: Stats) -> bytes:
     import csv
     import io
 
-    from meetingtui.export.actions_csv import BOM, DELIMITER
+    from meetingtui.export.actions.csv_list import BOM, DELIMITER
 
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")

@@ -1,6 +1,6 @@
 """The documents a municipality sends upward (issue 16 §5): the yearly lägesbild and åtgärdsplan
 for the kommunstyrelse and fullmäktige (law 2023:196), and a quarter's lägesbild summary for
-KLG or KSLU. Nothing here writes; `export.yearly` and `export.quarterly` lay them out.
+KLG or KSLU. Nothing here writes; `export.upward.yearly` and `export.upward.quarterly` lay them out.
 
 What is counted (docs/komma-igang.md, section 12, says the same):
 

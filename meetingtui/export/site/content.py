@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from meetingtui.export.actions_common import personal_data_in
+from meetingtui.export.actions.common import personal_data_in
 from meetingtui.export.files import safe_name
 from meetingtui.personal_numbers import find_personal_numbers, mask_personal_numbers
 from meetingtui.services.actions import ActionRow, by_owner, swedish_order
@@ -180,7 +180,7 @@ def _personal_data(source: SiteSource) -> list[str]:
 def gather(ws: Workspace, *, internal: bool) -> Site:
     """Every page's content; the minutes are loaded and written as Markdown here, so that a
     personnummer in any of them is found before the first file is written."""
-    from meetingtui.export.minutes_md import build_minutes_md
+    from meetingtui.export.minutes.markdown import build_minutes_md
     from meetingtui.privacy import scan_record
     from meetingtui.services.record import filed_municipality, load_meeting
 

@@ -99,8 +99,8 @@ def _minutes(site: Site, minutes: MinutesPage) -> bytes:
 
 def calendars(site: Site) -> Iterator[Page]:
     """One calendar per owner: their dated measures as all-day events with a reminder, the
-    UIDs the same in every publish (`actions_ics`)."""
-    from meetingtui.export.actions_ics import build_ics
+    UIDs the same in every publish (`actions.calendar`)."""
+    from meetingtui.export.actions.calendar import build_ics
 
     actions = site.source.actions
     for owner in site.owners:

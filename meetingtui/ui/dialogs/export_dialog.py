@@ -28,7 +28,7 @@ from meetingtui.ui.widgets.form import FieldRow
 
 if TYPE_CHECKING:
     from meetingtui.export.minutes import Exported
-    from meetingtui.export.report_doc import Written
+    from meetingtui.export.upward.document import Written
 
 SHOWN_FINDINGS = 8
 
@@ -107,12 +107,12 @@ class ExportDialog(ModalScreen[Path | None]):
         """The document chosen, written as the CLI writes it (the same checks)."""
         kind, _, period = self.document.partition(":")
         if kind == "yearly":
-            from meetingtui.export.yearly import export_yearly
+            from meetingtui.export.upward.yearly import export_yearly
 
             return export_yearly(self.ws, int(period), public=self.public, fmt=fmt, force=force,
                                  allow_personal_data=allow_personal_data)
         if kind == "quarter":
-            from meetingtui.export.quarterly import export_quarterly
+            from meetingtui.export.upward.quarterly import export_quarterly
 
             return export_quarterly(self.ws, period, public=self.public, fmt=fmt, force=force,
                                     allow_personal_data=allow_personal_data)
@@ -125,7 +125,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def export(self, *, force: bool, allow_personal_data: bool) -> None:
         from meetingtui.export.files import ExportError
         from meetingtui.export.minutes import PersonalDataFound
-        from meetingtui.export.report_doc import PersonalDataFound as PersonalDataInReport
+        from meetingtui.export.upward.document import PersonalDataFound as PersonalDataInReport
         from meetingtui.ui.dialogs.confirm import ConfirmDialog
 
         fmt: Literal["docx", "md"] = "md" if self.fmt == "md" else "docx"

@@ -61,7 +61,7 @@ class ListExportDialog(ModalScreen[list[Path] | None]):
         self.export(force=False, allow_personal_data=False)
 
     def export(self, *, force: bool, allow_personal_data: bool) -> None:
-        from meetingtui.export.action_files import PersonalDataInList, export_action_list
+        from meetingtui.export.actions.files import PersonalDataInList, export_action_list
         from meetingtui.export.files import ExportError
         from meetingtui.ui.dialogs.confirm import ConfirmDialog
 

@@ -1,7 +1,7 @@
 """The page around the text: the header line and "Sida X av Y" in the footer, with Word fields.
 
 In the built-in look each goes in the empty header or footer. With the municipality's Word
-template (`docx_template`) what a municipality expects: its letterhead stays as it is (the logo,
+template (`word.template`) what a municipality expects: its letterhead stays as it is (the logo,
 the office, the address), the minutes' line goes under the template's header content in every
 header the document shows (the default one, the first page's, the even pages'), since a draft
 or a public version must say so on every page; "Sida X av Y" goes under the footer's content,
@@ -25,7 +25,7 @@ from docx.shared import Cm, Length, Pt, Twips
 from docx.text.paragraph import Paragraph
 
 from meetingtui.export.clean import one_line, word_text
-from meetingtui.export.docx_layout import text_width_cm
+from meetingtui.export.word.layout import text_width_cm
 
 
 def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:

@@ -8,8 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetingtui.export.files import safe_name
-from meetingtui.export.report_doc import Block, Heading, Para, Report, Table, Written
-from meetingtui.export.yearly import figure_blocks, measure_table, priority_table, status_word
+from meetingtui.export.upward.document import Block, Heading, Para, Report, Table, Written
+from meetingtui.export.upward.yearly import (
+    figure_blocks,
+    measure_table,
+    priority_table,
+    status_word,
+)
 from meetingtui.i18n import t
 from meetingtui.services.upward import Measure, Problem, QuarterReport
 
@@ -68,7 +73,7 @@ def export_quarterly(ws: Workspace, quarter: str, *, group: str | None = None,
                      force: bool = False, allow_personal_data: bool = False) -> Written:
     """Read, lay out and write a quarter's summary; raises `services.upward.BadPeriod` or
     `services.actions.UnknownGroup` before anything is written."""
-    from meetingtui.export.report_doc import write_report
+    from meetingtui.export.upward.document import write_report
     from meetingtui.services.settings import municipality
     from meetingtui.services.upward import quarter_report
 

@@ -1,10 +1,10 @@
 """A document upward (the yearly lägesbild and åtgärdsplan, a quarter's summary) as plain
-blocks, written once by `export.yearly` / `export.quarterly` and laid out here as Word (through
+blocks, written once by `yearly` / `quarterly` beside it and laid out here as Word (through
 the same Word template machinery as the minutes) or Markdown.
 
 Everything in a block is plain text: what users typed is data, never markup. Markdown escapes
-it (`minutes_md.escape`); Word gets it cleaned (`clean.word_text`). The personnummer check reads
-the same blocks, so it checks exactly what would be written. No python-docx at module level.
+it (`minutes.markdown.escape`); Word gets it cleaned (`clean.word_text`). The personnummer
+check reads the same blocks, so it checks exactly what would be written. No python-docx at module level.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def personal_data(report: Report) -> list[str]:
 # --- Markdown ----------------------------------------------------------------------------------
 
 def build_md(report: Report) -> str:
-    from meetingtui.export.minutes_md import escape
+    from meetingtui.export.minutes.markdown import escape
 
     secret = f"**{escape(t('upward.confidential'))}**"
     out = []
@@ -151,10 +151,9 @@ def build_docx(report: Report, *, created: datetime, template: Path | None,
     set (raises `WordTemplateError` when it cannot be used)."""
     from docx.shared import Pt
 
-    from meetingtui.export import docx_layout as layout
-    from meetingtui.export import docx_page as page
     from meetingtui.export.clean import one_line, word_text
-    from meetingtui.export.docx_xml import styled
+    from meetingtui.export.word import layout, page
+    from meetingtui.export.word.ooxml import styled
 
     doc = layout.a4_document("sv-SE", template)
     layout.set_properties(doc, title=report.title, author=report.municipality,
@@ -185,7 +184,7 @@ def build_docx(report: Report, *, created: datetime, template: Path | None,
 
 
 def _table(doc: Document, block: Table) -> None:
-    from meetingtui.export import docx_layout as layout
+    from meetingtui.export.word import layout
 
     widths = layout.fitted_widths(block.widths_cm, block.headers, block.rows,
                                   marks=[t("upward.confidential")],

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from random import Random
 
+from meetingtui.demo import content as text
+from meetingtui.demo.reports import answer_waiting, report_between
 from meetingtui.model import (
     AgendaItem,
     Attendance,
@@ -28,8 +30,6 @@ from meetingtui.model import (
     ProposalState,
     Trend,
 )
-from meetingtui.services import demo_content as text
-from meetingtui.services.demo_reports import answer_waiting, report_between
 from meetingtui.services.followup import record_update
 from meetingtui.services.lagesbild import observations, save_cause, save_measure, save_observation
 from meetingtui.services.meetings import (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from meetingtui.export.clean import has_text, one_line, word_text
-from meetingtui.export.content import Minutes
-from meetingtui.export.labels import format_date, word
+from meetingtui.export.minutes.content import Minutes
+from meetingtui.export.minutes.labels import format_date, word
 from meetingtui.model import (
     AgendaItem,
     CauseBasis,

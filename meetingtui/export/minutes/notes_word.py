@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from meetingtui.export.clean import word_text
-from meetingtui.export.docx_xml import add_text, set_style, styled
+from meetingtui.export.word.ooxml import add_text, set_style, styled
 
 Parent = Document | _Cell
 MONOSPACE = "Courier New"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from meetingtui.dates import quarter_of
 from meetingtui.export.clean import one_line
-from meetingtui.export.labels import (
+from meetingtui.export.minutes.labels import (
     Labels,
     document_of,
     format_date,

@@ -1,5 +1,5 @@
 """The municipality's yearly lägesbild and åtgärdsplan (`services.upward.YearReport`) for the
-kommunstyrelse and fullmäktige, as Word or Markdown (`report_doc` lays the blocks out):
+kommunstyrelse and fullmäktige, as Word or Markdown (`document` lays the blocks out):
 
 1 Lägesbild: problems per area and per category against the year before, the measures' figures,
   the main problems with their causes (and what each rests on) and sources, the quarters'
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meetingtui.export.report_doc import Block, Bullets, Heading, Para, Report, Table, Written
+from meetingtui.export.upward.document import Block, Bullets, Heading, Para, Report, Table, Written
 from meetingtui.i18n import t
 from meetingtui.services.stats import SECRET, MeasureLine, ProblemLine
 from meetingtui.services.upward import (
@@ -279,9 +279,9 @@ def export_yearly(ws: Workspace, year: int, *, public: bool = False, path: Path 
                   fmt: str = "docx", force: bool = False,
                   allow_personal_data: bool = False,
                   progress: Callable[[int, int], None] | None = None) -> Written:
-    """Read, lay out and write the yearly report (`report_doc.write_report` refuses what the
+    """Read, lay out and write the yearly report (`document.write_report` refuses what the
     minutes refuse). `progress(done, 3)` is told as each of the three steps ends."""
-    from meetingtui.export.report_doc import write_report
+    from meetingtui.export.upward.document import write_report
     from meetingtui.services.settings import municipality
     from meetingtui.services.upward import year_report
 

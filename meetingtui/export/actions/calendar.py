@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 
 from icalendar import Alarm, Event, Todo
 
-from meetingtui.export.actions_common import (
+from meetingtui.export.actions.common import (
     HEAD,
     OVERDUE,
     STATUS_WORDS,

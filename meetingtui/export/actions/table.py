@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TextIO
 
-from meetingtui.export.actions_common import (
+from meetingtui.export.actions.common import (
     CONFIDENTIAL,
     HEAD,
     NONE_FOUND,

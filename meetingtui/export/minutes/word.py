@@ -8,7 +8,7 @@ meeting that is not closed say "Utkast" under the title and in the page header. 
 version is built from `privacy.public_view`, so what it leaves out is decided in one place.
 With the municipality's Word template the same content starts from that document: its styles,
 page, headers (logo) and footers, with the page line and "Sida X av Y" added as
-`docx_page` says.
+`word.page` says.
 
 Imports python-docx: import this module lazily, where an export is made.
 """
@@ -24,8 +24,10 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from meetingtui.export.clean import has_text, one_line
-from meetingtui.export.content import Minutes
-from meetingtui.export.docx_layout import (
+from meetingtui.export.minutes.content import Minutes
+from meetingtui.export.minutes.labels import format_date, language_of, word
+from meetingtui.export.minutes.notes_word import add_markdown
+from meetingtui.export.word.layout import (
     TABLE_TEXT,
     a4_document,
     add_row,
@@ -39,10 +41,8 @@ from meetingtui.export.docx_layout import (
     signature_line,
     text_width_cm,
 )
-from meetingtui.export.docx_page import page_footer, page_header
-from meetingtui.export.docx_xml import styled
-from meetingtui.export.labels import format_date, language_of, word
-from meetingtui.export.markdown_docx import add_markdown
+from meetingtui.export.word.ooxml import styled
+from meetingtui.export.word.page import page_footer, page_header
 from meetingtui.model import AgendaItem, ItemKind, Language, MeetingRecord, Presence
 
 _LOCALE = {Language.SV: "sv-SE", Language.EN: "en-GB"}

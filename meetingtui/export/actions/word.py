@@ -6,8 +6,8 @@ Each owner's part has the owner as Heading 1, their organisation and a count, th
 Nr · Åtgärd · Grupp · Möte · Klart senast · Status in which an overdue measure says "Försenad"
 and each measure has, under its words, its kind of prevention and the causes it addresses.
 It starts from the municipality's Word template when one is set (`ActionList.word_template`;
-`docx_template` and `docx_page` say what is kept and what is added), else in the built-in look.
-Imports python-docx (through `docx_layout`): import this module only when a docx is made.
+`word.template` and `word.page` say what is kept and what is added), else in the built-in look.
+Imports python-docx (through `word.layout`): import this module only when a docx is made.
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ from typing import BinaryIO
 from docx.document import Document
 from docx.enum.section import WD_SECTION
 
-from meetingtui.export import docx_layout as layout
-from meetingtui.export import docx_page as page
-from meetingtui.export.actions_common import (
+from meetingtui.export.actions.common import (
     CONFIDENTIAL,
     HEAD,
     NONE_FOUND,
@@ -36,6 +34,7 @@ from meetingtui.export.actions_common import (
     subtitle,
 )
 from meetingtui.export.clean import one_line
+from meetingtui.export.word import layout, page
 from meetingtui.services.actions import ActionList, ActionRow
 
 COLUMNS = ("id", "text", "group", "meeting", "due", "status")

@@ -3,7 +3,7 @@ mail program), reads it and sends it. meetingtui sends nothing.
 
 `X-Unsent: 1` makes Outlook open the file as a message to send rather than as one received.
 The body is plain text and HTML (the HTML escaped: what users typed is data), and the owner's
-calendar (`actions_ics`, all-day events with a reminder) is attached. The address is the
+calendar (`actions.calendar`, all-day events with a reminder) is attached. The address is the
 member's e-mail where the members list has one; else the To field is left for the secretary.
 """
 
@@ -16,7 +16,8 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from meetingtui.export.actions_common import (
+from meetingtui.export.actions.calendar import build_ics
+from meetingtui.export.actions.common import (
     CONFIDENTIAL,
     HEAD,
     OVERDUE,
@@ -25,7 +26,6 @@ from meetingtui.export.actions_common import (
     kind_text,
     status_word,
 )
-from meetingtui.export.actions_ics import build_ics
 from meetingtui.export.clean import one_line
 from meetingtui.i18n import language, t
 from meetingtui.services.actions import ActionList, ActionRow

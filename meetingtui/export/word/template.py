@@ -6,14 +6,14 @@ body emptied: its styles, numbering, theme, fonts, page size and margins, and it
 footers with their pictures (the logo) stay as they are. A .dotx is read as the document it
 would make: its package's content type is changed in memory, the file is never touched.
 
-- **Styles.** A style the exports use (`docx_layout.USED_STYLES`) that the template has is the
+- **Styles.** A style the exports use (`word.layout.USED_STYLES`) that the template has is the
   template's, whatever Word calls it on the inside ("Rubrik2" in a Swedish Word). One it lacks
   is added from the built-in look — size, weight, colour, spacing, list numbering — but without
   the built-in font, so that it is set in the template's (its Normal style's) font. A list style
   of the template's without working numbering gets the built-in numbering, so that lists stay
   lists and numbered notes keep their numbers.
 - **Headers and footers** stay as the template has them; the minutes' line and "Sida X av Y"
-  are added beside what they hold, as `docx_page` says (the logo stays; the page number goes
+  are added beside what they hold, as `word.page` says (the logo stays; the page number goes
   where the template has none).
 - What the template's body held goes, with what only the body used (its pictures, links,
   comments, the headers of sections before the last); its document properties are the export's.
@@ -181,7 +181,7 @@ def _page_defaults(doc: Document) -> None:
 
 
 def _clear_properties(doc: Document) -> None:
-    """The template's own properties (`docx_layout.set_properties` sets the export's)."""
+    """The template's own properties (`word.layout.set_properties` sets the export's)."""
     props = doc.core_properties
     for name in ("category", "content_status", "identifier", "version", "keywords", "comments"):
         setattr(props, name, "")

@@ -2,7 +2,7 @@
 
 The one entry point that the CLI and the TUI share, so both refuse the same things. A Word
 file starts from the municipality's Word template when one is set (`services.settings`); one
-that cannot be used is refused (`docx_template.WordTemplateError`) before anything is written.
+that cannot be used is refused (`word.template.WordTemplateError`) before anything is written.
 """
 
 from __future__ import annotations
@@ -57,14 +57,14 @@ def export_minutes(
         raise PersonalDataFound(findings, target)
     town = filed_municipality(ws, record.meeting)
     if fmt == "md":
-        from meetingtui.export.minutes_md import build_minutes_md
+        from meetingtui.export.minutes.markdown import build_minutes_md
 
         text = build_minutes_md(record, public=public, municipality=town).encode("utf-8")
 
         def write(stream: BinaryIO) -> None:
             stream.write(text)
     else:
-        from meetingtui.export.minutes_docx import build_minutes
+        from meetingtui.export.minutes.word import build_minutes
 
         document = build_minutes(record, public=public, municipality=town, created=ws.now(),
                                  template=word_template(ws))

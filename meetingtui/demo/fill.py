@@ -27,14 +27,14 @@ from datetime import date, datetime, time, timedelta
 from random import Random
 
 from meetingtui.dates import move_off_holiday, next_meeting_date, nth_weekday
+from meetingtui.demo import content as text
+from meetingtui.demo.agreements import add_agreements, follow_up_agreements
+from meetingtui.demo.meeting import DemoClock, GroupState, MeetingRecorder, new_name
 from meetingtui.model import (
     Frequency,
     Group,
     GroupTemplate,
 )
-from meetingtui.services import demo_content as text
-from meetingtui.services.demo_agreements import add_agreements, follow_up_agreements
-from meetingtui.services.demo_meeting import DemoClock, GroupState, MeetingRecorder, new_name
 from meetingtui.services.groups import ensure_groups, members, update_member
 from meetingtui.services.meetings import (
     list_meetings,

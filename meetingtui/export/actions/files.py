@@ -24,29 +24,29 @@ def list_bytes(actions: ActionList, fmt: str, *, ics_kind: str = "events",
                page_per_owner: bool = False, owner: str = "", email: str = "") -> bytes:
     """The list as a file of `fmt`; an e-mail draft (eml) is one `owner`'s, to `email`."""
     if fmt == "docx":
-        from meetingtui.export.actions_docx import build_docx
+        from meetingtui.export.actions.word import build_docx
 
         stream = io.BytesIO()
         build_docx(actions, page_per_owner=page_per_owner).save(stream)
         return stream.getvalue()
     if fmt == "eml":
-        from meetingtui.export.actions_eml import build_eml
+        from meetingtui.export.actions.email_drafts import build_eml
 
         return build_eml(actions, owner, email)
     if fmt == "csv":
-        from meetingtui.export.actions_csv import build_csv
+        from meetingtui.export.actions.csv_list import build_csv
 
         return build_csv(actions)
     if fmt == "ics":
-        from meetingtui.export.actions_ics import build_ics
+        from meetingtui.export.actions.calendar import build_ics
 
         return build_ics(actions, kind=ics_kind)
     if fmt == "json":
-        from meetingtui.export.actions_json import build_json
+        from meetingtui.export.actions.json_list import build_json
 
         return build_json(actions).encode("utf-8")
     if fmt == "md":
-        from meetingtui.export.actions_md import build_md
+        from meetingtui.export.actions.markdown import build_md
 
         return build_md(actions).encode("utf-8")
     raise ValueError(f"not a file format: {fmt!r}")
@@ -117,7 +117,7 @@ def export_action_list(ws: Workspace, filters: ActionFilters, fmt: str, *, per_o
     """The list the app shows, written into the exports folder: one file, or one per owner
     (an e-mail draft per owner always); a public list with a personnummer in it is
     `PersonalDataInList` unless `allow_personal_data`, as on the command line."""
-    from meetingtui.export.actions_common import default_docx_path, personal_data_in
+    from meetingtui.export.actions.common import default_docx_path, personal_data_in
     from meetingtui.services.actions import action_file_list, member_emails
 
     actions = action_file_list(ws, filters)

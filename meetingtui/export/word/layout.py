@@ -4,8 +4,8 @@ Imports python-docx at module level: import this module only where a document is
 CLI and the TUI import the exporters lazily). Every string handed in is cleaned here first.
 
 A document starts in the built-in look (A4, Arial, black headings) or from the municipality's
-Word template (`docx_template`: its styles, page, headers and footers); widths follow the
-document's own text width. The page header and footer are `docx_page`'s.
+Word template (`word.template`: its styles, page, headers and footers); widths follow the
+document's own text width. The page header and footer are `word.page`'s.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from docx.shared import Cm, Length, Pt, RGBColor, Twips
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from meetingtui.export import docx_template
 from meetingtui.export.clean import one_line, word_text
-from meetingtui.export.column_widths import column_widths
-from meetingtui.export.docx_xml import add_text, set_style_id, style_id, styled
+from meetingtui.export.word import template as docx_template
+from meetingtui.export.word.column_widths import column_widths
+from meetingtui.export.word.ooxml import add_text, set_style_id, style_id, styled
 
 TABLE_STYLE = "Table Grid"
 HEADER_FILL = "D9E2F3"  # a light blue-grey behind table header rows
@@ -43,7 +43,7 @@ FONT = "Arial"  # what most Swedish municipal templates use; Liberation Sans/Dej
 TABLE_FONT_SIZE = Pt(9.5)
 TABLE_TEXT = "Tabelltext"  # a paragraph style for text in tables (9.5 pt, tight)
 _HEADINGS = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3")
-#: Every style the exports use (`markdown_docx` the lists and Quote): a municipality's template
+#: Every style the exports use (`minutes.notes_word` the lists and Quote): a municipality's template
 #: that lacks one gets the built-in one.
 USED_STYLES = (
     "Normal", "Header", "Footer", *_HEADINGS, "Quote", TABLE_STYLE, TABLE_TEXT,
@@ -55,7 +55,7 @@ USED_STYLES = (
 def a4_document(language: str, template: Path | None = None) -> Document:
     """A new, empty document with proofing language ``language`` (sv-SE …): in the built-in
     look (A4 portrait, 2.5 cm margins, Arial) or, given ``template`` (the municipality's .docx
-    or .dotx), in the template's (`docx_template`; raises `WordTemplateError` when it cannot be
+    or .dotx), in the template's (`word.template`; raises `WordTemplateError` when it cannot be
     used)."""
     doc = _builtin()
     if template is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 
-from meetingtui.export.actions_common import (
+from meetingtui.export.actions.common import (
     HEAD,
     LEVEL_WORDS,
     METHOD_WORDS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from meetingtui.export.actions_common import (
+from meetingtui.export.actions.common import (
     CONFIDENTIAL,
     HEAD,
     LEVEL_WORDS,
