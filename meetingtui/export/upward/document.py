@@ -4,7 +4,8 @@ the same Word template machinery as the minutes) or Markdown.
 
 Everything in a block is plain text: what users typed is data, never markup. Markdown escapes
 it (`minutes.markdown.escape`); Word gets it cleaned (`clean.word_text`). The personnummer
-check reads the same blocks, so it checks exactly what would be written. No python-docx at module level.
+check reads the same blocks, so it checks exactly what would be written. No python-docx at
+module level.
 """
 
 from __future__ import annotations
