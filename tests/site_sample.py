@@ -1,7 +1,7 @@
-"""The database the published-site tests share: the action lists' sample (tests/test_actions.py:
-owners in two spellings, every status, a measure due today, a confidential one) and, for the
-site, observations (one confidential), user text that is markup, a name that is a path, and a
-closed meeting with minutes."""
+"""The database the published-site tests share: the action lists' sample
+(tests/services/test_actions.py: owners in two spellings, every status, a measure due today, a
+confidential one) and, for the site, observations (one confidential), user text that is markup,
+a name that is a path, and a closed meeting with minutes."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from meetingtui.services import lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from tests.actions_reference import TODAY
 from tests.conftest import Clock
-from tests.test_actions import Sample, build_sample
+from tests.services.test_actions import Sample, build_sample
 
 MARKUP = "<script>alert('x')</script> & \"citat\" <b>fet</b>"
 PATH_OWNER = "Polis/../../etc"

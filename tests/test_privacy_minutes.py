@@ -3,11 +3,10 @@ leaves out (the detector itself: tests/test_privacy.py)."""
 
 from __future__ import annotations
 
-from export_fixtures import SECRET_OBS, est_record
-
 from meetingtui.i18n import words_of
 from meetingtui.model import AgendaItem, ItemKind, MeetingRecord
 from meetingtui.privacy import Where, find_personal_numbers, public_view, scan_record
+from tests.export_fixtures import SECRET_OBS, est_record
 
 
 def with_numbers() -> MeetingRecord:

@@ -194,10 +194,9 @@ def _register() -> None:
 
     from meetingtui.cli.agreements import agreements
     main.add_command(agreements)
-    use_said_contexts(main)
-
     from meetingtui.cli.publish import publish
     main.add_command(publish)
+    use_said_contexts(main)  # last: a command added after it would say its help in English
 
 
 _register()

@@ -4,7 +4,7 @@ what the keys of Textual's own widgets do (for the help screen).
 
 Textual writes these in English inside its classes; each hook below is the narrowest public (or
 stable, pinned by `textual<9`) place to say them otherwise. A test walks the app in Swedish and
-fails on any English word it sees (tests/test_i18n_english.py).
+fails on any English word it sees (tests/i18n/test_i18n_english.py).
 """
 
 from __future__ import annotations

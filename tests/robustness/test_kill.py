@@ -47,11 +47,12 @@ def integrity(db: Path) -> str:
 
 
 # A measure's status is its history's newest entry, stored by triggers (schema 3): a later
-# meeting's follow-up changes it, so an interrupted run's is older; tests/test_measure_status.py
-# checks that it always follows measure_updates, which are compared here.
+# meeting's follow-up changes it, so an interrupted run's is older;
+# tests/store/test_measure_status.py checks that it always follows measure_updates, which are
+# compared here.
 # A proposal's answer (issue 16 §3) is given at the body's later meeting (the demo's styrgrupp
 # answers the beredningsgrupp's), which bumps the row's version: an interrupted run's is the
-# proposal still waiting; tests/test_proposals.py and the proposals scenario check answers.
+# proposal still waiting; tests/services/test_proposals.py and the proposals scenario check answers.
 DERIVED = {("measures", "status"), *(("measures", column) for column in (
     "proposal", "proposal_decided_on", "proposal_meeting_id", "proposal_reason", "version"))}
 

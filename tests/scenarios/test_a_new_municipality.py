@@ -42,6 +42,7 @@ from meetingtui.services.workspace import Workspace, open_workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.dialogs.open_meeting import likely
 from tests.conftest import Clock
+from tests.export.word.test_word_template import LOGO, make_template
 from tests.scenarios.helpers import (
     SIZE,
     Filed,
@@ -51,7 +52,6 @@ from tests.scenarios.helpers import (
     screen_name,
     type_text,
 )
-from tests.test_word_template import LOGO, make_template
 
 MUNICIPALITY = "Upplands Väsby kommun"
 LETTERHEAD = "Upplands Väsby kommun – Kommunledningskontoret"

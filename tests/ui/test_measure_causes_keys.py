@@ -17,7 +17,7 @@ from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.widgets.checklist import Checklist
 from tests.conftest import Clock
-from tests.test_measure_causes import _cause, _measure, _meeting, _observation
+from tests.services.test_measure_causes import _cause, _measure, _meeting, _observation
 
 
 def _screen(app: Any) -> str:

@@ -16,7 +16,7 @@ from meetingtui.ui.app import make_app
 from meetingtui.ui.screens.problem_history import ProblemHistoryScreen
 from tests.conftest import Clock
 from tests.scenarios.helpers import SIZE, choose_group, press, screen_name, type_text
-from tests.test_problems import scenario_workspace, three_meetings, two_in_one_meeting
+from tests.services.test_problems import scenario_workspace, three_meetings, two_in_one_meeting
 
 
 def cell_text(table: DataTable[object], row: int) -> str:
