@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import click
 
 from meetingtui.cli.context import Context, UserError, day_option, meeting_id, no_meeting
+from meetingtui.i18n import language, section, t
 
 if TYPE_CHECKING:
     from meetingtui.services.actions import ActionList
@@ -78,19 +79,17 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
       meetingtui actions --format eml -o utkast/      an e-mail draft to each owner
     """
     if fmt == "table" and output is not None:
-        raise click.UsageError("--format table prints to the terminal; with -o use csv, md, "
-                               "json, ics or docx.")
+        raise click.UsageError(_said("table_output"))
     to_stdout = output is not None and str(output) == "-"
     if to_stdout:
         output = None  # `-o -`: the file's bytes on standard output, as without -o
     per_owner = per_owner or fmt == "eml"
     if per_owner and to_stdout:
-        raise click.UsageError("--per-owner writes a file per owner into a folder, not to -.")
+        raise click.UsageError(_said("per_owner_stdout"))
     if per_owner and fmt == "table":
-        raise click.UsageError("--per-owner writes files: use --format csv, md, json, ics, docx "
-                               "or eml.")
+        raise click.UsageError(_said("per_owner_table"))
     if page_per_owner and fmt != "docx":
-        raise click.UsageError("--page-per-owner is for --format docx.")
+        raise click.UsageError(_said("page_per_owner"))
     day = today()
     from meetingtui.services.actions import (
         ActionFilters,
@@ -151,7 +150,16 @@ def _refuse_personal_data(result: ActionList) -> None:
         more = f" and {len(places) - 5} more" if len(places) > 5 else ""
         raise UserError(f"Personal identity numbers found: {'; '.join(places[:5])}{more}. "
                         "Remove them, or write the list anyway on purpose "
-                        "(--allow-personal-data).")
+                        "(--allow-personal-data).", key="cli_actions.personal_data",
+                        places="; ".join(places[:5]),
+                        more=t("cli_actions.personal_more", count=len(places) - 5)
+                        if len(places) > 5 else "")
+
+
+def _said(key: str) -> str:
+    """A refusal of options asked together, in the interface language (`[cli_actions]` read
+    alone: this command's start-up is measured)."""
+    return section(language(), "cli_actions")[key]
 
 
 def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
@@ -180,11 +188,11 @@ def _write_per_owner(context: Context, result: ActionList, fmt: str, folder: Pat
                      force: bool, ics_kind: str) -> None:
     from meetingtui.cli.progress import progress_bar, say_seconds, summary
     from meetingtui.export.actions.files import per_owner_folder, write_per_owner
-    from meetingtui.i18n import set_language, t
+    from meetingtui.i18n import set_language
     from meetingtui.services.actions import read_member_emails
 
     if not result.rows:
-        click.echo("meetingtui: no measures: no files written", err=True)
+        click.echo(f"meetingtui: {_said('no_files')}", err=True)
         return
     set_language(context.language)
     emails = read_member_emails(context.locations.db) if fmt == "eml" else {}

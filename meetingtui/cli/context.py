@@ -115,14 +115,18 @@ def day_option(option: str, text: str | None, today: date) -> date | None:
     try:
         return parse_date(text, today)
     except DateError as error:
-        raise UserError(f"{option}: {error}") from None
+        from meetingtui.dates import EXAMPLE
+
+        raise UserError(f"{option}: {error}", key="cli_errors.not_a_date", option=option,
+                        text=error.text, example=EXAMPLE) from None
 
 
 def meeting_id(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
-        raise UserError(f"{text!r} is not a meeting number (see `meetingtui meetings`)") from None
+        raise UserError(f"{text!r} is not a meeting number (see `meetingtui meetings`)",
+                        key="cli_errors.not_a_meeting_number", text=text) from None
     if not -MAX_ID <= number <= MAX_ID:  # no meeting has it: SQLite could not even store it
         raise no_meeting(number)
     return number

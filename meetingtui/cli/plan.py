@@ -147,7 +147,7 @@ def _write(context: Context, path: Path, data: bytes, force: bool) -> Path:
     try:
         return write_export(path, write, force=force, protected=context.database)
     except ExportError as error:
-        if error.key is not None:  # the database, or another SQLite file: said as it is
+        if error.reason == "database":  # the database, or another SQLite file: said as it is
             raise
         reason = error.reason if error.reason in ("exists", "unwritable", "disk_full") \
             else "failed"

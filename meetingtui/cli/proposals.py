@@ -40,7 +40,7 @@ def proposals(ctx: click.Context, body: str | None, every: bool, fmt: str) -> No
         secret = " SEKRETESS" if r["confidential"] else ""
         answered = f" {r['proposal_decided_on']}" if r["proposal_decided_on"] else ""
         click.echo(f"{r['id']:>5}  {r['from']:<14}  → {r['proposed_to']:<14}  "
-                   f"{r['proposal']}{answered}  {r['due'] or '–'}  {r['owner']}: "
+                   f"{_said(r['proposal'])}{answered}  {r['due'] or '–'}  {r['owner']}: "
                    f"{' '.join(r['text'].split())}{secret}")
 
 
@@ -67,9 +67,9 @@ def decide(context: Context, measure_id: int, decided: bool, reason: str | None,
     from meetingtui.store.rows import Conflict, Gone
 
     if decided == (reason is not None):
-        raise UserError("give either --decided or --rejected REASON")
+        raise _refused("either", "give either --decided or --rejected REASON")
     if reason is not None and not " ".join(reason.split()):
-        raise UserError("--rejected needs a reason")
+        raise _refused("reason_needed", "--rejected needs a reason")
     context.require_database()
     with context.workspace() as ws:
         day = day_option("--date", day_text, ws.today())
@@ -79,22 +79,39 @@ def decide(context: Context, measure_id: int, decided: bool, reason: str | None,
             answered = service.answer(ws, measure, decided=decided, day=day,
                                       reason=reason or "")
         except Gone:
-            raise UserError(f"no measure {measure_id}") from None
+            raise _refused("no_measure", f"no measure {measure_id}", id=measure_id) from None
         except service.NotAProposal as error:
             if error.state in ("decided", "rejected"):
-                raise UserError(f"proposal {measure_id} is already {error.state} "
-                                f"({_when(measure)}); nothing changed") from None
-            raise UserError(f"measure {measure_id} is not a proposal") from None
+                raise _refused("already", f"proposal {measure_id} is already {error.state} "
+                               f"({_when(measure)}); nothing changed", id=measure_id,
+                               state=_said(error.state), when=_when(measure)) from None
+            raise _refused("not_a_proposal", f"measure {measure_id} is not a proposal",
+                           id=measure_id) from None
         except service.TooEarly as error:
-            raise UserError(f"--date: proposal {measure_id} was made on "
-                            f"{error.proposed_on.isoformat()}; the body cannot have answered "
-                            "it before that") from None
+            raise _refused("too_early", f"--date: proposal {measure_id} was made on "
+                           f"{error.proposed_on.isoformat()}; the body cannot have answered "
+                           "it before that", id=measure_id,
+                           day=error.proposed_on.isoformat()) from None
         except Conflict as conflict:
             theirs: Any = conflict.theirs
-            raise UserError(f"proposal {measure_id} was answered meanwhile "
-                            f"({theirs.proposal.value} {_when(theirs)}); nothing changed") from None
-    click.echo(f"{answered.id}: {answered.proposal.value} {_when(answered)} "
-               f"({answered.proposed_to})")
+            raise _refused("meanwhile", f"proposal {measure_id} was answered meanwhile "
+                           f"({theirs.proposal.value} {_when(theirs)}); nothing changed",
+                           id=measure_id, state=_said(theirs.proposal.value),
+                           when=_when(theirs)) from None
+    click.echo(_said("answered", id=answered.id, state=_said(answered.proposal.value),
+                     when=_when(answered), body=answered.proposed_to))
+
+
+def _said(key: str, **fields: object) -> str:
+    """`[cli_proposals]` in the interface language: a refusal, a state ("beslutat")."""
+    from meetingtui.i18n import t
+
+    return t(f"cli_proposals.{key}", **fields)
+
+
+def _refused(key: str, english: str, **fields: object) -> UserError:
+    return UserError(english, key=f"cli_proposals.{key}",
+                     **{name: str(value) for name, value in fields.items()})
 
 
 def _when(measure: Measure) -> str:

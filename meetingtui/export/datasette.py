@@ -116,7 +116,8 @@ def _check_copy_target(path: Path, protected: Path | None, force: bool) -> None:
         return
     refuse_database(path, protected)  # the database in use, or any other SQLite file
     if path.is_dir():
-        raise ExportError(f"{path} is a folder.", reason="unwritable", path=path)
+        raise ExportError(f"{path} is a folder.", reason="unwritable", path=path,
+                          key="export.folder_in_the_way")
     if (path.exists() or path.is_symlink()) and not force:
         raise _exists(path)
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
+from meetingtui.i18n import os_error
 from meetingtui.store.durable import sync_folder
 from meetingtui.store.guard import database_part, sqlite_file_at
 
@@ -73,19 +74,22 @@ def default_export_path(exports_dir: Path, record: MeetingRecord, public: bool,
 
 def _error(error: OSError, path: Path) -> ExportError:
     folder = path.parent
+    reason = {"reason": os_error(error)}
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return ExportError(f"The disk is full: {path} was not written.", reason="disk_full",
-                           path=path)
+                           path=path, key="export.disk_full")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EISDIR):
         return ExportError(f"Cannot write to the folder {folder}: {error.strerror}. "
-                           "Choose another folder.", reason="unwritable", path=path)
+                           "Choose another folder.", reason="unwritable", path=path,
+                           key="export.cannot_write_folder", fields=reason)
     return ExportError(f"Could not write {path}: {error.strerror or error}.", reason="failed",
-                       path=path)
+                       path=path, key="export.could_not_write", fields=reason)
 
 
 def _exists(path: Path) -> ExportError:
     return ExportError(f"{path} already exists and was not replaced. Choose another name, "
-                       "or replace it on purpose (--force).", reason="exists", path=path)
+                       "or replace it on purpose (--force).", reason="exists", path=path,
+                       key="export.not_replaced")
 
 
 def refuse_database(path: Path, protected: Path | None) -> None:
@@ -125,13 +129,14 @@ def write_export(path: Path, write_fn: Callable[[BinaryIO], None], *, force: boo
     refuse_database(path, protected)
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name.", reason="unwritable",
-                          path=path)
+                          path=path, key="export.is_a_folder")
     if path.exists() and not force:
         raise _exists(path)
     blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
     if blocking is not None:
         raise ExportError(f"Cannot write to the folder {path.parent}: {blocking} is a file, not "
-                          "a folder. Choose another folder.", reason="unwritable", path=path)
+                          "a folder. Choose another folder.", reason="unwritable", path=path,
+                          key="export.parent_is_a_file", fields={"blocking": str(blocking)})
     try:
         make_folder(path.parent)
         _remove_abandoned(path)

@@ -123,18 +123,21 @@ def test_nothing_found(cli: Run) -> None:
     assert json.loads(cli("--owner", "Ingen Alls", "--format", "json").stdout) == []
 
 
-def test_bad_date_says_what_works(cli: Run) -> None:
+def test_bad_date_says_what_works(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     line = one_line_error(cli("--due-before", "nästa fredag"))
-    assert line.startswith("meetingtui: --due-before: Not a date: 'nästa fredag'")
-    assert "2026-12-01" in line
-    assert "Not a date" in one_line_error(cli("--due-before", "2026-02-30"))
+    assert line.startswith("meetingtui: --due-before: ”nästa fredag” är inget datum. Skriv till "
+                           "exempel 2026-12-01")
+    assert "”2026-02-30” är inget datum" in one_line_error(cli("--due-before", "2026-02-30"))
+    monkeypatch.setenv("MEETINGTUI_LANG", "en")
+    assert one_line_error(cli("--due-before", "nästa fredag")).startswith(
+        "meetingtui: --due-before: 'nästa fredag' is not a date. Write for example 2026-12-01")
 
 
 def test_unknown_group_and_meeting_are_one_line(cli: Run,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     line = one_line_error(cli("--group", "nope"))
     assert "no group called 'nope'" in line and "EST" in line
-    assert "not a meeting number" in one_line_error(cli("--meeting", "tisdag"))
+    assert "är inget mötesnummer" in one_line_error(cli("--meeting", "tisdag"))
     # An id too large for SQLite is no meeting either, said the same way, in either language.
     for number in ("9999", "99999999999999999999999", "-99999999999999999999999"):
         assert one_line_error(cli("--meeting", number)) == (
@@ -149,14 +152,14 @@ def test_bad_choices_are_usage_errors(cli: Run) -> None:
     assert cli("--status", "late").exit_code == 2
     assert cli("--format", "xml").exit_code == 2
     result = cli("--format", "table", "-o", "x.txt")
-    assert result.exit_code == 2 and "with -o use csv" in result.stderr
+    assert result.exit_code == 2 and "med -o, välj csv" in result.stderr
 
 
 def test_output_file_never_overwritten_without_force(cli: Run, tmp_path: Path) -> None:
     target = tmp_path / "lista.csv"
     target.write_text("mitt eget\n", encoding="utf-8")
     line = one_line_error(cli("--format", "csv", "-o", str(target)))
-    assert "already exists" in line and "--force" in line
+    assert "finns redan" in line and "--force" in line
     assert target.read_text(encoding="utf-8") == "mitt eget\n"
     result = cli("--format", "csv", "-o", str(target), "--force")
     assert result.exit_code == 0 and result.stdout.strip() == str(target)
@@ -183,7 +186,7 @@ def test_docx_goes_to_the_exports_folder_by_default(cli: Run, tmp_path: Path) ->
     path = tmp_path / "exports" / "actions" / "2026-11-23-atgardslista-karl-lind.docx"
     assert result.stdout.strip() == str(path)
     assert path.read_bytes()[:2] == b"PK" and stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert "already exists" in one_line_error(cli("--format", "docx", "--owner", "Karl Lind"))
+    assert "finns redan" in one_line_error(cli("--format", "docx", "--owner", "Karl Lind"))
     assert cli("--format", "docx", "--owner", "Karl Lind", "--force").exit_code == 0
     everyone = cli("--format", "docx")
     assert everyone.stdout.strip().endswith("2026-11-23-atgardslista.docx")
@@ -201,7 +204,7 @@ def test_dash_as_output_is_standard_output(cli: Run, tmp_path: Path) -> None:
     assert word.exit_code == 0 and word.stdout_bytes[:2] == b"PK"
     assert not (Path.cwd() / "-").exists() and not (tmp_path / "-").exists()
     refused = cli("--format", "eml", "-o", "-")
-    assert refused.exit_code == 2 and "not to -" in refused.output
+    assert refused.exit_code == 2 and "inte till -" in refused.output
 
 
 def test_ics_gives_events_unless_to_dos_are_asked_for(cli: Run) -> None:
@@ -230,7 +233,7 @@ def test_page_per_owner_is_asked_for_on_a_word_list(cli: Run, tmp_path: Path) ->
     assert len(docx.Document(str(together)).sections) == 1
     assert len(docx.Document(str(apart)).sections) == len(owners)
     refused = cli("--format", "csv", "--page-per-owner")
-    assert refused.exit_code == 2 and "--page-per-owner is for --format docx" in refused.output
+    assert refused.exit_code == 2 and "--page-per-owner gäller --format docx" in refused.output
 
 
 def test_public_and_internal_lists_have_their_own_default_names(cli: Run,

@@ -131,7 +131,7 @@ def test_open_an_unknown_meeting(tmp_path: Path) -> None:
     line = one_line_error(run("--db", str(tmp_path / "m.db"), "--lang", "en", "open", "999"))
     assert "No meeting with id 999" in line
     line = one_line_error(run("--db", str(tmp_path / "m.db"), "open", "tisdag"))
-    assert "not a meeting number" in line
+    assert "är inget mötesnummer" in line
 
 
 @pytest.mark.parametrize(("lang", "words"), [

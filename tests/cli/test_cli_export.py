@@ -53,7 +53,7 @@ def test_export_writes_the_default_path_and_never_overwrites(tmp_path: Path) -> 
 
     again = run(db, tmp_path, "export", str(meeting_id))
     assert again.exit_code == 1
-    assert "already exists" in again.stderr and len(again.stderr.strip().splitlines()) == 1
+    assert "finns redan" in again.stderr and len(again.stderr.strip().splitlines()) == 1
     assert path.read_bytes() == before
     assert run(db, tmp_path, "export", str(meeting_id), "--force").exit_code == 0
 
@@ -72,7 +72,7 @@ def test_personal_numbers_stop_the_public_version(tmp_path: Path) -> None:
     db, meeting_id = _meeting(tmp_path, "Anmälan gällde 811218-9876.")
     refused = run(db, tmp_path, "export", str(meeting_id), "--public")
     assert refused.exit_code == 1
-    assert "Personal identity numbers found: § 1" in refused.stderr
+    assert "Personnummer hittades: § 1" in refused.stderr
     assert "811218-9876" not in refused.stderr  # the message does not repeat the number
     assert not (tmp_path / "exports").exists() or not any((tmp_path / "exports").rglob("*.docx"))
 
@@ -93,7 +93,7 @@ def test_unknown_meeting_and_unwritable_folder(tmp_path: Path) -> None:
     not_a_folder.write_text("x", encoding="utf-8")
     result = run(db, tmp_path, "export", str(meeting_id), "-o", str(not_a_folder / "a.docx"))
     assert result.exit_code == 1
-    assert result.stderr.startswith("meetingtui: Cannot write to the folder")
+    assert result.stderr.startswith("meetingtui: Kan inte skriva i mappen")
     assert not_a_folder.read_text(encoding="utf-8") == "x"
 
 

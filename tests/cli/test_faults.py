@@ -398,8 +398,8 @@ def test_export_into_a_folder_below_a_file(db: Path, tmp_path: Path) -> None:
     blocker.write_text("en fil där mappen borde vara", encoding="utf-8")
     exports = blocker / "exports"
     line = one_line_error(cli("--db", str(db), "--exports", str(exports), "export", "1"))
-    assert line.startswith(f"meetingtui: Cannot write to the folder {exports / 'est'}: "
-                           f"{blocker} is a file, not a folder.")
+    assert line.startswith(f"meetingtui: Kan inte skriva i mappen {exports / 'est'}: "
+                           f"{blocker} är en fil, inte en mapp.")
     assert blocker.read_text(encoding="utf-8") == "en fil där mappen borde vara"
 
 
@@ -420,8 +420,8 @@ def test_export_into_a_folder_that_refuses(db: Path, tmp_path: Path,
         for fmt in ("docx", "md"):
             line = one_line_error(cli("--db", str(db), "--exports", str(exports), "export", "1",
                                       "--format", fmt))
-            assert line == (f"meetingtui: Cannot write to the folder {exports / 'est'}: "
-                            "Permission denied. Choose another folder.")
+            assert line == (f"meetingtui: Kan inte skriva i mappen {exports / 'est'}: "
+                            "åtkomst nekad. Välj en annan mapp.")
     finally:
         (exports / "est").chmod(0o755)
     assert list(exports.rglob("*")) == [exports / "est"]  # no file, not even a temporary one

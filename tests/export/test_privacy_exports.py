@@ -67,7 +67,7 @@ def test_public_minutes_are_refused_for_every_spelling(tmp_path: Path, number: s
 
     cli = _run(tmp_path, "export", str(meeting_id), "--public", "--format", "md")
     assert cli.exit_code == 1
-    assert "Personal identity numbers found: § 1" in cli.stderr and masked in cli.stderr
+    assert "Personnummer hittades: § 1" in cli.stderr and masked in cli.stderr
     assert not _unmasked(cli.stderr)
     assert not (tmp_path / "exports").exists() or not any((tmp_path / "exports").rglob("*.md"))
 

@@ -6,11 +6,13 @@ The terminal walk of the app is tests/ui/test_i18n_english.py; both use `tests.e
 
 from __future__ import annotations
 
+import ast
 import inspect
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -21,6 +23,7 @@ from meetingtui.cli import main
 from meetingtui.cli.click_words import SaidContext, every_command
 from meetingtui.i18n import entries, set_language
 from tests.english_words import english_words
+from tests.paths import ROOT
 
 COMMANDS = [path for path, _command in every_command(main)]
 
@@ -188,3 +191,36 @@ def test_the_action_list_follows_lang(tmp_path: Path) -> None:
     assert re.search(r" · \d+ åtgärder, varav \d+ försenade$", swedish.rstrip())
     csv_en = actions("en", "--format", "csv").splitlines()[0]
     assert csv_en.startswith("\ufeffNo.;Measure;Owner;Organisation;Due;Status;Overdue;Group")
+
+
+#: The errors the command line prints as one line: each says its words through a key.
+_SAID_ERRORS = {"UserError", "UsageError", "ExportError", "BadParameter", "ClickException"}
+
+
+def _raised_errors() -> Iterator[tuple[str, ast.Call]]:
+    for path in sorted((ROOT / "meetingtui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            if name in _SAID_ERRORS:
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", node
+
+
+def test_every_error_the_command_line_prints_has_its_words_in_the_catalogues() -> None:
+    """An error written as an English literal (`UserError("no measure 3")`) is what `--lang sv`
+    showed until this test: each must carry the key that says it in the interface language
+    (or be made of catalogue words already), and the key must be in both catalogues."""
+    unkeyed, unknown = [], []
+    sv, en = entries("sv"), entries("en")
+    for where, call in _raised_errors():
+        key = next((k.value for k in call.keywords if k.arg == "key"), None)
+        message = call.args[0] if call.args else None
+        if key is None:
+            if isinstance(message, ast.Constant | ast.JoinedStr):
+                unkeyed.append(where)
+            continue
+        if isinstance(key, ast.Constant) and not (key.value in sv and key.value in en):
+            unknown.append(f"{where}: {key.value}")
+    assert unkeyed == []
+    assert unknown == []

@@ -237,3 +237,62 @@ def test_t_in_speaks_the_language_asked_whatever_the_interface(
     assert i18n.t_in("en", "list.count", count=1) == "1 measure"
     assert i18n.t_in("en", "list.count", count=2) == "2 measures"
     assert t("list.count", count=1) == "1 åtgärd"
+
+
+# --- read quickly: whole numbers without Babel, a section's forms without the TOML parser ----
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_whole_numbers_stored_are_cldrs(lang: str) -> None:
+    """`WHOLE_NUMBERS` spares `actions` Babel's 50 ms: it must say what Babel's rules say, for
+    every shipped language (a new language fails here until it is added)."""
+    from babel.core import Locale
+
+    rule = Locale.parse(lang).plural_form
+    assert lang in i18n.WHOLE_NUMBERS
+    for n in [*range(0, 2001), 10_000, 100_001, 1_000_000, -1, -2]:
+        assert i18n.plural_category(lang, n) == rule(abs(n)), n
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_a_sections_forms_read_quickly_are_the_catalogues(lang: str) -> None:
+    whole = _load_whole(lang)
+    checked = 0
+    for name, table in whole.items():
+        try:
+            quick = i18n.section_plurals(lang, name)
+        except ValueError:  # a section of sections only ([cli_help.…]): no header of its own
+            continue
+        for key, forms in quick.items():
+            assert entries(lang)[f"{name}.{key}"] == forms
+            checked += 1
+        assert set(quick) <= set(table)
+    # Every text with forms of [action_words] is read (`meetingtui actions` counts with them).
+    action_words = {key for key, value in entries(lang).items()
+                    if key.startswith("action_words.") and key.count(".") == 1
+                    and isinstance(value, Plural)}
+    assert {f"action_words.{key}" for key in i18n.section_plurals(lang, "action_words")} == \
+        action_words
+    assert checked >= 3
+
+
+def _load_whole(lang: str) -> dict[str, dict[str, object]]:
+    """Each top-level section of the real catalogue (those holding tables only)."""
+    return {name: table for name, table in i18n._load(lang).items() if isinstance(table, dict)}
+
+
+def test_counted_says_what_t_says(fake_catalogues: None) -> None:
+    i18n._source.cache_clear()
+    i18n.section_plurals.cache_clear()
+    try:
+        set_language("sv")
+        assert i18n.counted("list", "count", 1) == "1 åtgärd"
+        assert i18n.counted("list", "count", 4) == "4 åtgärder"
+        set_language("en")
+        assert i18n.counted("list", "literal_one", 1) == "one measure"
+        assert i18n.counted("list", "only_other", 1) == "1 pcs"
+        # Not on one line in the section (or not there): as `t` says it.
+        assert i18n.counted("list", "swedish_only", 1) == "1 sak"
+        assert i18n.counted("list", "missing", 2) == "list.missing"
+    finally:
+        i18n._source.cache_clear()
+        i18n.section_plurals.cache_clear()

@@ -5,6 +5,7 @@ problem's proposals out, and `meetingtui proposals` lists them and records a dec
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from meetingtui.services.workspace import Workspace
 from meetingtui.store.overview import group_lines
 from tests.cli_helpers import one_line_error
 from tests.conftest import Clock
+from tests.english_words import english_words
 from tests.scenarios.helpers import export_all, group_id, scenario_workspace
 
 TODAY = date(2026, 11, 27)
@@ -108,21 +110,35 @@ def test_the_command_lists_and_decides(town: tuple[Workspace, Clock, int]) -> No
         (three.id, "Trygghetsgrupp", "proposed")]
     assert json.loads(run("--body", "Styrgrupp", "--format", "json").output) == []
     done = run("decide", str(one.id), "--decided", "--date", "2026-12-10")
-    assert done.exit_code == 0 and done.output == f"{one.id}: decided 2026-12-10 (KLG)\n"
+    assert done.exit_code == 0 and done.output == f"{one.id}: beslutat 2026-12-10 (KLG)\n"
     no = run("decide", str(two.id), "--rejected", "Dyrt", "--date", "10 dec")
-    assert no.exit_code == 0 and "rejected 2026-12-10" in no.output
-    assert "already decided (2026-12-10)" in one_line_error(
-        run("decide", str(one.id), "--rejected", "Nej", "--date", "2026-12-11"))
-    assert "either --decided or --rejected" in one_line_error(
-        run("decide", str(two.id), "--date", "2026-12-11"))
-    assert "needs a reason" in one_line_error(
-        run("decide", str(two.id), "--rejected", "  ", "--date", "2026-12-11"))
-    early = run("decide", str(three.id), "--decided", "--date", "2026-08-31")  # before 1 Sept
-    assert "was made on 2026-09-01" in one_line_error(early)
+    assert no.exit_code == 0 and "avslaget 2026-12-10" in no.output
+    refusals = [
+        (run("decide", str(one.id), "--rejected", "Nej", "--date", "2026-12-11"),
+         "är redan beslutat (2026-12-10); inget ändrades"),
+        (run("decide", str(two.id), "--date", "2026-12-11"),
+         "ange antingen --decided eller --rejected"),
+        (run("decide", str(two.id), "--rejected", "  ", "--date", "2026-12-11"),
+         "--rejected behöver ett skäl"),
+        (run("decide", str(three.id), "--decided", "--date", "2026-08-31"),  # before 1 Sept
+         "lades fram 2026-09-01"),
+        (run("decide", "999", "--decided", "--date", "2026-12-11"), "ingen åtgärd 999"),
+        (run("decide", str(three.id), "--decided", "--date", "31 feb"),
+         "--date: ”31 feb” är inget datum"),
+    ]
+    for result, swedish in refusals:
+        line = one_line_error(result)
+        assert swedish in line
+        options_out = re.sub(r"--[\w-]+", " ", line.removeprefix("meetingtui: "))
+        assert english_words(options_out) == [], line
+    english = runner.invoke(main, ["--db", db, "--lang", "en", "proposals", "decide",
+                                   str(one.id), "--rejected", "Nej", "--date", "2026-12-11"])
+    assert "proposal" in one_line_error(english)
+    assert "is already decided (2026-12-10); nothing changed" in one_line_error(english)
     table = run("--all")
     assert table.exit_code == 0
-    assert f"{one.id}" in table.output and "decided 2026-12-10" in table.output
-    assert "rejected 2026-12-10" in table.output
+    assert f"{one.id}" in table.output and "beslutat 2026-12-10" in table.output
+    assert "avslaget 2026-12-10" in table.output and "föreslaget" in table.output
     waiting = run()
     assert waiting.exit_code == 0 and "Trygghetsvandring" in waiting.output
     assert len(waiting.output.splitlines()) == 1  # the one still waiting

@@ -402,7 +402,9 @@ def test_bad_arguments_are_one_line(cli: Run, sample: Sample, tmp_path: Path) ->
         f"meetingtui: ingen grupp heter ingen; grupperna är: {shorts}")
     assert one_line_error(cli("klotter", "--group", "ingen", lang="en")) == (
         f"meetingtui: no group called ingen; known groups: {shorts}")
-    assert "Not a date" in one_line_error(cli("klotter", "--from", "igår kanske"))
+    assert "”igår kanske” är inget datum" in one_line_error(cli("klotter", "--from", "igår kanske"))
+    assert "'igår kanske' is not a date" in one_line_error(
+        cli("klotter", "--from", "igår kanske", lang="en"))
     assert one_line_error(cli("klotter", "--from", "2026-10-01", "--to", "2026-09-01")) == (
         "meetingtui: --from 2026-10-01 ligger efter --to 2026-09-01")
     assert one_line_error(cli("x", "--from", "2026-10-01", "--to", "1/9", lang="en")) == (

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from meetingtui.i18n import language, section, t
+from meetingtui.i18n import counted, language, section
 from meetingtui.services.actions import ActionFilters, ActionList, ActionRow, by_owner
 
 
@@ -122,10 +122,10 @@ def count_text(rows: list[ActionRow]) -> str:
     """"12 åtgärder, varav 3 försenade" ("1 åtgärd" …); for proposals waiting for a decision,
     "2 förslag som väntar på beslut"."""
     if rows and rows[0].waiting:
-        return t("action_words.waiting_count", count=len(rows))
+        return counted("action_words", "waiting_count", len(rows))
     late = sum(row.overdue for row in rows)
-    text = t("action_words.count", count=len(rows))
-    return text + t("action_words.late", count=late) if late else text
+    text = counted("action_words", "count", len(rows))
+    return text + counted("action_words", "late", late) if late else text
 
 
 def owner_orgs(rows: list[ActionRow]) -> str:

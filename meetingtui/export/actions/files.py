@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from meetingtui.export.files import ExportError, safe_name, write_export
+from meetingtui.i18n import t
 from meetingtui.services.actions import ActionFilters, ActionList, by_owner
 
 if TYPE_CHECKING:
@@ -81,13 +82,14 @@ def write_per_owner(actions: ActionList, fmt: str, folder: Path, *, force: bool,
     `progress(done, total)` is told after each file (the command line shows a bar)."""
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file; --per-owner writes into a folder.",
-                          reason="unwritable", path=folder)
+                          reason="unwritable", path=folder, key="export.per_owner_file")
     paths = per_owner_paths(actions, fmt, folder)
     taken = [p for p in paths.values() if p.exists()]
     if taken and not force:
-        more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
-        raise ExportError(f"{taken[0]} already exists{more}; nothing was written. Use --force "
-                          "to replace them.", reason="exists", path=taken[0])
+        more = t("export.taken_more", count=len(taken) - 1) if len(taken) > 1 else ""
+        raise ExportError(f"{taken[0]} already exists; nothing was written. Use --force to "
+                          "replace them.", reason="exists", path=taken[0],
+                          key="export.per_owner_taken", fields={"more": more})
     written: list[Path] = []
     owners = by_owner(actions.rows)
     for owner, rows in owners.items():

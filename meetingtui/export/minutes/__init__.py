@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from meetingtui.export.files import ExportError, Format, default_export_path, write_export
-from meetingtui.i18n import words_of
+from meetingtui.i18n import t, words_of
 from meetingtui.privacy import Where, scan_record
 from meetingtui.services.record import filed_municipality, load_meeting
 from meetingtui.services.settings import word_template
@@ -24,10 +24,13 @@ class PersonalDataFound(ExportError):
 
     def __init__(self, findings: list[Where], path: Path) -> None:
         places = "; ".join(str(where) for where in findings[:5])
-        more = f" and {len(findings) - 5} more" if len(findings) > 5 else ""
+        extra = len(findings) - 5
         super().__init__(
-            f"Personal identity numbers found: {places}{more}. Remove them, or export anyway "
+            f"Personal identity numbers found: {places}. Remove them, or export anyway "
             "on purpose (--allow-personal-data).", reason="personal_data", path=path,
+            key="export.refused_personal",
+            fields={"places": places,
+                    "more": t("export.refused_more", count=extra) if extra > 0 else ""},
         )
         self.findings = findings
 

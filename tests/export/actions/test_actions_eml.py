@@ -120,17 +120,17 @@ def test_drafts_are_all_or_nothing_and_never_over_a_file(drafts: tuple[Path, Res
                                                          tmp_path: Path) -> None:
     folder, _ = drafts
     again = _run(sample, tmp_path, "--format", "eml", "--status", "all", "-o", str(folder))
-    assert again.exit_code == 1 and "already exists" in again.output
-    assert "nothing was written" in again.output
+    assert again.exit_code == 1 and "finns redan" in again.output
+    assert "inget skrevs" in again.output
     forced = _run(sample, tmp_path, "--format", "eml", "--status", "all", "-o", str(folder),
                   "--force")
     assert forced.exit_code == 0, forced.output
     a_file = tmp_path / "fil.txt"
     a_file.write_text("x")
     refused = _run(sample, tmp_path, "--format", "eml", "-o", str(a_file))
-    assert refused.exit_code == 1 and "writes into a folder" in refused.output
+    assert refused.exit_code == 1 and "skriver i en mapp" in refused.output
     table = _run(sample, tmp_path, "--per-owner")
-    assert table.exit_code == 2 and "--per-owner writes files" in table.output
+    assert table.exit_code == 2 and "--per-owner skriver filer" in table.output
 
 
 def test_per_owner_writes_any_format_one_file_each(sample: Sample, tmp_path: Path,

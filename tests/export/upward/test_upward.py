@@ -416,7 +416,7 @@ def test_an_existing_file_is_replaced_only_with_force(demo: Path, tmp_path: Path
     target.write_text("mitt eget", encoding="utf-8")
     result = CliRunner().invoke(main, ["--db", str(demo), "report", "yearly", "--year", "2025",
                                        "-o", str(target)])
-    assert "already exists" in one_line_error(result)
+    assert "finns redan" in one_line_error(result)
     assert target.read_text("utf-8") == "mitt eget"
     code, _, _ = _run(demo, "yearly", "--year", "2025", "-o", str(target), "--force")
     assert code == 0 and "Lägesbild och åtgärdsplan 2025" in target.read_text("utf-8")
