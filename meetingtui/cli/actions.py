@@ -14,8 +14,15 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
-from meetingtui.cli.context import Context, UserError, day_option, meeting_id, no_meeting
-from meetingtui.i18n import language, section, t
+from meetingtui.cli.context import (
+    Context,
+    UserError,
+    day_option,
+    meeting_id,
+    no_meeting,
+    unknown_group,
+)
+from meetingtui.i18n import counted, language, section, t
 
 if TYPE_CHECKING:
     from meetingtui.services.actions import ActionList
@@ -91,12 +98,8 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
     if page_per_owner and fmt != "docx":
         raise click.UsageError(_said("page_per_owner"))
     day = today()
-    from meetingtui.services.actions import (
-        ActionFilters,
-        UnknownGroup,
-        UnknownMeeting,
-        read_actions,
-    )
+    from meetingtui.services.actions import ActionFilters, UnknownMeeting, read_actions
+    from meetingtui.services.group_names import UnknownGroup
 
     filters = ActionFilters(
         owner=owner if owner and owner.strip() else None, group=group_name, status=status,
@@ -113,11 +116,11 @@ def actions(context: Context, owner: str | None, group_name: str | None, status:
     except UnknownMeeting:
         raise no_meeting(filters.meeting_id or 0) from None
     except UnknownGroup as error:
-        raise UserError(str(error)) from None
+        raise unknown_group(error) from None
     if public and not allow_personal_data:
         _refuse_personal_data(result)
     if not result.owner_known:
-        click.echo(f"meetingtui: no measure has {owner!r} as owner or organisation", err=True)
+        click.echo(f"meetingtui: {_said('no_owner').format(owner=owner)}", err=True)
     if per_owner:
         _write_per_owner(context, result, fmt, output, force, ics_kind)
     elif fmt == "table":
@@ -172,8 +175,7 @@ def _text(fmt: str, result: ActionList, ics_kind: str = "events") -> bytes:
 
         undated = sum(row.due is None for row in result.rows)
         if undated:
-            click.echo(f"meetingtui: {undated} measure(s) without a due date are not in the "
-                       "calendar", err=True)
+            click.echo(f"meetingtui: {counted('cli_actions', 'undated', undated)}", err=True)
         return build_ics(result, kind=ics_kind)
     if fmt == "json":
         from meetingtui.export.actions.json_list import build_json

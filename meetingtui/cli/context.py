@@ -78,7 +78,7 @@ def warn_about_templates(ws: Workspace, lang: str) -> None:
     import click
 
     for error in ws.templates.errors:
-        click.echo(f"meetingtui: warning: {error.located(lang)}", err=True)
+        click.echo(warning(error.located(lang)), err=True)
 
 
 def group_named(ws: Workspace, name: str, *, archived: bool = False) -> Group:
@@ -130,6 +130,28 @@ def meeting_id(text: str) -> int:
     if not -MAX_ID <= number <= MAX_ID:  # no meeting has it: SQLite could not even store it
         raise no_meeting(number)
     return number
+
+
+def warning(text: str) -> str:
+    """"meetingtui: varning: …": the work was done, but the user should know this."""
+    from meetingtui.i18n import language, section
+
+    return section(language(), "cli_errors")["warning"].format(text=text)
+
+
+def personal_number_in(where: object) -> str:
+    from meetingtui.i18n import language, section
+
+    return section(language(), "cli_errors")["personal_number_in"].format(where=where)
+
+
+def unknown_group(error: Any) -> UserError:
+    """A `group_names.UnknownGroup`, said as every command says it, in the user's language."""
+    if error.several:
+        shorts = ", ".join(error.several)
+        return UserError(str(error), key="cli_groups.ambiguous", name=error.name, shorts=shorts)
+    return UserError(str(error), key="cli_groups.unknown", name=error.name,
+                     known=", ".join(error.known))
 
 
 def no_meeting(number: int) -> UserError:

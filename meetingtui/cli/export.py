@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from meetingtui.cli.context import Context, meeting_id, no_meeting
+from meetingtui.cli.context import Context, meeting_id, no_meeting, personal_number_in, warning
 
 
 @click.command()
@@ -47,6 +47,6 @@ def export(context: Context, meeting: str, public: bool, fmt: str, output: Path 
         except MeetingNotFound:
             raise no_meeting(number) from None
     for where in done.findings:
-        click.echo(f"warning: personal identity number in {where}", err=True)
+        click.echo(warning(personal_number_in(where)), err=True)
     if not to_stdout:
         click.echo(str(done.path))

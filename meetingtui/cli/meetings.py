@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from meetingtui.cli.context import Context, UserError, group_named, words
+from meetingtui.cli.context import Context, group_named, unknown_group, warning, words
 
 if TYPE_CHECKING:
     from meetingtui.agenda import TemplateSet
@@ -27,13 +27,14 @@ if TYPE_CHECKING:
 @click.pass_obj
 def meetings(context: Context, group_name: str | None, fmt: str) -> None:
     """List meetings, oldest first."""
-    from meetingtui.services.meeting_list import UnknownGroup, read_meetings
+    from meetingtui.services.group_names import UnknownGroup
+    from meetingtui.services.meeting_list import read_meetings
 
     context.require_database()
     try:
         listed = read_meetings(context.locations.db, group_name, lambda: _templates(context))
     except UnknownGroup as error:
-        raise UserError(str(error)) from None
+        raise unknown_group(error) from None
     if listed is None:
         listed = _through_workspace(context, group_name)
     if fmt == "json":
@@ -60,7 +61,7 @@ def _templates(context: Context) -> TemplateSet:
 
     found = load_templates(context.locations.template_dirs)
     for error in found.errors:
-        click.echo(f"meetingtui: warning: {error.located(context.language)}", err=True)
+        click.echo(warning(error.located(context.language)), err=True)
     return found
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from meetingtui.cli.context import Context, UserError
+from meetingtui.cli.context import Context, UserError, personal_number_in, unknown_group, warning
 
 if TYPE_CHECKING:
     from meetingtui.export.upward.document import Written
@@ -43,7 +43,7 @@ def _format(output: Path | None, context: Context) -> str:
 
 def _done(written: Written) -> None:
     for where in written.findings:
-        click.echo(f"warning: personal identity number in {where}", err=True)
+        click.echo(warning(personal_number_in(where)), err=True)
     click.echo(str(written.path))
 
 
@@ -124,7 +124,7 @@ def quarter(context: Context, quarter: str, group_name: str | None, public: bool
     set_language(context.language)
     context.require_database()
     from meetingtui.export.upward.quarterly import export_quarterly
-    from meetingtui.services.actions import UnknownGroup
+    from meetingtui.services.group_names import UnknownGroup
 
     with context.workspace() as ws:
         try:
@@ -132,5 +132,5 @@ def quarter(context: Context, quarter: str, group_name: str | None, public: bool
                                        path=output, fmt=fmt, force=force,
                                        allow_personal_data=allow_personal_data)
         except UnknownGroup as error:
-            raise UserError(str(error)) from None
+            raise unknown_group(error) from None
     _done(written)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from meetingtui.cli.context import Context, UserError, day_option
+from meetingtui.cli.context import Context, UserError, day_option, unknown_group
 
 if TYPE_CHECKING:
     from meetingtui.services.search import Hit, SearchResult
@@ -70,14 +70,15 @@ def search(context: Context, query: tuple[str, ...], group_name: str | None, sin
     if first is not None and last is not None and first > last:
         raise UserError(f"--from {since} is after --to {until}", key="search.from_after_to",
                         first=str(since), last=str(until))
-    from meetingtui.services.search import SearchFilters, UnknownGroup, read_search
+    from meetingtui.services.group_names import UnknownGroup
+    from meetingtui.services.search import SearchFilters, read_search
 
     context.require_database()
     filters = SearchFilters(group_name, first, last, public, limit)
     try:
         result = read_search(context.locations.db, words, filters)
     except UnknownGroup as error:
-        raise _unknown(error) from None
+        raise unknown_group(error) from None
     if fmt == "json":
         click.echo(json.dumps(_as_json(result, filters), ensure_ascii=False, indent=2))
     else:
@@ -93,17 +94,6 @@ def _day(option: str, text: str | None, day: date) -> date | None:
         with contextlib.suppress(ValueError):  # 29 February, a year that has none
             found = found.replace(year=found.year - 1)
     return found
-
-
-def _unknown(error: Any) -> UserError:
-    """A group named as no other command would name one, said as they say it."""
-    if error.several:
-        shorts = ", ".join(error.several)
-        return UserError(f"{error.name!r} is the type of several groups; name one: {shorts}",
-                         key="cli_groups.ambiguous", name=error.name, shorts=shorts)
-    known = ", ".join(error.known)
-    return UserError(f"no group called {error.name!r}; known groups: {known}",
-                     key="cli_groups.unknown", name=error.name, known=known)
 
 
 def _texts(lang: str) -> dict[str, Any]:

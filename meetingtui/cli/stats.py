@@ -11,7 +11,7 @@ from datetime import date
 
 import click
 
-from meetingtui.cli.context import Context, UserError, day_option
+from meetingtui.cli.context import Context, UserError, day_option, unknown_group
 
 PERIODS = ("month", "quarter", "year")  # as `services.stats.PERIODS` (a test checks)
 FORMATS = ("table", "json", "csv")
@@ -60,7 +60,7 @@ def stats(context: Context, group_name: str | None, by: str, first: str | None,
     if start is not None and (end or day) < start:
         raise UserError(f"--to {end or day} is before --from {start}", key="stats.backwards",
                         first=start.isoformat(), last=(end or day).isoformat())
-    from meetingtui.services.actions import UnknownGroup
+    from meetingtui.services.group_names import UnknownGroup
     from meetingtui.services.stats import StatsQuery, read_stats
 
     query = StatsQuery(by=by, first=start, last=end, group=group_name, public=public)
@@ -69,7 +69,7 @@ def stats(context: Context, group_name: str | None, by: str, first: str | None,
         # as `actions` checks it (none, not ours, newer: refused, nothing created).
         figures = read_stats(context.database, query, day, check=context.require_database)
     except UnknownGroup as error:
-        raise UserError(str(error)) from None
+        raise unknown_group(error) from None
     from meetingtui.export import stats as layout
 
     if fmt == "csv":

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from meetingtui.services.group_names import UnknownGroup
 from meetingtui.services.swedish import swedish_order as swedish_order
 from meetingtui.store import actions as action_rows
 from meetingtui.store.reading import reading
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
 
 STATUS_CHOICES = action_rows.STATUS_CHOICES
 NO_MUNICIPALITY = ""  # until the municipality gives its name (services.settings)
-
-
-class UnknownGroup(LookupError):
-    """`--group` names no group; the message lists the ones there are."""
 
 
 class UnknownMeeting(LookupError):
@@ -196,11 +193,7 @@ def find_group_id(conn: sqlite3.Connection, name: str) -> int:
     if len(found) == 1:
         return found[0]
     shorts = {group_id: short for group_id, _, short, _ in known}
-    if found:
-        several = ", ".join(shorts[group_id] for group_id in found)
-        raise UnknownGroup(f"{name!r} is the type of several groups; name one: {several}")
-    names = ", ".join(shorts.values()) or "none yet"
-    raise UnknownGroup(f"no group called {name!r}; known groups: {names}")
+    raise UnknownGroup(name, list(shorts.values()), [shorts[group_id] for group_id in found])
 
 
 def _rows(rows: list[tuple[Any, ...]], groups: dict[int, tuple[str, str]],

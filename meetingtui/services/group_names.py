@@ -10,6 +10,17 @@ from collections.abc import Iterable
 GroupRow = tuple[int, str, str, str]
 
 
+class UnknownGroup(LookupError):
+    """`name` means no group (`known`: the short names there are) or a type's several groups
+    (`several`); the command line says which in the user's language."""
+
+    def __init__(self, name: str, known: list[str], several: list[str]) -> None:
+        shown = ", ".join(several) if several else ", ".join(known)
+        super().__init__(f"{name!r} is the type of several groups; name one: {shown}" if several
+                         else f"no group called {name!r}; known groups: {shown}")
+        self.name, self.known, self.several = name, known, several
+
+
 def matching(rows: Iterable[GroupRow], name: str) -> list[int]:
     """The ids of the groups `name` may mean; more than one only for a type's several groups."""
     wanted = " ".join(name.split()).casefold()

@@ -15,15 +15,12 @@ from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from meetingtui.services.group_names import UnknownGroup
 from meetingtui.store import actions as action_rows
 from meetingtui.store.meeting_list import MeetingRow, meeting_rows
 
 if TYPE_CHECKING:
     from meetingtui.agenda import TemplateSet
-
-
-class UnknownGroup(LookupError):
-    """No group, stored or in a template, has the name asked for."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +77,8 @@ def _group_id(stored: list[tuple[int, str, str, str]], known: TemplateSet,
     if len(found) == 1:
         return found[0]
     if found:
-        several = ", ".join(short for group_id, _, short, _ in stored if group_id in found)
-        raise UnknownGroup(f"{name!r} is the type of several groups; name one: {several}")
+        raise UnknownGroup(name, [], [short for group_id, _, short, _ in stored
+                                      if group_id in found])
     template = known.get(name) or next(
         (t for t in known.templates.values() if t.name.casefold() == wanted), None)
     if template is not None:
@@ -89,7 +86,7 @@ def _group_id(stored: list[tuple[int, str, str, str]], known: TemplateSet,
     stored_ids = {template_id for _, template_id, _, _ in stored}
     names = [short for _, _, short, _ in stored] + [
         t.short for t in known.templates.values() if t.id not in stored_ids]
-    raise UnknownGroup(f"no group called {name!r}; known groups: {', '.join(names)}")
+    raise UnknownGroup(name, names, [])
 
 
 def _listed(row: MeetingRow, group: str) -> ListedMeeting:

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from meetingtui.services.group_names import UnknownGroup
 from meetingtui.store import actions as action_rows
 from meetingtui.store import search as search_rows
 from meetingtui.store.reading import reading
@@ -35,14 +36,6 @@ LIMIT = 50
 
 # A word in a text as it is shown: letters and digits, with any combining accent typed apart.
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
-
-
-class UnknownGroup(LookupError):
-    """`group` names no group, or several (a type's groups): `known` or `several` says which."""
-
-    def __init__(self, name: str, known: list[str], several: list[str]) -> None:
-        super().__init__(name)
-        self.name, self.known, self.several = name, known, several
 
 
 class SearchFilters(NamedTuple):

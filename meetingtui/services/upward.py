@@ -209,7 +209,7 @@ def year_report(ws: Workspace, year: int, *, public: bool = False) -> YearReport
 
 def quarter_report(ws: Workspace, quarter: str, *, group: str | None = None,
                    public: bool = False) -> QuarterReport:
-    """Raises `BadPeriod`, or `services.actions.UnknownGroup` for a group there is none of."""
+    """Raises `BadPeriod`, or `services.group_names.UnknownGroup` for a group there is none of."""
     first, last = parse_quarter(quarter)
     conn = ws.store.conn
     group_id, short = None, None

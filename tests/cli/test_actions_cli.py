@@ -119,7 +119,7 @@ def test_nothing_found(cli: Run) -> None:
     result = cli("--owner", "Ingen Alls")
     assert result.exit_code == 0
     assert "Inga åtgärder." in result.stdout
-    assert "no measure has 'Ingen Alls' as owner or organisation" in result.stderr
+    assert "ingen åtgärd har Ingen Alls som ansvarig eller organisation" in result.stderr
     assert json.loads(cli("--owner", "Ingen Alls", "--format", "json").stdout) == []
 
 
@@ -136,7 +136,7 @@ def test_bad_date_says_what_works(cli: Run, monkeypatch: pytest.MonkeyPatch) -> 
 def test_unknown_group_and_meeting_are_one_line(cli: Run,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     line = one_line_error(cli("--group", "nope"))
-    assert "no group called 'nope'" in line and "EST" in line
+    assert "ingen grupp heter nope" in line and "EST" in line
     assert "är inget mötesnummer" in one_line_error(cli("--meeting", "tisdag"))
     # An id too large for SQLite is no meeting either, said the same way, in either language.
     for number in ("9999", "99999999999999999999999", "-99999999999999999999999"):
@@ -177,7 +177,7 @@ def test_text_formats_go_to_stdout_unless_o(cli: Run, tmp_path: Path) -> None:
         assert written.exit_code == 0 and written.stdout.strip() == str(target)
         if fmt != "ics":  # the calendar's DTSTAMP is the time of writing
             assert target.read_bytes() == result.stdout_bytes
-    assert "1 measure(s) without a due date" in cli("--format", "ics").stderr
+    assert "1 åtgärd utan slutdatum står inte i kalendern" in cli("--format", "ics").stderr
 
 
 def test_docx_goes_to_the_exports_folder_by_default(cli: Run, tmp_path: Path) -> None:

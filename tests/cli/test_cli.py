@@ -116,7 +116,7 @@ def test_the_meetings_table_keeps_its_columns_with_long_group_names(tmp_path: Pa
 def test_unknown_group_is_one_line(tmp_path: Path) -> None:
     open_workspace(resolve(db=tmp_path / "m.db")).close()
     line = one_line_error(run("--db", str(tmp_path / "m.db"), "meetings", "--group", "nope"))
-    assert "no group called 'nope'" in line and "EST" in line
+    assert "ingen grupp heter nope" in line and "EST" in line
 
 
 def test_a_foreign_file_is_refused_in_one_line(tmp_path: Path) -> None:
@@ -176,4 +176,4 @@ def test_meetings_only_reads_even_a_group_that_only_a_template_has(tmp_path: Pat
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
     assert db.read_bytes() == before  # no group row written for it
     line = one_line_error(run("--db", str(db), "--agendas", str(own), "meetings", "--group", "x"))
-    assert "known groups:" in line and line.endswith(", NY")
+    assert "grupperna är:" in line and line.endswith(", NY")

@@ -78,11 +78,11 @@ def test_personal_numbers_stop_the_public_version(tmp_path: Path) -> None:
 
     allowed = run(db, tmp_path, "export", str(meeting_id), "--public", "--allow-personal-data")
     assert allowed.exit_code == 0
-    assert "warning: personal identity number in § 1" in allowed.stderr
+    assert "varning: personnummer i § 1" in allowed.stderr
 
     internal = run(db, tmp_path, "export", str(meeting_id), "-o", str(tmp_path / "intern.docx"))
     assert internal.exit_code == 0 and (tmp_path / "intern.docx").exists()
-    assert "warning" in internal.stderr
+    assert "varning" in internal.stderr
 
 
 def test_unknown_meeting_and_unwritable_folder(tmp_path: Path) -> None:

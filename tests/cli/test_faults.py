@@ -189,7 +189,7 @@ def test_a_read_only_database_file(db: Path, tmp_path: Path, read_only: Callable
     assert row.index("2026-11-10") == header.index("Date")  # the columns under their heads
     assert cli(*args, "meetings", "--group", "SSPF").stdout == ""  # a group with no meetings
     unknown = one_line_error(cli(*args, "meetings", "--group", "nope"))
-    assert unknown.startswith("meetingtui: no group called 'nope'; known groups: ")
+    assert unknown.startswith("meetingtui: no group called nope; known groups: ")
     assert {"EST", "SSPF", "BRÅ"} <= set(unknown.split(": ")[-1].split(", "))
     assert db.read_bytes() == before  # (a reader may leave SQLite's empty -wal/-shm beside it)
     assert not (tmp_path / "exports").exists()
@@ -366,7 +366,7 @@ def test_an_empty_template_folder_is_named(db: Path, tmp_path: Path) -> None:
         f"meetingtui: warning: {empty}: this agenda folder has no templates (no *.md files)\n")
     swedish = cli("--db", str(db), "--agendas", str(empty), "--lang", "sv", "meetings")
     assert swedish.stderr == (
-        f"meetingtui: warning: {empty}: mallmappen innehåller inga mallar (inga *.md-filer)\n")
+        f"meetingtui: varning: {empty}: mallmappen innehåller inga mallar (inga *.md-filer)\n")
 
 
 def test_a_broken_template_is_named_by_line_and_the_built_in_one_stays(

@@ -125,7 +125,7 @@ def test_the_minutes_refusal_never_shows_the_number_it_found(tmp_path: Path) -> 
     warned = _run(tmp_path, "export", str(meeting_id), "--public", "--format", "md",
                   "--allow-personal-data")
     assert warned.exit_code == 0
-    assert warned.stderr.count("warning: personal identity number in") == 4
+    assert warned.stderr.count("varning: personnummer i") == 4
     assert not _unmasked(warned.stderr), warned.stderr  # the warnings are masked too
 
 

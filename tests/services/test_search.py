@@ -22,9 +22,9 @@ from meetingtui.cli import search as cli_search
 from meetingtui.model import Cause, Measure, MeasureStatus, Observation
 from meetingtui.paths import resolve
 from meetingtui.services import followup, groups, lagesbild, meetings
+from meetingtui.services.group_names import UnknownGroup
 from meetingtui.services.search import (
     SearchFilters,
-    UnknownGroup,
     excerpt,
     marks,
     read_search,

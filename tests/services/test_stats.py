@@ -250,7 +250,7 @@ def test_a_backwards_range_is_one_line(run: Run, args: list[str], sv: str, en: s
 
 def test_bad_arguments_are_one_line(run: Run) -> None:
     assert "--from" in one_line_error(run("stats", "--from", "den trettonde"))
-    assert "no group called 'XYZ'" in one_line_error(run("stats", "--group", "XYZ"))
+    assert "ingen grupp heter XYZ" in one_line_error(run("stats", "--group", "XYZ"))
     wrong = run("--lang", "en", "stats", "--by", "week")
     assert wrong.exit_code == 2 and "Traceback" not in wrong.output
     assert "'week' is not one of 'month', 'quarter', 'year'" in wrong.stderr

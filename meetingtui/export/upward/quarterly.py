@@ -72,7 +72,7 @@ def export_quarterly(ws: Workspace, quarter: str, *, group: str | None = None,
                      public: bool = False, path: Path | None = None, fmt: str = "docx",
                      force: bool = False, allow_personal_data: bool = False) -> Written:
     """Read, lay out and write a quarter's summary; raises `services.upward.BadPeriod` or
-    `services.actions.UnknownGroup` before anything is written."""
+    `services.group_names.UnknownGroup` before anything is written."""
     from meetingtui.export.upward.document import write_report
     from meetingtui.services.settings import municipality
     from meetingtui.services.upward import quarter_report

@@ -399,7 +399,7 @@ def test_report_yearly_and_quarter_write_word_and_markdown(demo: Path, tmp_path:
     (["yearly", "--year", "20x6"], "--year 20x6 är inget år"),
     (["yearly", "--year", "99999"], "--year 99999 är inget år"),
     (["quarter", "--quarter", "2026-Q5"], "--quarter 2026-Q5 är inget kvartal"),
-    (["quarter", "--quarter", "2026-Q4", "--group", "ingen"], "no group called 'ingen'"),
+    (["quarter", "--quarter", "2026-Q4", "--group", "ingen"], "ingen grupp heter ingen"),
     (["yearly", "--year", "2025", "-o", "rapport.pdf"], "ska sluta på .docx eller .md"),
 ])
 def test_report_errors_are_one_line(demo: Path, tmp_path: Path, args: list[str],
