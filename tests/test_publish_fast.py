@@ -1,20 +1,26 @@
 """What makes `publish` fast must not change a page: the minutes' HTML made straight from the
-record is what markdown-it makes of the Markdown minutes, byte for byte, and the follow-ups read
-for many meetings at once are each meeting's own `followups`, also after later changes."""
+record is what markdown-it makes of the Markdown minutes, byte for byte, the follow-ups read
+for many meetings at once are each meeting's own `followups`, also after later changes, and a
+site written at once with one sync is still all or nothing and never over a database."""
 
 from __future__ import annotations
 
+import errno
 import re
-from collections.abc import Iterator
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from html import unescape
 from pathlib import Path
 
 import pytest
 
+from meetingtui.export.files import ExportError
 from meetingtui.export.minutes_md import build_minutes_md
 from meetingtui.export.site.minutes_html import build_minutes_html
 from meetingtui.export.site.render import minutes_html
+from meetingtui.export.site.staging import write_site
 from meetingtui.model import MeasureStatus, MeetingRecord
 from meetingtui.paths import resolve
 from meetingtui.services.amend import amending
@@ -180,3 +186,52 @@ def test_changes_after_a_meeting_closed_reach_neither(tmp_path: Path) -> None:
             assert load_meeting(ws, meeting_id, reader) == load_meeting(ws, meeting_id)
     finally:
         ws.close()
+
+
+def _files(fail_at: int | None = None) -> list[tuple[str, Callable[[], bytes]]]:
+    def make(n: int) -> Callable[[], bytes]:
+        def bytes_of() -> bytes:
+            if n == fail_at:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return f"sida {n}".encode()
+        return bytes_of
+    return [(f"{folder}/{n}.html", make(n)) for n in range(6) for folder in ("a", "b")]
+
+
+def test_a_site_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    folder = tmp_path / "webbplats"
+    with pytest.raises(ExportError) as raised:
+        write_site(folder, _files(fail_at=3), force=False, protected=None)
+    assert raised.value.reason == "disk_full"
+    assert list(tmp_path.iterdir()) == []  # no site, no temporary folder
+    written = write_site(folder, _files(), force=False, protected=None)
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html")) == sorted(
+        name for name, _ in _files())
+    assert [p.name for p in tmp_path.iterdir()] == ["webbplats"]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o600}
+    assert stat.S_IMODE((folder / "a").stat().st_mode) == 0o700
+    (folder / "a" / "0.html").write_text("gammal", encoding="utf-8")
+    with pytest.raises(ExportError):  # replaced only on purpose, and then all of them
+        write_site(folder, _files(fail_at=5), force=True, protected=None)
+    assert (folder / "a" / "0.html").read_text(encoding="utf-8") == "gammal"
+    write_site(folder, _files(), force=True, protected=None)
+    assert (folder / "a" / "0.html").read_text(encoding="utf-8") == "sida 0"
+    assert [p.name for p in tmp_path.iterdir()] == ["webbplats"]
+
+
+def test_no_file_of_a_site_replaces_a_database(tmp_path: Path) -> None:
+    folder = tmp_path / "webbplats"
+    write_site(folder, _files(), force=False, protected=None)
+    database = folder / "b" / "4.html"  # a database put where a page was
+    database.unlink()
+    with sqlite3.connect(database) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    (folder / "a" / "0.html").write_text("gammal", encoding="utf-8")
+    before = (folder / "a" / "0.html").read_bytes()
+    for protected in (None, database):
+        with pytest.raises(ExportError) as raised:
+            write_site(folder, _files(), force=True, protected=protected)
+        assert raised.value.reason == "database"
+        assert (folder / "a" / "0.html").read_bytes() == before  # checked before any move
+    assert database.read_bytes().startswith(b"SQLite format 3")
