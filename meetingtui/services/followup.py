@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
-from meetingtui.model import FollowUp, MeasureStatus, MeasureUpdate
+from meetingtui.model import FollowUp, Measure, MeasureStatus, MeasureUpdate, Meeting
 from meetingtui.services.amend import note_change
 from meetingtui.services.groups import get_group
 from meetingtui.services.meetings import get_meeting
@@ -65,3 +66,89 @@ def followups(ws: Workspace, meeting_id: int) -> list[FollowUp]:
                                decided_on=origins[measure.meeting_id],
                                update=updates.get(measure.id)))
     return result
+
+
+_Changes = dict[int, list[tuple[int, str]]]  # measure id: (update id, new status), oldest first
+_OPEN = (MeasureStatus.NOT_STARTED.value, MeasureStatus.IN_PROGRESS.value)
+
+
+class FollowupReader:
+    """`followups` for many meetings, each group's measures and their history read once: a
+    publish follows up every closed meeting, and one query per earlier measure's status at the
+    freeze, meeting by meeting, took most of its time. The same follow-ups, in the same order,
+    as `followups` gives (tests compare them over the demo)."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._groups: dict[int, tuple[str, list[int], list[_Earlier]]] = {}
+        self._copies: dict[tuple[int, str], Measure] = {}
+
+    def _group(self, group_id: int) -> tuple[str, list[int], list[_Earlier]]:
+        if group_id not in self._groups:
+            measures = measure_rows.measures_of_group(self.ws.store, group_id)
+            changes = measure_rows.status_changes(
+                self.ws.store, [m.id for m, _ in measures if m.id is not None])
+            earlier = [_Earlier(m, day, changes.get(m.id or 0, [])) for m, day in measures]
+            self._groups[group_id] = (get_group(self.ws, group_id).short,
+                                      [e.measure.id or 0 for e in earlier], earlier)
+        return self._groups[group_id]
+
+    def followups(self, meeting: Meeting) -> list[FollowUp]:
+        assert meeting.id is not None
+        short, ids, earlier = self._group(meeting.group_id)
+        updates = {u.measure_id: u
+                   for u in measure_rows.updates_in_meeting(self.ws.store, meeting.id)}
+        frozen = frozen_at(self.ws.store, meeting.id)
+        if frozen is not None:  # measures made after it closed are not its
+            earlier = earlier[:bisect_right(ids, frozen[1])]
+        chosen = []
+        for each in earlier:
+            measure = each.measure
+            followed = measure.id in updates
+            if frozen is not None and each.closed_from <= frozen[0] and not followed:
+                continue  # closed for good before this meeting closed
+            if measure.meeting_id == meeting.id or not (
+                    each.decided_on < meeting.date
+                    or (each.decided_on == meeting.date and measure.meeting_id < meeting.id)):
+                continue
+            status = (measure.status.value if frozen is None
+                      else _status_at(each.changes, frozen[0]))
+            if status in _OPEN or followed:
+                chosen.append((self._as(measure, status), each.decided_on))
+        chosen.sort(key=lambda pair: (pair[0].due is None, pair[0].due or date.min,
+                                      pair[0].id))
+        return [FollowUp(measure=measure, group_short=short, decided_on=decided_on,
+                         update=updates.get(measure.id or 0)) for measure, decided_on in chosen]
+
+    def _as(self, measure: Measure, status: str) -> Measure:
+        """The measure with its status then (one copy per measure and status, shared)."""
+        if measure.status.value == status:
+            return measure
+        key = (measure.id or 0, status)
+        if key not in self._copies:
+            self._copies[key] = measure.model_copy(update={"status": MeasureStatus(status)})
+        return self._copies[key]
+
+
+class _Earlier:
+    """A measure one of the group's meetings may follow up, with its history."""
+
+    __slots__ = ("changes", "closed_from", "decided_on", "measure")
+
+    def __init__(self, measure: Measure, decided_on: date,
+                 changes: list[tuple[int, str]]) -> None:
+        self.measure = measure
+        self.decided_on = decided_on
+        self.changes = changes
+        # From its last change on, if that closed it, it is closed at every later freeze.
+        last = changes[-1] if changes else None
+        self.closed_from = last[0] if last is not None and last[1] not in _OPEN else _NEVER
+
+
+_NEVER = 1 << 62
+
+
+def _status_at(changes: list[tuple[int, str]], newest: int) -> str:
+    """The status of the last change at or before update ``newest``; not started without one."""
+    at = bisect_right(changes, (newest, "\uffff"))
+    return changes[at - 1][1] if at else MeasureStatus.NOT_STARTED.value

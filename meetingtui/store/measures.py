@@ -199,6 +199,34 @@ def open_measures_before(store: Store, group_id: int, meeting_date: date, meetin
          meeting_id, *([frozen[1]] if frozen is not None else []), *_OPEN, meeting_id])))
 
 
+def measures_of_group(store: Store, group_id: int) -> list[tuple[Measure, date]]:
+    """Every measure `open_measures_before` may choose from in any of the group's meetings (not
+    removed, no proposal waiting or rejected), with its meeting's date, oldest first; its status
+    as stored now. Read once to follow up many meetings (a publish)."""
+    rows = list(store.db.query(
+        "SELECT mc.*, mt.date AS meeting_date FROM measures mc "
+        "JOIN meetings mt ON mt.id = mc.meeting_id "
+        "WHERE mt.group_id = ? AND mc.deleted_at IS NULL AND mc.proposal IN ('', 'decided') "
+        "ORDER BY mc.id", [group_id]))
+    measures = with_causes(store, [from_row(Measure, row) for row in rows])
+    return [(measure, date.fromisoformat(row["meeting_date"]))
+            for measure, row in zip(measures, rows, strict=True)]
+
+
+def status_changes(store: Store, measure_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """Each measure's updates as (update id, new status), oldest first: its status as of any
+    frozen point is the last one at or before it (`_as_of`)."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for start in range(0, len(measure_ids), 500):  # well within SQLite's limit on parameters
+        chunk = measure_ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for update_id, measure_id, status in store.conn.execute(
+                "SELECT id, measure_id, new_status FROM measure_updates "
+                f"WHERE measure_id IN ({marks}) ORDER BY id", chunk):
+            found.setdefault(measure_id, []).append((update_id, status))
+    return found
+
+
 def insert_update(store: Store, update: MeasureUpdate) -> MeasureUpdate:
     with store.transaction() as db:
         return insert_record(db, "measure_updates", update, versioned=False)

@@ -4,10 +4,11 @@ on an intranet or send as a zip.
 
 Public by default: nothing confidential, and refused while a personnummer stands anywhere in
 it, before anything is written. Internal (`internal=True`): confidential included, every page
-marked. Each file is written as every export is (`files.write_export`: all or nothing, never
-over a database); a folder that holds anything is refused unless `force`, and then only what
-publish writes is replaced: the files an earlier publish wrote and this one does not (an owner
-with nothing open any more) are removed, listed in the folder's `MANIFEST`, nothing else.
+marked. The files are written all at once (`staging.write_site`: each all or nothing, never
+over a database, one sync for them all); a folder that holds anything is refused unless
+`force`, and then only what publish writes is replaced: the files an earlier publish wrote
+and this one does not (an owner with nothing open any more) are removed, listed in the
+folder's `MANIFEST`, nothing else.
 
 A later `--datasette` (issue 17 §5) adds its files beside these: `publish_site` is one step of
 the command, the database copy would be another.
@@ -88,6 +89,7 @@ def publish_site(ws: Workspace, folder: Path, *, internal: bool = False, force: 
     a personnummer in it. ``progress(done, total)`` after each file."""
     from meetingtui.export.site.content import gather
     from meetingtui.export.site.render import calendars, pages
+    from meetingtui.export.site.staging import write_site
 
     folder = Path(folder)
     _check_folder(folder, force)
@@ -98,18 +100,22 @@ def publish_site(ws: Workspace, folder: Path, *, internal: bool = False, force: 
     earlier = _earlier(folder) if force else []
     files = [*pages(site, page_per_owner=page_per_owner), *calendars(site)]
     total = len(files) + 1
-    written: list[Path] = []
-    for done, (name, make) in enumerate(files, start=1):
-        written.append(write_export(folder / name, _writer(make()), force=force,
-                                    protected=ws.store.path))
+    done = 0
+
+    def written() -> None:
+        nonlocal done
+        done += 1
         if progress is not None:
             progress(done, total)
+
+    written_files = write_site(folder, files, force=force,
+                               protected=ws.store.path, written=written)
     listing = "".join(f"{name}\n" for name, _ in files).encode("utf-8")
     write_export(folder / MANIFEST, _writer(listing), force=True, protected=ws.store.path)
     if progress is not None:
         progress(total, total)
-    removed = _remove(earlier, set(written))
-    return Published(folder, written, removed, site.personal_data)
+    removed = _remove(earlier, set(written_files))
+    return Published(folder, written_files, removed, site.personal_data)
 
 
 def _remove(earlier: list[Path], kept: set[Path]) -> list[Path]:

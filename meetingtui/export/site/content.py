@@ -59,7 +59,7 @@ class MinutesPage:
     meeting_id: int
     page: str
     title: str  # "2026-03-10 EST"
-    markdown: str
+    html: str  # the minutes (`minutes.html.build_minutes_html`)
     group: str  # its short name
     group_page: str
 
@@ -178,27 +178,29 @@ def _personal_data(source: SiteSource) -> list[str]:
 
 
 def gather(ws: Workspace, *, internal: bool) -> Site:
-    """Every page's content; the minutes are loaded and written as Markdown here, so that a
+    """Every page's content; the minutes are loaded, scanned and made into HTML here, so that a
     personnummer in any of them is found before the first file is written."""
-    from meetingtui.export.minutes.markdown import build_minutes_md
+    from meetingtui.export.minutes.html import build_minutes_html
     from meetingtui.privacy import scan_record
+    from meetingtui.services.followup import FollowupReader
     from meetingtui.services.record import filed_municipality, load_meeting
 
     source = read_site(ws, internal=internal)
     places = _personal_data(source)
     pages = group_pages(source)
     minutes: list[MinutesPage] = []
+    reader = FollowupReader(ws)
     for group in source.groups:
         for meeting in group.meetings:
             if meeting.status != CLOSED:
                 continue
-            record = load_meeting(ws, meeting.id)
+            record = load_meeting(ws, meeting.id, reader)
             places += [f"{meeting.date} {mask_personal_numbers(group.short)}: {where}"
                        for where in scan_record(record, not internal)]
-            text = build_minutes_md(record, public=not internal,
-                                    municipality=filed_municipality(ws, record.meeting))
+            html = build_minutes_html(record, public=not internal,
+                                      municipality=filed_municipality(ws, record.meeting))
             minutes.append(MinutesPage(meeting.id, minutes_page(meeting, group.short),
-                                       f"{meeting.date} {group.short}", text, group.short,
+                                       f"{meeting.date} {group.short}", html, group.short,
                                        pages[group.id]))
     by_meeting = {page.meeting_id: page.page for page in minutes}
     return Site(source, internal, _owners(source), _orgs(source),

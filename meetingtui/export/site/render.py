@@ -1,5 +1,5 @@
 """The site's pages as HTML: Jinja2 templates (package data, autoescape on, so every text a
-member typed is shown as text), the minutes' Markdown through markdown-it with HTML off.
+member typed is shown as text); the minutes as `minutes.html` makes them.
 
 `pages(site)` yields each file's relative path and a function that makes its bytes: the writer
 counts them first (for a progress bar), then makes and writes them one at a time.
@@ -44,25 +44,6 @@ def environment() -> Environment:
     return env
 
 
-@cache
-def _markdown() -> Any:
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-
-    def th_open(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
-        tokens[idx].attrSet("scope", "col")  # a header cell says what it heads
-        return str(renderer.renderToken(tokens, idx, options, env))
-
-    md.add_render_rule("th_open", th_open)
-    return md
-
-
-def minutes_html(text: str) -> str:
-    """The minutes' Markdown as HTML: raw HTML in it is shown as typed, never run."""
-    return str(_markdown().render(word_text(text)))
-
-
 def stylesheet() -> bytes:
     return (resources.files("meetingtui.export.site") / "templates" / STYLESHEET).read_bytes()
 
@@ -94,7 +75,7 @@ def pages(site: Site, *, page_per_owner: bool = False) -> Iterator[Page]:
 
 def _minutes(site: Site, minutes: MinutesPage) -> bytes:
     return _render("minutes.html", 1, site, title=minutes.title, minutes=minutes,
-                   body=minutes_html(minutes.markdown))
+                   body=minutes.html)
 
 
 def calendars(site: Site) -> Iterator[Page]:
