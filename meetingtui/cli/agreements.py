@@ -52,8 +52,8 @@ def list_(context: Context, fmt: str = "table", public: bool = False) -> None:
             return
         for d in shown:
             a = d.agreement
-            click.echo(f"{a.id:>4}  {a.kind.value:<14}  {a.period_start} – {a.period_end}  "
-                       f"{a.title}")
+            click.echo(f"{a.id:>4}  {_kind(a.kind.value):<25}  {a.period_start} – "
+                       f"{a.period_end}  {a.title}")
 
 
 @agreements.command()
@@ -107,18 +107,21 @@ def show(context: Context, agreement_id: str, fmt: str, public: bool) -> None:
             return
         d = shown[0]
         a = d.agreement
-        click.echo(f"{a.id}  {a.title} ({a.kind.value}), {a.period_start} – {a.period_end}")
+        words = _words()
+        click.echo(f"{a.id}  {a.title} ({_kind(a.kind.value)}), {a.period_start} – "
+                   f"{a.period_end}")
         for party in service.parties_of(a):
-            click.echo(f"  part: {party}")
+            click.echo(f"  {words['party'].lower()}: {party}")
         if a.text:
             click.echo(f"  {' '.join(a.text.split())}")
         for c in d.commitments:
             due = f", {c.due}" if c.due else ""
-            late = " (försenad)" if c.overdue(today()) else ""
-            click.echo(f"  åtagande {c.id}: [{c.status.value}{late}] {c.party}: {c.text} "
-                       f"({_owner(c)}{due})")
+            late = f" ({_status('overdue')})" if c.overdue(today()) else ""
+            click.echo(f"  {words['commitment'].lower()} {c.id}: [{_status(c.status.value)}"
+                       f"{late}] {c.party}: {c.text} ({_owner(c)}{due})")
         for m in d.measures:
-            click.echo(f"  åtgärd {m.id}: [{m.status.value}] {m.text} ({m.owner})")
+            click.echo(f"  {words['measure'].lower()} {m.id}: [{_status(m.status.value)}] "
+                       f"{m.text} ({m.owner})")
 
 
 @agreements.command()
@@ -164,7 +167,7 @@ def status(context: Context, commitment_id: str, status: str) -> None:
             raise UserError(f"commitment {number} was changed meanwhile by another program; "
                             "nothing was saved: look again and retry",
                             key="agreements.conflict", id=str(number)) from None
-        click.echo(f"{made.id}  {made.status.value}  {made.text}")
+        click.echo(f"{made.id}  {_status(made.status.value)}  {made.text}")
 
 
 @agreements.command()
@@ -280,3 +283,26 @@ def _as_json(d: AgreementDetail) -> dict[str, Any]:
         "measures": [{"id": m.id, "text": m.text, "owner": m.owner, "status": m.status.value}
                      for m in d.measures],
     }
+
+
+def _words() -> dict[str, str]:
+    """`[agreements]` in the interface language, read alone (`i18n.section`)."""
+    from meetingtui.i18n import language, section
+
+    return section(language(), "agreements")
+
+
+def _kind(value: str) -> str:
+    """"Medborgarlöfte" for the stored `medborgarlofte`."""
+    from meetingtui.i18n import language, section
+
+    return section(language(), "enum.AgreementKind").get(value, value)
+
+
+def _status(value: str) -> str:
+    """"ej påbörjad" for `not_started`, "försenad" for `overdue`: the action lists' words."""
+    from meetingtui.i18n import language, section
+
+    if value == "overdue":
+        return section(language(), "action_words")["overdue"].lower()
+    return section(language(), "action_words.status").get(value, value)

@@ -18,6 +18,7 @@ from meetingtui.model import Measure, MeasureStatus
 from meetingtui.services import agreements, groups, lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from tests.cli_helpers import one_line_error
+from tests.english_words import english_words
 
 TODAY = date(2026, 11, 23)
 Run = Callable[..., Result]
@@ -84,11 +85,12 @@ def test_add_commit_status_link_show_list(cli: Run, ws: Workspace) -> None:
     shown = cli("show", str(number))
     assert shown.exit_code == 0
     assert "part: LPO Alingsås" in shown.stdout
+    assert english_words(shown.stdout) == [], shown.stdout
     # Due yesterday and still open: late; due today: not yet.
-    assert (f"åtagande {commitment_id}: [in_progress (försenad)] Polisen: Synlig närvaro "
+    assert (f"åtagande {commitment_id}: [pågående (försenad)] Polisen: Synlig närvaro "
             "(Kommunpolis, LPO Alingsås, 2026-11-22)") in shown.stdout
-    assert "[not_started] : Trygghetsvandring (Trygghetssamordnare, 2026-11-23)" in shown.stdout
-    assert f"åtgärd {measure.id}: [not_started] Belysning (Tekniska)" in shown.stdout
+    assert "[ej påbörjad] : Trygghetsvandring (Trygghetssamordnare, 2026-11-23)" in shown.stdout
+    assert f"åtgärd {measure.id}: [ej påbörjad] Belysning (Tekniska)" in shown.stdout
     listed = json.loads(cli("list", "--format", "json").stdout)
     assert [(a["id"], a["kind"], a["period_end"]) for a in listed] == [
         (number, "medborgarlofte", "2026-12-31")]
@@ -96,7 +98,7 @@ def test_add_commit_status_link_show_list(cli: Run, ws: Workspace) -> None:
         ("in_progress", True), ("not_started", False)]
     assert listed[0]["measures"][0]["text"] == "Belysning"
     table = cli("list").stdout
-    assert f"{number:>4}  medborgarlofte  2026-01-01 – 2026-12-31  Medborgarlöfte Centrum" in table
+    assert f"{number:>4}  {'Medborgarlöfte':<25}  2026-01-01 – 2026-12-31  Medborgarlöfte Centrum" in table
     assert cli("link", str(number), str(measure.id), "--unlink").exit_code == 0
     assert agreements.detail(ws, number).measures == []
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from meetingtui.export.files import ExportError, write_export
+from meetingtui.i18n import t
 from meetingtui.store.guard import sqlite_file_at
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ class PersonalDataInSite(ExportError):
     """A personnummer stands in what a public site would show."""
 
     def __init__(self, places: list[str], folder: Path) -> None:
-        shown = "; ".join(places[:5]) + (f" and {len(places) - 5} more" if len(places) > 5
-                                         else "")
+        shown = "; ".join(places[:5]) + (t("cli_actions.personal_more", count=len(places) - 5)
+                                         if len(places) > 5 else "")
         super().__init__(f"Personal identity numbers found: {shown}. Remove them, or publish "
                          "an internal copy (--internal); nothing was written.",
                          reason="personal_data", path=folder, key="site.personal_data",
