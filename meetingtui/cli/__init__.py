@@ -102,6 +102,9 @@ def _message(error: Exception, context: Context | None) -> str:
         said = _in_language(error, context)
         if said is not None:
             return said
+        located = getattr(error, "located", None)
+        if callable(located):  # a template's error: its file and line, in the user's words
+            return str(located(context.language))
     if type(error).__name__ == "ValidationError":
         return t("cli_errors.invalid_value") + "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"

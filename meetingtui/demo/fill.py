@@ -53,7 +53,12 @@ _ANCHOR = {Frequency.QUARTERLY: 2, Frequency.SIX_PER_YEAR: 1, Frequency.TWICE_YE
 
 
 class DemoError(Exception):
-    """The demo cannot run here; the message says why."""
+    """The demo cannot run here; the message says why in English, ``key`` (`[cli_demo]`) in
+    the user's language."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = f"cli_demo.{key}"
 
 
 @dataclass(frozen=True)
@@ -71,13 +76,14 @@ def fill_demo(
 ) -> DemoSummary:
     """Fill an empty database with Exempelkommun's meetings; raises DemoError otherwise."""
     if years < 1:
-        raise DemoError("--years must be 1 or more")
+        raise DemoError("--years must be 1 or more", "years")
     if meetings_per_year is not None and not 1 <= meetings_per_year <= 500:
-        raise DemoError("meetings per year must be between 1 and 500")
+        raise DemoError("meetings per year must be between 1 and 500", "per_year")
     if list_meetings(ws):
-        raise DemoError(REFUSAL)
+        raise DemoError(REFUSAL, "not_empty")
     if not ws.templates.templates:
-        raise DemoError("No agenda templates were found, so there are no groups to fill.")
+        raise DemoError("No agenda templates were found, so there are no groups to fill.",
+                        "no_templates")
     from meetingtui.services.settings import (
         DEFAULT_MUNICIPALITY,
         municipality_set,

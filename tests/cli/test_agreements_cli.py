@@ -98,7 +98,8 @@ def test_add_commit_status_link_show_list(cli: Run, ws: Workspace) -> None:
         ("in_progress", True), ("not_started", False)]
     assert listed[0]["measures"][0]["text"] == "Belysning"
     table = cli("list").stdout
-    assert f"{number:>4}  {'Medborgarlöfte':<25}  2026-01-01 – 2026-12-31  Medborgarlöfte Centrum" in table
+    kind = f"{'Medborgarlöfte':<25}"
+    assert f"{number:>4}  {kind}  2026-01-01 – 2026-12-31  Medborgarlöfte Centrum" in table
     assert cli("link", str(number), str(measure.id), "--unlink").exit_code == 0
     assert agreements.detail(ws, number).measures == []
 

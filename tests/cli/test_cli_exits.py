@@ -103,3 +103,21 @@ def test_shell_completion_as_the_docs_say(tmp_path: Path) -> None:
                  "_MEETINGTUI_COMPLETE=fish_source meetingtui > "
                  "~/.config/fish/completions/meetingtui.fish"):
         assert line in readme
+
+
+def test_a_template_error_that_reaches_the_top_is_said_in_the_users_language(
+        tmp_path: Path) -> None:
+    """A TemplateError's `str` is English (for logs); the one line a user reads is its
+    `located(lang)`, as `meetingtui templates` says it."""
+    from meetingtui.agenda.errors import TemplateError, words
+    from meetingtui.cli import _message
+    from meetingtui.cli.context import Context
+    from meetingtui.paths import resolve
+
+    error = TemplateError(tmp_path / "est.md", 0, words("folder_missing"))
+    assert "this agenda folder does not exist" in str(error)
+    for lang, said in (("sv", "mallmappen finns inte"),
+                       ("en", "this agenda folder does not exist")):
+        context = Context(resolve(tmp_path / "m.db", None, None), lang)
+        assert _message(error, context) == error.located(lang)
+        assert said in _message(error, context)

@@ -10,13 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from meetingtui.cli import main
 from meetingtui.dates import holiday_name, next_meeting_date, quarter_of
 from meetingtui.demo.fill import REFUSAL, DemoError, DemoSummary, fill_demo
 from meetingtui.model import Frequency, MeetingStatus
 from meetingtui.paths import resolve
 from meetingtui.privacy import find_personal_numbers
 from meetingtui.services.workspace import Workspace, open_workspace
+from tests.cli_helpers import one_line_error
 
 TODAY = datetime(2026, 11, 23, 9, 0)
 # The closed meetings a year holds at each frequency (twelve months, less the skipped ones).
@@ -288,6 +291,10 @@ def test_refuses_a_database_that_has_meetings(filled: tuple[Workspace, DemoSumma
     with pytest.raises(DemoError) as caught:
         fill_demo(ws)
     assert str(caught.value) == REFUSAL
+    said = CliRunner().invoke(main, ["--db", str(ws.locations.db), "--lang", "sv", "demo"])
+    assert said.exit_code == 1
+    assert one_line_error(said) == ("meetingtui: Databasen har redan möten; demo fyller en tom "
+                                    "databas. Ange en ny fil med --db.")
     assert _rows(ws, "SELECT count(*) FROM meetings") == [(summary.meetings,)]
 
 
