@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from meetingtui.agenda.body import read_body
 from meetingtui.agenda.errors import TemplateError, words
 from meetingtui.agenda.settings import explain, key_line, read_settings
+from meetingtui.i18n import os_error
 from meetingtui.model import GroupTemplate
 
 FENCE = "+++"
@@ -90,7 +91,7 @@ def parse_template(text: str, path: Path) -> GroupTemplate:
 # --- reading -------------------------------------------------------------------------------
 
 def _os_reason(exc: OSError) -> str:
-    return str(exc.strerror or exc)
+    return os_error(exc)  # shown in the user's language as the template error's reason
 
 
 def _load(path: Path) -> tuple[GroupTemplate, int]:

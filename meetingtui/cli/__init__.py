@@ -17,7 +17,7 @@ import click
 from meetingtui import paths
 from meetingtui.cli.click_words import install_click_words, speak, use_said_contexts
 from meetingtui.cli.context import Context, UserError, words
-from meetingtui.i18n import language, section, t
+from meetingtui.i18n import language, os_error, section, t
 
 # Matched by name so that start-up does not import the modules that define them.
 _EXPECTED = {"StoreError", "TemplateError", "ExportError", "DateError", "DemoError",
@@ -111,7 +111,7 @@ def _message(error: Exception, context: Context | None) -> str:
             for e in error.errors()  # type: ignore[attr-defined]
         )
     if isinstance(error, OSError) and error.strerror:
-        return f"{error.strerror}: {error.filename or ''}".rstrip(": ")
+        return f"{os_error(error)}: {error.filename or ''}".rstrip(": ")
     if _expected(error):
         return str(error)
     return t("cli_errors.unexpected", kind=type(error).__name__, error=str(error))

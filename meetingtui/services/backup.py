@@ -17,6 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from meetingtui.i18n import os_error
 from meetingtui.store.backup import (
     check_source,
     copy_database,
@@ -58,9 +59,9 @@ def back_up(source: Path, target: Path, *, force: bool = False) -> Path:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
     except OSError as error:
-        detail = error.strerror or str(error)
-        raise BackupError(f"Cannot write a backup in {target.parent}: {detail}.",
-                          "unwritable", target, detail=detail) from None
+        raise BackupError(f"Cannot write a backup in {target.parent}: "
+                          f"{error.strerror or error}.", "unwritable", target,
+                          detail=os_error(error)) from None
     tmp = Path(name)
     try:
         os.chmod(tmp, FILE_MODE)
@@ -72,9 +73,8 @@ def back_up(source: Path, target: Path, *, force: bool = False) -> Path:
                               target, source=str(source), detail=problems[0])
         _put_in_place(source, tmp, target, force)
     except OSError as error:
-        detail = str(error.strerror or error)
-        raise BackupError(f"Could not write {target}: {detail}.", "failed", target,
-                          detail=detail) from None
+        raise BackupError(f"Could not write {target}: {error.strerror or error}.", "failed",
+                          target, detail=os_error(error)) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

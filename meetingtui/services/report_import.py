@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from meetingtui.i18n import os_error
 from meetingtui.model import Group, Report
 from meetingtui.services import groups as group_service
 from meetingtui.services import reports
@@ -197,7 +198,7 @@ def _read(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         data = path.read_bytes()
     except OSError as error:
         raise ReportFileError(f"cannot read {path}: {error.strerror}", "unreadable",
-                              path=str(path), why=str(error.strerror)) from None
+                              path=str(path), why=os_error(error)) from None
     rows = _xlsx_rows(data, path) if suffix in (".xlsx", ".xlsm") else _csv_rows(data)
     first = next(rows, None)
     if first is None:

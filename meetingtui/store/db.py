@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from meetingtui.i18n import os_error
 from meetingtui.store import version as schema_version
 from meetingtui.store.guard import SQLITE_HEADER
 from meetingtui.store.owner_only import owner_only
@@ -239,9 +240,9 @@ def _backup_name(path: Path, version: int) -> Path:
 
 
 def _cannot_open(path: Path, error: OSError) -> StoreError:
-    detail = error.strerror or str(error)
-    return StoreError(f"Cannot open the database {path}: {detail}", reason="cannot_open",
-                      path=path, key="store.cannot_open_detail", fields={"detail": detail})
+    return StoreError(f"Cannot open the database {path}: {error.strerror or error}",
+                      reason="cannot_open", path=path, key="store.cannot_open_detail",
+                      fields={"detail": os_error(error)})
 
 
 def inspect_database(path: Path, *, create: bool = True) -> int:

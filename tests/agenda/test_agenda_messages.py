@@ -187,7 +187,7 @@ def test_every_catalogue_text_is_one_that_a_template_can_cause(
     found = load_templates([tmp_path / "d", tmp_path / "saknas", tmp_path / "tom",
                             tmp_path / "d" / "a.md", refused])
     assert found.errors[-1].located("sv") == (
-        f"{refused}: mappen går inte att läsa (Permission denied)")
+        f"{refused}: mappen går inte att läsa (åtkomst nekad)")
     for err in found.errors:
         said |= set(_keys(err.why))
     written = {key.removeprefix("template_error.") for key in catalogue("sv")

@@ -296,3 +296,22 @@ def test_counted_says_what_t_says(fake_catalogues: None) -> None:
     finally:
         i18n._source.cache_clear()
         i18n.section_plurals.cache_clear()
+
+
+def test_what_the_operating_system_said_is_in_the_interface_language() -> None:
+    import errno
+
+    refused = PermissionError(errno.EACCES, "Permission denied")
+    set_language("sv")
+    assert i18n.os_error(refused) == "åtkomst nekad"
+    assert i18n.os_error(OSError(errno.ENOSPC, "No space left on device")) == "disken är full"
+    set_language("en")
+    assert i18n.os_error(refused) == "permission denied"
+    # An errno the catalogues do not name: the system's own words, never a key.
+    assert i18n.os_error(OSError(errno.EXDEV, "Invalid cross-device link")) == \
+        "Invalid cross-device link"
+    assert i18n.os_error(OSError("no errno at all")) == "no errno at all"
+    for lang in i18n.LANGUAGES:
+        names = set(i18n.section(lang, "os_errors"))
+        assert names <= set(errno.errorcode.values()), names - set(errno.errorcode.values())
+        assert names == set(i18n.section("sv", "os_errors"))

@@ -46,6 +46,7 @@ from docx.shared import Cm, Twips
 from docx.styles import BabelFish
 
 from meetingtui.export.files import ExportError
+from meetingtui.i18n import os_error
 
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _MACRO_MAIN = ("application/vnd.ms-word.document.macroEnabled.main+xml",
@@ -108,7 +109,7 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise WordTemplateError(path, "missing") from None
     except OSError as error:
-        raise WordTemplateError(path, "unreadable", error.strerror or str(error)) from None
+        raise WordTemplateError(path, "unreadable", os_error(error)) from None
 
 
 def _as_document(path: Path, data: bytes) -> io.BytesIO:
