@@ -13,7 +13,7 @@ import click
 
 from meetingtui.cli.context import Context, UserError, day_option, unknown_group
 
-PERIODS = ("month", "quarter", "year")  # as `services.stats.PERIODS` (a test checks)
+PERIODS = ("month", "quarter", "year")  # as `services.periods.PERIODS` (a test checks)
 FORMATS = ("table", "json", "csv")
 
 

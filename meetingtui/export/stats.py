@@ -10,12 +10,12 @@ from typing import Any
 
 from meetingtui.i18n import language
 from meetingtui.i18n import section as catalogue_section
+from meetingtui.services.periods import Period
 from meetingtui.services.stats import (
     SECRET,
     TRENDS,
     MeasureLine,
     Measures,
-    Period,
     ProblemLine,
     Problems,
     Stats,

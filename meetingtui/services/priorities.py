@@ -138,11 +138,12 @@ def figures_for(ws: Workspace, meeting_id: int) -> AreaFigures:
     """Problems per area in the group's lägesbild, quarter by quarter up to the meeting's day,
     with the trends the group last gave them (internal: confidential problems count too)."""
     from meetingtui.services import stats
+    from meetingtui.services.periods import period_start
 
     meeting = get_meeting(ws, meeting_id)
-    first = stats.period_start("quarter", meeting.date)
+    first = period_start("quarter", meeting.date)
     for _ in range(FIGURE_QUARTERS - 1):
-        first = stats.period_start("quarter", first - timedelta(days=1))
+        first = period_start("quarter", first - timedelta(days=1))
     spans, lines = stats.area_figures(ws, meeting.group_id, first, meeting.date)
     areas = []
     for line in lines:

@@ -29,11 +29,12 @@ import sqlite3
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import date
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from meetingtui.services.periods import Period, default_range, periods
 from meetingtui.services.swedish import swedish_order
 from meetingtui.store import actions as action_rows
 from meetingtui.store import stats as rows
@@ -43,15 +44,12 @@ from meetingtui.store.stats import MeasureRow, ObservationRow, UpdateRow
 if TYPE_CHECKING:
     from meetingtui.services.workspace import Workspace
 
-PERIODS = ("month", "quarter", "year")
 TRENDS = ("new", "rising", "unchanged", "falling")
 TYPES = ("situational", "social")
 FINISHED = ("done", "cancelled")
 #: What a figure shows in place of a confidential problem's area or category, or a
 #: confidential measure's owner, when it is public (`StatsQuery.public`).
 SECRET = "\x00secret"
-#: How many periods the figures cover when no start is given.
-DEFAULT_COUNT = {"month": 12, "quarter": 4, "year": 5}
 
 
 class StatsQuery(NamedTuple):
@@ -60,12 +58,6 @@ class StatsQuery(NamedTuple):
     last: date | None = None  # None: today
     group: str | None = None  # id, short name or name (as `actions --group`); None: all
     public: bool = False
-
-
-class Period(NamedTuple):
-    key: str  # "2026-03", "2026-Q1", "2026"
-    first: date
-    last: date  # clipped to the range asked for
 
 
 class Problems(NamedTuple):
@@ -127,66 +119,6 @@ class Stats(NamedTuple):
     @property
     def last(self) -> date:
         return self.periods[-1].last
-
-
-class UnknownPeriod(ValueError):
-    """`by` is not month, quarter or year, or the range ends before it starts."""
-
-
-# --- periods -----------------------------------------------------------------------------------
-
-def period_key(by: str, day: date) -> str:
-    if by == "month":
-        return f"{day.year}-{day.month:02d}"
-    if by == "quarter":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    return str(day.year)
-
-
-def period_start(by: str, day: date) -> date:
-    if by == "month":
-        return day.replace(day=1)
-    if by == "quarter":
-        return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-    return date(day.year, 1, 1)
-
-
-def next_start(by: str, day: date) -> date:
-    """The first day of the period after the one that holds `day`."""
-    start = period_start(by, day)
-    months = {"month": 1, "quarter": 3, "year": 12}[by]
-    month = start.month - 1 + months
-    return date(start.year + month // 12, month % 12 + 1, 1)
-
-
-def periods(by: str, first: date, last: date) -> list[Period]:
-    """The periods from `first` to `last`, the first and last clipped to them."""
-    if by not in PERIODS:
-        raise UnknownPeriod(f"by must be one of {', '.join(PERIODS)}")
-    if last < first:
-        raise UnknownPeriod(f"the range ends ({last}) before it starts ({first})")
-    found = []
-    start = first
-    while start <= last:
-        following = next_start(by, start)
-        found.append(Period(period_key(by, start), start,
-                            min(last, following - timedelta(days=1))))
-        start = following
-    return found
-
-
-def default_range(by: str, first: date | None, last: date | None,
-                  today: date) -> tuple[date, date]:
-    """The range asked for; without a start, the `DEFAULT_COUNT` periods up to its end."""
-    if by not in PERIODS:
-        raise UnknownPeriod(f"by must be one of {', '.join(PERIODS)}")
-    end = last or today
-    if first is not None:
-        return first, end
-    start = period_start(by, end)
-    for _ in range(DEFAULT_COUNT[by] - 1):
-        start = period_start(by, start - timedelta(days=1))
-    return start, end
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -26,15 +26,8 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from meetingtui.services.stats import (
-    MeasureLine,
-    ProblemLine,
-    StatsQuery,
-    figures,
-    next_start,
-    period_key,
-    period_start,
-)
+from meetingtui.services.periods import next_start, period_key, period_start
+from meetingtui.services.stats import MeasureLine, ProblemLine, StatsQuery, figures
 from meetingtui.services.swedish import swedish_order
 from meetingtui.store import actions as action_rows
 from meetingtui.store import upward as rows

@@ -21,6 +21,7 @@ from meetingtui.cli import stats as cli_stats
 from meetingtui.demo.fill import fill_demo
 from meetingtui.paths import resolve
 from meetingtui.services import stats
+from meetingtui.services.periods import DEFAULT_COUNT, PERIODS
 from meetingtui.services.stats import StatsQuery, read_stats
 from meetingtui.services.workspace import open_workspace
 from tests import stats_reference as ref
@@ -107,13 +108,13 @@ def test_the_demo_has_what_the_figures_count(demo: Path) -> None:
     assert any(line.name == "" for line in figures.categories) or figures.categories
 
 
-@pytest.mark.parametrize("by", stats.PERIODS)
+@pytest.mark.parametrize("by", PERIODS)
 @pytest.mark.parametrize("group", [None, "EST", "SSPF"])
 @pytest.mark.parametrize("public", [False, True])
 def test_the_figures_match_the_reference(demo: Path, by: str, group: str | None,
                                          public: bool) -> None:
     figures = _check(demo, StatsQuery(by=by, group=group, public=public))
-    assert len(figures.periods) == stats.DEFAULT_COUNT[by]
+    assert len(figures.periods) == DEFAULT_COUNT[by]
     assert figures.last == TODAY
 
 
@@ -123,7 +124,7 @@ def test_the_figures_match_the_reference(demo: Path, by: str, group: str | None,
     (date(2026, 5, 12), date(2026, 5, 12)),  # one day
 ])
 def test_a_range_of_ones_own(demo: Path, first: date, last: date) -> None:
-    for by in stats.PERIODS:
+    for by in PERIODS:
         figures = _check(demo, StatsQuery(by=by, first=first, last=last, group="EST"))
         assert (figures.first, figures.last) == (first, last)
 
@@ -212,7 +213,7 @@ def test_csv_holds_the_figures_for_excel(demo: Path) -> None:
 
 
 def test_the_table_fits_80_columns_and_says_how_it_counts(demo: Path) -> None:
-    for by in stats.PERIODS:
+    for by in PERIODS:
         for lang in ("sv", "en"):
             out = _run(demo, "--lang", lang, "stats", "--by", by)
             assert max(len(line) for line in out.splitlines()) <= 79

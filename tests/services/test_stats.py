@@ -266,9 +266,9 @@ def test_no_database_is_created(tmp_path: Path) -> None:
 
 
 def test_the_command_offers_the_periods_the_service_counts() -> None:
-    from meetingtui.services import stats
+    from meetingtui.services.periods import PERIODS
 
-    assert cli_stats.PERIODS == stats.PERIODS
+    assert cli_stats.PERIODS == PERIODS
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -294,7 +294,8 @@ def test_any_history_counts_as_the_reference_does(
         drawn: list[tuple[int, int, int, list[tuple[int, str]]]], by: str, today: int) -> None:
     """Measures decided, due and followed up on any days (a follow-up typed in for an earlier
     meeting: ids out of the days' order), against the reference, period by period."""
-    from meetingtui.services.stats import count_measures, periods
+    from meetingtui.services.periods import periods
+    from meetingtui.services.stats import count_measures
     from meetingtui.store.stats import MeasureRow, UpdateRow
 
     start = date(2026, 1, 1)

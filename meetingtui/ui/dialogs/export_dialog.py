@@ -37,7 +37,7 @@ def documents(meeting_id: int | None, day: date) -> list[tuple[str, str]]:
     """What the dialog offers: the meeting's minutes (when there is a meeting), the yearly
     lägesbild and åtgärdsplan of `day`'s year and the one before (filed early the next year),
     and the lägesbild summary of `day`'s quarter and the one before."""
-    from meetingtui.services.stats import period_key, period_start
+    from meetingtui.services.periods import period_key, period_start
 
     quarter = period_key("quarter", day)
     before = period_key("quarter", period_start("quarter", day) - timedelta(days=1))

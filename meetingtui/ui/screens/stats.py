@@ -17,8 +17,8 @@ from textual.widgets import Header, Label, Static
 from meetingtui.export.stats import days, name_label
 from meetingtui.i18n import t
 from meetingtui.services import groups
+from meetingtui.services.periods import PERIODS
 from meetingtui.services.stats import (
-    PERIODS,
     MeasureLine,
     ProblemLine,
     Stats,
