@@ -163,7 +163,7 @@ def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
 def test_a_commitment_without_owner_is_said_and_kept(tmp_path: Path) -> None:
     """a, the text, no owner, Ctrl+S: the form stays with the message under the owner field and
     the text typed; with an owner it is saved. A personnummer typed is warned of at once."""
-    from meetingtui.ui.widgets.form import FieldMessage
+    from meetingtui.ui.widgets.field_row import FieldMessage
 
     made = lofte_meeting(tmp_path, Clock(datetime(2026, 11, 23, 9, 0)))
     ws = made.ws

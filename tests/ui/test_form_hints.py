@@ -17,7 +17,8 @@ from meetingtui.model import Observation, Trend
 from meetingtui.services import lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 from meetingtui.ui.widgets.form_input import one_line, suggester_for
 
 SIZE = (80, 24)
@@ -235,7 +236,7 @@ def test_one_line() -> None:
 
 
 def test_the_line_under_a_field_never_says_understood_beside_an_error() -> None:
-    from meetingtui.ui.widgets.form import _message
+    from meetingtui.ui.widgets.field_row import _message
 
     assert _message("", "", "→ tis 1 dec 2026").plain == "→ tis 1 dec 2026"
     assert _message("Ange ett datum", "", "→ tis 1 dec 2026").plain == "⚠ Ange ett datum"

@@ -12,7 +12,7 @@ from meetingtui.model import Measure
 from meetingtui.services import lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
-from meetingtui.ui.widgets.form import FieldMessage
+from meetingtui.ui.widgets.field_row import FieldMessage
 
 
 def error_of(pilot: Pilot[Any], field: str) -> str:

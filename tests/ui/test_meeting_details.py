@@ -16,7 +16,7 @@ from meetingtui.model import Attendance, Meeting
 from meetingtui.services import groups, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
-from meetingtui.ui.widgets.form import FieldMessage
+from meetingtui.ui.widgets.field_row import FieldMessage
 
 
 def _stored(ws: Workspace, meeting_id: int) -> tuple[str, str, str, str, str]:

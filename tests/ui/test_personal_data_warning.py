@@ -12,7 +12,7 @@ from textual.widgets import Static
 from meetingtui.services import lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
-from meetingtui.ui.widgets.form import FieldMessage
+from meetingtui.ui.widgets.field_row import FieldMessage
 from meetingtui.ui.widgets.personal_data import PersonalDataWarning
 
 PERSONNUMMER = "19121212-1212"  # Skatteverket's test number: valid date and check digit

@@ -9,7 +9,8 @@ from pydantic import BaseModel
 
 from meetingtui.i18n import t
 from meetingtui.model import Line, Name
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 class Correction(BaseModel):

@@ -10,7 +10,8 @@ from meetingtui.i18n import t
 from meetingtui.model import Attendance, Presence
 from meetingtui.ui.labels import label
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 FIELDS = ("name", "role", "organisation", "substitute", "presence")
 

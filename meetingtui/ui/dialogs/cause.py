@@ -9,7 +9,8 @@ from meetingtui.i18n import t
 from meetingtui.model import Cause, CauseBasis, Controller, Dimension
 from meetingtui.ui.labels import label, options
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 class CauseDialog(FormDialog[Cause]):

@@ -7,13 +7,8 @@ from datetime import date
 
 from meetingtui.i18n import t
 from meetingtui.model import Commitment
-from meetingtui.ui.widgets.form import (
-    FieldRow,
-    FormDialog,
-    date_echo,
-    date_text,
-    text_input,
-)
+from meetingtui.ui.widgets.field_row import FieldRow, date_echo, date_text
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 class CommitmentDialog(FormDialog[Commitment]):

@@ -24,7 +24,7 @@ from meetingtui.i18n import t
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldRow
+from meetingtui.ui.widgets.field_row import FieldRow
 
 if TYPE_CHECKING:
     from meetingtui.export.minutes import Exported

@@ -10,7 +10,8 @@ from meetingtui.model import Frequency, Group, GroupTemplate
 from meetingtui.services import groups
 from meetingtui.ui.labels import label
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldProblem, FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldProblem, FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 def months_text(months: list[int] | None) -> str:

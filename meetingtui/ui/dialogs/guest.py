@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable
 
 from meetingtui.i18n import t
 from meetingtui.model import Attendance, Presence
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 class GuestDialog(FormDialog[Attendance]):

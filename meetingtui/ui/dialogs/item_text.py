@@ -10,7 +10,8 @@ from textual.widgets import TextArea
 
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem
-from meetingtui.ui.widgets.form import FieldRow, FormDialog
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import FormDialog
 
 
 class ItemTextDialog(FormDialog[AgendaItem]):

@@ -20,7 +20,7 @@ from meetingtui.services.workspace import Workspace
 from meetingtui.ui.dialogs.export_dialog import SHOWN_FINDINGS, export_problem
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldRow
+from meetingtui.ui.widgets.field_row import FieldRow
 
 FORMATS = ("docx", "csv", "md", "ics", "eml", "json")
 

@@ -15,14 +15,8 @@ from meetingtui.model import Cause, Measure, MeasureType, PreventionLevel, Prove
 from meetingtui.ui.labels import options
 from meetingtui.ui.widgets.checklist import Checklist
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import (
-    FieldRow,
-    FormDialog,
-    date_echo,
-    date_text,
-    suggester_for,
-    text_input,
-)
+from meetingtui.ui.widgets.field_row import FieldRow, date_echo, date_text
+from meetingtui.ui.widgets.form import FormDialog, suggester_for, text_input
 
 
 class CausePicker(Vertical):

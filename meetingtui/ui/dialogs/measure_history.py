@@ -13,7 +13,8 @@ from meetingtui.model import MeasureStatus, MeasureUpdate
 from meetingtui.services.actions import ActionRow
 from meetingtui.ui.labels import label, options
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 def history_text(updates: list[MeasureUpdate], meetings: Mapping[int, date]) -> str:

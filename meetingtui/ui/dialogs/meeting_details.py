@@ -13,15 +13,8 @@ from datetime import date, time
 from meetingtui.dates import TimeSpanError, parse_time_span, say_time, span_text
 from meetingtui.i18n import language, t
 from meetingtui.model import Meeting
-from meetingtui.ui.widgets.form import (
-    FieldProblem,
-    FieldRow,
-    FormDialog,
-    date_echo,
-    date_text,
-    text_input,
-    time_echo,
-)
+from meetingtui.ui.widgets.field_row import FieldProblem, FieldRow, date_echo, date_text, time_echo
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 class MeetingDetailsDialog(FormDialog[Meeting]):

@@ -8,7 +8,8 @@ from meetingtui.i18n import t
 from meetingtui.model import Observation, ObservationStatus, Report, Trend
 from meetingtui.ui.labels import options
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 SOURCES = ("Polis", "Räddningstjänst", "Bostadsbolag", "Skola", "Fritid", "Socialtjänst",
            "Teknisk förvaltning", "Näringsliv", "Bevakningsbolag", "Kollektivtrafik",

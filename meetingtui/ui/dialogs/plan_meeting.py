@@ -15,7 +15,8 @@ from meetingtui.i18n import t
 from meetingtui.model import Attendance, Meeting, Presence
 from meetingtui.ui.dialogs.meeting_details import MeetingDetailsDialog
 from meetingtui.ui.labels import label
-from meetingtui.ui.widgets.form import FieldRow, text_input
+from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.form import text_input
 
 
 class AttendanceTable(DataTable[str]):

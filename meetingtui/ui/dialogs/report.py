@@ -10,7 +10,8 @@ from meetingtui.i18n import t
 from meetingtui.model import Report
 from meetingtui.ui.dialogs.observation import observed_rows
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldRow, FormDialog, date_echo, date_text, text_input
+from meetingtui.ui.widgets.field_row import FieldRow, date_echo, date_text
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 FIELDS = ("area", "place_detail", "category", "description", "source", "confidential",
           "reported_by")

@@ -11,7 +11,8 @@ from meetingtui.i18n import t
 from meetingtui.model import Line, Report
 from meetingtui.ui.timing import fit
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.form import FieldProblem, FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldProblem, FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 class Answer(BaseModel):

@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from meetingtui.i18n import t
 from meetingtui.model import Line, Name
-from meetingtui.ui.widgets.form import FieldProblem, FieldRow, FormDialog, text_input
+from meetingtui.ui.widgets.field_row import FieldProblem, FieldRow
+from meetingtui.ui.widgets.form import FormDialog, text_input
 
 
 class Settings(BaseModel):

@@ -17,14 +17,8 @@ from meetingtui.i18n import language, t
 from meetingtui.model import AgendaItem, Meeting
 from meetingtui.services import meetings
 from meetingtui.ui.errors import Failed, attempt, saved
-from meetingtui.ui.widgets.form import (
-    FieldProblem,
-    FieldRow,
-    date_echo,
-    date_text,
-    text_input,
-    time_echo,
-)
+from meetingtui.ui.widgets.field_row import FieldProblem, FieldRow, date_echo, date_text, time_echo
+from meetingtui.ui.widgets.form import text_input
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 
 

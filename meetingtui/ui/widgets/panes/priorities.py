@@ -26,8 +26,9 @@ from meetingtui.services import priorities
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.timing import fit
 from meetingtui.ui.widgets.choice import Choice
+from meetingtui.ui.widgets.field_row import FieldRow
 from meetingtui.ui.widgets.figures import trend_marks
-from meetingtui.ui.widgets.form import FieldRow, text_input
+from meetingtui.ui.widgets.form import text_input
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
 
 COUNT = 3
