@@ -109,3 +109,19 @@ def test_a_where_made_elsewhere_is_masked_when_it_is_said() -> None:
     [finding] = find_personal_numbers("811218–9876")
     said = str(Where("attendance (Gäst 811218 – 9876), name", finding))
     assert said == "attendance (Gäst 811218 – ****), name: 811218–**** (personnummer)"
+
+
+def test_a_text_scanned_again_is_found_again_as_the_detector_finds_it() -> None:
+    """`scan_record` remembers what it found in a text (a publish scans the same measure in
+    meeting after meeting): the second meeting, and the third, report it too, also a number
+    that is digits only as read (full-width, NFKC), and a clean text stays clean."""
+    fullwidth = "Gäller ８１１２１８－９８７６"
+    for text in ("Kontakta 811218-9876", fullwidth, "Kontakta 811218-9876", fullwidth):
+        for _ in range(3):
+            record = est_record()
+            record.measures[2].text = text  # in the action plan and under its observation
+            found = [w.finding for w in scan_record(record, public=False)]
+            assert found == find_personal_numbers(text) * 2
+    assert find_personal_numbers(fullwidth)[0].text == "８１１２１８－９８７６"
+    for _ in range(2):
+        assert scan_record(est_record(), public=False) == []
