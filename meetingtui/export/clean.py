@@ -9,6 +9,7 @@ turns them into <w:tab/> and <w:br/>); CR and CRLF become LF.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
@@ -21,8 +22,10 @@ def word_text(value: str) -> str:
     return _NOT_XML.sub("", value) if _NOT_XML.search(value) else value
 
 
+@lru_cache(maxsize=100_000)
 def one_line(value: str) -> str:
-    """Cleaned and folded to one line (table cells, headings, file names)."""
+    """Cleaned and folded to one line (table cells, headings, file names); remembered, as the
+    same names and measures stand on page after page of a publish."""
     return " ".join(word_text(value).split())
 
 
