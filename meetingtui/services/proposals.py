@@ -98,15 +98,19 @@ def origins(ws: Workspace, measures: list[Measure]) -> dict[int, str]:
 
 
 def proposals_of_meeting(ws: Workspace, meeting: Meeting, group: Group,
-                         items: list[AgendaItem]) -> Proposals | None:
+                         items: list[AgendaItem],
+                         answered: list[Measure] | None = None) -> Proposals | None:
     """For the minutes and the meeting screen; None when the meeting has no proposals item
-    and made or answered none."""
+    and made or answered none. ``answered``: a closed meeting's `answered_in`, when read
+    already (a publish reads every meeting's at once)."""
     from meetingtui.model import ItemKind
 
     assert meeting.id is not None
     made = made_in(ws, meeting.id)
-    received = (rows.answered_in(ws.store, meeting.id) if meeting.closed
-                else for_body(ws, meeting, group))
+    if not meeting.closed:
+        received = for_body(ws, meeting, group)
+    else:
+        received = answered if answered is not None else rows.answered_in(ws.store, meeting.id)
     if not made and not received and not any(i.kind is ItemKind.PROPOSALS for i in items):
         return None
     return Proposals(made=made, received=received, origins=origins(ws, received))

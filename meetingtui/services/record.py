@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meetingtui.model import ItemKind, Meeting, MeetingRecord, ObservationDetail
+from meetingtui.model import ItemKind, Measure, Meeting, MeetingRecord, ObservationDetail
 from meetingtui.services.agreements import for_meeting as agreements_for_meeting
 from meetingtui.services.followup import FollowupReader, followups
 from meetingtui.services.groups import get_group
@@ -13,12 +13,29 @@ from meetingtui.services.proposals import proposals_of_meeting
 from meetingtui.services.rollup import rollup_of_meeting
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items, lagesbild, meetings, problems
+from meetingtui.store import proposals as proposal_rows
 from meetingtui.store.amendments import amendments_of
 from meetingtui.store.measures import measures_of_meeting
 
 
+class RecordReader:
+    """What `load_meeting` reads alike for many meetings (a publish), read once and shared:
+    each group's measures and their history for the follow-ups (`FollowupReader`), and the
+    proposals every meeting answered. The same records as without it (tests compare them)."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.followups = FollowupReader(ws)
+        self._answered: dict[int, list[Measure]] | None = None
+
+    def answered_in(self, meeting_id: int) -> list[Measure]:
+        if self._answered is None:
+            self._answered = proposal_rows.answered_by_meeting(self.ws.store)
+        return list(self._answered.get(meeting_id, []))
+
+
 def load_meeting(ws: Workspace, meeting_id: int,
-                 reader: FollowupReader | None = None) -> MeetingRecord:
+                 reader: RecordReader | None = None) -> MeetingRecord:
     """The meeting's record; many meetings load faster sharing one ``reader`` (a publish)."""
     meeting = get_meeting(ws, meeting_id)
     group = get_group(ws, meeting.group_id)
@@ -50,13 +67,15 @@ def load_meeting(ws: Workspace, meeting_id: int,
         observations=details,
         measures=measures,
         addressed=causes_addressed(ws, measures),
-        followups=(reader.followups(meeting) if reader is not None
+        followups=(reader.followups.followups(meeting) if reader is not None
                    else followups(ws, meeting_id)),
         priorities=priorities_for_meeting(ws, meeting_id),
         next_meeting=_next_meeting(ws, meeting),
         amendments=amendments_of(ws.store, meeting_id),
         rollup=rollup_of_meeting(ws, meeting, group, items),
-        proposals=proposals_of_meeting(ws, meeting, group, items),
+        proposals=proposals_of_meeting(
+            ws, meeting, group, items,
+            reader.answered_in(meeting_id) if reader is not None and meeting.closed else None),
 
         # Only a meeting whose agenda follows them up shows the agreements in force.
         agreements=(agreements_for_meeting(ws, meeting)

@@ -35,6 +35,16 @@ def answered_in(store: Store, meeting_id: int) -> list[Measure]:
         f"{_LIVE} AND m.proposal_meeting_id = ? ORDER BY m.id", [meeting_id])))
 
 
+def answered_by_meeting(store: Store) -> dict[int, list[Measure]]:
+    """`answered_in` of every meeting at once, by the meeting's id: a publish asks it of every
+    closed meeting, and each query reads every proposal (1 ms a meeting)."""
+    answered: dict[int, list[Measure]] = {}
+    for measure in with_causes(store, from_rows(Measure, store.db.query(
+            f"{_LIVE} AND m.proposal_meeting_id IS NOT NULL ORDER BY m.id"))):
+        answered.setdefault(measure.proposal_meeting_id or 0, []).append(measure)
+    return answered
+
+
 def answer(store: Store, edited: Measure, base: Measure) -> Measure:
     """Write the answer: a `Conflict` on "proposal" when someone answered it since `base` was
     read (even the same way: each answer names its own date and meeting)."""

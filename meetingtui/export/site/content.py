@@ -182,14 +182,13 @@ def gather(ws: Workspace, *, internal: bool) -> Site:
     personnummer in any of them is found before the first file is written."""
     from meetingtui.export.minutes.html import build_minutes_html
     from meetingtui.privacy import scan_record
-    from meetingtui.services.followup import FollowupReader
-    from meetingtui.services.record import filed_municipality, load_meeting
+    from meetingtui.services.record import RecordReader, filed_municipality, load_meeting
 
     source = read_site(ws, internal=internal)
     places = _personal_data(source)
     pages = group_pages(source)
     minutes: list[MinutesPage] = []
-    reader = FollowupReader(ws)
+    reader = RecordReader(ws)
     for group in source.groups:
         for meeting in group.meetings:
             if meeting.status != CLOSED:

@@ -27,7 +27,7 @@ from meetingtui.services.amend import amending
 from meetingtui.services.followup import FollowupReader, followups, record_update
 from meetingtui.services.lagesbild import remove_measure
 from meetingtui.services.meetings import get_meeting
-from meetingtui.services.record import load_meeting
+from meetingtui.services.record import RecordReader, load_meeting
 from meetingtui.services.workspace import Workspace, open_workspace
 from meetingtui.store.measures import get_measure
 from tests.conftest import Clock
@@ -159,6 +159,18 @@ def test_followups_read_at_once_are_each_meetings_own(demo: Workspace) -> None:
     assert _compare_followups(demo) > 200
 
 
+def test_records_read_for_many_meetings_are_each_meetings_own(demo: Workspace) -> None:
+    """One reader for every meeting, as a publish loads them: the same records, and the
+    proposals a meeting answered among them."""
+    reader = RecordReader(demo)
+    answered = 0
+    for meeting_id in _meeting_ids(demo):
+        record = load_meeting(demo, meeting_id, reader)
+        assert record == load_meeting(demo, meeting_id), meeting_id
+        answered += len(record.proposals.received) if record.proposals is not None else 0
+    assert answered > 0
+
+
 def test_changes_after_a_meeting_closed_reach_neither(tmp_path: Path) -> None:
     """Measures closed, reopened and removed after the meetings that followed them up closed,
     and a measure followed up again today: the closed meetings show them as they stood."""
@@ -181,7 +193,7 @@ def test_changes_after_a_meeting_closed_reach_neither(tmp_path: Path) -> None:
                 remove_measure(ws, measure)
         assert _compare_followups(ws) > 100
         for meeting_id in _meeting_ids(ws, closed=True)[-5:]:
-            reader = FollowupReader(ws)
+            reader = RecordReader(ws)
             assert load_meeting(ws, meeting_id, reader) == load_meeting(ws, meeting_id)
     finally:
         ws.close()
