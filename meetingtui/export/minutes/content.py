@@ -348,8 +348,9 @@ class Minutes:
         after = word(self.labels, update.new_status)
         # Still open and past its due date on the meeting's day: it is late after this meeting
         # too ("ej påbörjad → pågående (försenad)"), as an unchanged one says.
-        measure = followup.measure.model_copy(update={"status": update.new_status})
-        if measure.overdue(self.record.meeting.date):
+        # `Measure.overdue` with the new status, without a copy of the measure for each row.
+        due = followup.measure.due
+        if update.new_status.is_open and due is not None and due < self.record.meeting.date:
             after += f" ({self.labels['overdue']})"
         return f"{word(self.labels, before)} → {after}"
 
