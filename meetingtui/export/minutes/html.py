@@ -44,6 +44,10 @@ _EMPHASIS_START = re.compile(r"\*{1,2}[^\s*]")
 _LEAD = re.compile(r"\*\*([^\s\\`*_\[\]<>!&~|](?:[^\\`*_\[\]<>!&~|]*[^\s\\`*_\[\]<>!&~|])?)"
                    r"\*\* (\S.*)", re.DOTALL)
 _MARKDOWN_BLOCK = re.compile(r"\s*(?:[-*+>#]|\d+[.)]|```)")  # as markdown._BLOCK_START
+#: "**28**" in a line: bold around plain text that starts and ends with a letter or a digit,
+#: opened at the line's start or after a space. Such a pair always opens and closes (left- and
+#: right-flanking as CommonMark says), whatever stands around it.
+_BOLD = re.compile(r"(?<![^ ])\*\*([^\W_](?:[^\\`*_\[\]<>!&~|]*[^\W_])?)\*\*")
 
 
 #: The same names, statuses and measures stand on page after page: escaped once each.
@@ -90,7 +94,63 @@ def inline(text: str) -> str:
     lead = _LEAD.fullmatch(text)
     if lead is not None and not _NOT_PLAIN.search(lead[2]):
         return f"<strong>{_escape_html(lead[1])}</strong> {_escape_html(lead[2].rstrip())}"
+    bolded = _bolded(text)
+    if bolded is not None:
+        return bolded
     return str(_markdown_it().renderInline(text))
+
+
+def _bolded(text: str) -> str | None:
+    """Plain text with words in bold ("Genomförda: **2**", the demo's statistics in every
+    meeting's notes) as inline HTML; None for anything else."""
+    if text != text.strip():
+        return None
+    out: list[str] = []
+    done = 0
+    for match in _BOLD.finditer(text):
+        if _NOT_PLAIN.search(text, done, match.start()):
+            return None
+        out += [_escape_html(text[done:match.start()]), "<strong>", _escape_html(match[1]),
+                "</strong>"]
+        done = match.end()
+    if not out or _NOT_PLAIN.search(text, done):
+        return None
+    out.append(_escape_html(text[done:]))
+    return "".join(out)
+
+
+def _self_contained(line: str) -> bool:
+    """True when a line's inline HTML is the same read alone or in its paragraph: plain, or
+    only a bold label or bold words (no emphasis, code or link can reach into the next line)."""
+    if "\t" in line or line != line.strip():
+        return False
+    if not _NOT_PLAIN.search(line):
+        return True
+    lead = _LEAD.fullmatch(line)
+    return (lead is not None and not _NOT_PLAIN.search(lead[2])) or _bolded(line) is not None
+
+
+def _simple_blocks(text: str) -> str | None:
+    """Paragraphs and tight lists ("- item"), a blank line between each, of self-contained
+    lines (most notes: a line, then the statistics as a list), as markdown-it lays them out;
+    None for any other Markdown."""
+    out = []
+    was_list = False
+    for part in text.split("\n\n"):
+        lines = part.split("\n")
+        if all(line.startswith("- ") for line in lines):
+            items = [line[2:] for line in lines]
+            # Two lists a blank line apart are one loose list.
+            if was_list or not all(_starts_plain(i) and _self_contained(i) for i in items):
+                return None
+            out.append(_bullets(items))
+            was_list = True
+            continue
+        if not all(_starts_plain(line) and _self_contained(line.rstrip(" ")) for line in lines):
+            return None
+        out.append(_paragraph(lines))
+        was_list = False
+    return "".join(out)
 
 
 def _starts_plain(line: str) -> bool:
@@ -104,7 +164,8 @@ def block(text: str) -> str:
     if "\n" not in text and _starts_plain(text) and (
             not _NOT_PLAIN.search(text) or _LEAD.fullmatch(text)):
         return f"<p>{inline(text)}</p>\n"
-    return str(_markdown_it().render(text))
+    simple = _simple_blocks(text)
+    return simple if simple is not None else str(_markdown_it().render(text))
 
 
 def _paragraph(lines: list[str]) -> str:

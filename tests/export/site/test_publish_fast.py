@@ -15,10 +15,13 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from meetingtui.demo.fill import fill_demo
 from meetingtui.export.files import ExportError
-from meetingtui.export.minutes.html import build_minutes_html, markdown_html
+from meetingtui.export.minutes.html import block, build_minutes_html, markdown_html
+from meetingtui.export.minutes.html import markdown_parser as markdown_it
 from meetingtui.export.minutes.markdown import build_minutes_md
 from meetingtui.export.site.staging import write_site
 from meetingtui.model import MeasureStatus, MeetingRecord
@@ -143,6 +146,28 @@ def test_notes_of_many_blocks_show_the_same_text(demo: Workspace, text: str) -> 
             direct = _direct(changed, public)
             assert _text(direct) == _text(_through_markdown(changed, public))
             assert "<li>punkt <em>två</em></li>" in direct or "punkt" not in text
+
+
+#: Pieces of notes: paragraphs and lists with words in bold (laid out without markdown-it),
+#: and what makes them something else (emphasis, headings, ordered and loose lists, breaks).
+_PIECES = ["Genomförda", "b2", " ", "**", "\n", "\n\n", "- ", "1. ", "7", "(", ")", ":",
+           "  \n", "é", "_", "*", "#", '"', "&", "-", "\t", "=", ".", "x y"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14).map("".join))
+@example("- a\n\n- b")  # one loose list
+@example("Text:\n- a")  # a list that interrupts the paragraph
+@example("a **b**c **d**\n\n- **1**  \n- x")
+@settings(max_examples=400)
+def test_notes_of_paragraphs_and_lists_are_what_markdown_it_makes_of_them(text: str) -> None:
+    assert block(text) == markdown_it().render(text)
+
+
+def test_statistics_in_the_notes_are_laid_out_as_markdown_it_does() -> None:
+    text = ("Statistik sedan förra mötet:\n\n- Anmälda brott: **28** (föregående period 116)\n"
+            "- Skadegörelse och klotter: **17**")
+    assert block(text) == markdown_it().render(text)
+    assert "<li>Skadegörelse och klotter: <strong>17</strong></li>" in block(text)
 
 
 def _compare_followups(ws: Workspace) -> int:
