@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from heapq import heappop, heappush
 
 from meetingtui.model import FollowUp, Measure, MeasureStatus, MeasureUpdate, Meeting
 from meetingtui.services.amend import note_change
@@ -82,6 +83,7 @@ class FollowupReader:
         self.ws = ws
         self._groups: dict[int, tuple[str, list[int], list[_Earlier]]] = {}
         self._copies: dict[tuple[int, str], Measure] = {}
+        self._sweeps: dict[int, _Sweep] = {}
 
     def _group(self, group_id: int) -> tuple[str, list[int], list[_Earlier]]:
         if group_id not in self._groups:
@@ -95,12 +97,12 @@ class FollowupReader:
 
     def followups(self, meeting: Meeting) -> list[FollowUp]:
         assert meeting.id is not None
-        short, ids, earlier = self._group(meeting.group_id)
+        short, _, earlier = self._group(meeting.group_id)
         updates = {u.measure_id: u
                    for u in measure_rows.updates_in_meeting(self.ws.store, meeting.id)}
         frozen = frozen_at(self.ws.store, meeting.id)
         if frozen is not None:  # measures made after it closed are not its
-            earlier = earlier[:bisect_right(ids, frozen[1])]
+            earlier = self._not_closed_before(meeting.group_id, frozen, updates)
         chosen = []
         for each in earlier:
             measure = each.measure
@@ -119,6 +121,21 @@ class FollowupReader:
                                       pair[0].id))
         return [FollowUp(measure=measure, group_short=short, decided_on=decided_on,
                          update=updates.get(measure.id or 0)) for measure, decided_on in chosen]
+
+    def _not_closed_before(self, group_id: int, frozen: tuple[int, int],
+                           updates: dict[int, MeasureUpdate]) -> list[_Earlier]:
+        """The group's measures made before the freeze that were not closed for good by then,
+        and those followed up in the meeting: the only ones the loop can choose. The meetings
+        of a publish come in the order they closed, so the set is carried from one to the next
+        (a sweep) instead of going over every measure the group ever made each time."""
+        sweep = self._sweeps.get(group_id)
+        if sweep is None or not sweep.can_reach(frozen):
+            sweep = self._sweeps[group_id] = _Sweep(self._group(group_id)[2])
+        live = sweep.advance(frozen)
+        followed = [sweep.by_id[measure_id] for measure_id in updates
+                    if measure_id in sweep.by_id and measure_id <= frozen[1]
+                    and measure_id not in live]
+        return [*live.values(), *followed]
 
     def _as(self, measure: Measure, status: str) -> Measure:
         """The measure with its status then (one copy per measure and status, shared)."""
@@ -146,6 +163,36 @@ class _Earlier:
 
 
 _NEVER = 1 << 62
+
+
+class _Sweep:
+    """A group's measures made up to a freeze's newest measure and not closed for good by its
+    newest update, kept from one freeze to the next, later one."""
+
+    def __init__(self, earlier: list[_Earlier]) -> None:
+        self.earlier = earlier  # by id
+        self.by_id = {each.measure.id or 0: each for each in earlier}
+        self.at = (-1, -1)
+        self.added = 0  # earlier[:added] have been seen
+        self.live: dict[int, _Earlier] = {}
+        self.closing: list[tuple[int, int]] = []  # (closed_from, id) of the live, a heap
+
+    def can_reach(self, frozen: tuple[int, int]) -> bool:
+        return frozen[0] >= self.at[0] and frozen[1] >= self.at[1]
+
+    def advance(self, frozen: tuple[int, int]) -> dict[int, _Earlier]:
+        newest_update, newest_measure = frozen
+        while (self.added < len(self.earlier)
+               and (self.earlier[self.added].measure.id or 0) <= newest_measure):
+            each = self.earlier[self.added]
+            self.added += 1
+            if each.closed_from > newest_update:
+                self.live[each.measure.id or 0] = each
+                heappush(self.closing, (each.closed_from, each.measure.id or 0))
+        while self.closing and self.closing[0][0] <= newest_update:
+            del self.live[heappop(self.closing)[1]]
+        self.at = frozen
+        return self.live
 
 
 def _status_at(changes: list[tuple[int, str]], newest: int) -> str:

@@ -184,6 +184,16 @@ def test_followups_read_at_once_are_each_meetings_own(demo: Workspace) -> None:
     assert _compare_followups(demo) > 200
 
 
+def test_followups_read_in_any_order_are_each_meetings_own(demo: Workspace) -> None:
+    """The reader carries what was open from one closed meeting to the next: meetings read
+    newest first, or back and forth, start it again and find the same."""
+    ids = _meeting_ids(demo, closed=True)
+    for order in (ids[::-1], ids[::2] + ids[1::2]):
+        reader = FollowupReader(demo)
+        for meeting_id in order:
+            assert reader.followups(get_meeting(demo, meeting_id)) == followups(demo, meeting_id)
+
+
 def test_records_read_for_many_meetings_are_each_meetings_own(demo: Workspace) -> None:
     """One reader for every meeting, as a publish loads them: the same records, and the
     proposals a meeting answered among them."""
