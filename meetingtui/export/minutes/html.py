@@ -200,6 +200,7 @@ def _bullets(items: list[str], sub: list[list[str]] | None = None) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=100_000)  # the same statuses, owners and measures fill table after table
 def _cell_html(cell: str) -> str:
     """A table cell's Markdown as markdown-it reads it: every ``\\|`` a pipe (in code too),
     the cell trimmed."""
