@@ -231,13 +231,14 @@ def scan_record(record: MeetingRecord, public: bool, say: Say = _english) -> lis
     return [
         Where(mask_personal_numbers(place), finding)
         for place, text in _texts(shown, record, say) if text
-        for finding in _found(text)
+        for finding in (_found(text) if len(text) <= 500 else find_personal_numbers(text))
     ]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _found(text: str) -> tuple[Finding, ...]:
-    """`find_personal_numbers` of ``text``, remembered: the same measure stands in the follow-up
-    of meeting after meeting, and a publish scanned half a million texts, most of them seen
-    before. The detector's answer for a text never changes, so this finds exactly what it does."""
+    """`find_personal_numbers` of a short text, remembered: the same measure stands in the
+    follow-up of meeting after meeting, and a publish scanned half a million texts, most of
+    them seen before (notes, seldom the same, are not kept). The detector's answer for a text
+    never changes, so this finds exactly what it does."""
     return tuple(find_personal_numbers(text))

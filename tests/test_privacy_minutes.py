@@ -116,7 +116,9 @@ def test_a_text_scanned_again_is_found_again_as_the_detector_finds_it() -> None:
     meeting after meeting): the second meeting, and the third, report it too, also a number
     that is digits only as read (full-width, NFKC), and a clean text stays clean."""
     fullwidth = "Gäller ８１１２１８－９８７６"
-    for text in ("Kontakta 811218-9876", fullwidth, "Kontakta 811218-9876", fullwidth):
+    long = "Lång text. " * 60 + fullwidth  # too long to be remembered: scanned each time
+    for text in ("Kontakta 811218-9876", fullwidth, long, "Kontakta 811218-9876", fullwidth,
+                 long):
         for _ in range(3):
             record = est_record()
             record.measures[2].text = text  # in the action plan and under its observation

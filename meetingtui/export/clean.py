@@ -22,10 +22,19 @@ def word_text(value: str) -> str:
     return _NOT_XML.sub("", value) if _NOT_XML.search(value) else value
 
 
-@lru_cache(maxsize=100_000)
 def one_line(value: str) -> str:
-    """Cleaned and folded to one line (table cells, headings, file names); remembered, as the
-    same names and measures stand on page after page of a publish."""
+    """Cleaned and folded to one line (table cells, headings, file names); a short text
+    remembered, as the same names and measures stand on page after page of a publish."""
+    return _one_line(value) if len(value) <= REMEMBERED else _one_line.__wrapped__(value)
+
+
+#: Texts up to this long are remembered (names, statuses, measures); longer ones, notes, are
+#: not: they seldom come again, and 50,000 of them would hold the memory.
+REMEMBERED = 500
+
+
+@lru_cache(maxsize=50_000)
+def _one_line(value: str) -> str:
     return " ".join(word_text(value).split())
 
 

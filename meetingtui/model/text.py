@@ -21,11 +21,15 @@ SHORT_MAX = 200
 LONG_MAX = 20_000
 
 
-@lru_cache(maxsize=100_000)
 def clean_text(value: str) -> str:
     """Text as it is stored: LF line ends, no control characters, no surrounding blanks.
-    Remembered: every row read is validated, and a publish reads the same names and measures
-    half a million times."""
+    A short text remembered: every row read is validated, and a publish reads the same names
+    and measures half a million times (notes, seldom the same, are not kept)."""
+    return _clean_text(value) if len(value) <= 500 else _clean_text.__wrapped__(value)
+
+
+@lru_cache(maxsize=50_000)
+def _clean_text(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", value).strip()
 
