@@ -195,6 +195,7 @@ def _register() -> None:
     from meetingtui.cli.proposals import proposals
     main.add_command(proposals)
 
+    from meetingtui.cli import agreements_edit  # noqa: F401  (its commands join `agreements`)
     from meetingtui.cli.agreements import agreements
     main.add_command(agreements)
     from meetingtui.cli.publish import publish

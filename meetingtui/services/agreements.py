@@ -56,7 +56,7 @@ def add_agreement(ws: Workspace, kind: AgreementKind, title: str, period_start: 
     starts."""
     agreement = Agreement(
         kind=kind, title=title, group_id=group_id, period_start=period_start,
-        period_end=period_end, parties=_parties(parties), text=text, created_at=ws.now())
+        period_end=period_end, parties=parties_text(parties), text=text, created_at=ws.now())
     return rows.insert_agreement(ws.store, agreement)
 
 
@@ -218,12 +218,14 @@ def _details(ws: Workspace, agreements: list[Agreement]) -> list[AgreementDetail
                             measures=measures.get(a.id or 0, [])) for a in agreements]
 
 
-def _parties(parties: list[str]) -> str:
+def parties_text(parties: list[str]) -> str:
+    """The parties as stored: one a line, each on one line, none empty."""
     return "\n".join(p for p in (" ".join(p.split()) for p in parties) if p)
 
 
 __all__ = ["ENDING_DAYS", "Conflict", "Gone", "add_agreement", "add_commitment",
            "all_agreements", "detail", "ending_soon", "for_meeting", "freeze_for_meeting",
            "get_agreement", "get_commitment", "in_force", "link_measure", "parties_of",
+           "parties_text",
            "remove_agreement", "remove_commitment", "save_agreement", "save_commitment",
            "set_status", "status_from_word", "unlink_measure"]

@@ -28,6 +28,12 @@ PNR = "19121212-1212"  # Skatteverket's test number: a valid personnummer
 @pytest.fixture
 def cli(ws: Workspace, test_agendas: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> Run:
+    return agreements_run(ws, test_agendas, tmp_path, monkeypatch)
+
+
+def agreements_run(ws: Workspace, test_agendas: Path, tmp_path: Path,
+                   monkeypatch: pytest.MonkeyPatch) -> Run:
+    """`meetingtui --lang sv agreements …` on the test database, today being TODAY."""
     monkeypatch.setattr(cli_agreements, "today", lambda: TODAY)
     groups.ensure_groups(ws)
 
