@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from meetingtui.model import MeasureStatus
 from meetingtui.services import agreements, meetings
@@ -189,3 +189,47 @@ def test_a_commitment_without_owner_is_said_and_kept(tmp_path: Path) -> None:
                 "Kommunen", "Samtal med 19121212-1212", "Socialsekreterare")
 
     asyncio.run(run())
+
+
+def test_enter_on_a_commitment_corrects_it_and_a_closed_meeting_keeps_it(
+        tmp_path: Path) -> None:
+    """↓ to a commitment, Enter: the form holds what is stored; the owner corrected, Ctrl+S
+    saves only that. On the agreement's head Enter does nothing; once the meeting is closed,
+    Enter opens nothing (the minutes keep what they showed)."""
+    made = lofte_meeting(tmp_path, Clock(datetime(2026, 11, 23, 9, 0)))
+    ws = made.ws
+    before = agreements.get_commitment(ws, made.walks_id)
+
+    async def run(meeting_closed: bool) -> None:
+        app = make_app(ws, lang="sv", meeting_id=made.meeting_id)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(20):  # n: the next item, to the agreements'
+                if app.screen.query(AgreementsPane) and app.screen.query_one(
+                        AgreementsPane).display:
+                    break
+                await press(pilot, "n")
+            pane = app.screen.query_one(AgreementsPane)
+            await press(pilot, "enter")  # the agreement's head: nothing to correct
+            assert type(app.screen).__name__ == "MeetingScreen"
+            await press(pilot, "down", "enter")
+            if meeting_closed:
+                assert type(app.screen).__name__ == "MeetingScreen"
+                return
+            assert type(app.screen).__name__ == "CommitmentDialog"
+            fields = {field.id: field.value for field in app.screen.query(Input)}
+            assert (fields["text"], fields["owner"], fields["due"]) == (
+                before.text, before.owner, before.due.isoformat() if before.due else "")
+            await press(pilot, "tab", "tab", "ctrl+u")  # the owner
+            await type_text(pilot, "Trygghetssamordnaren")
+            await press(pilot, "ctrl+s")
+            assert type(app.screen).__name__ == "MeetingScreen"
+            assert "Trygghetssamordnaren" in _screen_text(pane)
+
+    asyncio.run(run(meeting_closed=False))
+    after = agreements.get_commitment(ws, made.walks_id)
+    assert after.owner == "Trygghetssamordnaren"
+    assert (after.text, after.due, after.party, after.status) == (
+        before.text, before.due, before.party, before.status)
+    meetings.close_meeting(ws, made.meeting_id)
+    asyncio.run(run(meeting_closed=True))

@@ -1,4 +1,5 @@
-"""Add what a party of an agreement commits to: the party, what, who (ansvarig), by when."""
+"""Add or correct what a party of an agreement commits to: the party, what, who (ansvarig), by
+when. Its status is not here: the agreements item's keys set it."""
 
 from __future__ import annotations
 
@@ -13,25 +14,33 @@ from meetingtui.ui.widgets.form import FormDialog, text_input
 
 class CommitmentDialog(FormDialog[Commitment]):
     def __init__(self, agreement_id: int, title: str, parties: list[str], people: list[str],
-                 today: date, save: Callable[[Commitment, Commitment | None], Commitment]) -> None:
-        super().__init__(save)
+                 today: date, save: Callable[[Commitment, Commitment | None], Commitment],
+                 commitment: Commitment | None = None) -> None:
+        """``commitment``: the one to correct (the save names it as read); None for a new one."""
+        super().__init__(save, commitment)
         self.agreement_id = agreement_id
         self.parties = parties
         self.people = people
         self.today = today
-        self.title = t("agreements.commitment_new", title=title)
+        self.commitment = commitment
+        self.title = t("agreements.commitment_edit" if commitment is not None
+                       else "agreements.commitment_new", title=title)
 
     def rows(self) -> Iterable[FieldRow]:
+        c = self.commitment
         yield FieldRow("party", t("agreements.party"),
-                       text_input(id="party", suggestions=self.parties,
+                       text_input(c.party if c else "", id="party", suggestions=self.parties,
                                   placeholder=", ".join(self.parties[:2])))
-        yield FieldRow("text", t("agreements.commitment"), text_input(id="text"))
+        yield FieldRow("text", t("agreements.commitment"),
+                       text_input(c.text if c else "", id="text"))
         yield FieldRow("owner", t("measure.owner"),
-                       text_input(id="owner", suggestions=self.people,
+                       text_input(c.owner if c else "", id="owner", suggestions=self.people,
                                   placeholder=t("measure.owner_hint")))
-        yield FieldRow("organisation", t("measure.owner_org"), text_input(id="organisation"))
+        yield FieldRow("organisation", t("measure.owner_org"),
+                       text_input(c.organisation if c else "", id="organisation"))
         yield FieldRow("due", t("measure.due"),
-                       text_input(id="due", placeholder=t("form.date_example"),
+                       text_input(c.due.isoformat() if c and c.due else "", id="due",
+                                  placeholder=t("form.date_example"),
                                   echo=lambda text: date_echo(text, self.today)))
 
     def build(self) -> Commitment:
@@ -40,6 +49,9 @@ class CommitmentDialog(FormDialog[Commitment]):
             self.problems["owner"] = t("agreements.invalid_owner_missing")
         due_text = self.value("due")
         due = self.parsed(lambda: date_text(due_text, self.today, "due", required=False))
-        return Commitment(agreement_id=self.agreement_id, party=self.value("party"),
-                          text=self.value("text"), owner=self.value("owner"),
-                          organisation=self.value("organisation"), due=due)
+        typed = {"party": self.value("party"), "text": self.value("text"),
+                 "owner": self.value("owner"), "organisation": self.value("organisation"),
+                 "due": due}
+        if self.commitment is not None:
+            return Commitment.model_validate({**self.commitment.model_dump(), **typed})
+        return Commitment(agreement_id=self.agreement_id, **typed)

@@ -175,7 +175,26 @@ class AgreementsPane(TextPane):
             self.session.people(), self.session.today(), save), done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a commitment corrects it (a typo in what, who or by when)."""
         event.stop()
+        row = self.current()
+        if row is None or row.commitment is None or not self.check_action("edit", ()):
+            return
+        from meetingtui.ui.dialogs.commitment import CommitmentDialog
+
+        agreement, ws = row.detail.agreement, self.session.ws
+
+        def save(edited: Commitment, base: Commitment | None) -> Commitment:
+            return agreements.save_commitment(ws, edited, base=base)
+
+        def done(made: Commitment | None) -> None:
+            if made is not None:
+                self.reload()
+            self.focus_main()
+
+        self.app.push_screen(CommitmentDialog(
+            agreement.id or 0, agreement.title, agreements.parties_of(agreement),
+            self.session.people(), self.session.today(), save, row.commitment), done)
 
 
 def row_cells_for(row: Row, day: date, text_width: int,
