@@ -233,3 +233,36 @@ def test_enter_on_a_commitment_corrects_it_and_a_closed_meeting_keeps_it(
         before.text, before.due, before.party, before.status)
     meetings.close_meeting(ws, made.meeting_id)
     asyncio.run(run(meeting_closed=True))
+
+
+def test_delete_removes_a_commitment_only_on_yes(tmp_path: Path) -> None:
+    """Delete on a commitment asks; Enter keeps it (the safe answer), j removes it. On the
+    agreement's head Delete says to choose a commitment; nothing is removed."""
+    made = lofte_meeting(tmp_path, Clock(datetime(2026, 11, 23, 9, 0)))
+    ws = made.ws
+    walks = agreements.get_commitment(ws, made.walks_id)
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=made.meeting_id)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(20):
+                if app.screen.query(AgreementsPane) and app.screen.query_one(
+                        AgreementsPane).display:
+                    break
+                await press(pilot, "n")
+            pane = app.screen.query_one(AgreementsPane)
+            await press(pilot, "delete")
+            assert "Välj ett åtagande (pilarna) och tryck sedan Delete." in [
+                n.message for n in app._notifications]
+            await press(pilot, "down", "delete")
+            assert type(app.screen).__name__ == "ConfirmDialog"
+            await press(pilot, "enter")  # no: kept
+            assert agreements.get_commitment(ws, made.walks_id) == walks
+            await press(pilot, "delete", "j")
+            assert type(app.screen).__name__ == "MeetingScreen"
+            assert "Trygghetsvandringar" not in _screen_text(pane)
+
+    asyncio.run(run())
+    assert [c.id for c in agreements.detail(ws, made.lofte_id).commitments] == [
+        made.presence_id]

@@ -20,7 +20,7 @@ from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, AgreementDetail, Commitment, Measure, MeasureStatus
 from meetingtui.services import agreements
 from meetingtui.ui.labels import label
-from meetingtui.ui.timing import cells, wrap
+from meetingtui.ui.timing import cells, fit, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.panes.columns import (
     DUE_WIDTH,
@@ -49,8 +49,9 @@ class AgreementsPane(TextPane):
         Binding("u", "status('not_started')", t("agreements.not_started_key"),
                 id="agreements.not_started"),
         Binding("a", "new", t("agreements.new_key"), id="agreements.new"),
+        Binding("delete", "remove", t("common.remove"), id="agreements.remove"),
     ]
-    EDIT_ACTIONS = frozenset({"status", "new", "edit", "save", "decision"})
+    EDIT_ACTIONS = frozenset({"status", "new", "edit", "remove", "save", "decision"})
 
     rows: list[Row]
     shown: list[AgreementDetail]
@@ -82,7 +83,7 @@ class AgreementsPane(TextPane):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from textual.widgets import TextArea
 
-        if action in ("status", "new") and isinstance(self.app.focused, TextArea):
+        if action in ("status", "new", "remove") and isinstance(self.app.focused, TextArea):
             return False  # "d" typed in the notes is typing
         return super().check_action(action, parameters)
 
@@ -173,6 +174,23 @@ class AgreementsPane(TextPane):
         self.app.push_screen(CommitmentDialog(
             agreement.id or 0, agreement.title, agreements.parties_of(agreement),
             self.session.people(), self.session.today(), save), done)
+
+    def action_remove(self) -> None:
+        """Delete on a commitment typed by mistake: asked first (Enter keeps it); a closed
+        meeting's minutes keep what they showed."""
+        from meetingtui.ui.removal import remove_after_asking
+
+        row = self.current()
+        if row is None or row.commitment is None or row.commitment.id is None:
+            self.app.notify(t("agreements.choose_commitment_to_remove"), severity="warning",
+                            timeout=5)
+            return
+        commitment, ws = row.commitment, self.session.ws
+        remove_after_asking(
+            self.app, t("remove.commitment_title"),
+            t("remove.commitment_question", text=fit(commitment.text, 60),
+              owner=commitment.owner),
+            lambda: agreements.remove_commitment(ws, commitment.id or 0), self.reload)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a commitment corrects it (a typo in what, who or by when)."""
