@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 
 from meetingtui.demo.fill import fill_demo
 from meetingtui.export.files import ExportError
-from meetingtui.export.minutes.html import block, build_minutes_html, markdown_html
-from meetingtui.export.minutes.html import markdown_parser as markdown_it
+from meetingtui.export.minutes.html import build_minutes_html
 from meetingtui.export.minutes.markdown import build_minutes_md
+from meetingtui.export.minutes.markdown_html import block, markdown_html
+from meetingtui.export.minutes.markdown_html import markdown_parser as markdown_it
 from meetingtui.export.site.staging import write_site
 from meetingtui.model import MeasureStatus, MeetingRecord
 from meetingtui.paths import resolve
