@@ -4,7 +4,7 @@ on an intranet or send as a zip.
 
 Public by default: nothing confidential, and refused while a personnummer stands anywhere in
 it, before anything is written. Internal (`internal=True`): confidential included, every page
-marked. The files are written all at once (`staging.write_site`: each all or nothing, never
+marked. The files are written all at once (`staging.Staging`: each all or nothing, never
 over a database, one sync for them all); a folder that holds anything is refused unless
 `force`, and then only what publish writes is replaced: the files an earlier publish wrote
 and this one does not (an owner with nothing open any more) are removed, listed in the
@@ -84,23 +84,24 @@ def _earlier(folder: Path) -> list[Path]:
 
 
 def publish_site(ws: Workspace, folder: Path, *, internal: bool = False, force: bool = False,
-                 page_per_owner: bool = False, progress: Progress | None = None) -> Published:
+                 page_per_owner: bool = False, progress: Progress | None = None,
+                 workers: int | None = None) -> Published:
     """Write the site into ``folder``; `ExportError` (nothing written) for a folder that is a
     file or, without ``force``, holds anything, and `PersonalDataInSite` for a public site with
-    a personnummer in it. ``progress(done, total)`` after each file."""
+    a personnummer in it. ``progress(done, total)`` after each file; ``workers``: processes
+    making the minutes pages (`minutes.write_minutes`)."""
     from meetingtui.export.site.content import gather
+    from meetingtui.export.site.minutes import write_minutes
     from meetingtui.export.site.render import calendars, pages
-    from meetingtui.export.site.staging import write_site
+    from meetingtui.export.site.staging import Staging
 
     folder = Path(folder)
     _check_folder(folder, force)
     site = gather(ws, internal=internal)
-    if site.personal_data and not internal:
+    if site.personal_data and not internal:  # before a single minutes page is made
         raise PersonalDataInSite(site.personal_data, folder)
-    _check_folder(folder, force)  # someone may have written there while it was read
-    earlier = _earlier(folder) if force else []
     files = [*pages(site, page_per_owner=page_per_owner), *calendars(site)]
-    total = len(files) + 1
+    total = len(site.minutes) + len(files) + 1
     done = 0
 
     def written() -> None:
@@ -109,14 +110,23 @@ def publish_site(ws: Workspace, folder: Path, *, internal: bool = False, force: 
         if progress is not None:
             progress(done, total)
 
-    written_files = write_site(folder, files, force=force,
-                               protected=ws.store.path, written=written)
-    listing = "".join(f"{name}\n" for name, _ in files).encode("utf-8")
+    with Staging(folder) as staging:
+        places = write_minutes(ws, site, staging, workers=workers, written=written)
+        personal_data = [*site.personal_data, *places]
+        if personal_data and not internal:
+            raise PersonalDataInSite(personal_data, folder)
+        for name, make in files:
+            staging.write(name, make())
+            written()
+        _check_folder(folder, force)  # someone may have written there while it was made
+        earlier = _earlier(folder) if force else []
+        written_files = staging.finish(force=force, protected=ws.store.path)
+    listing = "".join(f"{name}\n" for name in staging.names).encode("utf-8")
     write_export(folder / MANIFEST, _writer(listing), force=True, protected=ws.store.path)
     if progress is not None:
         progress(total, total)
     removed = _remove(earlier, set(written_files))
-    return Published(folder, written_files, removed, site.personal_data)
+    return Published(folder, written_files, removed, personal_data)
 
 
 def _remove(earlier: list[Path], kept: set[Path]) -> list[Path]:

@@ -59,9 +59,9 @@ class MinutesPage:
     meeting_id: int
     page: str
     title: str  # "2026-03-10 EST"
-    html: str  # the minutes (`minutes.html.build_minutes_html`)
     group: str  # its short name
     group_page: str
+    named: str  # the meeting where a personnummer's place is said: its date, masked group
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Site:
     owners: list[Holder]
     orgs: list[Holder]
     groups: list[GroupPage]
-    minutes: list[MinutesPage]
+    minutes: list[MinutesPage]  # made and written apart (`site.minutes`): the bulk of a site
     personal_data: list[str]  # where a personnummer stands (masked); public: refused
 
     @property
@@ -178,29 +178,15 @@ def _personal_data(source: SiteSource) -> list[str]:
 
 
 def gather(ws: Workspace, *, internal: bool) -> Site:
-    """Every page's content; the minutes are loaded, scanned and made into HTML here, so that a
-    personnummer in any of them is found before the first file is written."""
-    from meetingtui.export.minutes.html import build_minutes_html
-    from meetingtui.privacy import scan_record
-    from meetingtui.services.record import RecordReader, filed_municipality, load_meeting
-
+    """Every page's content but the minutes' own text, which `site.minutes` makes (and scans)
+    page by page; ``personal_data`` is where a personnummer stands in the rest."""
     source = read_site(ws, internal=internal)
-    places = _personal_data(source)
     pages = group_pages(source)
-    minutes: list[MinutesPage] = []
-    reader = RecordReader(ws)
-    for group in source.groups:
-        for meeting in group.meetings:
-            if meeting.status != CLOSED:
-                continue
-            record = load_meeting(ws, meeting.id, reader)
-            places += [f"{meeting.date} {mask_personal_numbers(group.short)}: {where}"
-                       for where in scan_record(record, not internal)]
-            html = build_minutes_html(record, public=not internal,
-                                      municipality=filed_municipality(ws, record.meeting))
-            minutes.append(MinutesPage(meeting.id, minutes_page(meeting, group.short),
-                                       f"{meeting.date} {group.short}", html, group.short,
-                                       pages[group.id]))
+    minutes = [MinutesPage(meeting.id, minutes_page(meeting, group.short),
+                           f"{meeting.date} {group.short}", group.short, pages[group.id],
+                           f"{meeting.date} {mask_personal_numbers(group.short)}")
+               for group in source.groups for meeting in group.meetings
+               if meeting.status == CLOSED]
     by_meeting = {page.meeting_id: page.page for page in minutes}
     return Site(source, internal, _owners(source), _orgs(source),
-                _groups(source, pages, by_meeting), minutes, places)
+                _groups(source, pages, by_meeting), minutes, _personal_data(source))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
 from functools import cache, partial
 from importlib import resources
 from typing import Any
@@ -48,34 +50,48 @@ def stylesheet() -> bytes:
     return (resources.files("meetingtui.export.site") / "templates" / STYLESHEET).read_bytes()
 
 
-def _render(template: str, depth: int, site: Site, **context: Any) -> bytes:
-    env = environment()
-    root = "../" * depth
-    html = env.get_template(template).render(
-        lang=language(), root=root, site=site, internal=site.internal,
-        today=site.source.actions.today, municipality=site.source.actions.municipality,
-        **context)
+@dataclass(frozen=True)
+class Frame:
+    """What frames every page: its language, the internal marks, the day, the municipality (a
+    worker making minutes pages gets this, not the whole site)."""
+
+    lang: str
+    internal: bool
+    today: date
+    municipality: str
+
+
+def frame_of(site: Site) -> Frame:
+    actions = site.source.actions
+    return Frame(language(), site.internal, actions.today, actions.municipality)
+
+
+def _render(template: str, depth: int, frame: Frame, **context: Any) -> bytes:
+    html = environment().get_template(template).render(
+        lang=frame.lang, root="../" * depth, internal=frame.internal, today=frame.today,
+        municipality=frame.municipality, **context)
     return html.encode("utf-8")
 
 
 def pages(site: Site, *, page_per_owner: bool = False) -> Iterator[Page]:
-    """Every file of the site but the calendars (`calendars`), in the order written."""
+    """Every file of the site but the minutes (`minutes_page`) and the calendars
+    (`calendars`), in the order written."""
+    frame = frame_of(site)
     yield STYLESHEET, stylesheet
-    yield "index.html", partial(_render, "index.html", 0, site)
-    yield ALL_OWNERS, partial(_render, "all_owners.html", 0, site,
+    yield "index.html", partial(_render, "index.html", 0, frame, site=site)
+    yield ALL_OWNERS, partial(_render, "all_owners.html", 0, frame, site=site,
                               page_per_owner=page_per_owner)
     for kind, holders in (("owner", site.owners), ("org", site.orgs)):
         for holder in holders:
-            yield holder.page, partial(_render, "holder.html", 1, site, holder=holder, kind=kind)
+            yield holder.page, partial(_render, "holder.html", 1, frame, site=site,
+                                       holder=holder, kind=kind)
     for group in site.groups:
-        yield group.page, partial(_render, "group.html", 1, site, group=group)
-    for minutes in site.minutes:
-        yield minutes.page, partial(_minutes, site, minutes)
+        yield group.page, partial(_render, "group.html", 1, frame, site=site, group=group)
 
 
-def _minutes(site: Site, minutes: MinutesPage) -> bytes:
-    return _render("minutes.html", 1, site, title=minutes.title, minutes=minutes,
-                   body=minutes.html)
+def minutes_page(frame: Frame, minutes: MinutesPage, body: str) -> bytes:
+    """A closed meeting's page around its minutes (`minutes.html.build_minutes_html`)."""
+    return _render("minutes.html", 1, frame, title=minutes.title, minutes=minutes, body=body)
 
 
 def calendars(site: Site) -> Iterator[Page]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from meetingtui.export.files import (
     FILE_MODE,
+    ExportError,
     _error,
     _exists,
     _move,
@@ -33,35 +34,70 @@ from meetingtui.store.guard import database_files
 Made = tuple[str, Callable[[], bytes]]  # a file's path in the site, and what makes its bytes
 
 
+def write_file(staging: Path, name: str, data: bytes) -> None:
+    """One file into the staging folder, unsynced (`Staging.finish` syncs them all); OSError
+    as the system says it. Worker processes making minutes pages write with this too."""
+    path = staging / name
+    make_folder(path.parent)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+
+
+class Staging:
+    """The temporary folder a site is written into before it is moved into ``folder``; it
+    never outlives the ``with`` block."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.names: list[str] = []
+        try:
+            make_folder(self.folder.parent)
+            self.path = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.",
+                                              suffix=".publishing", dir=self.folder.parent))
+        except OSError as error:
+            raise _error(error, self.folder) from error
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def write(self, name: str, data: bytes) -> None:
+        try:
+            write_file(self.path, name, data)
+        except OSError as error:
+            raise self.failed(name, error) from error
+        self.names.append(name)
+
+    def written(self, name: str) -> None:
+        """A file someone else (a worker) wrote into `path`."""
+        self.names.append(name)
+
+    def failed(self, name: str, error: OSError) -> ExportError:
+        return _error(error, self.folder / name)
+
+    def finish(self, *, force: bool, protected: Path | None) -> list[Path]:
+        """Every file on the disk, then moved into place: see the module."""
+        _sync(self.path, self.names)
+        return _move_into(self.folder, self.path, self.names, force=force, protected=protected)
+
+
 def write_site(folder: Path, files: Iterable[Made], *, force: bool, protected: Path | None,
                written: Callable[[], None] = lambda: None) -> list[Path]:
     """Write ``files`` into ``folder`` (their names relative to it); ``written()`` after each.
     `ExportError` for anything the file system refuses, and before anything is replaced for a
     file that is a database."""
-    folder = Path(folder)
-    try:
-        make_folder(folder.parent)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".publishing",
-                                        dir=folder.parent))
-    except OSError as error:
-        raise _error(error, folder) from error
-    try:
-        names = []
+    with Staging(folder) as staging:
         for name, make in files:
-            path = staging / name
             try:
-                make_folder(path.parent)
-                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-                with os.fdopen(descriptor, "wb") as stream:
-                    stream.write(make())
+                data = make()
             except OSError as error:
-                raise _error(error, folder / name) from error
-            names.append(name)
+                raise staging.failed(name, error) from error
+            staging.write(name, data)
             written()
-        _sync(staging, names)
-        return _move_into(folder, staging, names, force=force, protected=protected)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        return staging.finish(force=force, protected=protected)
 
 
 def _sync(staging: Path, names: list[str]) -> None:

@@ -1,0 +1,143 @@
+"""The minutes pages of a site: each closed meeting's record loaded, scanned for personnummer,
+made into its page and written into the staging folder, in worker processes when there are many.
+
+A ten-year database has some 1,700 closed meetings at about 6 ms each, all of it Python (the
+record, its HTML): one process is one core. Each worker opens the database itself (a connection
+never crosses a fork) with the parent's templates, clock and language, and makes exactly what
+the parent would have (a test compares the two sites byte for byte). A database in memory, a
+few meetings or one core: the parent does it alone.
+
+A public page with a personnummer in it is never written, not even into the staging folder: the
+places are reported and the publish refused.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from meetingtui.export.site.content import MinutesPage, Site
+from meetingtui.export.site.render import Frame, frame_of
+from meetingtui.export.site.staging import Staging
+
+if TYPE_CHECKING:
+    from meetingtui.agenda import TemplateSet
+    from meetingtui.paths import Locations
+    from meetingtui.services.record import RecordReader
+    from meetingtui.services.workspace import Workspace
+
+# Below this many meetings starting workers costs more than it saves.
+PARALLEL_FROM = 64
+MAX_WORKERS = 8
+
+
+@dataclass(frozen=True)
+class Made:
+    """What became of one meeting's page: written, or why not."""
+
+    personal_data: list[str]  # where a personnummer stands in it
+    written: bool
+    error: OSError | None = None
+
+
+def write_minutes(ws: Workspace, site: Site, staging: Staging, *, workers: int | None = None,
+                  written: Callable[[], None] = lambda: None) -> list[str]:
+    """Every closed meeting's page into ``staging`` (``written()`` after each), but a public
+    one with a personnummer; returns where personnummer stand, each place naming its meeting.
+    ``workers`` None: as many as there are cores (one where it cannot help)."""
+    places: list[str] = []
+    for page, made in zip(site.minutes, _made(ws, site, staging.path, workers), strict=True):
+        places += [f"{page.named}: {where}" for where in made.personal_data]
+        if made.error is not None:
+            raise staging.failed(page.page, made.error)
+        if made.written:
+            staging.written(page.page)
+            written()
+    return places
+
+
+def _made(ws: Workspace, site: Site, staging: Path, workers: int | None) -> Iterator[Made]:
+    count = _workers(len(site.minutes)) if workers is None else workers
+    frame = frame_of(site)
+    if count < 2 or ws.store.path is None:
+        from meetingtui.services.record import RecordReader
+
+        reader = RecordReader(ws)
+        for page in site.minutes:
+            yield _make(ws, reader, frame, staging, page)
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=count, mp_context=_context(), initializer=_start,
+        initargs=(ws.store.path, ws.templates, ws.locations, ws.clock(), frame, staging))
+    try:
+        chunk = max(1, len(site.minutes) // (count * 8))  # small enough to even out the cores
+        yield from pool.map(_one, site.minutes, chunksize=chunk)
+    finally:  # a failed write: the pages not yet made are not made
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _workers(meetings: int) -> int:
+    if meetings < PARALLEL_FROM:
+        return 1
+    cores = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+             else os.cpu_count() or 1)
+    return min(cores, MAX_WORKERS)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (no other thread whose locks the child would inherit held): the
+    worker starts with everything imported. Elsewhere a fresh interpreter."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _make(ws: Workspace, reader: RecordReader, frame: Frame, staging: Path,
+          page: MinutesPage) -> Made:
+    from meetingtui.export.minutes.html import build_minutes_html
+    from meetingtui.export.site.render import minutes_page
+    from meetingtui.export.site.staging import write_file
+    from meetingtui.privacy import scan_record
+    from meetingtui.services.record import filed_municipality, load_meeting
+
+    record = load_meeting(ws, page.meeting_id, reader)
+    places = [str(where) for where in scan_record(record, not frame.internal)]
+    if places and not frame.internal:
+        return Made(places, written=False)
+    body = build_minutes_html(record, public=not frame.internal,
+                              municipality=filed_municipality(ws, record.meeting))
+    try:
+        write_file(staging, page.page, minutes_page(frame, page, body))
+    except OSError as error:
+        return Made(places, written=False, error=error)
+    return Made(places, written=True)
+
+
+# A worker's own workspace, reader and what its pages share, set once by `_start`.
+_worker: tuple[Workspace, RecordReader, Frame, Path] | None = None
+
+
+def _start(path: Path, templates: TemplateSet, locations: Locations, now: datetime,
+           frame: Frame, staging: Path) -> None:
+    from meetingtui.i18n import set_language
+    from meetingtui.services.record import RecordReader
+    from meetingtui.services.workspace import Workspace
+    from meetingtui.store.db import Store
+
+    global _worker
+    set_language(frame.lang)
+    ws = Workspace(Store.open(path, create=False), templates, locations, lambda: now)
+    _worker = (ws, RecordReader(ws), frame, staging)
+
+
+def _one(page: MinutesPage) -> Made:
+    assert _worker is not None, "a worker is started by _start"
+    ws, reader, frame, staging = _worker
+    return _make(ws, reader, frame, staging, page)
