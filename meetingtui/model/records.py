@@ -8,12 +8,10 @@ from typing import Annotated, Any
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from meetingtui.model.enums import (
     CauseBasis,
@@ -37,10 +35,8 @@ from meetingtui.model.text import (
     Line,
     Name,
     Notes,
+    Owner,
     Quoted,
-    _clean,
-    _short,
-    _single_line,
 )
 
 # --- records -----------------------------------------------------------------------------------
@@ -178,19 +174,12 @@ def _in_order(ids: list[int]) -> list[int]:
     return sorted(set(ids))
 
 
-def _owner_given(value: str) -> str:
-    if not value:
-        raise PydanticCustomError("owner_missing", "Every measure needs an owner (ansvarig)")
-    return value
-
-
 class Measure(Record):
     """An åtgärd: what is to be done, by whom, by when. Status comes from its updates."""
 
     meeting_id: int
     text: Description
-    owner: Annotated[str, BeforeValidator(_clean), AfterValidator(_single_line),
-                     AfterValidator(_owner_given), AfterValidator(_short)]
+    owner: Owner
     owner_org: Line = ""
     due: date | None = None
     type: MeasureType = MeasureType.SITUATIONAL

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
     Field,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from meetingtui.model.enums import AgreementKind, MeasureStatus, ReportState, Trend
-from meetingtui.model.records import Measure, Record, _owner_given
-from meetingtui.model.text import Description, Line, Name, Notes, _clean, _short, _single_line
+from meetingtui.model.records import Measure, Record
+from meetingtui.model.text import Description, Line, Name, Notes, Owner
 
 # --- between meetings and upward (issue 16) -------------------------------------------------
 
@@ -75,8 +72,7 @@ class Commitment(Record):
     agreement_id: int
     party: Line = ""
     text: Description
-    owner: Annotated[str, BeforeValidator(_clean), AfterValidator(_single_line),
-                     AfterValidator(_owner_given), AfterValidator(_short)]
+    owner: Owner
     organisation: Line = ""
     due: date | None = None
     status: MeasureStatus = MeasureStatus.NOT_STARTED

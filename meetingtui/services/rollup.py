@@ -9,6 +9,7 @@ closed: the measures stored by then, with their status then (the freeze point it
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 from meetingtui.model import (
@@ -74,17 +75,18 @@ def rollup(ws: Workspace, meeting: Meeting, named: list[str]) -> Rollup:
     groups = rolled_groups(ws, meeting, named)
     shorts = {g.id: g.short for g in groups if g.id is not None}
     day = meeting.date
-    rows: dict[tuple[int, str], RollupRow] = {}
+    # Counted in plain counters, made into rows at the end: a styrgrupp's roll-up counts
+    # thousands of measures, and a model's attribute is slow to add to.
+    counts: dict[tuple[int, str], Counter[str]] = {}
     late: list[RollupLate] = []
     for m in rollup_rows.measures_of_groups(ws.store, list(shorts), day,
                                             frozen_at(ws.store, meeting.id)):
         status = MeasureStatus(m.status)
-        key = (m.group_id, m.area)
-        row = rows.setdefault(key, RollupRow(group=shorts[m.group_id], area=m.area))
-        setattr(row, status.value, getattr(row, status.value) + 1)
+        counted = counts.setdefault((m.group_id, m.area), Counter())
+        counted[status.value] += 1
         shade = colour(status, m.due, day)
         if shade:
-            setattr(row, shade, getattr(row, shade) + 1)
+            counted[shade] += 1
         if shade == "red":
             assert m.due is not None
             owner = f"{m.owner}, {m.owner_org}" if m.owner_org else m.owner
@@ -95,8 +97,9 @@ def rollup(ws: Workspace, meeting: Meeting, named: list[str]) -> Rollup:
                                    owner="" if m.confidential else owner, due=m.due,
                                    status=status, confidential=m.confidential))
     order = {g.id: n for n, g in enumerate(groups)}
-    ordered = [rows[k] for k in sorted(rows, key=lambda k: (order[k[0]], k[1] == "",
-                                                           k[1].casefold()))]
+    ordered = [RollupRow(group=shorts[k[0]], area=k[1], **counts[k])
+               for k in sorted(counts, key=lambda k: (order[k[0]], k[1] == "",
+                                                      k[1].casefold()))]
     late.sort(key=lambda r: (r.due, r.group, r.measure_id))
     return Rollup(day=day, groups=[g.short for g in groups], rows=ordered, late=late)
 

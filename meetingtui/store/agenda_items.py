@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meetingtui.model import AgendaItem
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, insert_records, update_record
+from meetingtui.store.rows import from_row, insert_records, models, update_record
 
 
 def insert_items(store: Store, items: list[AgendaItem]) -> list[AgendaItem]:
@@ -46,6 +46,6 @@ def get_item(store: Store, item_id: int) -> AgendaItem | None:
 
 
 def items_of(store: Store, meeting_id: int) -> list[AgendaItem]:
-    return from_rows(AgendaItem, store.db.query(
+    return models(AgendaItem, store.db,
         "SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position", [meeting_id]
-    ))
+    )

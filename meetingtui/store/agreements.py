@@ -17,8 +17,8 @@ from meetingtui.store.lagesbild import remove_row
 from meetingtui.store.rows import (
     Gone,
     from_row,
-    from_rows,
     insert_record,
+    models,
     read_row,
     update_record,
 )
@@ -51,24 +51,24 @@ def get_agreement(store: Store, agreement_id: int) -> Agreement | None:
 
 def all_agreements(store: Store) -> list[Agreement]:
     """Every agreement, the newest period first."""
-    return from_rows(Agreement, store.db.query(
+    return models(Agreement, store.db,
         "SELECT * FROM agreements WHERE deleted_at IS NULL "
-        "ORDER BY period_end DESC, period_start DESC, id"))
+        "ORDER BY period_end DESC, period_start DESC, id")
 
 
 def agreements_in_force(store: Store, day: date) -> list[Agreement]:
     """Those whose period holds `day` (both ends included), the soonest ending first."""
-    return from_rows(Agreement, store.db.query(
+    return models(Agreement, store.db,
         "SELECT * FROM agreements WHERE deleted_at IS NULL AND period_start <= :d "
-        "AND period_end >= :d ORDER BY period_end, id", {"d": day.isoformat()}))
+        "AND period_end >= :d ORDER BY period_end, id", {"d": day.isoformat()})
 
 
 def agreements_ending(store: Store, day: date, last: date) -> list[Agreement]:
     """Those in force on `day` whose period ends on `last` or before."""
-    return from_rows(Agreement, store.db.query(
+    return models(Agreement, store.db,
         "SELECT * FROM agreements WHERE deleted_at IS NULL AND period_start <= :d "
         "AND period_end >= :d AND period_end <= :l ORDER BY period_end, id",
-        {"d": day.isoformat(), "l": last.isoformat()}))
+        {"d": day.isoformat(), "l": last.isoformat()})
 
 
 def insert_commitment(store: Store, commitment: Commitment) -> Commitment:
@@ -100,9 +100,9 @@ def commitments_of(store: Store, agreement_ids: list[int]) -> dict[int, list[Com
     if not agreement_ids:
         return found
     marks = ", ".join("?" for _ in agreement_ids)
-    for commitment in from_rows(Commitment, store.db.query(
+    for commitment in models(Commitment, store.db,
             f"SELECT * FROM commitments WHERE agreement_id IN ({marks}) "
-            "AND deleted_at IS NULL ORDER BY agreement_id, id", agreement_ids)):
+            "AND deleted_at IS NULL ORDER BY agreement_id, id", agreement_ids):
         found[commitment.agreement_id].append(commitment)
     return found
 
@@ -188,9 +188,9 @@ def has_agreements_item(store: Store, meeting_id: int) -> bool:
 
 def measures_mentioning(store: Store, words: str, limit: int) -> list[Measure]:
     """The newest measures (not removed) whose text holds `words` (the demo's links)."""
-    return from_rows(Measure, store.db.query(
+    return models(Measure, store.db,
         "SELECT * FROM measures_current WHERE text LIKE ? ORDER BY id DESC LIMIT ?",
-        [f"%{words}%", limit]))
+        [f"%{words}%", limit])
 
 
 def _require_agreement(db: Any, agreement_id: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meetingtui.model import Amendment
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_rows, insert_record
+from meetingtui.store.rows import insert_record, models
 
 
 def insert_amendment(store: Store, amendment: Amendment) -> None:
@@ -13,6 +13,6 @@ def insert_amendment(store: Store, amendment: Amendment) -> None:
 
 
 def amendments_of(store: Store, meeting_id: int) -> list[Amendment]:
-    return from_rows(Amendment, store.db.query(
+    return models(Amendment, store.db,
         "SELECT * FROM amendments WHERE meeting_id = ? ORDER BY id", [meeting_id]
-    ))
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from meetingtui.model import Group, Member, Person
 from meetingtui.store.db import Store
-from meetingtui.store.rows import Gone, from_row, from_rows, insert_record, update_record
+from meetingtui.store.rows import Gone, from_row, insert_record, models, update_record
 
 
 def insert_group(store: Store, group: Group) -> Group:
@@ -21,7 +21,7 @@ def update_group(store: Store, group: Group, base: Group | None = None) -> Group
 def list_groups(store: Store, *, archived: bool = True) -> list[Group]:
     """In id order; without the archived ones unless asked for."""
     where = "" if archived else " WHERE archived = 0"
-    return from_rows(Group, store.db.query(f"SELECT * FROM groups{where} ORDER BY id"))
+    return models(Group, store.db, f"SELECT * FROM groups{where} ORDER BY id")
 
 
 def get_group(store: Store, group_id: int) -> Group | None:
@@ -79,7 +79,7 @@ def get_person(store: Store, person_id: int) -> Person | None:
 
 
 def members(store: Store, group_id: int) -> list[Member]:
-    return from_rows(Member, store.db.query(
+    return models(Member, store.db,
         "SELECT p.*, gm.substitute FROM people p JOIN group_members gm ON gm.person_id = p.id "
         "WHERE gm.group_id = ? ORDER BY gm.position", [group_id],
-    ))
+    )

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from meetingtui.model import Cause, Observation
 from meetingtui.store.db import Store
-from meetingtui.store.rows import Gone, from_row, from_rows, insert_record, update_record
+from meetingtui.store.rows import Gone, from_row, insert_record, models, update_record
 
 
 def insert_observation(store: Store, observation: Observation) -> Observation:
@@ -94,18 +94,18 @@ def get_observation(store: Store, observation_id: int) -> Observation | None:
 
 
 def observations_of(store: Store, meeting_id: int) -> list[Observation]:
-    return from_rows(Observation, store.db.query(
+    return models(Observation, store.db,
         "SELECT * FROM observations WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY id",
         [meeting_id],
-    ))
+    )
 
 
 def appearances(store: Store, problem_id: int) -> list[Observation]:
     """Every appearance of a problem, oldest meeting first."""
-    return from_rows(Observation, store.db.query(
+    return models(Observation, store.db,
         "SELECT o.* FROM observations o JOIN meetings m ON m.id = o.meeting_id "
         "WHERE o.problem_id = ? AND o.deleted_at IS NULL ORDER BY m.date, m.id, o.id",
-        [problem_id]))
+        [problem_id])
 
 
 def insert_cause(store: Store, cause: Cause) -> Cause:
@@ -139,8 +139,8 @@ def problem_causes(store: Store, problem_id: int, *, until: int | None = None) -
     if until is not None:
         sql += ("AND (SELECT (m.date < u.date OR (m.date = u.date AND m.id <= u.id)) "
                 "     FROM meetings u WHERE u.id = :until) ")
-    return from_rows(Cause, store.db.query(sql + "ORDER BY m.date, m.id, o.id, c.id",
-                                           {"problem": problem_id, "until": until}))
+    return models(Cause, store.db, sql + "ORDER BY m.date, m.id, o.id, c.id",
+                                           {"problem": problem_id, "until": until})
 
 
 def causes_by_id(store: Store, cause_ids: list[int]) -> dict[int, Cause]:
@@ -149,15 +149,15 @@ def causes_by_id(store: Store, cause_ids: list[int]) -> dict[int, Cause]:
     for start in range(0, len(cause_ids), 500):
         chunk = cause_ids[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
-        for cause in from_rows(Cause, store.db.query(
-                f"SELECT * FROM causes WHERE id IN ({marks}) AND deleted_at IS NULL", chunk)):
+        for cause in models(Cause, store.db,
+                f"SELECT * FROM causes WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
             assert cause.id is not None
             found[cause.id] = cause
     return found
 
 
 def causes_of_meeting(store: Store, meeting_id: int) -> list[Cause]:
-    return from_rows(Cause, store.db.query(
+    return models(Cause, store.db,
         "SELECT c.* FROM causes c JOIN observations o ON o.id = c.observation_id "
         "WHERE o.meeting_id = ? AND c.deleted_at IS NULL ORDER BY c.id", [meeting_id],
-    ))
+    )

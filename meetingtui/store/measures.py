@@ -25,8 +25,8 @@ from meetingtui.store.rows import (
     Conflict,
     Gone,
     from_row,
-    from_rows,
     insert_record,
+    models,
     read_row,
     update_record,
 )
@@ -141,9 +141,9 @@ def with_causes(store: Store, measures: list[Measure]) -> list[Measure]:
 
 def measures_addressing(store: Store, cause_id: int) -> list[Measure]:
     """The measures (not removed) that address a cause, oldest first."""
-    return with_causes(store, from_rows(Measure, store.db.query(
+    return with_causes(store, models(Measure, store.db,
         "SELECT m.* FROM measures_current m JOIN measure_causes t ON t.measure_id = m.id "
-        "WHERE t.cause_id = ? ORDER BY m.id", [cause_id])))
+        "WHERE t.cause_id = ? ORDER BY m.id", [cause_id]))
 
 
 def remove_measure(store: Store, measure_id: int, now: datetime) -> None:
@@ -234,15 +234,15 @@ def insert_update(store: Store, update: MeasureUpdate) -> MeasureUpdate:
 
 def updates_of(store: Store, measure_id: int) -> list[MeasureUpdate]:
     """A measure's history, oldest first."""
-    return from_rows(MeasureUpdate, store.db.query(
+    return models(MeasureUpdate, store.db,
         "SELECT * FROM measure_updates WHERE measure_id = ? ORDER BY id", [measure_id]
-    ))
+    )
 
 
 def updates_in_meeting(store: Store, meeting_id: int) -> list[MeasureUpdate]:
-    return from_rows(MeasureUpdate, store.db.query(
+    return models(MeasureUpdate, store.db,
         "SELECT * FROM measure_updates WHERE meeting_id = ? ORDER BY id", [meeting_id]
-    ))
+    )
 
 
 @dataclass(frozen=True)

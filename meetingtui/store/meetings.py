@@ -6,7 +6,14 @@ from datetime import date
 
 from meetingtui.model import Attendance, Meeting, MeetingStatus
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, insert_record, insert_records, update_record
+from meetingtui.store.rows import (
+    from_row,
+    from_rows,
+    insert_record,
+    insert_records,
+    models,
+    update_record,
+)
 
 
 def insert_meeting(store: Store, meeting: Meeting) -> Meeting:
@@ -131,6 +138,6 @@ def get_attendance(store: Store, attendance_id: int) -> Attendance | None:
 
 
 def attendance_of(store: Store, meeting_id: int) -> list[Attendance]:
-    return from_rows(Attendance, store.db.query(
+    return models(Attendance, store.db,
         "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id]
-    ))
+    )

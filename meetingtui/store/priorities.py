@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from meetingtui.model import Priority
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_rows, insert_records
+from meetingtui.store.rows import insert_records, models
 
 
 def replace_priorities(store: Store, meeting_id: int,
@@ -19,9 +19,9 @@ def replace_priorities(store: Store, meeting_id: int,
 
 
 def priorities_of(store: Store, meeting_id: int) -> list[Priority]:
-    return from_rows(Priority, store.db.query(
+    return models(Priority, store.db,
         "SELECT * FROM meeting_priorities WHERE meeting_id = ? ORDER BY position", [meeting_id]
-    ))
+    )
 
 
 def latest_before(store: Store, group_id: int, meeting_id: int,
@@ -29,14 +29,14 @@ def latest_before(store: Store, group_id: int, meeting_id: int,
     """The priorities of the group's newest earlier meeting that chose any (for `quarter`,
     when given): those in force, or chosen ahead for that quarter."""
     for_quarter = "" if quarter is None else " AND q.quarter = :quarter"
-    return from_rows(Priority, store.db.query(
+    return models(Priority, store.db,
         "SELECT p.* FROM meeting_priorities p WHERE p.meeting_id = ("
         "  SELECT m.id FROM meetings m JOIN meetings this ON this.id = :meeting "
         "  WHERE m.group_id = :group AND m.id != this.id "
         "  AND (m.date < this.date OR (m.date = this.date AND m.id < this.id)) "
         "  AND EXISTS (SELECT 1 FROM meeting_priorities q WHERE q.meeting_id = m.id"
         f"{for_quarter}) ORDER BY m.date DESC, m.id DESC LIMIT 1) ORDER BY p.position",
-        {"meeting": meeting_id, "group": group_id, "quarter": quarter}))
+        {"meeting": meeting_id, "group": group_id, "quarter": quarter})
 
 
 __all__ = ["insert_records", "latest_before", "priorities_of", "replace_priorities"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from meetingtui.model import Measure, ProposalState
 from meetingtui.store.db import Store
 from meetingtui.store.measures import with_causes
-from meetingtui.store.rows import Conflict, from_row, from_rows, read_row, update_record
+from meetingtui.store.rows import Conflict, from_row, models, read_row, update_record
 
 _PROPOSAL_FIELDS = {"proposal", "proposal_decided_on", "proposal_meeting_id", "proposal_reason"}
 
@@ -19,7 +19,7 @@ _LIVE = ("SELECT m.*, coalesce((SELECT u.new_status FROM measure_updates u WHERE
 def proposals(store: Store, bodies: list[str] | None = None, *,
               waiting_only: bool = False) -> list[Measure]:
     """Every live proposal (to one of `bodies`, any case, when given), oldest first."""
-    rows = from_rows(Measure, store.db.query(f"{_LIVE} ORDER BY m.id"))
+    rows = models(Measure, store.db, f"{_LIVE} ORDER BY m.id")
     wanted = {" ".join(b.split()).casefold() for b in bodies} if bodies is not None else None
     return with_causes(store, [
         m for m in rows
@@ -31,16 +31,16 @@ def answered_in(store: Store, meeting_id: int) -> list[Measure]:
     """The live proposals a body's meeting answered, oldest first: all a closed meeting's
     minutes say of what was put before it (read alone, not picked from every proposal ever
     made, which cost a ten-year site 10 s)."""
-    return with_causes(store, from_rows(Measure, store.db.query(
-        f"{_LIVE} AND m.proposal_meeting_id = ? ORDER BY m.id", [meeting_id])))
+    return with_causes(store, models(Measure, store.db,
+        f"{_LIVE} AND m.proposal_meeting_id = ? ORDER BY m.id", [meeting_id]))
 
 
 def answered_by_meeting(store: Store) -> dict[int, list[Measure]]:
     """`answered_in` of every meeting at once, by the meeting's id: a publish asks it of every
     closed meeting, and each query reads every proposal (1 ms a meeting)."""
     answered: dict[int, list[Measure]] = {}
-    for measure in with_causes(store, from_rows(Measure, store.db.query(
-            f"{_LIVE} AND m.proposal_meeting_id IS NOT NULL ORDER BY m.id"))):
+    for measure in with_causes(store, models(Measure, store.db,
+            f"{_LIVE} AND m.proposal_meeting_id IS NOT NULL ORDER BY m.id")):
         answered.setdefault(measure.proposal_meeting_id or 0, []).append(measure)
     return answered
 

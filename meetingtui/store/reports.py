@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from meetingtui.model import Report
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, from_rows, insert_record, to_row, update_record
+from meetingtui.store.rows import from_row, insert_record, models, to_row, update_record
 
 #: The fields an answer writes; the report's own words never change once answered.
 ANSWER = ("state", "meeting_id", "observation_id", "reason")
@@ -35,16 +35,16 @@ def get_report(store: Store, report_id: int) -> Report | None:
 
 def waiting_reports(store: Store, group_id: int) -> list[Report]:
     """The group's reports no meeting has answered yet, oldest first."""
-    return from_rows(Report, store.db.query(
+    return models(Report, store.db,
         "SELECT * FROM reports WHERE group_id = ? AND state = '' AND deleted_at IS NULL "
-        "ORDER BY reported_at, id", [group_id]))
+        "ORDER BY reported_at, id", [group_id])
 
 
 def answered_in(store: Store, meeting_id: int) -> list[Report]:
     """The reports a meeting answered, in the order they were reported."""
-    return from_rows(Report, store.db.query(
+    return models(Report, store.db,
         "SELECT * FROM reports WHERE meeting_id = ? AND state != '' AND deleted_at IS NULL "
-        "ORDER BY reported_at, id", [meeting_id]))
+        "ORDER BY reported_at, id", [meeting_id])
 
 
 def answer_report(store: Store, answered: Report, base: Report) -> Report:

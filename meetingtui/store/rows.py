@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -20,7 +21,7 @@ R = TypeVar("R", bound=Record)
 _JSON_COLUMNS = {"points", "skip_months"}
 
 __all__ = ["Conflict", "Gone", "from_row", "from_rows", "insert_record", "insert_records",
-           "read_row", "to_row", "update_record"]
+           "models", "read_row", "to_row", "update_record"]
 
 
 def to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
@@ -33,17 +34,37 @@ def to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, An
 
 
 def from_row(cls: type[M], row: dict[str, Any]) -> M:
-    data = dict(row)
-    for key in _JSON_COLUMNS & data.keys():
-        if isinstance(data[key], str):
-            data[key] = json.loads(data[key])
-    data.pop("deleted_at", None)
-    fields = cls.model_fields
-    return cls.model_validate({k: v for k, v in data.items() if k in fields})
+    return cls.model_validate(_data(cls, row.items()))
 
 
 def from_rows(cls: type[M], rows: Any) -> list[M]:
     return [from_row(cls, row) for row in rows]
+
+
+def models(cls: type[M], db: Database, sql: str, params: Any = None) -> list[M]:
+    """What a query returns as models, made straight from the cursor's tuples: a publish reads
+    some 130,000 rows, and a dict per row on the way costs a tenth of it."""
+    cursor = db.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    validate = cls.model_validate
+    return [validate(_data(cls, zip(names, values, strict=True)))
+            for values in cursor.fetchall()]
+
+
+def _data(cls: type[BaseModel], items: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    """A row's columns that are the model's fields (never `deleted_at`), JSON lists parsed."""
+    fields, json_columns = _columns(cls)
+    data = {key: value for key, value in items if key in fields}
+    for key in json_columns:
+        if isinstance(data.get(key), str):
+            data[key] = json.loads(data[key])
+    return data
+
+
+@cache
+def _columns(cls: type[BaseModel]) -> tuple[frozenset[str], frozenset[str]]:
+    fields = frozenset(cls.model_fields) - {"deleted_at"}
+    return fields, fields & _JSON_COLUMNS
 
 
 def read_row(db: Database, table: str, record_id: int) -> dict[str, Any] | None:
