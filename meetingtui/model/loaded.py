@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import (
     BaseModel,
+    Field,
 )
 
 from meetingtui.model.enums import MeasureStatus
@@ -28,11 +29,11 @@ from meetingtui.model.upward import AgreementDetail
 
 class ObservationDetail(BaseModel):
     observation: Observation
-    causes: list[Cause] = []
-    measures: list[Measure] = []
+    causes: list[Cause] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
     # A problem carried over: the measures its earlier meetings decided, with their status as
     # of this meeting (as it closed, for a closed one).
-    earlier_measures: list[Measure] = []
+    earlier_measures: list[Measure] = Field(default_factory=list)
 
 
 class FollowUp(BaseModel):
@@ -50,17 +51,17 @@ class MeetingRecord(BaseModel):
     group: Group
     template: GroupTemplate | None = None
     meeting: Meeting
-    attendance: list[Attendance] = []
-    items: list[AgendaItem] = []
-    observations: list[ObservationDetail] = []
+    attendance: list[Attendance] = Field(default_factory=list)
+    items: list[AgendaItem] = Field(default_factory=list)
+    observations: list[ObservationDetail] = Field(default_factory=list)
     measures: list[Measure] = []  # decided in this meeting, in order
     # The causes those measures address, by id: some were found at earlier appearances of
     # their problems, and are not among this meeting's observations' causes.
-    addressed: dict[int, Cause] = {}
-    followups: list[FollowUp] = []
-    priorities: list[Priority] = []
+    addressed: dict[int, Cause] = Field(default_factory=dict)
+    followups: list[FollowUp] = Field(default_factory=list)
+    priorities: list[Priority] = Field(default_factory=list)
     next_meeting: Meeting | None = None
-    amendments: list[Amendment] = []
+    amendments: list[Amendment] = Field(default_factory=list)
     rollup: Rollup | None = None  # for a meeting with a `rollup` item
     proposals: Proposals | None = None  # for a meeting with a `proposals` item
     agreements: list[AgreementDetail] = []  # in force on its date; as of closing once closed
@@ -97,17 +98,17 @@ class Rollup(BaseModel):
     """The operative groups' measures as of a meeting's date (as it closed, for a closed one)."""
 
     day: date
-    groups: list[str] = []
-    rows: list[RollupRow] = []
-    late: list[RollupLate] = []
+    groups: list[str] = Field(default_factory=list)
+    rows: list[RollupRow] = Field(default_factory=list)
+    late: list[RollupLate] = Field(default_factory=list)
 
 
 class Proposals(BaseModel):
     """A meeting's proposals: those it made to a body above, and those made to it (its group
     being that body), waiting or answered here."""
 
-    made: list[Measure] = []
-    received: list[Measure] = []
+    made: list[Measure] = Field(default_factory=list)
+    received: list[Measure] = Field(default_factory=list)
     origins: dict[int, str] = {}  # measure id → the proposing group's short name
 
 

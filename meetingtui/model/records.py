@@ -131,7 +131,7 @@ class AgendaItem(Record):
     kind: ItemKind = ItemKind.TEXT
     minutes: int | None = None
     guidance: Notes = ""
-    points: list[Line] = []
+    points: list[Line] = Field(default_factory=list)
     notes: Notes = ""
     decision: Notes = ""
     confidential: bool = False
@@ -188,7 +188,7 @@ class Measure(Record):
     observation_id: int | None = None
     # The causes it should affect (its problem's), in the order they were recorded: several,
     # or none. Stored in `measure_causes`; `measures.cause_id` keeps the first for older code.
-    cause_ids: Annotated[list[int], AfterValidator(_in_order)] = []
+    cause_ids: Annotated[list[int], AfterValidator(_in_order)] = Field(default_factory=list)
     confidential: bool = False
     status: MeasureStatus = MeasureStatus.NOT_STARTED  # derived: the newest update's status
     # A proposal to a body above the group (KLG, styrgruppen …) until that body decides it.

@@ -28,10 +28,10 @@ class TemplateItem(_Strict):
     kind: ItemKind = ItemKind.TEXT
     minutes: int | None = Field(default=None, ge=1, le=480)
     guidance: Notes = ""
-    points: list[Line] = []
+    points: list[Line] = Field(default_factory=list)
     # `rollup`: the groups it rolls up (short name, name or template id); none: every other
     # operative group. `proposals`: the body the measures recorded there are proposed to.
-    groups: list[Name] = []
+    groups: list[Name] = Field(default_factory=list)
     body: Line = ""
     line: int = 0  # where the heading stands in its file, for messages
 
@@ -46,9 +46,9 @@ class GroupTemplate(_Strict):
     document: DocumentType = DocumentType.NOTES
     chair: Name
     frequency: Frequency
-    skip_months: list[Annotated[int, Field(ge=1, le=12)]] = []
-    members: list[Name] = []
-    categories: list[Name] = []
+    skip_months: list[Annotated[int, Field(ge=1, le=12)]] = Field(default_factory=list)
+    members: list[Name] = Field(default_factory=list)
+    categories: list[Name] = Field(default_factory=list)
     # What a new measure of its groups is, until someone changes it: SSPF works socially.
     measure_type: MeasureType = MeasureType.SITUATIONAL
     title: Line = ""

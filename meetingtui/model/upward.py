@@ -86,7 +86,7 @@ class AgreementDetail(BaseModel):
     """An agreement with its commitments and linked measures, as a meeting shows it."""
 
     agreement: Agreement
-    commitments: list[Commitment] = []
-    measures: list[Measure] = []
+    commitments: list[Commitment] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
 
 

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -52,18 +52,26 @@ def write_minutes(ws: Workspace, site: Site, staging: Staging, *, workers: int |
     """Every closed meeting's page into ``staging`` (``written()`` after each), but a public
     one with a personnummer; returns where personnummer stand, each place naming its meeting.
     ``workers`` None: as many as there are cores (one where it cannot help)."""
+    made: dict[int, Made] = {}
+    for meeting_id, each in _made(ws, site, staging.path, workers):
+        made[meeting_id] = each
+        written()
     places: list[str] = []
-    for page, made in zip(site.minutes, _made(ws, site, staging.path, workers), strict=True):
-        places += [f"{page.named}: {where}" for where in made.personal_data]
-        if made.error is not None:
-            raise staging.failed(page.page, made.error)
-        if made.written:
+    for page in site.minutes:  # in the site's order, however the workers finished
+        each = made[page.meeting_id]
+        places += [f"{page.named}: {where}" for where in each.personal_data]
+        if each.error is not None:
+            raise staging.failed(page.page, each.error)
+        if each.written:
             staging.written(page.page)
-            written()
     return places
 
 
-def _made(ws: Workspace, site: Site, staging: Path, workers: int | None) -> Iterator[Made]:
+def _made(ws: Workspace, site: Site, staging: Path,
+          workers: int | None) -> Iterator[tuple[int, Made]]:
+    """Each meeting's page made, in the order they are done. A worker makes runs of a group's
+    meetings in order (it reads the group's measures once for their follow-ups and carries
+    them from one meeting to the next), the longest runs first."""
     count = _workers(len(site.minutes)) if workers is None else workers
     frame = frame_of(site)
     if count < 2 or ws.store.path is None:
@@ -71,16 +79,29 @@ def _made(ws: Workspace, site: Site, staging: Path, workers: int | None) -> Iter
 
         reader = RecordReader(ws)
         for page in site.minutes:
-            yield _make(ws, reader, frame, staging, page)
+            yield page.meeting_id, _make(ws, reader, frame, staging, page)
         return
     pool = ProcessPoolExecutor(
         max_workers=count, mp_context=_context(), initializer=_start,
         initargs=(ws.store.path, ws.templates, ws.locations, ws.clock(), frame, staging))
     try:
-        chunk = max(1, len(site.minutes) // (count * 8))  # small enough to even out the cores
-        yield from pool.map(_one, site.minutes, chunksize=chunk)
-    finally:  # a failed write: the pages not yet made are not made
+        futures = [pool.submit(_run, pages)
+                   for pages in sorted(_runs(site.minutes, count), key=len, reverse=True)]
+        for future in as_completed(futures):
+            yield from future.result()
+    finally:  # a failure: the groups not yet begun are not made
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _runs(pages: list[MinutesPage], workers: int) -> list[list[MinutesPage]]:
+    """Each group's meetings in runs short enough that the workers finish together (one
+    group may hold most of the meetings)."""
+    longest = -(-len(pages) // (workers * 4))
+    groups: dict[str, list[MinutesPage]] = {}
+    for page in pages:
+        groups.setdefault(page.group_page, []).append(page)
+    return [run[start:start + longest] for run in groups.values()
+            for start in range(0, len(run), longest)]
 
 
 def _workers(meetings: int) -> int:
@@ -137,7 +158,7 @@ def _start(path: Path, templates: TemplateSet, locations: Locations, now: dateti
     _worker = (ws, RecordReader(ws), frame, staging)
 
 
-def _one(page: MinutesPage) -> Made:
+def _run(pages: list[MinutesPage]) -> list[tuple[int, Made]]:
     assert _worker is not None, "a worker is started by _start"
     ws, reader, frame, staging = _worker
-    return _make(ws, reader, frame, staging, page)
+    return [(page.meeting_id, _make(ws, reader, frame, staging, page)) for page in pages]
