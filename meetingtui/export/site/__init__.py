@@ -93,6 +93,7 @@ def publish_site(ws: Workspace, folder: Path, *, internal: bool = False, force: 
     from meetingtui.export.site.content import gather
     from meetingtui.export.site.minutes import write_minutes
     from meetingtui.export.site.render import calendars, pages
+    from meetingtui.export.site.reuse import INDEX
     from meetingtui.export.site.staging import Staging
 
     folder = Path(folder)
@@ -101,7 +102,7 @@ def publish_site(ws: Workspace, folder: Path, *, internal: bool = False, force: 
     if site.personal_data and not internal:  # before a single minutes page is made
         raise PersonalDataInSite(site.personal_data, folder)
     files = [*pages(site, page_per_owner=page_per_owner), *calendars(site)]
-    total = len(site.minutes) + len(files) + 1
+    total = len(site.minutes) + 1 + len(files) + 1  # and the minutes' index, the manifest
     done = 0
 
     def written() -> None:
@@ -121,12 +122,13 @@ def publish_site(ws: Workspace, folder: Path, *, internal: bool = False, force: 
         _check_folder(folder, force)  # someone may have written there while it was made
         earlier = _earlier(folder) if force else []
         written_files = staging.finish(force=force, protected=ws.store.path)
-    listing = "".join(f"{name}\n" for name in staging.names).encode("utf-8")
+    listing = "".join(f"{name}\n" for name in [*staging.names, *staging.kept]).encode("utf-8")
     write_export(folder / MANIFEST, _writer(listing), force=True, protected=ws.store.path)
     if progress is not None:
         progress(total, total)
     removed = _remove(earlier, set(written_files))
-    return Published(folder, written_files, removed, personal_data)
+    listed = [path for path in written_files if path != folder / INDEX]  # as the manifest: ours
+    return Published(folder, listed, removed, personal_data)
 
 
 def _remove(earlier: list[Path], kept: set[Path]) -> list[Path]:

@@ -8,7 +8,8 @@ the parent would have (a test compares the two sites byte for byte). A database 
 few meetings or one core: the parent does it alone.
 
 A public page with a personnummer in it is never written, not even into the staging folder: the
-places are reported and the publish refused.
+places are reported and the publish refused. A page whose record has not changed since the last
+publish into the same folder keeps its body (`reuse`): only its frame (the day) is made again.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from meetingtui.export.site import reuse
 from meetingtui.export.site.content import MinutesPage, Site
 from meetingtui.export.site.render import Frame, frame_of
+from meetingtui.export.site.reuse import INDEX, Kept, index_bytes, read_index
 from meetingtui.export.site.staging import Staging
 
 if TYPE_CHECKING:
@@ -45,18 +48,33 @@ class Made:
     personal_data: list[str]  # where a personnummer stands in it
     written: bool
     error: OSError | None = None
+    kept: Kept | None = None  # what the next publish's index says of it
+    unchanged: bool = False  # the page in the folder stays as it is
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every page of one publish shares (a worker gets it once)."""
+
+    frame: Frame
+    staging: Path  # where the pages are written
+    folder: Path  # the site's folder: the pages of the last publish, kept (`reuse`)
+    kept: dict[str, Kept]  # the last publish's index
 
 
 def write_minutes(ws: Workspace, site: Site, staging: Staging, *, workers: int | None = None,
                   written: Callable[[], None] = lambda: None) -> list[str]:
     """Every closed meeting's page into ``staging`` (``written()`` after each), but a public
-    one with a personnummer; returns where personnummer stand, each place naming its meeting.
+    one with a personnummer, and the index of them for the next publish (`reuse`); returns
+    where personnummer stand, each place naming its meeting.
     ``workers`` None: as many as there are cores (one where it cannot help)."""
+    job = Job(frame_of(site), staging.path, staging.folder, read_index(staging.folder))
     made: dict[int, Made] = {}
-    for meeting_id, each in _made(ws, site, staging.path, workers):
+    for meeting_id, each in _made(ws, site, job, workers):
         made[meeting_id] = each
         written()
     places: list[str] = []
+    index: dict[str, Kept] = {}
     for page in site.minutes:  # in the site's order, however the workers finished
         each = made[page.meeting_id]
         places += [f"{page.named}: {where}" for where in each.personal_data]
@@ -64,26 +82,31 @@ def write_minutes(ws: Workspace, site: Site, staging: Staging, *, workers: int |
             raise staging.failed(page.page, each.error)
         if each.written:
             staging.written(page.page)
+        elif each.unchanged:
+            staging.unchanged(page.page)
+        if each.kept is not None:
+            index[page.page] = each.kept
+    staging.write(INDEX, index_bytes(index))
+    written()
     return places
 
 
-def _made(ws: Workspace, site: Site, staging: Path,
+def _made(ws: Workspace, site: Site, job: Job,
           workers: int | None) -> Iterator[tuple[int, Made]]:
     """Each meeting's page made, in the order they are done. A worker makes runs of a group's
     meetings in order (it reads the group's measures once for their follow-ups and carries
     them from one meeting to the next), the longest runs first."""
     count = _workers(len(site.minutes)) if workers is None else workers
-    frame = frame_of(site)
     if count < 2 or ws.store.path is None:
         from meetingtui.services.record import RecordReader
 
         reader = RecordReader(ws)
         for page in site.minutes:
-            yield page.meeting_id, _make(ws, reader, frame, staging, page)
+            yield page.meeting_id, _make(ws, reader, job, page)
         return
     pool = ProcessPoolExecutor(
         max_workers=count, mp_context=_context(), initializer=_start,
-        initargs=(ws.store.path, ws.templates, ws.locations, ws.clock(), frame, staging))
+        initargs=(ws.store.path, ws.templates, ws.locations, ws.clock(), job))
     try:
         futures = [pool.submit(_run, pages)
                    for pages in sorted(_runs(site.minutes, count), key=len, reverse=True)]
@@ -120,45 +143,52 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _make(ws: Workspace, reader: RecordReader, frame: Frame, staging: Path,
-          page: MinutesPage) -> Made:
+def _make(ws: Workspace, reader: RecordReader, job: Job, page: MinutesPage) -> Made:
     from meetingtui.export.minutes.html import build_minutes_html
     from meetingtui.export.site.render import minutes_page
     from meetingtui.export.site.staging import write_file
     from meetingtui.privacy import scan_record
     from meetingtui.services.record import filed_municipality, load_meeting
 
+    internal = job.frame.internal
     record = load_meeting(ws, page.meeting_id, reader)
-    places = [str(where) for where in scan_record(record, not frame.internal)]
-    if places and not frame.internal:
+    municipality = filed_municipality(ws, record.meeting)
+    frame = job.frame
+    now = reuse.key(record, [page, frame.lang, frame.internal, frame.municipality,
+                             municipality])
+    kept = job.kept.get(page.page)
+    if kept is not None and reuse.unchanged(job.folder / page.page, kept, now):
+        return Made(kept.personal_data, written=False, kept=kept, unchanged=True)
+    places = [str(where) for where in scan_record(record, not internal)]
+    if places and not internal:
         return Made(places, written=False)
-    body = build_minutes_html(record, public=not frame.internal,
-                              municipality=filed_municipality(ws, record.meeting))
+    body = build_minutes_html(record, public=not internal, municipality=municipality)
+    html = minutes_page(frame, page, body)
     try:
-        write_file(staging, page.page, minutes_page(frame, page, body))
+        write_file(job.staging, page.page, html)
     except OSError as error:
         return Made(places, written=False, error=error)
-    return Made(places, written=True)
+    return Made(places, written=True, kept=Kept(now, reuse.page_hash(html), places))
 
 
-# A worker's own workspace, reader and what its pages share, set once by `_start`.
-_worker: tuple[Workspace, RecordReader, Frame, Path] | None = None
+# A worker's own workspace and reader and the publish's job, set once by `_start`.
+_worker: tuple[Workspace, RecordReader, Job] | None = None
 
 
 def _start(path: Path, templates: TemplateSet, locations: Locations, now: datetime,
-           frame: Frame, staging: Path) -> None:
+           job: Job) -> None:
     from meetingtui.i18n import set_language
     from meetingtui.services.record import RecordReader
     from meetingtui.services.workspace import Workspace
     from meetingtui.store.db import Store
 
     global _worker
-    set_language(frame.lang)
+    set_language(job.frame.lang)
     ws = Workspace(Store.open(path, create=False), templates, locations, lambda: now)
-    _worker = (ws, RecordReader(ws), frame, staging)
+    _worker = (ws, RecordReader(ws), job)
 
 
 def _run(pages: list[MinutesPage]) -> list[tuple[int, Made]]:
     assert _worker is not None, "a worker is started by _start"
-    ws, reader, frame, staging = _worker
-    return [(page.meeting_id, _make(ws, reader, frame, staging, page)) for page in pages]
+    ws, reader, job = _worker
+    return [(page.meeting_id, _make(ws, reader, job, page)) for page in pages]

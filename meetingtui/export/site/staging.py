@@ -13,6 +13,7 @@ nothing ever replaces a database. The temporary folder never outlives the call.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -51,6 +52,7 @@ class Staging:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.names: list[str] = []
+        self.kept: list[str] = []  # files of the folder that stay as they are
         try:
             make_folder(self.folder.parent)
             self.path = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.",
@@ -75,13 +77,23 @@ class Staging:
         """A file someone else (a worker) wrote into `path`."""
         self.names.append(name)
 
+    def unchanged(self, name: str) -> None:
+        """A file already in the folder that is what this publish would write."""
+        self.kept.append(name)
+
     def failed(self, name: str, error: OSError) -> ExportError:
         return _error(error, self.folder / name)
 
     def finish(self, *, force: bool, protected: Path | None) -> list[Path]:
-        """Every file on the disk, then moved into place: see the module."""
+        """Every file on the disk, then moved into place (see the module); the files written
+        and those kept. A kept file that went meanwhile fails it: nothing is moved."""
+        kept = [self.folder / name for name in self.kept]
+        gone = next((path for path in kept if not path.is_file()), None)
+        if gone is not None:
+            raise _error(FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)), gone)
         _sync(self.path, self.names)
-        return _move_into(self.folder, self.path, self.names, force=force, protected=protected)
+        moved = _move_into(self.folder, self.path, self.names, force=force, protected=protected)
+        return [*moved, *kept]
 
 
 def write_site(folder: Path, files: Iterable[Made], *, force: bool, protected: Path | None,

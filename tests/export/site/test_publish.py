@@ -17,6 +17,7 @@ from icalendar import Calendar
 from meetingtui.cli import main
 from meetingtui.export.files import ExportError
 from meetingtui.export.site import MANIFEST, PersonalDataInSite, publish_site
+from meetingtui.export.site.reuse import INDEX
 from meetingtui.model import Measure
 from meetingtui.services import lagesbild
 from meetingtui.services.workspace import Workspace
@@ -257,7 +258,7 @@ def test_a_name_that_is_a_path_makes_a_file_name_inside_the_site(public: Path,
     assert not (tmp_path / "etc").exists()
     assert (public / "ansvariga" / "polis-etc.html").is_file()
     assert all(re.fullmatch(r"[a-z0-9-]+\.(html|ics|css)", p.name)
-               for p in public.rglob("*") if p.is_file() and p.name != MANIFEST)
+               for p in public.rglob("*") if p.is_file() and p.name not in (MANIFEST, INDEX))
 
 
 def test_swedish_letters_and_two_spellings_of_one_name(public: Path) -> None:
@@ -396,7 +397,7 @@ def test_the_database_is_never_replaced_nor_removed(ws: Workspace, sample: SiteS
 def test_progress_counts_every_file(ws: Workspace, sample: SiteSample, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     done = publish_site(ws, tmp_path / "w", progress=lambda n, total: seen.append((n, total)))
-    total = len(done.files) + 1  # and the manifest
+    total = len(done.files) + 2  # and the minutes' index (reuse), the manifest
     assert seen == [(n, total) for n in range(1, total + 1)]
 
 
