@@ -112,13 +112,17 @@ def publish_site(ws: Workspace, folder: Path, *, internal: bool = False, force: 
             progress(done, total)
 
     with Staging(folder) as staging:
-        places = write_minutes(ws, site, staging, workers=workers, written=written)
+
+        def the_rest() -> None:  # while the minutes are made: nothing in it was refused
+            for name, make in files:
+                staging.write(name, make())
+                written()
+
+        places = write_minutes(ws, site, staging, workers=workers, written=written,
+                               meanwhile=the_rest)
         personal_data = [*site.personal_data, *places]
         if personal_data and not internal:
             raise PersonalDataInSite(personal_data, folder)
-        for name, make in files:
-            staging.write(name, make())
-            written()
         _check_folder(folder, force)  # someone may have written there while it was made
         earlier = _earlier(folder) if force else []
         written_files = staging.finish(force=force, protected=ws.store.path)

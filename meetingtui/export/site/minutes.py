@@ -63,14 +63,16 @@ class Job:
 
 
 def write_minutes(ws: Workspace, site: Site, staging: Staging, *, workers: int | None = None,
-                  written: Callable[[], None] = lambda: None) -> list[str]:
+                  written: Callable[[], None] = lambda: None,
+                  meanwhile: Callable[[], None] = lambda: None) -> list[str]:
     """Every closed meeting's page into ``staging`` (``written()`` after each), but a public
     one with a personnummer, and the index of them for the next publish (`reuse`); returns
     where personnummer stand, each place naming its meeting.
-    ``workers`` None: as many as there are cores (one where it cannot help)."""
+    ``workers`` None: as many as there are cores (one where it cannot help); ``meanwhile()``
+    is called once while they work (the rest of the site is written then)."""
     job = Job(frame_of(site), staging.path, staging.folder, read_index(staging.folder))
     made: dict[int, Made] = {}
-    for meeting_id, each in _made(ws, site, job, workers):
+    for meeting_id, each in _made(ws, site, job, workers, meanwhile):
         made[meeting_id] = each
         written()
     places: list[str] = []
@@ -91,8 +93,8 @@ def write_minutes(ws: Workspace, site: Site, staging: Staging, *, workers: int |
     return places
 
 
-def _made(ws: Workspace, site: Site, job: Job,
-          workers: int | None) -> Iterator[tuple[int, Made]]:
+def _made(ws: Workspace, site: Site, job: Job, workers: int | None,
+          meanwhile: Callable[[], None]) -> Iterator[tuple[int, Made]]:
     """Each meeting's page made, in the order they are done. A worker makes runs of a group's
     meetings in order (it reads the group's measures once for their follow-ups and carries
     them from one meeting to the next), the longest runs first."""
@@ -100,6 +102,7 @@ def _made(ws: Workspace, site: Site, job: Job,
     if count < 2 or ws.store.path is None:
         from meetingtui.services.record import RecordReader
 
+        meanwhile()
         reader = RecordReader(ws)
         for page in site.minutes:
             yield page.meeting_id, _make(ws, reader, job, page)
@@ -110,6 +113,7 @@ def _made(ws: Workspace, site: Site, job: Job,
     try:
         futures = [pool.submit(_run, pages)
                    for pages in sorted(_runs(site.minutes, count), key=len, reverse=True)]
+        meanwhile()
         for future in as_completed(futures):
             yield from future.result()
     finally:  # a failure: the groups not yet begun are not made
