@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meetingtui.model import AgendaItem
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, insert_records, models, update_record
+from meetingtui.store.rows import first, insert_records, models, update_record
 
 
 def insert_items(store: Store, items: list[AgendaItem]) -> list[AgendaItem]:
@@ -41,8 +41,7 @@ def record_visit(store: Store, meeting_id: int, item_id: int | None, now: str) -
 
 
 def get_item(store: Store, item_id: int) -> AgendaItem | None:
-    rows = list(store.db.query("SELECT * FROM agenda_items WHERE id = ?", [item_id]))
-    return from_row(AgendaItem, rows[0]) if rows else None
+    return first(AgendaItem, store.db, "SELECT * FROM agenda_items WHERE id = ?", [item_id])
 
 
 def items_of(store: Store, meeting_id: int) -> list[AgendaItem]:

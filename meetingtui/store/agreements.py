@@ -16,6 +16,7 @@ from meetingtui.store.db import Store
 from meetingtui.store.lagesbild import remove_row
 from meetingtui.store.rows import (
     Gone,
+    first,
     from_row,
     insert_record,
     models,
@@ -44,9 +45,8 @@ def remove_agreement(store: Store, agreement_id: int, now: datetime) -> None:
 
 
 def get_agreement(store: Store, agreement_id: int) -> Agreement | None:
-    rows = list(store.db.query(
-        "SELECT * FROM agreements WHERE id = ? AND deleted_at IS NULL", [agreement_id]))
-    return from_row(Agreement, rows[0]) if rows else None
+    return first(Agreement, store.db,
+        "SELECT * FROM agreements WHERE id = ? AND deleted_at IS NULL", [agreement_id])
 
 
 def all_agreements(store: Store) -> list[Agreement]:
@@ -89,9 +89,8 @@ def remove_commitment(store: Store, commitment_id: int, now: datetime) -> None:
 
 
 def get_commitment(store: Store, commitment_id: int) -> Commitment | None:
-    rows = list(store.db.query(
-        "SELECT * FROM commitments WHERE id = ? AND deleted_at IS NULL", [commitment_id]))
-    return from_row(Commitment, rows[0]) if rows else None
+    return first(Commitment, store.db,
+        "SELECT * FROM commitments WHERE id = ? AND deleted_at IS NULL", [commitment_id])
 
 
 def commitments_of(store: Store, agreement_ids: list[int]) -> dict[int, list[Commitment]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from meetingtui.model import Group, Member, Person
 from meetingtui.store.db import Store
-from meetingtui.store.rows import Gone, from_row, insert_record, models, update_record
+from meetingtui.store.rows import Gone, first, insert_record, models, update_record
 
 
 def insert_group(store: Store, group: Group) -> Group:
@@ -25,8 +25,7 @@ def list_groups(store: Store, *, archived: bool = True) -> list[Group]:
 
 
 def get_group(store: Store, group_id: int) -> Group | None:
-    rows = list(store.db.query("SELECT * FROM groups WHERE id = ?", [group_id]))
-    return from_row(Group, rows[0]) if rows else None
+    return first(Group, store.db, "SELECT * FROM groups WHERE id = ?", [group_id])
 
 
 def add_member(store: Store, group_id: int, person: Person, *,
@@ -74,8 +73,7 @@ def update_person(store: Store, person: Person, base: Person | None = None) -> P
 
 
 def get_person(store: Store, person_id: int) -> Person | None:
-    rows = list(store.db.query("SELECT * FROM people WHERE id = ?", [person_id]))
-    return from_row(Person, rows[0]) if rows else None
+    return first(Person, store.db, "SELECT * FROM people WHERE id = ?", [person_id])
 
 
 def members(store: Store, group_id: int) -> list[Member]:

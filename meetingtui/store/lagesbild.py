@@ -9,7 +9,7 @@ from datetime import datetime
 
 from meetingtui.model import Cause, Observation
 from meetingtui.store.db import Store
-from meetingtui.store.rows import Gone, from_row, insert_record, models, update_record
+from meetingtui.store.rows import Gone, first, insert_record, models, update_record
 
 
 def insert_observation(store: Store, observation: Observation) -> Observation:
@@ -87,10 +87,8 @@ def remove_row(store: Store, table: str, record_id: int, now: datetime) -> None:
 
 
 def get_observation(store: Store, observation_id: int) -> Observation | None:
-    rows = list(store.db.query(
-        "SELECT * FROM observations WHERE id = ? AND deleted_at IS NULL", [observation_id]
-    ))
-    return from_row(Observation, rows[0]) if rows else None
+    return first(Observation, store.db,
+        "SELECT * FROM observations WHERE id = ? AND deleted_at IS NULL", [observation_id])
 
 
 def observations_of(store: Store, meeting_id: int) -> list[Observation]:
@@ -123,10 +121,8 @@ def remove_cause(store: Store, cause_id: int, now: datetime) -> None:
 
 
 def get_cause(store: Store, cause_id: int) -> Cause | None:
-    rows = list(store.db.query(
-        "SELECT * FROM causes WHERE id = ? AND deleted_at IS NULL", [cause_id]
-    ))
-    return from_row(Cause, rows[0]) if rows else None
+    return first(Cause, store.db,
+        "SELECT * FROM causes WHERE id = ? AND deleted_at IS NULL", [cause_id])
 
 
 def problem_causes(store: Store, problem_id: int, *, until: int | None = None) -> list[Cause]:

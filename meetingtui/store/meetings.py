@@ -7,7 +7,7 @@ from datetime import date
 from meetingtui.model import Attendance, Meeting, MeetingStatus
 from meetingtui.store.db import Store
 from meetingtui.store.rows import (
-    from_row,
+    first,
     from_rows,
     insert_record,
     insert_records,
@@ -69,8 +69,7 @@ def holds_anything(store: Store, meeting_id: int) -> bool:
 
 
 def get_meeting(store: Store, meeting_id: int) -> Meeting | None:
-    rows = list(store.db.query("SELECT * FROM meetings WHERE id = ?", [meeting_id]))
-    return from_row(Meeting, rows[0]) if rows else None
+    return first(Meeting, store.db, "SELECT * FROM meetings WHERE id = ?", [meeting_id])
 
 
 def list_meetings(store: Store, group_id: int | None = None) -> list[Meeting]:
@@ -86,39 +85,31 @@ def list_meetings(store: Store, group_id: int | None = None) -> list[Meeting]:
 
 def previous_meeting(store: Store, meeting: Meeting) -> Meeting | None:
     """The group's meeting just before this one (by date, then id)."""
-    rows = list(store.db.query(
+    return first(Meeting, store.db,
         "SELECT * FROM meetings WHERE group_id = ? AND (date < ? OR (date = ? AND id < ?)) "
         "ORDER BY date DESC, id DESC LIMIT 1",
-        [meeting.group_id, meeting.date.isoformat(), meeting.date.isoformat(), meeting.id],
-    ))
-    return from_row(Meeting, rows[0]) if rows else None
+        [meeting.group_id, meeting.date.isoformat(), meeting.date.isoformat(), meeting.id])
 
 
 def next_meeting_after(store: Store, meeting: Meeting) -> Meeting | None:
-    rows = list(store.db.query(
+    return first(Meeting, store.db,
         "SELECT * FROM meetings WHERE group_id = ? AND (date > ? OR (date = ? AND id > ?)) "
         "ORDER BY date, id LIMIT 1",
-        [meeting.group_id, meeting.date.isoformat(), meeting.date.isoformat(), meeting.id],
-    ))
-    return from_row(Meeting, rows[0]) if rows else None
+        [meeting.group_id, meeting.date.isoformat(), meeting.date.isoformat(), meeting.id])
 
 
 def upcoming(store: Store, group_id: int, today: date) -> Meeting | None:
     """The group's next meeting that is not closed, today or later (or still running)."""
-    rows = list(store.db.query(
+    return first(Meeting, store.db,
         "SELECT * FROM meetings WHERE group_id = ? AND status != ? "
         "AND (date >= ? OR status = ?) ORDER BY date, id LIMIT 1",
-        [group_id, MeetingStatus.CLOSED.value, today.isoformat(), MeetingStatus.RUNNING.value],
-    ))
-    return from_row(Meeting, rows[0]) if rows else None
+        [group_id, MeetingStatus.CLOSED.value, today.isoformat(), MeetingStatus.RUNNING.value])
 
 
 def last_closed(store: Store, group_id: int) -> Meeting | None:
-    rows = list(store.db.query(
+    return first(Meeting, store.db,
         "SELECT * FROM meetings WHERE group_id = ? AND status = ? ORDER BY date DESC, id DESC "
-        "LIMIT 1", [group_id, MeetingStatus.CLOSED.value],
-    ))
-    return from_row(Meeting, rows[0]) if rows else None
+        "LIMIT 1", [group_id, MeetingStatus.CLOSED.value])
 
 
 def insert_attendance(store: Store, rows: list[Attendance]) -> list[Attendance]:
@@ -133,8 +124,7 @@ def update_attendance(store: Store, person: Attendance,
 
 
 def get_attendance(store: Store, attendance_id: int) -> Attendance | None:
-    rows = list(store.db.query("SELECT * FROM attendance WHERE id = ?", [attendance_id]))
-    return from_row(Attendance, rows[0]) if rows else None
+    return first(Attendance, store.db, "SELECT * FROM attendance WHERE id = ?", [attendance_id])
 
 
 def attendance_of(store: Store, meeting_id: int) -> list[Attendance]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from meetingtui.model import Report
 from meetingtui.store.db import Store
-from meetingtui.store.rows import from_row, insert_record, models, to_row, update_record
+from meetingtui.store.rows import first, insert_record, models, to_row, update_record
 
 #: The fields an answer writes; the report's own words never change once answered.
 ANSWER = ("state", "meeting_id", "observation_id", "reason")
@@ -28,9 +28,8 @@ def insert_reports(store: Store, reports: list[Report]) -> int:
 
 
 def get_report(store: Store, report_id: int) -> Report | None:
-    rows = list(store.db.query(
-        "SELECT * FROM reports WHERE id = ? AND deleted_at IS NULL", [report_id]))
-    return from_row(Report, rows[0]) if rows else None
+    return first(Report, store.db,
+        "SELECT * FROM reports WHERE id = ? AND deleted_at IS NULL", [report_id])
 
 
 def waiting_reports(store: Store, group_id: int) -> list[Report]:

@@ -20,7 +20,7 @@ R = TypeVar("R", bound=Record)
 # Columns holding JSON lists, and flags stored as 0/1.
 _JSON_COLUMNS = {"points", "skip_months"}
 
-__all__ = ["Conflict", "Gone", "from_row", "from_rows", "insert_record", "insert_records",
+__all__ = ["Conflict", "Gone", "first", "from_row", "from_rows", "insert_record", "insert_records",
            "models", "read_row", "to_row", "update_record"]
 
 
@@ -57,6 +57,12 @@ def models(cls: type[M], db: Database, sql: str, params: Any = None) -> list[M]:
                 data[key] = json.loads(data[key])
         found.append(validate(data))
     return found
+
+
+def first(cls: type[M], db: Database, sql: str, params: Any = None) -> M | None:
+    """The first model a query returns, None for none."""
+    found = models(cls, db, sql, params)
+    return found[0] if found else None
 
 
 @cache
