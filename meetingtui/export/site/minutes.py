@@ -19,7 +19,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +60,7 @@ class Job:
     staging: Path  # where the pages are written
     folder: Path  # the site's folder: the pages of the last publish, kept (`reuse`)
     kept: dict[str, Kept]  # the last publish's index
+    again: bool = False  # a worker that died may have staged some of the pages
 
 
 def write_minutes(ws: Workspace, site: Site, staging: Staging, *, workers: int | None = None,
@@ -100,13 +101,10 @@ def _made(ws: Workspace, site: Site, job: Job, workers: int | None,
     them from one meeting to the next), the longest runs first."""
     count = _workers(len(site.minutes)) if workers is None else workers
     if count < 2 or ws.store.path is None:
-        from meetingtui.services.record import RecordReader
-
         meanwhile()
-        reader = RecordReader(ws)
-        for page in site.minutes:
-            yield page.meeting_id, _make(ws, reader, job, page)
+        yield from _alone(ws, job, site.minutes)
         return
+    done: set[int] = set()
     pool = ProcessPoolExecutor(
         max_workers=count, mp_context=_context(), initializer=_start,
         initargs=(ws.store.path, ws.templates, ws.locations, ws.clock(), job))
@@ -114,10 +112,28 @@ def _made(ws: Workspace, site: Site, job: Job, workers: int | None,
         futures = [pool.submit(_run, pages)
                    for pages in sorted(_runs(site.minutes, count), key=len, reverse=True)]
         meanwhile()
-        for future in as_completed(futures):
-            yield from future.result()
-    finally:  # a failure: the groups not yet begun are not made
+        try:
+            for future in as_completed(futures):
+                for meeting_id, made in future.result():
+                    done.add(meeting_id)
+                    yield meeting_id, made
+            return
+        except Exception:  # a worker died, or its error could not cross back: see below
+            pass
+    finally:  # the runs not yet begun are not made
         pool.shutdown(wait=True, cancel_futures=True)
+    # The rest made here, where an error is the error itself (a worker's may not cross back
+    # whole), over whatever a dying worker left in the staging folder.
+    left = [page for page in site.minutes if page.meeting_id not in done]
+    yield from _alone(ws, replace(job, again=True), left)
+
+
+def _alone(ws: Workspace, job: Job, pages: list[MinutesPage]) -> Iterator[tuple[int, Made]]:
+    from meetingtui.services.record import RecordReader
+
+    reader = RecordReader(ws)
+    for page in pages:
+        yield page.meeting_id, _make(ws, reader, job, page)
 
 
 def _runs(pages: list[MinutesPage], workers: int) -> list[list[MinutesPage]]:
@@ -169,6 +185,8 @@ def _make(ws: Workspace, reader: RecordReader, job: Job, page: MinutesPage) -> M
     body = build_minutes_html(record, public=not internal, municipality=municipality)
     html = minutes_page(frame, page, body)
     try:
+        if job.again:
+            (job.staging / page.page).unlink(missing_ok=True)
         write_file(job.staging, page.page, html)
     except OSError as error:
         return Made(places, written=False, error=error)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import multiprocessing
+import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -136,3 +137,26 @@ def test_a_worker_that_cannot_write_fails_the_publish_naming_the_file(
     assert raised.value.reason == "disk_full"
     assert raised.value.path is not None and raised.value.path.parent == site / "protokoll"
     assert not site.exists() and _leftovers(tmp_path) == []
+
+
+def test_a_worker_that_dies_leaves_its_pages_to_the_parent(
+        demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swedish: None) -> None:
+    """A worker killed (out of memory, a crash) mid-run, after staging half a page: the
+    publish still makes every page, the same as one process makes them."""
+    publish_site(demo, tmp_path / "alone", workers=1)
+
+    make = site_minutes._make
+
+    def dying(ws: Workspace, reader: object, job: site_minutes.Job,
+              page: site_minutes.MinutesPage) -> site_minutes.Made:
+        if site_minutes._worker is None:  # the parent
+            return make(ws, reader, job, page)  # type: ignore[arg-type]
+        staged = job.staging / page.page
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(b"<p>halv")
+        os._exit(3)
+
+    monkeypatch.setattr(site_minutes, "_make", dying)
+    done = publish_site(demo, tmp_path / "site", workers=2)
+    assert _pages(tmp_path / "site") == _pages(tmp_path / "alone")
+    assert len(done.files) == len(publish_site(demo, tmp_path / "again", workers=1).files)
