@@ -9,7 +9,7 @@ import errno
 import re
 import sqlite3
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from html import unescape
 from pathlib import Path
@@ -35,17 +35,6 @@ from meetingtui.services.record import RecordReader, load_meeting
 from meetingtui.services.workspace import Workspace, open_workspace
 from meetingtui.store.measures import get_measure
 from tests.conftest import Clock
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    """A year of demo meetings, some closed, some still to come."""
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
-    ws = open_workspace(resolve(db=db, exports=db.parent / "exports"),
-                        clock=Clock(datetime(2026, 11, 23, 9, 0)))
-    fill_demo(ws, 1, seed=7)
-    yield ws
-    ws.close()
 
 
 def _meeting_ids(ws: Workspace, closed: bool = False) -> list[int]:

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 import meetingtui.export.site.reuse as reuse
-from meetingtui.demo.fill import fill_demo
 from meetingtui.export.site import PersonalDataInSite, publish_site
 from meetingtui.export.site.reuse import INDEX
 from meetingtui.i18n import language, set_language
-from meetingtui.paths import resolve
-from meetingtui.services.workspace import Workspace, open_workspace
-from tests.conftest import Clock
+from meetingtui.services.workspace import Workspace
+from tests.export.site.conftest import demo_workspace
 
 PERSONNUMMER = "19121212-1212"  # Skatteverket's example: Luhn-valid
 
@@ -28,10 +25,7 @@ PERSONNUMMER = "19121212-1212"  # Skatteverket's example: Luhn-valid
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
     """A year of demo meetings in a file of this test's own (the tests change closed ones)."""
-    db = tmp_path / "demo.db"
-    ws = open_workspace(resolve(db=db, exports=tmp_path / "exports"),
-                        clock=Clock(datetime(2026, 11, 23, 9, 0)))
-    fill_demo(ws, 1, seed=7)
+    ws = demo_workspace(tmp_path / "demo.db")
     was = language()
     set_language("sv")
     yield ws

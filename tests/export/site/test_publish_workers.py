@@ -9,33 +9,19 @@ import errno
 import multiprocessing
 import os
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 import meetingtui.export.site.minutes as site_minutes
 import meetingtui.export.site.staging as staging
-from meetingtui.demo.fill import fill_demo
 from meetingtui.export.files import ExportError
 from meetingtui.export.site import PersonalDataInSite, publish_site
 from meetingtui.i18n import language, set_language
-from meetingtui.paths import resolve
-from meetingtui.services.workspace import Workspace, open_workspace
-from tests.conftest import Clock
+from meetingtui.services.workspace import Workspace
+from tests.export.site.conftest import demo_workspace
 
 PERSONNUMMER = "19121212-1212"  # Skatteverket's example: Luhn-valid
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    """A year of demo meetings in a file (workers open it themselves), some closed."""
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
-    ws = open_workspace(resolve(db=db, exports=db.parent / "exports"),
-                        clock=Clock(datetime(2026, 11, 23, 9, 0)))
-    fill_demo(ws, 1, seed=7)
-    yield ws
-    ws.close()
 
 
 @pytest.fixture
@@ -83,11 +69,8 @@ def test_a_worker_started_afresh_speaks_the_parents_language(
 
 def test_a_worker_never_writes_a_public_page_with_a_personnummer(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = tmp_path / "demo.db"
-    ws = open_workspace(resolve(db=db, exports=tmp_path / "exports"),
-                        clock=Clock(datetime(2026, 11, 23, 9, 0)))
+    ws = demo_workspace(tmp_path / "demo.db")
     try:
-        fill_demo(ws, 1, seed=7)
         item_id = ws.store.conn.execute(
             "SELECT i.id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id "
             "WHERE m.status = 'closed' AND i.confidential = 0 ORDER BY m.date DESC, i.position "
