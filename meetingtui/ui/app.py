@@ -20,7 +20,7 @@ from meetingtui.services import settings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.commands import ScreenCommands
 from meetingtui.ui.errors import Failed, attempt
-from meetingtui.ui.textual_words import Palette, quit_hint, system_commands
+from meetingtui.ui.textual_words import Palette, keycap, quit_hint, system_commands
 from meetingtui.ui.themes import DEFAULT_THEME, HIGH_CONTRAST, high_contrast
 
 
@@ -49,6 +49,9 @@ class MeetingApp(App[None]):
             self.theme = DEFAULT_THEME
         self.title = t("app.title")
         self._say_palette_key()
+
+    def get_key_display(self, binding: Binding) -> str:
+        return keycap(super().get_key_display(binding))
 
     def _say_palette_key(self) -> None:
         """Textual adds its palette key with the English description "palette" (shown at the

@@ -81,3 +81,19 @@ def binding_words(node: object, binding: Binding) -> str | None:
         return None
     key = f"textual.{binding.action}"
     return t(key) if has(key) else None
+
+
+_KEYCAPS = {"del": "Del", "esc": "Esc", "tab": "Tab", "home": "Home", "end": "End",
+            "pgup": "PgUp", "pgdn": "PgDn", "ins": "Ins", "space": "Space"}
+
+
+def keycap(shown: str) -> str:
+    """A key as it is printed on the keyboard and in the guides ("F5", "Del", "^P"), where
+    Textual writes "f5", "del", "^p"; as wide as Textual's, so the footer fits the same."""
+    if shown in _KEYCAPS:
+        return _KEYCAPS[shown]
+    if len(shown) in (2, 3) and shown[0] == "f" and shown[1:].isdigit():
+        return shown.upper()
+    if len(shown) == 2 and shown[0] == "^":
+        return shown.upper()
+    return shown

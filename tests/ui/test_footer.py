@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import ClassVar
 
+import pytest
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,9 +14,10 @@ from textual.screen import Screen
 
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
+from meetingtui.ui.textual_words import keycap
 from meetingtui.ui.widgets.footer import Footer
 
-PALETTE = "▏^p palett "  # Swedish: the palette is "kommandopaletten"
+PALETTE = "▏^P palett "  # Swedish: the palette is "kommandopaletten"
 
 
 def footer_of(pilot: Pilot[None]) -> Footer:
@@ -216,3 +218,10 @@ def test_at_80_columns_the_lagesbild_offers_next_and_previous(
             assert " n Nästa " in text and " p Föregående " in text
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize(("textual", "shown"), [
+    ("f5", "F5"), ("f10", "F10"), ("del", "Del"), ("esc", "Esc"), ("^p", "^P"), ("^s", "^S"),
+    ("n", "n"), ("?", "?"), ("⏎", "⏎"), ("fo", "fo")])
+def test_keys_are_shown_as_on_the_keyboard_and_as_wide(textual: str, shown: str) -> None:
+    assert keycap(textual) == shown and len(shown) == len(textual)

@@ -37,7 +37,7 @@ def test_question_mark_shows_every_key_of_the_home_screen(
     text = seen["help"]
     assert text.startswith("Här\n")
     # Keys the footer has no room for at 80 columns are here, with what they do.
-    for line in ("s ", "Statistik", "/ ", "Sök", "f7", "Åtgärdslista", "Överallt"):
+    for line in ("s ", "Statistik", "/ ", "Sök", "F7", "Åtgärdslista", "Överallt"):
         assert line.lower() in text.lower(), line
     assert text.rstrip().endswith("Esc, ? eller F1 stänger hjälpen.")
     assert "? " not in [line[:2] for line in text.splitlines()]  # not itself
