@@ -207,3 +207,28 @@ def test_a_kept_page_gone_while_publishing_fails_it_and_moves_nothing(tmp_path: 
     assert raised.value.path == site / "protokoll" / "borta.html"
     assert (site / "a.html").read_text(encoding="utf-8") == "gammal"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+@pytest.mark.parametrize("index", [b"", b"{not json", b'{"format": 1, "code": 7, "pages": []}',
+                                   b'{"format": 99}', b"\xff\xfe"])
+def test_a_broken_index_makes_every_page_again(ws: Workspace, tmp_path: Path,
+                                               index: bytes) -> None:
+    site = tmp_path / "site"
+    publish_site(ws, site, workers=1)
+    before = _minutes(site)
+    (site / INDEX).write_bytes(index)
+    publish_site(ws, site, force=True, workers=1)
+    after = _minutes(site)
+    assert all(after[name][0] != before[name][0] for name in before)
+    _as_fresh(ws, site, tmp_path)
+
+
+def test_the_index_holds_no_personnummer_in_clear(ws: Workspace, tmp_path: Path) -> None:
+    _, item_id = _closed_item(ws)
+    _set(ws, "UPDATE agenda_items SET notes = ? WHERE id = ?", f"Anmälan om {PERSONNUMMER}",
+         item_id)
+    site = tmp_path / "intern"
+    done = publish_site(ws, site, internal=True, workers=1)
+    assert done.personal_data
+    index = (site / INDEX).read_text(encoding="utf-8")
+    assert "19121212-****" in index and PERSONNUMMER not in index
