@@ -4,8 +4,9 @@ the one way a stored row is changed (a compare-and-swap on its version, only wha
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -45,13 +46,11 @@ def models(cls: type[M], db: Database, sql: str, params: Any = None) -> list[M]:
     """What a query returns as models, made straight from the cursor's tuples: a publish reads
     some 130,000 rows, and a dict per row on the way costs a tenth of it."""
     cursor = db.execute(sql, params)
-    names = tuple(column[0] for column in cursor.description)
-    every, kept, json_columns = _plan(cls, names)
+    names, pick, json_columns = _plan(cls, tuple(column[0] for column in cursor.description))
     validate = cls.model_validate
     found = []
     for values in cursor.fetchall():
-        data = dict(zip(names, values, strict=True)) if every else {
-            name: value for name, value in zip(names, values, strict=True) if name in kept}
+        data = dict(zip(names, pick(values) if pick is not None else values, strict=True))
         for key in json_columns:
             if isinstance(data[key], str):
                 data[key] = json.loads(data[key])
@@ -65,14 +64,28 @@ def first(cls: type[M], db: Database, sql: str, params: Any = None) -> M | None:
     return found[0] if found else None
 
 
+Pick = Callable[[tuple[Any, ...]], tuple[Any, ...]]
+
+
 @cache
 def _plan(cls: type[BaseModel],
-          names: tuple[str, ...]) -> tuple[bool, frozenset[str], tuple[str, ...]]:
-    """Whether every column of a query is a field of the model, those that are, and those of
-    them holding JSON."""
+          columns: tuple[str, ...]) -> tuple[tuple[str, ...], Pick | None, tuple[str, ...]]:
+    """A query's columns that are fields of the model (the last of a name that comes twice, as
+    a dict of the row would keep), how to pick their values from a row (None: all of them, in
+    order), and those of them holding JSON."""
     fields, json_columns = _columns(cls)
-    kept = fields & set(names)
-    return kept == set(names), kept, tuple(json_columns & kept)
+    last = {name: at for at, name in enumerate(columns) if name in fields}
+    names = tuple(last)
+    if names == columns:
+        return names, None, tuple(json_columns & set(names))
+    return names, _picker(tuple(last.values())), tuple(json_columns & set(names))
+
+
+def _picker(at: tuple[int, ...]) -> Pick:
+    """The values at ``at`` of a row, as a tuple (itemgetter gives one value bare)."""
+    if len(at) > 1:
+        return itemgetter(*at)
+    return lambda row: tuple(row[i] for i in at)
 
 
 def _data(cls: type[BaseModel], items: Iterable[tuple[str, Any]]) -> dict[str, Any]:
