@@ -69,10 +69,12 @@ def _long(value: str) -> str:
 # Cleaning comes before the type's own check (a lone surrogate pasted in is removed, not
 # refused), then each kind's rules in one function, not a validator per rule: every row read is
 # validated again, a publish reads half a million texts, and each call costs.
+@lru_cache(maxsize=50_000)  # names and lines repeat row after row; an error is not kept
 def _name(value: str) -> str:
     return _short(_required(_single_line(value)))
 
 
+@lru_cache(maxsize=50_000)
 def _line(value: str) -> str:
     return _short(_single_line(value))
 
@@ -81,6 +83,7 @@ def _description(value: str) -> str:
     return _long(_required(value))
 
 
+@lru_cache(maxsize=50_000)
 def _owner(value: str) -> str:
     value = _single_line(value)
     if not value:
