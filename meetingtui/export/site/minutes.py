@@ -8,8 +8,8 @@ the parent would have (a test compares the two sites byte for byte). A database 
 few meetings or one core: the parent does it alone.
 
 A public page with a personnummer in it is never written, not even into the staging folder: the
-places are reported and the publish refused. A page whose record has not changed since the last
-publish into the same folder keeps its body (`reuse`): only its frame (the day) is made again.
+places are reported and the publish refused. A page of which nothing has changed since the last
+publish into the same folder stays in the folder as it is (`reuse`).
 """
 
 from __future__ import annotations

@@ -17,15 +17,15 @@ from meetingtui.export.site import PersonalDataInSite, publish_site
 from meetingtui.export.site.reuse import INDEX
 from meetingtui.i18n import language, set_language
 from meetingtui.services.workspace import Workspace
-from tests.export.site.conftest import demo_workspace
+from tests.export.site.conftest import copy_of_demo
 
 PERSONNUMMER = "19121212-1212"  # Skatteverket's example: Luhn-valid
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
+def ws(tmp_path: Path, demo_file: Path) -> Iterator[Workspace]:
     """A year of demo meetings in a file of this test's own (the tests change closed ones)."""
-    ws = demo_workspace(tmp_path / "demo.db")
+    ws = copy_of_demo(demo_file, tmp_path)
     was = language()
     set_language("sv")
     yield ws
