@@ -24,6 +24,7 @@ from meetingtui.services import meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
+from meetingtui.ui.screens.meeting_closing import amend, close
 from meetingtui.ui.session import Session
 from meetingtui.ui.timing import clock, item_minutes
 from meetingtui.ui.widgets.agenda import AgendaList
@@ -315,84 +316,11 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(AmendmentsDialog(record.amendments))
 
     def action_amend(self) -> None:
-        """Ändra stängt möte: who and why, then the meeting is editable and every change is an
-        amendment with those words, until the chair leaves it."""
-        from meetingtui.services.amend import begin_amending
-        from meetingtui.ui.dialogs.amend import AmendDialog
-
-        meeting = self.session.meeting
-        if not meeting.closed or self.session.ws.amending is not None:
-            return
-
-        def start(answer: tuple[str, str] | None) -> None:
-            if answer is None:
-                return
-            by, why = answer
-            try:
-                attempt(self.app, begin_amending, self.session.ws, by, why)  # ends on leaving
-            except Failed:
-                return
-            self.show_title()
-            self.rebuild_panes()
-            self.app.notify(t("amend.started", why=why), timeout=6)
-
-        self.app.push_screen(AmendDialog(meeting.secretary or meeting.chair), start)
+        """Ändra stängt möte (`meeting_closing.amend`)."""
+        amend(self)
 
     def action_close_meeting(self) -> None:
-        from meetingtui.i18n import words_of
-        from meetingtui.privacy import scan_record
-        from meetingtui.services.record import load_meeting
-        from meetingtui.ui.dialogs.confirm import ConfirmDialog
-
-        if self.pane is not None and not self.pane.flush():
-            return
-        ws, meeting_id = self.session.ws, self.session.meeting_id
-        incomplete = meetings.check_before_close(ws, meeting_id)
-        findings = scan_record(load_meeting(ws, meeting_id), public=False,
-                               say=words_of("privacy_place"))
-        lines = [t("close.question")]
-        if incomplete.empty and not findings:
-            lines.append(t("close.complete"))
-        if incomplete.end_missing:
-            lines.append(t("close_extra.end_missing"))
-        if incomplete.measures_without_owner_or_due:
-            lines.append(t("close.measures", count=len(incomplete.measures_without_owner_or_due)))
-        if incomplete.items_not_visited:
-            lines.append(t("close.items"))
-            lines += [f"  § {i.position} {i.title}" for i in incomplete.items_not_visited]
-        if findings:
-            lines.append(t("close_extra.personal"))
-            lines += [f"  {where}" for where in findings[:5]]
-            if len(findings) > 5:
-                lines.append("  " + t("close_extra.personal_more", count=len(findings) - 5))
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                attempt(self.app, meetings.close_meeting, ws, meeting_id)
-            except Failed:
-                return
-            self.app.notify(t("close.done"))
-            self.app.pop_screen()
-            self.offer_export()
-
-        self.app.push_screen(ConfirmDialog(t("close.title"), "\n".join(lines),
-                                           default=not findings), answer)
-
-    def offer_export(self) -> None:
-        """After closing: export now? (the minutes are final, nothing changes them silently)."""
-        from meetingtui.ui.app import MeetingApp
-        from meetingtui.ui.dialogs.confirm import ConfirmDialog
-
-        app = self.app
-        meeting_id = self.session.meeting_id
-
-        def answer(yes: bool | None) -> None:
-            if yes and isinstance(app, MeetingApp):
-                app.export_meeting(meeting_id)
-
-        app.push_screen(ConfirmDialog(t("app.export"), t("close.offer_export")), answer)
+        close(self)
 
     def export_target(self) -> int | None:
         """F6 here: this meeting, after what is being typed has been saved."""
