@@ -37,6 +37,12 @@ def _pages(folder: Path) -> dict[str, bytes]:
             for p in folder.rglob("*") if p.is_file() and p.suffix != ".ics"}
 
 
+def _forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers forked from this process, whatever threads the test runner keeps: they then
+    run the functions this test patched."""
+    monkeypatch.setattr(site_minutes, "_context", lambda: multiprocessing.get_context("fork"))
+
+
 def _leftovers(parent: Path) -> list[str]:
     return [p.name for p in parent.iterdir() if p.name.endswith(".publishing")]
 
@@ -86,6 +92,7 @@ def test_a_worker_never_writes_a_public_page_with_a_personnummer(
             write_file(root, name, data)
 
         monkeypatch.setattr(staging, "write_file", logged)
+        _forked(monkeypatch)
         with pytest.raises(PersonalDataInSite) as raised:
             publish_site(ws, tmp_path / "site", workers=2)
         assert "19121212-****" in str(raised.value) and PERSONNUMMER not in str(raised.value)
@@ -114,6 +121,7 @@ def test_a_worker_that_cannot_write_fails_the_publish_naming_the_file(
         write_file(root, name, data)
 
     monkeypatch.setattr(staging, "write_file", full)
+    _forked(monkeypatch)
     site = tmp_path / "sajt"
     with pytest.raises(ExportError) as raised:
         publish_site(demo, site, workers=2)
@@ -140,6 +148,7 @@ def test_a_worker_that_dies_leaves_its_pages_to_the_parent(
         os._exit(3)
 
     monkeypatch.setattr(site_minutes, "_make", dying)
+    _forked(monkeypatch)
     done = publish_site(demo, tmp_path / "site", workers=2)
     assert _pages(tmp_path / "site") == _pages(tmp_path / "alone")
     assert len(done.files) == len(publish_site(demo, tmp_path / "again", workers=1).files)
