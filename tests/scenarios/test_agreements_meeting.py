@@ -38,6 +38,15 @@ from tests.scenarios.helpers import (
 )
 
 
+async def _to_agreements(app: Any, pilot: Any) -> AgreementsPane:
+    """n, item after item, until the agreements' item shows (as a chair walks the agenda)."""
+    for _ in range(20):
+        if app.screen.query(AgreementsPane) and app.screen.query_one(AgreementsPane).display:
+            break
+        await press(pilot, "n")
+    return app.screen.query_one(AgreementsPane)
+
+
 def _screen_text(pane: AgreementsPane) -> str:
     """The table, one line per row: each cell's lines joined by a space, cells by " | "."""
     table = pane.query_one(DataTable)
@@ -55,12 +64,7 @@ def test_est_follows_up_the_medborgarlofte(tmp_path: Path) -> None:
         app = make_app(ws, lang="sv", meeting_id=meeting_id)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            for _ in range(20):
-                if app.screen.query(AgreementsPane) and app.screen.query_one(
-                        AgreementsPane).display:
-                    break
-                await press(pilot, "n")
-            pane = app.screen.query_one(AgreementsPane)
+            pane = await _to_agreements(app, pilot)
             shown = _screen_text(pane)
             assert "Medborgarlöfte: Tryggare Centrum 2026" in shown
             assert "Herrljunga kommun · LPO Alingsås" in shown
@@ -204,12 +208,7 @@ def test_enter_on_a_commitment_corrects_it_and_a_closed_meeting_keeps_it(
         app = make_app(ws, lang="sv", meeting_id=made.meeting_id)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            for _ in range(20):  # n: the next item, to the agreements'
-                if app.screen.query(AgreementsPane) and app.screen.query_one(
-                        AgreementsPane).display:
-                    break
-                await press(pilot, "n")
-            pane = app.screen.query_one(AgreementsPane)
+            pane = await _to_agreements(app, pilot)
             await press(pilot, "enter")  # the agreement's head: nothing to correct
             assert type(app.screen).__name__ == "MeetingScreen"
             await press(pilot, "down", "enter")
@@ -246,12 +245,7 @@ def test_delete_removes_a_commitment_only_on_yes(tmp_path: Path) -> None:
         app = make_app(ws, lang="sv", meeting_id=made.meeting_id)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            for _ in range(20):
-                if app.screen.query(AgreementsPane) and app.screen.query_one(
-                        AgreementsPane).display:
-                    break
-                await press(pilot, "n")
-            pane = app.screen.query_one(AgreementsPane)
+            pane = await _to_agreements(app, pilot)
             await press(pilot, "delete")
             assert "Välj ett åtagande (pilarna) och tryck sedan Delete." in [
                 n.message for n in app._notifications]

@@ -5,6 +5,7 @@ text item has them (`e`, `b`): what the group says about the agreements is writt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,14 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import AgendaItem, AgreementDetail, Commitment, Measure, MeasureStatus
+from meetingtui.model import (
+    AgendaItem,
+    Agreement,
+    AgreementDetail,
+    Commitment,
+    Measure,
+    MeasureStatus,
+)
 from meetingtui.services import agreements
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import cells, fit, wrap
@@ -29,6 +37,9 @@ from meetingtui.ui.widgets.panes.columns import (
     owner_of,
 )
 from meetingtui.ui.widgets.panes.text import TextPane
+
+#: Saves what the commitment form holds (and the commitment as it read it, when correcting).
+SaveCommitment = Callable[[Commitment, Commitment | None], Commitment]
 
 
 @dataclass(frozen=True)
@@ -151,8 +162,6 @@ class AgreementsPane(TextPane):
         self.reload()
 
     def action_new(self) -> None:
-        from meetingtui.ui.dialogs.commitment import CommitmentDialog
-
         row = self.current()
         if row is None or row.detail.agreement.id is None:
             self.app.notify(t("agreements.none", day=self.session.meeting.date.isoformat()),
@@ -166,6 +175,13 @@ class AgreementsPane(TextPane):
                 ws, made.agreement_id, made.text, made.owner, party=made.party,
                 organisation=made.organisation, due=made.due, meeting_id=self.session.meeting_id)
 
+        self._commitment_form(agreement, save)
+
+    def _commitment_form(self, agreement: Agreement, save: SaveCommitment,
+                         commitment: Commitment | None = None) -> None:
+        """The commitment form, empty for a new one or filled in to correct ``commitment``."""
+        from meetingtui.ui.dialogs.commitment import CommitmentDialog
+
         def done(made: Commitment | None) -> None:
             if made is not None:
                 self.reload()
@@ -173,7 +189,7 @@ class AgreementsPane(TextPane):
 
         self.app.push_screen(CommitmentDialog(
             agreement.id or 0, agreement.title, agreements.parties_of(agreement),
-            self.session.people(), self.session.today(), save), done)
+            self.session.people(), self.session.today(), save, commitment), done)
 
     def action_remove(self) -> None:
         """Delete on a commitment typed by mistake: asked first (Enter keeps it); a closed
@@ -198,21 +214,12 @@ class AgreementsPane(TextPane):
         row = self.current()
         if row is None or row.commitment is None or not self.check_action("edit", ()):
             return
-        from meetingtui.ui.dialogs.commitment import CommitmentDialog
-
         agreement, ws = row.detail.agreement, self.session.ws
 
         def save(edited: Commitment, base: Commitment | None) -> Commitment:
             return agreements.save_commitment(ws, edited, base=base)
 
-        def done(made: Commitment | None) -> None:
-            if made is not None:
-                self.reload()
-            self.focus_main()
-
-        self.app.push_screen(CommitmentDialog(
-            agreement.id or 0, agreement.title, agreements.parties_of(agreement),
-            self.session.people(), self.session.today(), save, row.commitment), done)
+        self._commitment_form(agreement, save, row.commitment)
 
 
 def row_cells_for(row: Row, day: date, text_width: int,
