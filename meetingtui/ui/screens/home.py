@@ -17,6 +17,7 @@ from meetingtui.services.actions import ActionRow, overdue_by_owner
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
+from meetingtui.ui.screens.home_groups import add_group, archive_group, edit_group, edit_settings
 from meetingtui.ui.timing import fit, flex_width
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.footer import Footer
@@ -222,30 +223,7 @@ class HomeScreen(Screen[None]):
             lambda: meetings.remove_planned_meeting(self.ws, planned.id), self.reload)
 
     def action_settings(self, first: bool = False) -> None:
-        """The municipality's name (asked once on a new database) and its Word template."""
-        from meetingtui.services import settings
-        from meetingtui.ui.dialogs.settings import Settings, SettingsDialog
-
-        template = settings.word_template(self.ws)
-        # Built, not validated: a new database has no name yet, and the form says what is
-        # missing when it is saved.
-        current = Settings.model_construct(
-            municipality="" if first else settings.municipality(self.ws),
-            word_template=str(template) if template else "")
-
-        def save(edited: Settings, _base: Settings | None) -> Settings:
-            from pathlib import Path
-
-            settings.set_municipality(self.ws, edited.municipality)
-            settings.set_word_template(
-                self.ws, Path(edited.word_template) if edited.word_template else None)
-            return edited
-
-        def saved(result: Settings | None) -> None:
-            if result is not None:
-                self.sub_title = result.municipality
-
-        self.app.push_screen(SettingsDialog(current, save, first=first), saved)
+        edit_settings(self, first=first)
 
     def action_members(self) -> None:
         from meetingtui.services import groups
@@ -256,58 +234,13 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(MembersScreen(self.ws, groups.get_group(self.ws, view.group_id)))
 
     def action_add_group(self) -> None:
-        """Another group of a type: "Lokalt BRÅ Västra" beside the central council."""
-        from meetingtui.model import Group
-        from meetingtui.services import groups
-        from meetingtui.ui.dialogs.group import GroupDialog
-
-        templates = list(self.ws.templates.templates.values())
-        view = self.selected()
-        first = (view.template_id if view is not None and view.template_id in
-                 self.ws.templates.templates else templates[0].id)
-        draft = Group.model_construct(template_id=first, name="", short="", chair="",
-                                      frequency=None, skip_months=None, archived=False)
-
-        def save(edited: Group, _base: Group | None) -> Group:
-            group = groups.add_group(self.ws, edited.template_id, edited.name, edited.short)
-            return groups.update_group(self.ws, group.model_copy(update={
-                "chair": edited.chair, "frequency": edited.frequency,
-                "skip_months": edited.skip_months}), group)
-
-        self.app.push_screen(GroupDialog(draft, save, templates=templates),
-                             lambda _: self.reload())
+        add_group(self)
 
     def action_edit_group(self) -> None:
-        from meetingtui.services import groups
-        from meetingtui.ui.dialogs.group import GroupDialog
-
-        view = self.selected()
-        if view is None:
-            return
-        group = groups.get_group(self.ws, view.group_id)
-        self.app.push_screen(GroupDialog(group, lambda edited, base: groups.update_group(
-            self.ws, edited, base or group)), lambda _: self.reload())
+        edit_group(self)
 
     def action_archive_group(self) -> None:
-        """The group leaves the home screen and keeps its meetings (`groups archive --undo`
-        brings it back)."""
-        from meetingtui.services import groups
-        from meetingtui.ui.dialogs.confirm import ConfirmDialog
-
-        view = self.selected()
-        if view is None:
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                try:
-                    attempt(self.app, groups.archive_group, self.ws, view.group_id)
-                except Failed:
-                    return
-                self.reload()
-
-        self.app.push_screen(ConfirmDialog(t("group.archive_title"), t(
-            "group.archive_question", name=view.name), default=False), answer)
+        archive_group(self)
 
     def action_report(self) -> None:
         """r: report an observation to the selected group's next meeting, starting none."""
