@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from meetingtui.model import AgendaItem, ItemKind, Measure, MeetingRecord, Record
 from meetingtui.personal_numbers import (
@@ -223,14 +223,17 @@ def _measure_texts(at: str, measure: Measure, say: Say) -> Iterator[tuple[str, s
     yield f"{at}, {say('owner_organisation')}", measure.owner_org
 
 
-def scan_record(record: MeetingRecord, public: bool, say: Say = _english) -> list[Where]:
+def scan_record(record: MeetingRecord, public: bool, say: Say = _english, *,
+                view: MeetingRecord | None = None) -> list[Where]:
     """Every personal identity number in what the (public or internal) minutes would show, each
     with its place masked (an area or a name can hold a number too). ``say`` words the place in
-    the reader's language (this leaf knows no catalogue; English words by default)."""
-    shown = public_view(record) if public else record
+    the reader's language (this leaf knows no catalogue; English words by default); ``view``:
+    `public_view(record)` when the caller has made it already (a publish shows it too)."""
+    shown = (view if view is not None else public_view(record)) if public else record
+    said = cache(say)  # the same few words say every one of some 300 places
     return [
         Where(mask_personal_numbers(place), finding)
-        for place, text in _texts(shown, record, say) if text
+        for place, text in _texts(shown, record, said) if text
         for finding in (_found(text) if len(text) <= 500 else find_personal_numbers(text))
     ]
 

@@ -139,7 +139,7 @@ class FollowupReader:
 
     def _as(self, measure: Measure, status: str) -> Measure:
         """The measure with its status then (one copy per measure and status, shared)."""
-        if measure.status.value == status:
+        if measure.status == status:  # a StrEnum equals its value
             return measure
         key = (measure.id or 0, status)
         if key not in self._copies:

@@ -9,7 +9,7 @@ Plain strings only; nothing here knows about python-docx.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 from meetingtui.dates import quarter_of
 from meetingtui.export.clean import one_line
@@ -64,14 +64,15 @@ class Minutes(YearLines):
     labels: Labels = field(init=False)
     document: DocumentType = field(init=False)
     full: MeetingRecord = field(init=False)  # the whole record, also in the public version
+    view: InitVar[MeetingRecord | None] = None  # `public_view(record)`, when made already
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, view: MeetingRecord | None) -> None:
         # Numbers come from the full record: the public version leaves gaps, never renumbers.
         self._obs_number = Numbering([d.observation for d in self.record.observations])
         self._measure_number = Numbering(self.record.measures)
         self.full = self.record
         if self.public:
-            self.record = public_view(self.record)
+            self.record = view if view is not None else public_view(self.record)
         self.labels = labels_for(self.record)
         self.document = document_of(self.record)
 

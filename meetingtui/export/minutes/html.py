@@ -38,9 +38,11 @@ from meetingtui.model import (
 )
 
 
-def build_minutes_html(record: MeetingRecord, *, public: bool, municipality: str) -> str:
-    """The minutes of ``record`` as HTML: what markdown-it makes of `build_minutes_md`."""
-    m = Minutes(record, public, municipality)
+def build_minutes_html(record: MeetingRecord, *, public: bool, municipality: str,
+                       view: MeetingRecord | None = None) -> str:
+    """The minutes of ``record`` as HTML: what markdown-it makes of `build_minutes_md`;
+    ``view``: `privacy.public_view(record)` when the caller has made it already."""
+    m = Minutes(record, public, municipality, view)
     out: list[str] = []
     _front(out, m)
     for number, item in m.items():

@@ -44,7 +44,8 @@ def labels_for(record: MeetingRecord) -> Labels:
 
 def word(labels: Labels, value: StrEnum) -> str:
     """An enum value (trend, status, dimension, document type) in the minutes' language."""
-    return labels.get(f"{type(value).__name__}.{value.value}", str(value.value))
+    # A StrEnum formats as its value; `.value` is a slow descriptor, asked 300,000 times a publish.
+    return labels.get(f"{type(value).__name__}.{value}", str(value))
 
 
 def format_date(value: date | None) -> str:

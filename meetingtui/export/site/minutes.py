@@ -167,7 +167,7 @@ def _make(ws: Workspace, reader: RecordReader, job: Job, page: MinutesPage) -> M
     from meetingtui.export.minutes.html import build_minutes_html
     from meetingtui.export.site.render import minutes_page
     from meetingtui.export.site.staging import write_file
-    from meetingtui.privacy import scan_record
+    from meetingtui.privacy import public_view, scan_record
     from meetingtui.services.record import filed_municipality, load_meeting
 
     internal = job.frame.internal
@@ -179,10 +179,12 @@ def _make(ws: Workspace, reader: RecordReader, job: Job, page: MinutesPage) -> M
     kept = job.kept.get(page.page)
     if kept is not None and reuse.unchanged(job.folder / page.page, kept, now):
         return Made(kept.personal_data, written=False, kept=kept, unchanged=True)
-    places = [str(where) for where in scan_record(record, not internal)]
+    view = None if internal else public_view(record)  # scanned and shown: made once
+    places = [str(where) for where in scan_record(record, not internal, view=view)]
     if places and not internal:
         return Made(places, written=False)
-    body = build_minutes_html(record, public=not internal, municipality=municipality)
+    body = build_minutes_html(record, public=not internal, municipality=municipality,
+                              view=view)
     html = minutes_page(frame, page, body)
     try:
         if job.again:
