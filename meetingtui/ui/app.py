@@ -11,6 +11,7 @@ from contextlib import suppress
 from dataclasses import replace
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -22,6 +23,7 @@ from meetingtui.ui.commands import ScreenCommands
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.textual_words import Palette, keycap, quit_hint, system_commands
 from meetingtui.ui.themes import DEFAULT_THEME, HIGH_CONTRAST, high_contrast
+from meetingtui.ui.type_ahead import TypeAhead
 
 
 class MeetingApp(App[None]):
@@ -49,6 +51,24 @@ class MeetingApp(App[None]):
             self.theme = DEFAULT_THEME
         self.title = t("app.title")
         self._say_palette_key()
+        self.type_ahead = TypeAhead(self, self._hand_on_key)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key read while the one before it is still being handled waits its turn
+        (`type_ahead`): it goes where that key has moved the focus."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+        elif not self.type_ahead.hold(event):
+            try:
+                await super().on_event(event)
+            finally:
+                self.type_ahead.handed_on()
+
+    async def _hand_on_key(self, key: events.Key) -> None:
+        await super().on_event(key)
+
+    def on_unmount(self) -> None:
+        self.type_ahead.stop()
 
     def get_key_display(self, binding: Binding) -> str:
         return keycap(super().get_key_display(binding))

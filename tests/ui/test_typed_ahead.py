@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
+from meetingtui.services import meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
+from meetingtui.ui.widgets.agenda import AgendaList
 from tests.scenarios.helpers import SIZE, press, screen_name, type_text
 
 
@@ -57,3 +59,56 @@ def test_a_tab_in_a_burst_takes_the_completion_of_what_was_typed_before_it(
     assert (seen["area"], seen["place_detail"], seen["category"], seen["description"],
             seen["source"]) == ("Centrum", "Busskuren", "Klotter", "Krossat glas",
                                 "Räddningstjänst")
+
+
+# --- the key that moves the focus or opens a form, and the keys typed straight after it -------
+
+def test_letters_straight_after_e_on_a_text_item_are_its_notes_not_commands(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    """`e` and a sentence in one burst (a chair who types on at once, or keys that waited while
+    the app was busy): the sentence is the notes. Before, its letters ran the meeting's keys:
+    `m` opened the meeting's details, `n` and `p` moved on, `c` offered to close the meeting."""
+    ws, meeting_id = in_meeting
+    seen: dict[str, object] = {}
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "1")  # § 1 Mötets öppnande
+            await type_text(pilot, "eOrdföranden öppnade mötet, 12 närvarande.")
+            seen["screen"] = screen_name(pilot)
+            seen["notes"] = pilot.app.screen.query_one("#notes", TextArea).text
+            shown = pilot.app.screen.query_one(AgendaList).shown
+            assert shown is not None
+            seen["item"] = shown[1] + 1
+
+    asyncio.run(run())
+    assert seen["screen"] == "MeetingScreen"
+    assert seen["item"] == 1
+    assert seen["notes"] == "Ordföranden öppnade mötet, 12 närvarande."
+    items = meetings.items(ws, meeting_id)
+    assert items[0].notes == "Ordföranden öppnade mötet, 12 närvarande."  # saved
+    assert all(not item.notes for item in items[1:])
+
+
+def test_letters_straight_after_the_key_that_opens_a_form_are_its_first_field(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    """`o` (new observation) on the lägesbild and the area in one burst: the form opens and
+    the area is in its first field, none of it run as the lägesbild's keys."""
+    ws, meeting_id = in_meeting
+    seen: dict[str, str] = {}
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "4")
+            await type_text(pilot, "oNorra centrum\tBusskuren")
+            seen["screen"] = screen_name(pilot)
+            for field in pilot.app.screen.query(Input):
+                seen[field.id or ""] = field.value
+
+    asyncio.run(run())
+    assert seen["screen"] == "ObservationDialog"
+    assert (seen["area"], seen["place_detail"]) == ("Norra centrum", "Busskuren")
