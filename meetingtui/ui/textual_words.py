@@ -96,4 +96,6 @@ def keycap(shown: str) -> str:
         return shown.upper()
     if len(shown) == 2 and shown[0] == "^":
         return shown.upper()
+    if shown[:1] == "^" and shown[1:] in _KEYCAPS:  # "^PgUp", "^Home" in the help
+        return "^" + _KEYCAPS[shown[1:]]
     return shown

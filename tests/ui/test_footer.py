@@ -222,6 +222,7 @@ def test_at_80_columns_the_lagesbild_offers_next_and_previous(
 
 @pytest.mark.parametrize(("textual", "shown"), [
     ("f5", "F5"), ("f10", "F10"), ("del", "Del"), ("esc", "Esc"), ("^p", "^P"), ("^s", "^S"),
+    ("^pgup", "^PgUp"), ("^home", "^Home"), ("^end", "^End"),
     ("n", "n"), ("?", "?"), ("⏎", "⏎"), ("fo", "fo")])
 def test_keys_are_shown_as_on_the_keyboard_and_as_wide(textual: str, shown: str) -> None:
     assert keycap(textual) == shown and len(shown) == len(textual)
