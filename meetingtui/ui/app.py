@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -25,6 +25,9 @@ from meetingtui.ui.textual_words import Palette, keycap, quit_hint, system_comma
 from meetingtui.ui.themes import DEFAULT_THEME, HIGH_CONTRAST, high_contrast
 from meetingtui.ui.type_ahead import TypeAhead
 
+if TYPE_CHECKING:
+    from textual.widgets import Input, TextArea
+
 
 class MeetingApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -38,6 +41,9 @@ class MeetingApp(App[None]):
         # F1 works in a text field too, and on every dialog; `?` (a question mark in a text
         # field) is each screen's, in COMMON_BINDINGS, where the footer shows it.
         Binding("f1", "help", "F1", show=False, priority=True),
+        # Ctrl+A marks the whole text, as in Word and Outlook; Textual's fields took it for
+        # Home, and a date typed over a proposed one was joined to it.
+        Binding("ctrl+a", "select_all", show=False, priority=True),
     ]
 
     def __init__(self, ws: Workspace, meeting_id: int | None = None) -> None:
@@ -127,6 +133,16 @@ class MeetingApp(App[None]):
         else:
             self.push_screen(HelpScreen(self.screen))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_all":  # elsewhere Ctrl+A is the focused widget's, if anyone's
+            return _text_field(self.focused) is not None
+        return super().check_action(action, parameters)
+
+    def action_select_all(self) -> None:
+        field = _text_field(self.focused)
+        if field is not None:
+            field.action_select_all()
+
     def action_previous_field(self) -> None:
         self.screen.focus_previous()
 
@@ -180,3 +196,9 @@ def make_app(ws: Workspace, *, lang: str, meeting_id: int | None = None) -> Meet
     """The app for this workspace, speaking `lang`, opening `meeting_id` if given."""
     set_language(lang)
     return MeetingApp(ws, meeting_id)
+
+
+def _text_field(widget: object) -> Input | TextArea | None:
+    from textual.widgets import Input, TextArea  # not at start: the home screen has neither
+
+    return widget if isinstance(widget, (Input, TextArea)) else None
