@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from meetingtui.services import meetings
@@ -112,3 +113,59 @@ def test_letters_straight_after_the_key_that_opens_a_form_are_its_first_field(
     asyncio.run(run())
     assert seen["screen"] == "ObservationDialog"
     assert (seen["area"], seen["place_detail"]) == ("Norra centrum", "Busskuren")
+
+
+@pytest.mark.parametrize("refresh", [1 / 60, 0.3])
+def test_an_item_key_the_notes_key_and_the_notes_in_one_burst(
+    in_meeting: tuple[Workspace, int], monkeypatch: pytest.MonkeyPatch, refresh: float,
+) -> None:
+    """From the attendance table, `7` (Övriga frågor, not shown before), `e` and the notes in
+    one burst: the notes are the item's (found at 80×24 in tmux: `o` after `7` was lost and the
+    letters after it ran the meeting's keys). A pane just shown takes the focus once the screen
+    has been refreshed, which a busy machine or a slow link delays: Textual's usual 1/60 s
+    between refreshes, and 0.3 s."""
+    monkeypatch.setattr("textual.screen.UPDATE_PERIOD", refresh)
+    ws, meeting_id = in_meeting
+    seen: dict[str, object] = {}
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "2")  # § 2 Närvaro
+            await pilot.pause(2 * refresh)  # its table has the focus
+            await type_text(pilot, "7eInget att rapportera.")
+            await pilot.pause(2 * refresh)
+            seen["screen"] = screen_name(pilot)
+            shown = pilot.app.screen.query_one(AgendaList).shown
+            assert shown is not None
+            seen["item"] = shown[1] + 1
+            await press(pilot, "escape")  # leaving the field saves it
+
+    asyncio.run(run())
+    assert (seen["screen"], seen["item"]) == ("MeetingScreen", 7)
+    notes = {item.position: item.notes for item in meetings.items(ws, meeting_id)}
+    assert notes[7] == "Inget att rapportera."
+    assert all(not text for position, text in notes.items() if position != 7)
+
+
+def test_the_item_key_the_form_key_and_its_first_field_in_one_burst(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    """From the attendance table, `4` (back to the lägesbild), `o` and the area in one burst:
+    the lägesbild has the focus before `o` reaches it, and the letters are the area."""
+    ws, meeting_id = in_meeting
+    seen: dict[str, str] = {}
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "2")  # § 2 Närvaro
+            await pilot.pause(0.1)  # its table has the focus
+            await type_text(pilot, "4oCentrum\tTorget")
+            seen["screen"] = screen_name(pilot)
+            for field in pilot.app.screen.query(Input):
+                seen[field.id or ""] = field.value
+
+    asyncio.run(run())
+    assert seen["screen"] == "ObservationDialog"
+    assert (seen["area"], seen["place_detail"]) == ("Centrum", "Torget")
