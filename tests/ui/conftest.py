@@ -4,7 +4,9 @@ earlier meeting whose open measures the next one follows up."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import shutil
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -22,6 +24,20 @@ from meetingtui.services.settings import set_municipality
 from meetingtui.services.workspace import Workspace
 from meetingtui.store.db import Store
 from tests.conftest import Clock  # one hand-moved clock for every test
+
+
+def _import_the_ui_in_swedish() -> None:
+    """Every UI module imported now: a screen words its keys (its class's BINDINGS) when it is
+    imported, and the app imports most screens only when they are opened, in the language of
+    the app that opened them. A test in English that was the first in its worker to open the
+    home screen left the footer English for every test after it (snapshots failed by order)."""
+    import meetingtui.ui
+
+    for module in pkgutil.walk_packages(meetingtui.ui.__path__, "meetingtui.ui."):
+        importlib.import_module(module.name)
+
+
+_import_the_ui_in_swedish()
 
 HERE = Path(__file__).resolve().parent
 NOW = datetime(2026, 3, 10, 9, 30)
