@@ -81,11 +81,11 @@ class FieldRow(Widget):
 
     DEFAULT_CSS = """
     FieldRow {
-        layout: grid; grid-size: 2; grid-columns: 15 1fr; grid-rows: auto;
+        layout: grid; grid-size: 2; grid-columns: 17 1fr; grid-rows: auto;
         height: auto;
     }
-    FieldRow > .field-label { width: 15; padding-right: 1; }
-    FieldRow > .field-message { column-span: 2; padding-left: 15; height: auto; }
+    FieldRow > .field-label { width: 17; padding-right: 1; }  /* "Problemtriangeln" whole */
+    FieldRow > .field-message { column-span: 2; padding-left: 17; height: auto; }
     FieldRow.-invalid > .field-label { color: $error; text-style: bold; }
     """
 

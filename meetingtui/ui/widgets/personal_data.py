@@ -35,7 +35,7 @@ class PersonalDataWarning(Static):
         text-style: bold;
         display: none;
         height: auto;
-        padding-left: 15;
+        padding-left: 17;
     }
     PersonalDataWarning.in-pane { padding: 0 1; }
     """
