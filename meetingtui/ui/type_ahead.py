@@ -68,6 +68,11 @@ class TypeAhead:
         else:
             self._look = asyncio.get_running_loop().call_later(LOOK_AGAIN, self._look_again)
 
+    @property
+    def waiting(self) -> int:
+        """How many keys wait their turn (a test waits for none before it looks)."""
+        return len(self._held) if self._held else 0
+
     def stop(self) -> None:
         if self._settling is not None:
             self._settling.cancel()

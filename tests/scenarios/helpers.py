@@ -9,6 +9,7 @@ through `press`, which waits after each key as `Pilot.press` does.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -67,6 +68,19 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
         event = events.Key(key, char)
         event.set_sender(app)
         app._driver.send_message(event)
+    await all_keys_handed_on(pilot)
+
+
+async def all_keys_handed_on(pilot: Pilot[None]) -> None:
+    """Until the app has handed on every key typed ahead (`ui.type_ahead`: each waits until the
+    one before has had its effect, longer than Pilot's idea of idle), and is idle."""
+    app = pilot.app
+    await wait_for_idle(0)
+    for _ in range(400):  # 4 s: a key waits 2 s at most
+        type_ahead = getattr(app, "type_ahead", None)
+        if type_ahead is None or not type_ahead.waiting:
+            break
+        await asyncio.sleep(0.01)
     await wait_for_idle(0)
     await pilot.pause()
 

@@ -16,6 +16,7 @@ from meetingtui.services import lagesbild
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.dialogs.observation import ObservationDialog
+from tests.scenarios.helpers import all_keys_handed_on
 
 
 async def burst(pilot: Pilot[object], *keys: str) -> None:
@@ -24,7 +25,7 @@ async def burst(pilot: Pilot[object], *keys: str) -> None:
     assert app._driver is not None
     for key in keys:
         app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
-    await pilot.pause()
+    await all_keys_handed_on(pilot)
     await pilot.pause()
 
 
