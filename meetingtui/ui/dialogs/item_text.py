@@ -16,7 +16,10 @@ from meetingtui.ui.widgets.form import FormDialog
 
 class ItemTextDialog(FormDialog[AgendaItem]):
     """Decision first (what the chair writes with the room watching), then notes; Enter makes
-    a new line, Ctrl+S saves."""
+    a new line, Ctrl+S saves, and so does Esc: on a text item Esc leaves the field with its
+    text saved, and a chair who did the same here lost the decision just typed."""
+
+    hint_key = "form.hint_item_text"
 
     def __init__(self, item: AgendaItem,
                  save: Callable[[AgendaItem, AgendaItem | None], AgendaItem]) -> None:
@@ -39,3 +42,9 @@ class ItemTextDialog(FormDialog[AgendaItem]):
         return self.item.model_validate({**self.item.model_dump(),
                                          "decision": self.value("decision"),
                                          "notes": self.value("notes")})
+
+    def action_cancel(self) -> None:
+        if (self.value("decision"), self.value("notes")) == (self.item.decision, self.item.notes):
+            self.dismiss(None)
+        else:
+            self.action_submit()  # a text too long stays, with its message

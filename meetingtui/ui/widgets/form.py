@@ -60,6 +60,7 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
         self.general_shown = ""
 
     title: str = ""
+    hint_key: str | None = None  # the hint line's catalogue key, where a form's keys differ
 
     def rows(self) -> Iterable[FieldRow]:
         raise NotImplementedError
@@ -77,7 +78,7 @@ class FormDialog(ModalScreen[M | None], Generic[M]):
             with VerticalScroll(classes="form-body", can_focus=False):
                 yield from rows
             yield Static("", classes="form-error", id="form-error")
-            yield Static(t("form.hint_text_area" if multiline else "form.hint"),
+            yield Static(t(self.hint_key or ("form.hint_text_area" if multiline else "form.hint")),
                          classes="form-hint")
 
     def on_mount(self) -> None:
