@@ -21,6 +21,7 @@ from meetingtui.services import settings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.commands import ScreenCommands
 from meetingtui.ui.errors import Failed, attempt
+from meetingtui.ui.signals import quit_on_signals
 from meetingtui.ui.textual_words import Palette, keycap, quit_hint, system_commands
 from meetingtui.ui.themes import DEFAULT_THEME, HIGH_CONTRAST, high_contrast
 from meetingtui.ui.type_ahead import TypeAhead
@@ -58,6 +59,7 @@ class MeetingApp(App[None]):
         self.title = t("app.title")
         self._say_palette_key()
         self.type_ahead = TypeAhead(self, self._hand_on_key)
+        self._give_signals_back: Callable[[], None] = lambda: None
 
     async def on_event(self, event: events.Event) -> None:
         """A key read while the one before it is still being handled waits its turn
@@ -75,6 +77,7 @@ class MeetingApp(App[None]):
 
     def on_unmount(self) -> None:
         self.type_ahead.stop()
+        self._give_signals_back()
 
     def get_key_display(self, binding: Binding) -> str:
         return keycap(super().get_key_display(binding))
@@ -91,6 +94,8 @@ class MeetingApp(App[None]):
 
     def on_mount(self) -> None:
         self.ready = True
+        if not self.is_headless:  # a test's app leaves the test runner's signals alone
+            self._give_signals_back = quit_on_signals(self.exit)
         from meetingtui.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(self.ws))
