@@ -335,19 +335,25 @@ class Incomplete:
     measures_without_owner_or_due: list[int] = field(default_factory=list)
     items_not_visited: list[AgendaItem] = field(default_factory=list)
     end_missing: bool = False
+    next_item: AgendaItem | None = None  # "Nästa möte", when its date is not decided
 
     @property
     def empty(self) -> bool:
         return not (self.measures_without_owner_or_due or self.items_not_visited
-                    or self.end_missing)
+                    or self.end_missing or self.next_item)
 
 
 def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
     meeting = get_meeting(ws, meeting_id)
     missing = [m.id for m in measures_of_meeting(ws.store, meeting_id)
                if m.id is not None and (not m.owner or m.due is None)]
-    unvisited = [item for item in item_rows.items_of(ws.store, meeting_id) if not item.visited]
-    return Incomplete(missing, unvisited, end_missing=_end_on_closing(ws, meeting) is None)
+    items = item_rows.items_of(ws.store, meeting_id)
+    unvisited = [item for item in items if not item.visited]
+    # The minutes would say "Nästa möte: Inte bestämt" although the item proposes a date.
+    undecided = (next_item_of_kind(items, ItemKind.NEXT) if meeting.next_date is None
+                 else None)
+    return Incomplete(missing, unvisited, end_missing=_end_on_closing(ws, meeting) is None,
+                      next_item=undecided)
 
 
 def _end_on_closing(ws: Workspace, meeting: Meeting) -> time | None:

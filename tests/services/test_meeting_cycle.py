@@ -191,6 +191,17 @@ def test_visiting_items_marks_them_and_close_check_lists_gaps(ws: Workspace,
     assert [i.position for i in gaps.items_not_visited] == [3, 4, 5, 6, 7]
 
 
+def test_close_check_says_when_the_next_meeting_is_not_decided(ws: Workspace,
+                                                               clock: Clock) -> None:
+    """The minutes would say "Nästa möte: Inte bestämt" though the item proposes a date."""
+    meeting_id = _meeting(ws, clock, date(2026, 11, 10))
+    gaps = meetings.check_before_close(ws, meeting_id)
+    assert gaps.next_item is not None and gaps.next_item.kind is ItemKind.NEXT
+    assert not gaps.empty
+    meetings.decide_next_meeting(ws, meeting_id, date(2026, 12, 8))
+    assert meetings.check_before_close(ws, meeting_id).next_item is None
+
+
 def test_attendance_and_priorities(ws: Workspace, clock: Clock) -> None:
     meeting_id = _meeting(ws, clock, date(2026, 11, 10))
     police = meetings.attendance(ws, meeting_id)[1]

@@ -58,6 +58,8 @@ def close(screen: MeetingScreen) -> None:
         lines.append(t("close.complete"))
     if incomplete.end_missing:
         lines.append(t("close_extra.end_missing"))
+    if incomplete.next_item is not None:
+        lines.append(t("close_extra.next_missing", number=incomplete.next_item.position))
     if incomplete.measures_without_owner_or_due:
         lines.append(t("close.measures", count=len(incomplete.measures_without_owner_or_due)))
     if incomplete.items_not_visited:
