@@ -172,15 +172,18 @@ class MeetingApp(App[None]):
         self.export_meeting(meeting_id)
 
     def export_meeting(self, meeting_id: int) -> None:
+        from meetingtui.services.groups import get_group
         from meetingtui.services.meetings import get_meeting
         from meetingtui.ui.dialogs.export_dialog import ExportDialog, offer_open
 
         try:
             meeting = attempt(self, get_meeting, self.ws, meeting_id)
+            group = attempt(self, get_group, self.ws, meeting.group_id)
         except Failed:
             return
-        self.push_screen(ExportDialog(self.ws, meeting_id, meeting.date.isoformat(),
-                                      meeting.date),
+        # "EST 2026-12-02": which group's minutes, as filed when it closed.
+        heading = f"{meeting.filed_short or group.short} {meeting.date.isoformat()}"
+        self.push_screen(ExportDialog(self.ws, meeting_id, heading, meeting.date),
                          lambda path: offer_open(self, path))
 
     def action_search(self) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from meetingtui.services import meetings
 from meetingtui.services.workspace import Workspace
@@ -93,3 +94,19 @@ def test_a_personal_number_in_the_public_version_is_asked_about(
     (path,) = exported(ws)
     assert path.name.endswith("-offentlig.md")
     assert "811218-9876" in path.read_text(encoding="utf-8")
+
+
+def test_the_export_form_names_the_group_and_the_day(in_meeting: tuple[Workspace, int]) -> None:
+    """"Exportera: EST 2026-03-10": which minutes, not only which day (a secretary exports
+    several groups' minutes in a row)."""
+    ws, meeting_id = in_meeting
+    titles: list[str] = []
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await export(pilot)
+            titles.append(str(app.screen.query_one(".form-title", Static).render()))
+
+    asyncio.run(run())
+    assert titles == ["Exportera: EST 2026-03-10"]
