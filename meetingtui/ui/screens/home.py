@@ -109,8 +109,8 @@ class HomeScreen(Screen[None]):
         table: DataTable[Text | str] = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        name_width = flex_width(self.size.width, [6, 12, 12, 7, 9], minimum=8)
-        table.add_column(t("home.group"), width=6, key="short")
+        short_width, name_width = _group_widths(self.size.width, self.overviews)
+        table.add_column(t("home.group"), width=short_width, key="short")
         table.add_column(t("home.name"), width=name_width, key="name")
         table.add_column(t("home.next"), width=12, key="next")
         table.add_column(t("home.last"), width=12, key="last")
@@ -122,7 +122,7 @@ class HomeScreen(Screen[None]):
                 upcoming = "▶ " + upcoming
             overdue = Text(str(view.overdue_measures),
                            style="bold red" if view.overdue_measures else "")
-            table.add_row(fit(view.short, 6), fit(view.name, name_width), upcoming,
+            table.add_row(fit(view.short, short_width), fit(view.name, name_width), upcoming,
                           view.last.date.isoformat() if view.last else "–",
                           str(view.open_measures), overdue, key=str(view.group_id))
         if self.overviews:
@@ -337,6 +337,16 @@ class HomeScreen(Screen[None]):
             (t("stats_screen.key"), self.action_stats, t("stats_screen.help")),
             *common_commands(self),
         ]
+
+
+def _group_widths(total: int, overviews: list[home.GroupLine]) -> tuple[int, int]:
+    """The short name's column and the name's: the name takes what it needs first, the short
+    name what is left (whole at 120 columns on a projector, "Rätti…" at 80)."""
+    both = flex_width(total, [12, 12, 7, 9], minimum=8) - 2  # the two columns' cells
+    longest_name = max((len(view.name) for view in overviews), default=0)
+    longest_short = max((len(view.short) for view in overviews), default=6)
+    short = max(6, min(longest_short, both - longest_name))
+    return short, max(8, both - short)
 
 
 def overdue_reminder(group: str, per_owner: dict[str, list[ActionRow]], width: int) -> Text:
