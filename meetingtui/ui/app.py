@@ -62,9 +62,9 @@ class MeetingApp(App[None]):
         self._give_signals_back: Callable[[], None] = lambda: None
 
     async def on_event(self, event: events.Event) -> None:
-        """A key read while the one before it is still being handled waits its turn
+        """A key or a paste read while the key before it is still being handled waits its turn
         (`type_ahead`): it goes where that key has moved the focus."""
-        if not isinstance(event, events.Key) or event.is_forwarded:
+        if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
             await super().on_event(event)
         elif not self.type_ahead.hold(event):
             try:
@@ -72,7 +72,7 @@ class MeetingApp(App[None]):
             finally:
                 self.type_ahead.handed_on()
 
-    async def _hand_on_key(self, key: events.Key) -> None:
+    async def _hand_on_key(self, key: events.Key | events.Paste) -> None:
         await super().on_event(key)
 
     def on_unmount(self) -> None:

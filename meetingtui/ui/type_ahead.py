@@ -33,20 +33,21 @@ from textual.screen import Screen
 
 ROUNDS = 40  # a key passes up some eight widgets, a form opens in three or four rounds
 PATIENCE = 2.0  # seconds
+Typed = events.Key | events.Paste  # a paste typed after `e` belongs in the notes too
 LOOK_AGAIN = 0.05  # seconds: a key typed by hand comes later; a burst within it
 
 
 class TypeAhead:
     """Holds the keys that come while one is being handled, and hands them on one by one."""
 
-    def __init__(self, app: App[Any], hand_on: Callable[[events.Key], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], hand_on: Callable[[Typed], Awaitable[None]]) -> None:
         self._app = app
         self._hand_on = hand_on
-        self._held: deque[events.Key] | None = None  # None: no key is being handled
+        self._held: deque[Typed] | None = None  # None: no key is being handled
         self._settling: asyncio.Task[None] | None = None
         self._look: asyncio.TimerHandle | None = None
 
-    def hold(self, key: events.Key) -> bool:
+    def hold(self, key: Typed) -> bool:
         """True when ``key`` has to wait its turn (it is kept); False: hand it on now, and call
         `handed_on` after."""
         if self._held is None:

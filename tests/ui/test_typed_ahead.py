@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from textual import events
 from textual.widgets import Input, TextArea
 
 from meetingtui.services import meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.widgets.agenda import AgendaList
-from tests.scenarios.helpers import SIZE, press, screen_name, type_text
+from tests.scenarios.helpers import SIZE, all_keys_handed_on, press, screen_name, type_text
 
 
 def test_a_burst_of_keys_with_tabs_fills_the_fields_in_turn(
@@ -169,3 +170,24 @@ def test_the_item_key_the_form_key_and_its_first_field_in_one_burst(
     asyncio.run(run())
     assert seen["screen"] == "ObservationDialog"
     assert (seen["area"], seen["place_detail"]) == ("Centrum", "Torget")
+
+
+def test_a_paste_straight_after_e_is_the_notes(in_meeting: tuple[Workspace, int]) -> None:
+    """`e` and a paste (Ctrl+V in the terminal) in one burst: the pasted text is the item's
+    notes, not lost on the agenda the paste reached before the notes had the focus."""
+    ws, meeting_id = in_meeting
+    pasted = "Ordföranden öppnade mötet.\nTolv närvarande."
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "1")  # § 1 Mötets öppnande
+            app = pilot.app
+            assert app._driver is not None
+            app._driver.send_message(events.Key("e", "e"))
+            app._driver.send_message(events.Paste(pasted))
+            await all_keys_handed_on(pilot)
+            await press(pilot, "escape")  # leaving the field saves it
+
+    asyncio.run(run())
+    assert meetings.items(ws, meeting_id)[0].notes == pasted
