@@ -58,7 +58,7 @@ class MeetingApp(App[None]):
             self.theme = DEFAULT_THEME
         self.title = t("app.title")
         self._say_palette_key()
-        self.type_ahead = TypeAhead(self, self._hand_on_key)
+        self.type_ahead = TypeAhead(self, self._hand_on)
         self._give_signals_back: Callable[[], None] = lambda: None
 
     async def on_event(self, event: events.Event) -> None:
@@ -72,8 +72,8 @@ class MeetingApp(App[None]):
             finally:
                 self.type_ahead.handed_on()
 
-    async def _hand_on_key(self, key: events.Key | events.Paste) -> None:
-        await super().on_event(key)
+    async def _hand_on(self, typed: events.Key | events.Paste) -> None:
+        await super().on_event(typed)
 
     def on_unmount(self) -> None:
         self.type_ahead.stop()

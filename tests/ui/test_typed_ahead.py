@@ -99,19 +99,7 @@ def test_letters_straight_after_the_key_that_opens_a_form_are_its_first_field(
 ) -> None:
     """`o` (new observation) on the lägesbild and the area in one burst: the form opens and
     the area is in its first field, none of it run as the lägesbild's keys."""
-    ws, meeting_id = in_meeting
-    seen: dict[str, str] = {}
-
-    async def run() -> None:
-        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await press(pilot, "4")
-            await type_text(pilot, "oNorra centrum\tBusskuren")
-            seen["screen"] = screen_name(pilot)
-            for field in pilot.app.screen.query(Input):
-                seen[field.id or ""] = field.value
-
-    asyncio.run(run())
+    seen = _fields_after_burst(*in_meeting, "4", "oNorra centrum\tBusskuren")
     assert seen["screen"] == "ObservationDialog"
     assert (seen["area"], seen["place_detail"]) == ("Norra centrum", "Busskuren")
 
@@ -154,20 +142,7 @@ def test_the_item_key_the_form_key_and_its_first_field_in_one_burst(
 ) -> None:
     """From the attendance table, `4` (back to the lägesbild), `o` and the area in one burst:
     the lägesbild has the focus before `o` reaches it, and the letters are the area."""
-    ws, meeting_id = in_meeting
-    seen: dict[str, str] = {}
-
-    async def run() -> None:
-        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await press(pilot, "2")  # § 2 Närvaro
-            await pilot.pause(0.1)  # its table has the focus
-            await type_text(pilot, "4oCentrum\tTorget")
-            seen["screen"] = screen_name(pilot)
-            for field in pilot.app.screen.query(Input):
-                seen[field.id or ""] = field.value
-
-    asyncio.run(run())
+    seen = _fields_after_burst(*in_meeting, "2", "4oCentrum\tTorget")  # from § 2 Närvaro
     assert seen["screen"] == "ObservationDialog"
     assert (seen["area"], seen["place_detail"]) == ("Centrum", "Torget")
 
@@ -191,3 +166,23 @@ def test_a_paste_straight_after_e_is_the_notes(in_meeting: tuple[Workspace, int]
 
     asyncio.run(run())
     assert meetings.items(ws, meeting_id)[0].notes == pasted
+
+
+def _fields_after_burst(ws: Workspace, meeting_id: int, item: str,
+                        burst: str) -> dict[str, str]:
+    """The screen's name (under "screen") and each field's text, after pressing ``item``,
+    waiting until its pane has the focus, and typing ``burst`` in one go."""
+    seen: dict[str, str] = {}
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, item)
+            await pilot.pause(0.1)
+            await type_text(pilot, burst)
+            seen["screen"] = screen_name(pilot)
+            for field in pilot.app.screen.query(Input):
+                seen[field.id or ""] = field.value
+
+    asyncio.run(run())
+    return seen
