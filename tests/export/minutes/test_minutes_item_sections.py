@@ -1,0 +1,187 @@
+"""Every item's notes and decision under its own § (issue 12 §11): for each kind of item the notes
+come first, then what it shows from the record, then the decision, in Word and Markdown; the
+public version leaves out a confidential item's notes and decision and says at each gap what it
+leaves out; a followed-up measure still late after the meeting says so.
+
+Everything is read back from the exported document (python-docx for Word)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from docx.table import Table
+
+from meetingtui.model import (
+    AgendaItem,
+    Agreement,
+    AgreementDetail,
+    AgreementKind,
+    DocumentType,
+    FollowUp,
+    ItemKind,
+    Language,
+    Measure,
+    MeasureStatus,
+    MeasureUpdate,
+    MeetingRecord,
+    Presence,
+)
+from tests.export.minutes.minutes_helpers import describe, export, md, section, texts
+from tests.export_fixtures import est_record
+
+KINDS = list(ItemKind)
+
+
+def every_kind(document: DocumentType = DocumentType.NOTES,
+               confidential: ItemKind | None = None) -> MeetingRecord:
+    """The fixture's data with one item of each kind, each with notes and a decision."""
+    record = est_record(document)
+    record.items = [
+        AgendaItem(id=200 + n, meeting_id=12, position=n, title=f"Punkt {kind.value}",
+                   kind=kind, notes=f"Anteckning om {kind.value}.",
+                   decision=f"Beslutet om {kind.value}.", confidential=kind is confidential)
+        for n, kind in enumerate(KINDS, start=1)
+    ]
+    record.agreements = [AgreementDetail(agreement=Agreement(
+        id=1, kind=AgreementKind.MEDBORGARLOFTE, title="Tryggare Centrum",
+        period_start=date(2026, 1, 1), period_end=date(2026, 12, 31),
+        created_at=datetime(2026, 1, 1, 9, 0)))]
+    return record
+
+
+#: What each kind shows from the record, as `describe` names it (its first block).
+DATA = {
+    ItemKind.TEXT: None, ItemKind.ATTENDANCE: None, ItemKind.FOLLOWUP: "table",
+    ItemKind.SITUATION: "table", ItemKind.ACTIONS: "table",
+    ItemKind.PRIORITIES: "Prioriterade områden 2026-Q2",
+    ItemKind.NEXT: "Nästa möte: 2026-05-12 kl. 13.00–15.00, Kommunhuset",
+    ItemKind.ROLLUP: "Inga åtgärder i de operativa grupperna.",
+    ItemKind.PROPOSALS: "Inga förslag.",
+
+    ItemKind.AGREEMENTS: "Medborgarlöfte: Tryggare Centrum (2026-01-01 – 2026-12-31)",
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("document", list(DocumentType))
+def test_word_notes_then_data_then_decision(kind: ItemKind, document: DocumentType) -> None:
+    doc = export(every_kind(document))
+    number = KINDS.index(kind) + 1
+    shown = [describe(b) for b in section(doc, f"§ {number} Punkt {kind.value}")]
+    label = "Beslut" if document is DocumentType.PROTOCOL else "Överenskommet"
+    assert shown[0] == f"Anteckning om {kind.value}."
+    assert shown[-1] == f"{label}: Beslutet om {kind.value}."
+    if DATA[kind] is None:
+        assert len(shown) == 2
+    else:
+        assert shown[1] == DATA[kind]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_markdown_notes_then_data_then_decision(kind: ItemKind) -> None:
+    text = md(every_kind())
+    number = KINDS.index(kind) + 1
+    body = text.split(f"## § {number} Punkt {kind.value}\n\n")[1].split("\n## ")[0]
+    notes = body.index(f"Anteckning om {kind.value}.")
+    decision = body.index(f"**Överenskommet:** Beslutet om {kind.value}.")
+    assert notes == 0 and decision > notes
+    data = {ItemKind.FOLLOWUP: "| Åtgärd | Ansvarig |", ItemKind.SITUATION: "| Område/plats |",
+            ItemKind.ACTIONS: "| Nr | Åtgärd |", ItemKind.PRIORITIES: "**Prioriterade områden",
+            ItemKind.NEXT: "**Nästa möte:**",
+            ItemKind.AGREEMENTS: "**Medborgarlöfte: Tryggare Centrum"}.get(kind)
+    if data is not None:
+        assert notes < body.index(data) < decision
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_public_version_leaves_out_a_confidential_items_notes_and_decision(
+        kind: ItemKind) -> None:
+    record = every_kind(DocumentType.PROTOCOL, confidential=kind)
+    number = KINDS.index(kind) + 1
+    heading = f"§ {number} Punkt {kind.value}"
+    doc = export(record, public=True)
+    assert [describe(b) for b in section(doc, heading)] == [
+        "Innehållet omfattas av sekretess och redovisas inte i den offentliga versionen."]
+    everything = "\n".join(texts(doc))
+    assert f"Anteckning om {kind.value}." not in everything
+    assert f"Beslutet om {kind.value}." not in everything
+    others = [k for k in KINDS if k is not kind]
+    for other in others:  # the other items keep theirs
+        assert f"Beslut: Beslutet om {other.value}." in everything
+    text = md(record, public=True)
+    assert f"## {heading}\n\n*Innehållet omfattas av sekretess" in text
+    assert f"Anteckning om {kind.value}." not in text and f"Beslutet om {kind.value}." not in text
+    # The internal version shows it, marked.
+    internal = export(record)
+    assert any(p.text == f"{heading} SEKRETESS" for p in internal.paragraphs)
+    assert f"Beslut: Beslutet om {kind.value}." in texts(internal)
+
+
+def test_the_attendance_item_without_notes_points_to_the_list() -> None:
+    record = every_kind()
+    record.items[1].notes = ""
+    shown = [describe(b) for b in section(export(record), "§ 2 Punkt attendance")]
+    assert shown == ["Närvaron framgår av förteckningen ovan.",
+                     "Överenskommet: Beslutet om attendance."]
+    assert all(p.presence in Presence for p in record.attendance)
+
+
+def test_a_followed_up_measure_still_late_after_the_meeting_says_so() -> None:
+    """A measure past its due date whose status changed but stays open is late after the meeting
+    too: "ej påbörjad → pågående (försenad)", as an unchanged one says "(försenad, ingen
+    ändring)"; one done is not late (found by tests/scenarios/test_est_oktober.py)."""
+    record = est_record()
+    late = Measure(id=7, meeting_id=9, text="Sanera klotter i gångtunneln", owner="Mats Ek",
+                   due=date(2026, 3, 31), status=MeasureStatus.IN_PROGRESS)
+    done = late.model_copy(update={"id": 8, "text": "Trygghetsvandring", "status":
+                                   MeasureStatus.DONE})
+    record.followups = [
+        FollowUp(measure=measure, group_short="EST", decided_on=date(2026, 3, 10),
+                 update=MeasureUpdate(measure_id=measure.id or 0, meeting_id=12,
+                                      at=datetime(2026, 4, 15, 9, 0),
+                                      old_status=MeasureStatus.NOT_STARTED,
+                                      new_status=measure.status, comment="Pågår"))
+        for measure in (late, done)]
+    doc = export(record)
+    table = next(b for b in section(doc, "§ 3 Uppföljning av åtgärdsplan") if isinstance(b, Table))
+    assert [row.cells[2].text for row in table.rows][1:] == [
+        "ej påbörjad → pågående (försenad)", "ej påbörjad → genomförd"]
+    text = md(record)
+    assert "| ej påbörjad → pågående (försenad) | Pågår |" in text
+    assert "| ej påbörjad → genomförd | Pågår |" in text
+
+
+def test_the_public_version_says_where_it_leaves_something_out() -> None:
+    """The public version keeps the internal numbers and says at each gap what is left out
+    (domain.md §9), and a table whose every row is confidential never reads "Inga …
+    registrerade" (found by tests/scenarios/test_est_oktober.py: its public lägesbild went
+    1, 2 and its action plan 1, 3 without a word)."""
+    record = est_record()  # observation 2, measure 2 and one followed-up measure are secret
+    doc = export(record, public=True)
+    said = "Iakttagelse 2 omfattas av sekretess och redovisas inte."
+    assert [describe(b) for b in section(doc, "§ 4 Lägesbild")][:2] == ["table", said]
+    assert [describe(b) for b in section(doc, "§ 5 Åtgärdsplan")] == [
+        "table", "Åtgärd 2 omfattas av sekretess och redovisas inte."]
+    assert [describe(b) for b in section(doc, "§ 3 Uppföljning av åtgärdsplan")] == [
+        "table", "En åtgärd som följs upp omfattas av sekretess och redovisas inte."]
+    text = md(record, public=True)
+    assert f"*{said}*" in text
+    assert "*Åtgärd 2 omfattas av sekretess och redovisas inte.*" in text
+    assert "omfattas av sekretess och redovisas inte." not in "\n".join(texts(export(record)))
+    assert "omfattas av sekretess och redovisas inte." not in md(record)
+    english = texts(export(est_record(language=Language.EN), public=True))
+    assert "Observation 2 is confidential and is not shown." in english
+
+    # Every observation and measure confidential: said as such, never "none recorded".
+    for detail in record.observations:
+        detail.observation.confidential = True
+    for measure in record.measures:
+        measure.confidential = True
+    public = texts(export(record, public=True))
+    assert "Iakttagelserna 1, 2 och 3 omfattas av sekretess och redovisas inte." in public
+    assert "Åtgärderna 1, 2 och 3 omfattas av sekretess och redovisas inte." in public
+    assert "Inga iakttagelser registrerade." not in public
+    assert "Inga nya åtgärder beslutade." not in public
+    assert "*Åtgärderna 1, 2 och 3 omfattas av sekretess och redovisas inte.*" in md(
+        record, public=True)
