@@ -119,7 +119,9 @@ def big_meeting_db(base: DemoDb, observations: int = BIG_MEETING_OBSERVATIONS) -
 def _add_big_meeting(path: Path, count: int) -> None:
     from random import Random
 
-    from meetingtui.demo import content as demo_content
+    from meetingtui.demo.measures import SITUATIONAL_MEASURES
+    from meetingtui.demo.situation import CAUSES, DEFAULT_CATEGORIES, observation_text
+    from meetingtui.demo.town import TOWN_AREAS
     from meetingtui.model import Cause, ItemKind, Measure, Observation, Trend
     from meetingtui.paths import resolve
     from meetingtui.services import groups, lagesbild, meetings
@@ -132,7 +134,7 @@ def _add_big_meeting(path: Path, count: int) -> None:
         assert est is not None and est.id is not None
         template = ws.template_of(est)
         categories = template.categories if template and template.categories else \
-            demo_content.DEFAULT_CATEGORIES
+            DEFAULT_CATEGORIES
         planned = next((m for m in meetings.list_meetings(ws, est.id)
                         if m.status.value == "planned"), None)
         meeting = planned or meetings.plan_meeting(ws, est.id, ws.today())
@@ -142,14 +144,14 @@ def _add_big_meeting(path: Path, count: int) -> None:
                          if i.kind is ItemKind.SITUATION)
         assert situation.id is not None
         meetings.visit_item(ws, meeting.id, situation.id)
-        areas = list(demo_content.TOWN_AREAS.items())
+        areas = list(TOWN_AREAS.items())
         trends = list(Trend)
-        dimensions = list(demo_content.CAUSES.items())
+        dimensions = list(CAUSES.items())
         for n in range(count - len(lagesbild.observations(ws, meeting.id))):
             area, details = rng.choice(areas)
             detail = rng.choice(details)
             category = rng.choice(categories)
-            description, source = demo_content.observation_text(category, detail, rng)
+            description, source = observation_text(category, detail, rng)
             seen = lagesbild.save_observation(ws, Observation(
                 meeting_id=meeting.id, area=area, place_detail=detail, category=category,
                 description=description, source=source, trend=rng.choice(trends),
@@ -163,7 +165,7 @@ def _add_big_meeting(path: Path, count: int) -> None:
                     controller=controller))
                 cause_id = cause.id
             if n % 2 == 0:
-                words, _ = rng.choice(demo_content.SITUATIONAL_MEASURES)
+                words, _ = rng.choice(SITUATIONAL_MEASURES)
                 lagesbild.save_measure(ws, Measure(
                     meeting_id=meeting.id, observation_id=seen.id, cause_id=cause_id,
                     text=words.format(detalj=detail.lower(), area=area),
@@ -213,7 +215,9 @@ def _add_measures(path: Path, count: int) -> None:
     from datetime import timedelta
     from random import Random
 
-    from meetingtui.demo import content as demo_content
+    from meetingtui.demo.attendees import FIRST_NAMES, LAST_NAMES, ORGANISATIONS
+    from meetingtui.demo.measures import SITUATIONAL_MEASURES
+    from meetingtui.demo.town import TOWN_AREAS
     from meetingtui.model import Measure
     from meetingtui.paths import resolve
     from meetingtui.services import groups, lagesbild, meetings
@@ -228,15 +232,15 @@ def _add_measures(path: Path, count: int) -> None:
         meeting = meetings.plan_meeting(ws, est.id, ws.today())
         assert meeting.id is not None
         meetings.start_meeting(ws, meeting.id)
-        areas = list(demo_content.TOWN_AREAS.items())
+        areas = list(TOWN_AREAS.items())
         # Forty owners, each with an organisation: a municipality's groups, not 2,000 strangers
         # (the docx has one section per owner).
-        owners = [(f"{rng.choice(demo_content.FIRST_NAMES)} {rng.choice(demo_content.LAST_NAMES)}",
-                   rng.choice(demo_content.ORGANISATIONS)[1]) for _ in range(ACTION_OWNERS)]
+        owners = [(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                   rng.choice(ORGANISATIONS)[1]) for _ in range(ACTION_OWNERS)]
         with ws.store.transaction():  # one commit: the list is what is timed, not building it
             for _ in range(count):
                 area, details = rng.choice(areas)
-                words, _ = rng.choice(demo_content.SITUATIONAL_MEASURES)
+                words, _ = rng.choice(SITUATIONAL_MEASURES)
                 owner, org = rng.choice(owners)
                 lagesbild.save_measure(ws, Measure(
                     meeting_id=meeting.id,

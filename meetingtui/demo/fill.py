@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 from random import Random
 
 from meetingtui.dates import move_off_holiday, next_meeting_date, nth_weekday
-from meetingtui.demo import content as text
+from meetingtui.demo import attendees
 from meetingtui.demo.agreements import add_agreements, follow_up_agreements
 from meetingtui.demo.meeting import DemoClock, GroupState, MeetingRecorder, new_name
 from meetingtui.model import (
@@ -166,9 +166,9 @@ def _cast(ws: Workspace, rng: Random) -> list[GroupState]:
 
 def _organisation(role: str) -> str:
     wanted = role.casefold()
-    return next((org for words, org in text.ORGANISATIONS
+    return next((org for words, org in attendees.ORGANISATIONS
                  if any(word in wanted for word in words.split("|"))),
-                text.DEFAULT_ORGANISATION)
+                attendees.DEFAULT_ORGANISATION)
 
 
 def _kind(group: Group, template: GroupTemplate) -> str:

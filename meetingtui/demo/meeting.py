@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from random import Random
 
-from meetingtui.demo import content as text
+from meetingtui.demo import attendees, measures, minutes, situation, town
 from meetingtui.demo.reports import answer_waiting, report_between
 from meetingtui.model import (
     AgendaItem,
@@ -90,7 +90,7 @@ class MeetingRecorder:
                              presence=Presence.ABSENT if p.name in away else Presence.PRESENT)
                   for p in state.members]
         if rng.random() < 0.15:
-            role, org = rng.choice(text.GUESTS)
+            role, org = rng.choice(attendees.GUESTS)
             people.append(Attendance(meeting_id=0, name=new_name(rng, set()), role=role,
                                      organisation=org, presence=Presence.GUEST))
         present = [p for p in people if p.presence is Presence.PRESENT] or people
@@ -100,7 +100,7 @@ class MeetingRecorder:
         secretary = next((p for p in others if "strateg" in p.role.casefold()
                           or "samordn" in p.role.casefold()), others[0])
         adjuster = rng.choice([p for p in others if p is not secretary] or others)
-        usual = text.PLACES[state.group.id % len(text.PLACES)]
+        usual = town.PLACES[state.group.id % len(town.PLACES)]
         place = "Digitalt (Teams)" if rng.random() < 0.15 else usual
         meeting = plan_meeting(ws, state.group.id, when.date(), start=when.time(), place=place,
                                chair=chair.name, secretary=secretary.name, adjuster=adjuster.name,
@@ -119,8 +119,8 @@ class MeetingRecorder:
                                         only=set(decided))
         fields: dict[str, object] = {
             "chair": chair.name, "secretary": secretary.name, "adjuster": adjuster.name,
-            "next": text.when_said(after, usual) if after else "meddelas senare",
-            "event": text.EVENTS[when.month], "trend": rng.choice(text.TRENDS_SAID),
+            "next": minutes.when_said(after, usual) if after else "meddelas senare",
+            "event": town.EVENTS[when.month], "trend": rng.choice(minutes.TRENDS_SAID),
             "area": max(state.heat, key=state.heat.__getitem__, default="Centrum"),
             **{f"n{k}": rng.randint(3, 40) * (4 if k < 3 else 1) for k in range(1, 7)},
         }
@@ -130,7 +130,7 @@ class MeetingRecorder:
             started = self.clock.now
             notes, decision, secret = "", "", False
             if item.kind is ItemKind.TEXT:
-                notes, decision = text.item_text(item.title, fields, rng)
+                notes, decision = minutes.item_text(item.title, fields, rng)
                 secret = any(w in item.title.casefold() for w in ("risk", "polisens")) \
                     and rng.random() < 0.3
             elif item.kind is ItemKind.ATTENDANCE and guests:
@@ -147,12 +147,12 @@ class MeetingRecorder:
                 notes, decision = self._priorities(state, meeting.id, when.date())
             elif item.kind is ItemKind.PROPOSALS:
                 if state.template.id == "bra":  # a text item once: its draws, as they were
-                    text.item_text(item.title, fields, rng)
+                    minutes.item_text(item.title, fields, rng)
                 notes, decision = self._proposals(state, meeting.id, when.date(), item)
             elif item.kind is ItemKind.ROLLUP:
                 # The counts are the item's own table; the words as a text item had them (the
                 # same draws keep the rest of the demo as it was).
-                _, decision = text.item_text(item.title, fields, rng)
+                _, decision = minutes.item_text(item.title, fields, rng)
             self.clock.now += timedelta(minutes=round((item.minutes or 5) * rng.uniform(0.6, 1.3)))
             # The walk in one write per item: while a meeting runs, visit_item and edit_item add
             # only reads (visit_item reads the whole agenda at each call).
@@ -186,18 +186,18 @@ class MeetingRecorder:
             saved = save_observation(ws, old.model_copy(update=change))
             if left > 0 and saved.id is not None:
                 state.life[saved.id] = left - 1
-        areas = text.YOUTH_AREAS if state.kind == "sspf" else text.TOWN_AREAS
-        categories = state.template.categories or text.DEFAULT_CATEGORIES
+        areas = town.YOUTH_AREAS if state.kind == "sspf" else town.TOWN_AREAS
+        categories = state.template.categories or situation.DEFAULT_CATEGORIES
         new = rng.randint(3, 6) if state.kind == "est" else rng.randint(2, 4)
         for number in range(new):
             area = rng.choice(sorted(areas))
             detail = rng.choice(areas[area])
             category = rng.choice(categories)
-            description, source = text.observation_text(category, detail, rng)
+            description, source = situation.observation_text(category, detail, rng)
             secret = rng.random() < 0.05 or (number == 0 and not state.secret_seen and carried)
             if secret:
-                description, category, source = rng.choice(text.CONFIDENTIAL_OBSERVATIONS)
-            pinned = [where for word, where in text.PINNED.items() if word in description]
+                description, category, source = rng.choice(situation.CONFIDENTIAL_OBSERVATIONS)
+            pinned = [where for word, where in town.PINNED.items() if word in description]
             if pinned and state.kind != "sspf":
                 area, detail = pinned[0]
             level = rng.choices([1, 2, 3], weights=[4, 4, 1])[0]
@@ -224,17 +224,17 @@ class MeetingRecorder:
         assert seen.id is not None
         causes = []
         for dimension in rng.sample(list(Dimension), rng.choice([1, 1, 2])):
-            words, controller = rng.choice(text.CAUSES[dimension])
+            words, controller = rng.choice(situation.CAUSES[dimension])
             causes.append(save_cause(self.ws, Cause(
                 observation_id=seen.id, text=words, dimension=dimension,
                 controller=controller if rng.random() < 0.7 else None)))
         # Social where the group type works socially (SSPF, the district councils).
         social = rng.random() < (0.8 if state.template.measure_type is MeasureType.SOCIAL else 0.25)
-        pool = text.SOCIAL_MEASURES if social else text.SITUATIONAL_MEASURES
+        pool = measures.SOCIAL_MEASURES if social else measures.SITUATIONAL_MEASURES
         for _ in range(2 if seen.level == 3 else 1):
             words, role = rng.choice(pool)
             if secret:
-                words, role = text.CONFIDENTIAL_MEASURE, "social"
+                words, role = measures.CONFIDENTIAL_MEASURE, "social"
                 state.secret_seen = True
             self._measure(state, seen.meeting_id, day, words.format(
                 area=seen.area, detalj=seen.place_detail.lower() or seen.area), role,
@@ -254,7 +254,7 @@ class MeetingRecorder:
         body = proposals.body_of(ws, state.group, item)
         made = []
         if body and rng.random() < 0.7:
-            pool = text.PROPOSALS.get(state.kind) or text.PROPOSALS[""]
+            pool = measures.PROPOSALS.get(state.kind) or measures.PROPOSALS[""]
             for words in rng.sample(pool, min(len(pool), rng.randint(1, 2))):
                 owner = rng.choice(state.members)
                 made.append(save_measure(ws, Measure(
@@ -271,12 +271,12 @@ class MeetingRecorder:
                 for measure in made:  # decided by hand where the body meets outside the app
                     yes = rng.random() < 0.8
                     proposals.answer(ws, measure, decided=yes, day=later,
-                                     reason="" if yes else rng.choice(text.REJECTIONS))
+                                     reason="" if yes else rng.choice(measures.REJECTIONS))
         answered = 0
         for measure in proposals.waiting(ws, state.group.short):
             yes = rng.random() < 0.75
             proposals.answer(ws, measure, decided=yes, day=day, meeting_id=meeting_id,
-                             reason="" if yes else rng.choice(text.REJECTIONS))
+                             reason="" if yes else rng.choice(measures.REJECTIONS))
             answered += 1
         notes = (f"**{len(made)}** förslag till {body} togs fram." if made else "")
         decision = ("Förslagen överlämnas till " + body + "." if made else "")
@@ -292,7 +292,7 @@ class MeetingRecorder:
             decided = len([p for p in state.plans if p.meeting_id == meeting_id])
             said = "ny åtgärd" if decided == 1 else "nya åtgärder"
             return f"Åtgärdslistan gicks igenom; **{decided}** {said} beslutades."
-        pool = text.STRATEGIC_MEASURES.get(state.kind) or text.STRATEGIC_MEASURES[""]
+        pool = measures.STRATEGIC_MEASURES.get(state.kind) or measures.STRATEGIC_MEASURES[""]
         picked = self.rng.sample(pool, min(len(pool), self.rng.randint(1, 3)))
         for words, role in picked:
             self._measure(state, meeting_id, day, words, role, MeasureType.SOCIAL,
@@ -341,12 +341,13 @@ class MeetingRecorder:
                 new = MeasureStatus.IN_PROGRESS
             elif plan.due < day and self.rng.random() < 0.3:
                 new, said["late"] = plan.status, said["late"] + 1
-                record_update(self.ws, plan.id, new, self.rng.choice(text.UPDATE_COMMENTS["late"]),
+                record_update(self.ws, plan.id, new,
+                              self.rng.choice(measures.UPDATE_COMMENTS["late"]),
                               meeting_id=meeting_id, by=plan.owner)
                 new = None
             if new is not None:
                 said[new.value] += 1
-                comment = self.rng.choice(text.UPDATE_COMMENTS[new.value])
+                comment = self.rng.choice(measures.UPDATE_COMMENTS[new.value])
                 record_update(self.ws, plan.id, new, comment, meeting_id=meeting_id,
                               by=plan.owner)
                 plan.status = new
@@ -366,7 +367,7 @@ class MeetingRecorder:
         if state.kind == "est" and len(state.heat) >= 3:
             titles = sorted(state.heat, key=lambda a: (-state.heat[a], a))[:3]
         else:
-            titles = self.rng.sample(text.FOCUS_AREAS[:5], 3)
+            titles = self.rng.sample(measures.FOCUS_AREAS[:5], 3)
         set_priorities(self.ws, meeting_id, titles)
         listed = "\n".join(f"{n}. {title}" for n, title in enumerate(titles, start=1))
         return (f"Utifrån lägesbilden föreslås tre prioriterade områden för {quarter}:\n\n{listed}",
@@ -392,7 +393,7 @@ class DemoClock:
 
 def new_name(rng: Random, used: set[str]) -> str:
     while True:
-        name = f"{rng.choice(text.FIRST_NAMES)} {rng.choice(text.LAST_NAMES)}"
+        name = f"{rng.choice(attendees.FIRST_NAMES)} {rng.choice(attendees.LAST_NAMES)}"
         if name not in used:
             used.add(name)
             return name
