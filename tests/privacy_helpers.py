@@ -1,0 +1,34 @@
+"""Helpers for the tests of the personnummer detector: valid numbers made from a birth date
+and a serial, the strategies that draw them, and what glues digits to a number."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hypothesis import strategies as st
+
+
+def check_digit(nine: str) -> str:
+    total = 0
+    for index, char in enumerate(nine):
+        product = int(char) * (2 if index % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    return str((10 - total % 10) % 10)
+
+
+def number_for(born: date, serial: int, *, coordination: bool = False) -> str:
+    day = born.day + (60 if coordination else 0)
+    nine = f"{born:%y%m}{day:02d}{serial:03d}"
+    return nine + check_digit(nine)
+
+
+births = st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31))
+serials = st.integers(min_value=0, max_value=999)
+
+
+_GLUED_BEFORE = re.compile(r"(?:\d|\d[-+])$")
+_GLUED_AFTER = re.compile(r"^(?:\d|[-+]\d)")
+# With a space inside, a digit group beside it or a range after it makes it part of another number.
+_GROUPED_BEFORE = re.compile(r"\d\s$")
+_GROUPED_AFTER = re.compile(r"^(?:\s\d|\s*-\s*\d)")
