@@ -26,7 +26,7 @@ stats`, reading the file directly as `meetingtui actions` does.
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -34,6 +34,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from meetingtui.services.measure_fate import FINISHED, Fate, measure_fate, overdue_day
 from meetingtui.services.periods import Period, default_range, periods
 from meetingtui.services.swedish import swedish_order
 from meetingtui.store import actions as action_rows
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 
 TRENDS = ("new", "rising", "unchanged", "falling")
 TYPES = ("situational", "social")
-FINISHED = ("done", "cancelled")
 #: What a figure shows in place of a confidential problem's area or category, or a
 #: confidential measure's owner, when it is public (`StatsQuery.public`).
 SECRET = "\x00secret"
@@ -257,85 +257,6 @@ def _order(name: str, count: int) -> tuple[int, bool, str]:
 
 # --- measures ----------------------------------------------------------------------------------
 
-class _Fate(NamedTuple):
-    """What became of one measure, in the periods' terms: worked out once, counted per line."""
-
-    owner: str
-    type: str
-    decided: int | None  # the period it was decided in
-    finished: str | None  # done or cancelled (now), in the period `finished_in`
-    finished_in: int | None
-    days: int | None  # decided → done
-    late: list[tuple[int, int]]  # overdue at the ends of periods start..stop-1 (each range)
-    late_at_end: bool  # overdue at the range's end
-
-
-def _fate(measure: MeasureRow, updates: list[UpdateRow], where: Callable[[str], int | None],
-          ends: list[str], end: str | None) -> _Fate:
-    """`ends`: the days the periods' overdue is counted on, ascending (none after today);
-    `end`: the range's."""
-    finished, finished_in, days = None, None, None
-    if updates and updates[-1].status in FINISHED:
-        # The first update of its final run of that status: the day it became so.
-        status, day = updates[-1].status, updates[-1].day
-        for update in reversed(updates):
-            if update.status != status:
-                break
-            day = update.day
-        finished_in = where(day)
-        if finished_in is not None:
-            finished = status
-            if status == "done":
-                days = (date.fromisoformat(day) - date.fromisoformat(measure.decided)).days
-    late: list[tuple[int, int]] = []
-    late_at_end = False
-    due = measure.due
-    if due is not None:
-        # On day D it is late when D > due, D ≥ decided and its status on D is open: ranges
-        # of days, found in the sorted ends by bisection (ten years by month: 120 ends).
-        start = max(bisect_right(ends, due), bisect_left(ends, measure.decided))
-        for first, after in _open_spans(updates):
-            low = max(start, bisect_left(ends, first)) if first else start
-            high = bisect_left(ends, after) if after else len(ends)
-            if low < high:
-                late.append((low, high))
-        late_at_end = (end is not None and due < end and measure.decided <= end
-                       and _status_on(updates, end) not in FINISHED)
-    return tuple.__new__(_Fate, (measure.owner, measure.type, where(measure.decided),
-                                 finished, finished_in, days, late, late_at_end))
-
-
-def _open_spans(updates: list[UpdateRow]) -> list[tuple[str, str]]:
-    """The spans of days [first, after) in which the measure was open ("" : without bound):
-    its status on a day is its newest update's (as recorded) dated that day or before."""
-    spans: list[tuple[str, str]] = []
-    opened: str | None = ""  # open from the start: not started before any update
-    newest = -1
-    status = "not_started"
-    for update in sorted(updates, key=lambda u: (u.day, u.id)):
-        if update.id > newest:
-            newest, status = update.id, update.status
-        # Closed and opened again on one day leaves a span of no days: nothing counted.
-        if status in FINISHED and opened is not None:
-            spans.append((opened, update.day))
-            opened = None
-        elif status not in FINISHED and opened is None:
-            opened = update.day
-    if opened is not None:
-        spans.append((opened, ""))
-    return spans
-
-
-def _status_on(updates: list[UpdateRow], day: str) -> str:
-    """The status of the newest update (as recorded) dated `day` or before; not started
-    before any."""
-    status = "not_started"
-    for update in updates:
-        if update.day <= day:
-            status = update.status
-    return status
-
-
 def count_measures(
     measures: list[MeasureRow], updates: list[UpdateRow], spans: list[Period], today: date,
     public: bool,
@@ -351,14 +272,14 @@ def count_measures(
         measures = [m._replace(owner=SECRET if m.confidential else mask(m.owner))
                     for m in measures]
     # Overdue on each period's last day, today for the one that holds it, never after today.
-    ends = [end for end in (_day_before_or(p.first, p.last, today) for p in spans) if end]
-    end = _day_before_or(spans[0].first, spans[-1].last, today)  # the whole range's
+    ends = [end for end in (overdue_day(p.first, p.last, today) for p in spans) if end]
+    end = overdue_day(spans[0].first, spans[-1].last, today)  # the whole range's
     where = _index(spans)
-    fates = [_fate(m, history[m.id], where, ends, end) for m in measures]
+    fates = [measure_fate(m, history[m.id], where, ends, end) for m in measures]
     everything = _measure_line("", fates, len(spans))
     types = [_measure_line(kind, [f for f in fates if f.type == kind], len(spans))
              for kind in TYPES]
-    owners_of: dict[str, list[_Fate]] = {}
+    owners_of: dict[str, list[Fate]] = {}
     spelling = _spellings(f.owner for f in fates)
     for fate in fates:
         owners_of.setdefault(spelling(fate.owner), []).append(fate)
@@ -369,12 +290,7 @@ def count_measures(
     return everything, types, owners
 
 
-def _day_before_or(first: date, last: date, today: date) -> str | None:
-    """`last`, or today if that is earlier; None for a span that starts after today."""
-    return min(last, today).isoformat() if first <= today else None
-
-
-def _measure_line(name: str, fates: list[_Fate], count: int) -> MeasureLine:
+def _measure_line(name: str, fates: list[Fate], count: int) -> MeasureLine:
     decided = [0] * count
     finished = {status: [0] * count for status in FINISHED}
     days: list[list[int]] = [[] for _ in range(count)]
