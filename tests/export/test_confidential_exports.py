@@ -4,7 +4,8 @@ A confidential observation, its causes and measures (which inherit it), an obser
 confidential after its measure was recorded, a confidential agenda item, and the follow-up of
 those measures at the next meeting are all recorded through the services. The internal minutes
 (docx and md) show each of them marked SEKRETESS; the public minutes leave out every trace:
-text, area, place, source, owner, organisation, comment.
+text, area, place, source, owner, organisation, comment. The action lists, in every format,
+mark the confidential measures in the internal list and leave them out of the public one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 import docx
@@ -35,32 +36,31 @@ from meetingtui.model import (
     Measure,
     MeasureStatus,
     Observation,
-    ObservationStatus,
 )
 from meetingtui.paths import resolve
-from meetingtui.services import followup, groups, lagesbild, meetings
+from meetingtui.services import followup, lagesbild, meetings
 from meetingtui.services.workspace import Workspace, open_workspace
-from meetingtui.store.amendments import amendments_of
 from tests.conftest import TEST_TEMPLATE, Clock
+from tests.export.confidential_data import (
+    CAUSE_TEXT,
+    FOLLOWUP_COMMENT,
+    ITEM_DECISION,
+    ITEM_NOTES,
+    LATE_AREA,
+    LATE_MEASURE,
+    LATE_OWNER,
+    LATE_TEXT,
+    MEASURE_ORG,
+    MEASURE_OWNER,
+    MEASURE_TEXT,
+    OBS_AREA,
+    OBS_PLACE,
+    OBS_SOURCE,
+    OBS_TEXT,
+    _meeting,
+)
 
 MARK = "SEKRETESS"
-
-# Each secret is a string no other part of the minutes contains.
-OBS_AREA = "Fritidsgården Tornet"
-OBS_PLACE = "Baksidan vid cykelstället"
-OBS_TEXT = "Misstänkt narkotikaförsäljning på kvällstid"
-OBS_SOURCE = "Polisens underrättelseenhet"
-CAUSE_TEXT = "Äldre ungdomar från grannkommunen rekryterar"
-MEASURE_TEXT = "Socialtjänsten kontaktar vårdnadshavarna"
-MEASURE_OWNER = "Sara Lindqvist-Hemlig"
-MEASURE_ORG = "Socialtjänstens fältgrupp"
-LATE_AREA = "Skolgården i Väster"
-LATE_TEXT = "Hot mot en elev på skolgården"
-LATE_MEASURE = "Mentorn följer eleven till bussen"
-LATE_OWNER = "Nils Ekvall-Skyddad"
-ITEM_NOTES = "Polisen redovisade en pågående förundersökning"
-ITEM_DECISION = "Informationen noteras och stannar i rummet"
-FOLLOWUP_COMMENT = "Två familjer har nåtts, en har tackat nej"
 
 SECRETS_OF_FIRST = [OBS_AREA, OBS_PLACE, OBS_TEXT, OBS_SOURCE, CAUSE_TEXT, MEASURE_TEXT,
                     MEASURE_OWNER, MEASURE_ORG, LATE_AREA, LATE_TEXT, LATE_MEASURE, LATE_OWNER,
@@ -79,17 +79,6 @@ class Scenario:
     first: int
     second: int
     folder: Path
-
-
-def _meeting(ws: Workspace, clock: Clock, day: date) -> int:
-    clock.now = datetime.combine(day, time(9, 0))
-    group = groups.find_group(ws, "EST") if groups.ensure_groups(ws) else None
-    assert group is not None and group.id is not None
-    meeting = meetings.plan_meeting(ws, group.id, day, start=time(9, 0), place="Kommunhuset",
-                                    secretary="Omar Haddad")
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
-    return meeting.id
 
 
 def _record_first(ws: Workspace, first: int) -> None:
@@ -233,59 +222,6 @@ def test_public_minutes_leave_out_every_trace(scenario: Scenario, fmt: str, whic
     assert re.search("Offentlig version", whole)
 
 
-# --- how measures inherit it (the services keep the flag on the measure itself) -----------------
-
-def test_a_measure_tied_only_to_a_confidential_cause_is_confidential(ws: Workspace,
-                                                                      clock: Clock) -> None:
-    meeting_id = _meeting(ws, clock, date(2026, 11, 10))
-    secret = lagesbild.save_observation(ws, Observation(
-        meeting_id=meeting_id, area=OBS_AREA, description=OBS_TEXT, confidential=True))
-    assert secret.id is not None
-    cause = lagesbild.save_cause(ws, Cause(observation_id=secret.id, text=CAUSE_TEXT))
-    saved = lagesbild.save_measure(ws, Measure(meeting_id=meeting_id, text=MEASURE_TEXT,
-                                               owner=MEASURE_OWNER, cause_id=cause.id))
-    assert saved.confidential
-    assert [m.confidential for m in lagesbild.measures(ws, meeting_id)] == [True]
-
-
-def test_marking_a_carried_observation_confidential_takes_earlier_measures_along(
-        ws: Workspace, clock: Clock) -> None:
-    first = _meeting(ws, clock, date(2026, 10, 13))
-    seen = lagesbild.save_observation(ws, Observation(meeting_id=first, area=LATE_AREA,
-                                                      description=LATE_TEXT))
-    cause = lagesbild.save_cause(ws, Cause(observation_id=seen.id or 0, text=CAUSE_TEXT))
-    lagesbild.save_measure(ws, Measure(meeting_id=first, text=LATE_MEASURE, owner=LATE_OWNER,
-                                       observation_id=seen.id))
-    lagesbild.save_measure(ws, Measure(meeting_id=first, text=MEASURE_TEXT, owner=LATE_OWNER,
-                                       cause_id=cause.id))
-    lagesbild.save_measure(ws, Measure(meeting_id=first, text="Sanera klotter",
-                                       owner="Per Holm"))
-    meetings.close_meeting(ws, first)
-    second = _meeting(ws, clock, date(2026, 11, 10))
-    [carried] = lagesbild.observations(ws, second)
-    assert carried.carried_over_from == seen.id and carried.id is not None
-    # Saving the form with the flag changed is not how it changes: only on purpose.
-    lagesbild.save_observation(ws, carried.model_copy(update={"confidential": True}),
-                               base=carried)
-    assert not lagesbild.get_observation(ws, carried.id).confidential
-    lagesbild.set_confidential(ws, carried.id, True, by="Eva Berg", reason="Polisens uppgifter")
-    flags = {m.text: m.confidential for m in lagesbild.measures(ws, first)}
-    assert flags == {LATE_MEASURE: True, MEASURE_TEXT: True, "Sanera klotter": False}
-    # The problem is confidential as a whole: the earlier meeting's original too, on record.
-    assert [o.confidential for o in lagesbild.observations(ws, first)] == [True]
-    [marked] = amendments_of(ws.store, first)
-    assert (marked.by, marked.why, marked.new) == ("Eva Berg", "Polisens uppgifter", "Sekretess")
-    # Public again only on purpose, for the whole problem, and recorded.
-    lagesbild.set_confidential(ws, carried.id, False, by="Eva Berg", reason="Åtal väckt")
-    assert not any(m.confidential for m in lagesbild.measures(ws, first))
-    assert [o.confidential for o in lagesbild.observations(ws, first)] == [False]
-    assert [a.why for a in amendments_of(ws.store, first)] == [
-        "Polisens uppgifter", "Åtal väckt"]
-    changes = ws.store.conn.execute(
-        "SELECT by, confidential, reason FROM confidentiality_changes ORDER BY id").fetchall()
-    assert changes == [("Eva Berg", 1, "Polisens uppgifter"), ("Eva Berg", 0, "Åtal väckt")]
-
-
 # --- action lists: marked in the internal list, absent from the public one (`--public`) --------
 
 SECRET_MEASURES = [MEASURE_TEXT, LATE_MEASURE]
@@ -358,51 +294,3 @@ def test_public_action_lists_leave_confidential_measures_out(scenario: Scenario,
     rows = _rows(fmt, data)
     assert [marked for _, marked in rows] == [False]
     assert "Sanera klotter" in rows[0][0]
-
-
-def test_marking_an_observation_confidential_takes_its_carried_copies_along(
-        ws: Workspace, clock: Clock) -> None:
-    """Meeting 2 already carried the observation over when meeting 1 marked it confidential:
-    meeting 2's public minutes must not show the copy."""
-    first = _meeting(ws, clock, date(2026, 10, 13))
-    seen = lagesbild.save_observation(ws, Observation(meeting_id=first, area=LATE_AREA,
-                                                      description=LATE_TEXT))
-    lagesbild.save_observation(ws, Observation(meeting_id=first, area="Centrum",
-                                                description="Klotter vid torget"))
-    meetings.close_meeting(ws, first)
-    second = _meeting(ws, clock, date(2026, 11, 10))
-    copy = next(o for o in lagesbild.observations(ws, second) if o.carried_over_from == seen.id)
-    lagesbild.save_measure(ws, Measure(meeting_id=second, text=LATE_MEASURE, owner=LATE_OWNER,
-                                       observation_id=copy.id))
-    assert seen.id is not None
-    lagesbild.set_confidential(ws, seen.id, True)
-    flags = {o.area: o.confidential for o in lagesbild.observations(ws, second)}
-    assert flags == {LATE_AREA: True, "Centrum": False}
-    assert [m.confidential for m in lagesbild.measures(ws, second)] == [True]
-    public = export_minutes(ws, second, public=True, fmt="md",
-                            path=ws.locations.exports / "p.md").path.read_text("utf-8")
-    assert LATE_AREA not in public and LATE_MEASURE not in public and "Centrum" in public
-
-
-def test_marking_a_problem_notes_every_closed_meeting_whose_minutes_it_changes(
-        ws: Workspace, clock: Clock) -> None:
-    """October decided a measure on the problem, November followed it up (and closed); marking
-    the problem in December changes both meetings' public minutes: both get an amendment, and
-    the areas of the problem are not quoted in them."""
-    first = _meeting(ws, clock, date(2026, 10, 13))
-    seen = lagesbild.save_observation(ws, Observation(meeting_id=first, area=LATE_AREA,
-                                                      description=LATE_TEXT,
-                                                      status=ObservationStatus.HANDLED))
-    measure = lagesbild.save_measure(ws, Measure(meeting_id=first, text=LATE_MEASURE,
-                                                 owner=LATE_OWNER, observation_id=seen.id))
-    meetings.close_meeting(ws, first)
-    second = _meeting(ws, clock, date(2026, 11, 10))
-    assert measure.id is not None
-    followup.record_update(ws, measure.id, MeasureStatus.IN_PROGRESS, "Påbörjad",
-                           meeting_id=second)
-    meetings.close_meeting(ws, second)
-    assert seen.id is not None
-    lagesbild.set_confidential(ws, seen.id, True, by="Eva Berg", reason="Skyddad identitet")
-    for meeting_id in (first, second):
-        [change] = amendments_of(ws.store, meeting_id)
-        assert change.why == "Skyddad identitet" and LATE_AREA not in change.what
