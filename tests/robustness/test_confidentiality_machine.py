@@ -30,284 +30,49 @@ step:
   record that the internal minutes (or, for the action lists, `actions --status all --format
   json`) show whole: they are exported again whenever that changed in the step, which keeps the
   run short (about 30 s) without leaving a state unchecked.
+
+The model, and what the outputs show, are in confidentiality_model.py; the changes, each with its
+outcome predicted, in confidentiality_steps.py; the rules that drive them and the invariants are
+here.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import re
-import shutil
-import tempfile
 import time as timer
-import zipfile
-from collections import Counter
-from collections.abc import Callable
-from contextlib import nullcontext
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from pathlib import Path
-from typing import Any
 
-import docx
-from click.testing import CliRunner
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from hypothesis import HealthCheck, event, settings
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import (
-    RuleBasedStateMachine,
-    initialize,
-    invariant,
-    precondition,
-    rule,
-    run_state_machine_as_test,
-)
+from hypothesis.stateful import initialize, invariant, precondition, rule, run_state_machine_as_test
 
-from meetingtui.cli import main
-from meetingtui.export.minutes import export_minutes
-from meetingtui.model import (
-    Cause,
-    Measure,
-    MeasureStatus,
-    Observation,
-    ObservationStatus,
-    Record,
-)
-from meetingtui.paths import resolve
-from meetingtui.services import followup, groups, lagesbild, meetings
-from meetingtui.services.amend import amending
+from meetingtui.model import MeasureStatus, ObservationStatus
+from meetingtui.services import followup, lagesbild, meetings
 from meetingtui.services.errors import MeetingClosed
-from meetingtui.services.workspace import Workspace, open_workspace
-from meetingtui.store.rows import Conflict, Gone
-from tests.conftest import TEST_TEMPLATE, Clock
-
-MARK = "SEKRETESS"
-DATES = [date(2026, 9, 8), date(2026, 10, 13), date(2026, 11, 10)]
-FORMATS = ("table", "csv", "md", "json", "ics", "docx")
-TOKEN = re.compile(r"zq\d{4}")
-CHAIR, SECRETARY = 0, 1
-WHO = st.sampled_from([CHAIR, SECRETARY])
-
-OBSERVATION_FIELDS = ("area", "place_detail", "description", "source")
-MEASURE_FIELDS = ("text", "owner", "owner_org")
-FIELDS = {"observations": OBSERVATION_FIELDS, "causes": ("text",), "measures": MEASURE_FIELDS}
-LINKS = [None, "observation", "cause", "both"]  # what a new measure is decided on
-TEXTS: dict[str, str] = {  # how each field's text reads around its token
-    "area": "Område {}", "place_detail": "vid {}", "description": "Iakttagelse {} i lägesbilden",
-    "source": "Källa {}", "cause": "Orsak {}", "text": "Åtgärd {}", "owner": "Ansvarig {}",
-    "owner_org": "Org {}", "comment": "Kommentar {}",
-}
-TABLE = {Observation: "observations", Cause: "causes", Measure: "measures"}
-
-Expected = type[Exception] | None
+from meetingtui.store.rows import Gone
+from tests.robustness.confidentiality_model import (
+    CHAIR,
+    DATES,
+    FIELDS,
+    FORMATS,
+    LINKS,
+    MARK,
+    MEASURE_FIELDS,
+    TALLY,
+    TOKEN,
+    WHO,
+    Expected,
+    docx_text,
+    unfold_ics,
+    unmarked_lines,
+)
+from tests.robustness.confidentiality_steps import ConfidentialitySteps
 
 
-@dataclass
-class Row:
-    """What the machine knows a stored row holds."""
-
-    table: str
-    id: int
-    meeting: int
-    problem: int
-    texts: dict[str, str]
-    version: int = 1
-    deleted: bool = False
-    observation: int | None = None  # of a cause or a measure
-    cause: int | None = None  # of a measure
-    status: ObservationStatus = ObservationStatus.OPEN  # of an observation
-
-
-@dataclass
-class Tally:
-    """What a run did, printed at its end (`pytest -s`): how much the invariants exported and
-    how often each outcome was predicted."""
-
-    steps: int = 0
-    minutes: int = 0
-    actions: int = 0
-    outcomes: Counter[str] = field(default_factory=Counter)
-
-
-TALLY = Tally()
-
-
-# --- reading what the outputs show -------------------------------------------------------------
-
-def docx_text(data: bytes) -> tuple[list[str], str]:
-    """(every paragraph and table cell as python-docx reads it, every XML part of the package)."""
-    document = docx.Document(io.BytesIO(data))
-    blocks: list[str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            blocks.append(Paragraph(child, document).text)
-        elif child.tag == qn("w:tbl"):
-            blocks += [cell.text for row in Table(child, document).rows for cell in row.cells]
-    for section in document.sections:
-        blocks += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        xml = "".join(package.read(name).decode("utf-8") for name in package.namelist()
-                      if name.endswith((".xml", ".rels")))
-    return blocks, xml
-
-
-def unfold_ics(data: bytes) -> str:
-    """An iCalendar file with its folded lines joined again (RFC 5545 §3.1)."""
-    return re.sub(r"\r?\n[ \t]", "", data.decode("utf-8"))
-
-
-def unmarked_lines(markdown: str, tokens: set[str]) -> list[str]:
-    """Lines of internal minutes (before the amendments) that show one of ``tokens`` without
-    SEKRETESS on the line or on the heading they stand under."""
-    wrong = []
-    heading = ""
-    for line in markdown.split("\n## Ändringar efter mötet", 1)[0].splitlines():
-        if line.startswith("#"):
-            heading = line
-        if set(TOKEN.findall(line)) & tokens and MARK not in line and MARK not in heading:
-            wrong.append(line)
-    return wrong
-
-
-# --- the machine ---------------------------------------------------------------------------------
-
-class ConfidentialityMachine(RuleBasedStateMachine):
+class ConfidentialityMachine(ConfidentialitySteps):
     """Two programs, three meetings, one model of what is stored."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.root = Path(tempfile.mkdtemp(prefix="confidentiality-"))
-        agendas = self.root / "agendas"
-        agendas.mkdir()
-        (agendas / "est.md").write_text(TEST_TEMPLATE, encoding="utf-8")
-        self.where = resolve(db=self.root / "shared.db", agendas=agendas,
-                             exports=self.root / "exports")
-        self.out = self.root / "out"
-        self.out.mkdir()
-        self.clocks = [Clock(datetime.combine(DATES[0], time(9, 0))) for _ in range(2)]
-        self.ws: list[Workspace] = [open_workspace(self.where, clock) for clock in self.clocks]
-        group = groups.ensure_groups(self.ws[CHAIR])[0]
-        assert group.id is not None
-        self.group = group.id
-        self.meetings: list[int] = []
-        self.dates: dict[int, date] = {}
-        self.closed: set[int] = set()
-        self.rows: dict[tuple[str, int], Row] = {}
-        self.problems: dict[int, bool] = {}  # problem id → confidential now
-        self.tokens: dict[str, int] = {}  # token → the problem whose text holds it
-        self.seen: list[dict[tuple[str, int], Record]] = [{}, {}]  # each program's copies
-        self.counter = 0
-        self.internal: dict[int, str] = {}  # meeting → digest of its internal minutes
-        self.listed = b""  # the whole action list, as last exported
-        self.checked = (-1, -1)  # the database's revision when the minutes were last checked
-
-    def teardown(self) -> None:
-        for ws in self.ws:
-            ws.close()
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    # --- helpers ---------------------------------------------------------------------------------
-
-    def tick(self, who: int) -> Workspace:
-        """The program ``who`` acts: its clock moves on a minute."""
-        self.clocks[who].now += timedelta(minutes=1)
-        return self.ws[who]
-
-    def text(self, kind: str, problem: int | None = None) -> str:
-        self.counter += 1
-        token = f"zq{self.counter:04d}"
-        if problem is not None:
-            self.tokens[token] = problem
-        return TEXTS[kind].format(token)
-
-    def own(self, problem: int, *texts: str) -> None:
-        for text in texts:
-            for token in TOKEN.findall(text):
-                self.tokens[token] = problem
-
-    def running(self) -> list[int]:
-        return [m for m in self.meetings if m not in self.closed]
-
-    def live(self, table: str) -> list[Row]:
-        return [r for r in self.rows.values() if r.table == table and not r.deleted]
-
-    def keep(self, who: int, record: Record) -> None:
-        assert record.id is not None
-        self.seen[who][(TABLE[type(record)], record.id)] = record
-
-    def show(self, record: Record) -> None:
-        """A new row on both screens: the other program's pane reads it when it changes."""
-        for who in (CHAIR, SECRETARY):
-            self.keep(who, record)
-
-    def copies(self, who: int, table: str) -> list[tuple[str, int]]:
-        return sorted(key for key in self.seen[who] if key[0] == table)
-
-    def check(self, what: str, expected: Expected, call: Callable[[], Any]) -> Any:
-        """Run ``call``; it must raise exactly ``expected`` (None: succeed)."""
-        outcome = f"{what}: {expected.__name__ if expected else 'saved'}"
-        event(outcome)
-        TALLY.outcomes[outcome] += 1
-        try:
-            result = call()
-        except (Conflict, Gone, MeetingClosed) as error:
-            assert expected is not None and isinstance(error, expected), (
-                f"{type(error).__name__} ({error}) where the model expects "
-                f"{expected.__name__ if expected else 'success'}")
-            return error
-        assert expected is None, f"saved where the model expects {expected.__name__}"
-        return result
-
-    def changing(self, who: int, meeting: int, amend: bool) -> Any:
-        """A correction of a closed meeting on purpose when ``amend``; otherwise as it is."""
-        if amend and meeting in self.closed:
-            return amending(self.ws[who], by="Eva Berg", why="Rättelse")
-        return nullcontext()
-
-    def refused(self, meeting: int, amend: bool) -> bool:
-        return meeting in self.closed and not amend
-
-    def stale(self, who: int, *, removed: bool) -> list[tuple[str, int]]:
-        """This program's copies of rows that were removed (``removed``), or else changed,
-        since it read them (by the other program, or by this one through another copy)."""
-        return [key for key, copy in sorted(self.seen[who].items())
-                if (self.rows[key].deleted if removed else
-                    not self.rows[key].deleted and self.rows[key].version != copy.version)]
-
     # --- meetings --------------------------------------------------------------------------------
-
-    def start_next(self, who: int) -> None:
-        day = DATES[len(self.meetings)]
-        for clock in self.clocks:
-            clock.now = datetime.combine(day, time(9, 0))
-        ws = self.ws[who]
-        planned = meetings.plan_meeting(ws, self.group, day, start=time(9, 0),
-                                        place="Kommunhuset", secretary="Omar Haddad")
-        assert planned.id is not None
-        meetings.start_meeting(ws, planned.id)
-        previous = self.meetings[-1] if self.meetings else None
-        self.meetings.append(planned.id)
-        self.dates[planned.id] = day
-        carried = {r.id: r for r in self.live("observations")
-                   if r.meeting == previous and r.status.carries_over}
-        copies = lagesbild.observations(ws, planned.id)
-        assert sorted(o.carried_over_from or 0 for o in copies) == sorted(carried)
-        for copy in copies:
-            assert copy.id is not None and copy.carried_over_from is not None
-            old = carried[copy.carried_over_from]
-            assert copy.problem_id == old.problem
-            assert copy.confidential == self.problems[old.problem]
-            assert {f: getattr(copy, f) for f in OBSERVATION_FIELDS} == old.texts
-            self.rows[("observations", copy.id)] = Row(
-                "observations", copy.id, planned.id, old.problem, dict(old.texts),
-                status=old.status)
-            self.show(copy)
-        if previous is not None:
-            event(f"carried over: {len(copies)}")
-            TALLY.outcomes[f"carried over: {len(copies)}"] += 1
 
     @initialize(who=WHO, flags=st.lists(st.booleans(), min_size=1, max_size=3))
     def first_meeting(self, who: int, flags: list[bool]) -> None:
@@ -343,81 +108,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
         meeting = data.draw(st.sampled_from(self.running()), label="meeting")
         self.record(who, meeting, confidential, status, place, source, cause, measure)
 
-    def record(self, who: int, meeting: int, confidential: bool, status: ObservationStatus,
-               place: bool, source: bool, cause: bool, measure: str | None) -> None:
-        texts = {"area": self.text("area"),
-                 "place_detail": self.text("place_detail") if place else "",
-                 "description": self.text("description"),
-                 "source": self.text("source") if source else ""}
-        saved = lagesbild.save_observation(self.tick(who), Observation(
-            meeting_id=meeting, confidential=confidential, status=status, **texts))
-        assert saved.id is not None and saved.problem_id == saved.id
-        self.problems[saved.id] = confidential
-        self.own(saved.id, *texts.values())
-        row = Row("observations", saved.id, meeting, saved.id, texts, status=status)
-        self.rows[("observations", saved.id)] = row
-        self.show(saved)
-        if cause:
-            self.add_cause(who, row, amend=False)
-        if measure is not None:
-            causes = [r for r in self.rows.values() if r.table == "causes"
-                      and r.observation == row.id]
-            self.add_measure(who, row, causes[-1] if causes else None, measure, amend=False)
-
-    def add_cause(self, who: int, row: Row, amend: bool) -> None:
-        """A cause of the observation ``row``, which may have been removed meanwhile."""
-        cause = Cause(observation_id=row.id, text=self.text("cause", row.problem))
-        expected: Expected = (Gone if row.deleted else
-                              MeetingClosed if self.refused(row.meeting, amend) else None)
-        ws = self.tick(who)
-        with self.changing(who, row.meeting, amend):
-            saved = self.check("new cause", expected, lambda: lagesbild.save_cause(ws, cause))
-        if expected is None:
-            self.rows[("causes", saved.id)] = Row("causes", saved.id, row.meeting, row.problem,
-                                                  {"text": cause.text}, observation=row.id)
-            self.show(saved)
-
-    def add_measure(self, who: int, row: Row, cause: Row | None, link: str,
-                    amend: bool) -> None:
-        """A measure on the observation ``row``, on its ``cause``, or on both (either may have
-        been removed meanwhile): it carries the problem's flag, whatever the form said."""
-        if cause is None:
-            link = "observation"
-        observation = row.id if link != "cause" else None
-        cause_id = cause.id if cause is not None and link != "observation" else None
-        measure = Measure(meeting_id=row.meeting, text=self.text("text", row.problem),
-                          owner=self.text("owner", row.problem),
-                          owner_org=self.text("owner_org", row.problem) if link != "both" else "",
-                          due=self.dates[row.meeting] + timedelta(days=30),
-                          observation_id=observation, cause_id=cause_id)
-        gone = row.deleted or (cause_id is not None and cause is not None and cause.deleted)
-        expected: Expected = (Gone if gone else
-                              MeetingClosed if self.refused(row.meeting, amend) else None)
-        ws = self.tick(who)
-        with self.changing(who, row.meeting, amend):
-            saved = self.check(f"new measure on {link}", expected,
-                               lambda: lagesbild.save_measure(ws, measure))
-        if expected is None:
-            assert saved.confidential == self.problems[row.problem]
-            self.rows[("measures", saved.id)] = Row(
-                "measures", saved.id, row.meeting, row.problem,
-                {f: getattr(saved, f) for f in MEASURE_FIELDS}, observation=observation,
-                cause=cause_id)
-            self.show(saved)
-
-    def add_to(self, who: int, key: tuple[str, int], what: str, amend: bool) -> None:
-        """A cause or a measure added to a row this program has on screen."""
-        row = self.rows[key]
-        if key[0] == "causes":
-            self.add_measure(who, self.rows[("observations", row.observation or 0)], row,
-                             "cause" if what == "cause" else "both", amend)
-        elif what == "cause":
-            self.add_cause(who, row, amend)
-        else:
-            causes = [r for r in self.rows.values() if r.table == "causes"
-                      and r.observation == row.id and not r.deleted]
-            self.add_measure(who, row, causes[-1] if causes else None, what, amend)
-
     @precondition(lambda self: any(k[0] != "measures" for w in (0, 1) for k in self.seen[w]))
     @rule(who=WHO, data=st.data(), what=st.sampled_from(["cause", *LINKS[1:]]),
           amend=st.booleans())
@@ -426,20 +116,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
         who = who if self.targets(who, "add") else 1 - who
         key = self.pick(data, self.targets(who, "add"))
         self.add_to(who, key, what, amend)
-
-    @staticmethod
-    def pick(data: st.DataObject, keys: list[tuple[str, int]]) -> tuple[str, int]:
-        """One of ``keys``: first the table, then the row (measures outnumber the rest)."""
-        table = data.draw(st.sampled_from(sorted({key[0] for key in keys})), label="table")
-        return data.draw(st.sampled_from([key for key in keys if key[0] == table]), label="row")
-
-    def targets(self, who: int, action: str) -> list[tuple[str, int]]:
-        keys = sorted(self.seen[who])
-        if action == "add":
-            return [k for k in keys if k[0] != "measures"]
-        if action in ("mark", "add cause"):
-            return [k for k in keys if k[0] == "observations"]
-        return keys
 
     # --- editing from a copy that may be stale ---------------------------------------------------
 
@@ -468,52 +144,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
                 data.draw(st.sampled_from(MEASURE_FIELDS), label="field"))
         self.edit(who, key, name, use_base, flip=False, amend=True)
 
-    def edit(self, who: int, key: tuple[str, int], name: str, use_base: bool, flip: bool,
-             amend: bool) -> None:
-        """Save ``name`` changed in this program's copy of the row; ``flip``: the form also
-        shows the confidential flag turned (it must not be written: it changes on purpose
-        only, through `set_confidential`)."""
-        copy = self.seen[who][key]
-        row = self.rows[key]
-        new = self.text("cause" if key[0] == "causes" else name, row.problem)
-        changes: dict[str, Any] = {name: new}
-        if flip and isinstance(copy, Observation | Measure):
-            changes["confidential"] = not copy.confidential
-        edited = copy.model_copy(update=changes)
-        base = copy if use_base else None
-        expected: Expected
-        if row.deleted:
-            expected = Gone
-        elif row.version != copy.version and (
-                not use_base or row.texts[name] != getattr(copy, name)):
-            expected = Conflict
-        elif self.refused(row.meeting, amend):
-            expected = MeetingClosed
-        else:
-            expected = None
-        ws = self.tick(who)
-        save: Callable[[], Any] = {
-            "observations": lambda: lagesbild.save_observation(ws, edited, base=base),
-            "causes": lambda: lagesbild.save_cause(ws, edited, base=base),
-            "measures": lambda: lagesbild.save_measure(ws, edited, base=base),
-        }[key[0]]
-        what = f"edit {key[0]}{' (amending)' if amend and row.meeting in self.closed else ''}"
-        with self.changing(who, row.meeting, amend):
-            result = self.check(what, expected, save)
-        if expected is None:
-            row.texts[name] = new
-            row.version += 1
-            assert result.version == row.version
-            if not isinstance(result, Cause):
-                assert result.confidential == self.problems[row.problem]
-            self.seen[who][key] = result
-        elif expected is Conflict:
-            assert result.fields == [name] if use_base else name in result.fields
-            assert result.theirs.version == row.version
-            self.seen[who][key] = result.theirs  # the form shows what is stored now
-        elif expected is Gone:
-            del self.seen[who][key]
-
     # --- confidentiality -------------------------------------------------------------------------
 
     @precondition(lambda self: any(self.copies(w, "observations") for w in (0, 1)))
@@ -523,12 +153,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
         who = who if self.copies(who, "observations") else 1 - who
         key = data.draw(st.sampled_from(self.copies(who, "observations")), label="appearance")
         self.mark(who, key, confidential, use_base)
-
-    def appearances(self, who: int) -> list[tuple[str, int]]:
-        """This program's copies of appearances of problems that appear more than once."""
-        shown = Counter(r.problem for r in self.live("observations"))
-        return [key for key in self.copies(who, "observations")
-                if shown[self.rows[key].problem] > 1]
 
     @precondition(lambda self: any(self.appearances(w) for w in (0, 1)))
     @rule(who=WHO, data=st.data(), use_base=st.booleans())
@@ -540,38 +164,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
         key = data.draw(st.sampled_from(self.appearances(who)), label="appearance")
         self.mark(who, key, not self.problems[self.rows[key].problem], use_base)
 
-    def mark(self, who: int, key: tuple[str, int], confidential: bool, use_base: bool) -> None:
-        """`set_confidential` from this program's copy of one appearance (``use_base``: the
-        copy is what the user saw, so a flag changed meanwhile is a conflict)."""
-        copy = self.seen[who][key]
-        assert isinstance(copy, Observation)
-        row = self.rows[key]
-        problem = row.problem
-        expected: Expected = (Gone if row.deleted else
-                              Conflict if use_base and copy.confidential != self.problems[problem]
-                              else None)
-        ws = self.tick(who)
-        where = "closed" if row.meeting in self.closed else "running"
-        many = sum(r.problem == problem for r in self.live("observations")) > 1
-        result = self.check(
-            f"set_confidential {confidential} ({where} meeting"
-            f"{', one of several appearances' if many else ''})", expected,
-            lambda: lagesbild.set_confidential(ws, row.id, confidential, by="Eva Berg",
-                                               reason="Polisens uppgifter",
-                                               base=copy if use_base else None))
-        if expected is Gone:
-            del self.seen[who][key]
-            return
-        if expected is Conflict:
-            self.seen[who][key] = result.theirs
-            return
-        if self.problems[problem] != confidential:
-            self.problems[problem] = confidential
-            for other in self.rows.values():
-                if other.table != "causes" and other.problem == problem:
-                    other.version += 1
-        assert result.confidential is confidential and result.version == row.version
-        self.seen[who][key] = result
 
     # --- removing --------------------------------------------------------------------------------
 
@@ -581,41 +173,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
         who = who if self.seen[who] else 1 - who
         key = self.pick(data, sorted(self.seen[who]))
         self.remove(who, key, amend)
-
-    def remove(self, who: int, key: tuple[str, int], amend: bool) -> None:
-        copy = self.seen[who][key]
-        row = self.rows[key]
-        ws = self.tick(who)
-
-        def remove() -> None:
-            if isinstance(copy, Observation):
-                lagesbild.remove_observation(ws, copy)
-            elif isinstance(copy, Cause):
-                lagesbild.remove_cause(ws, copy)
-            else:
-                assert isinstance(copy, Measure)
-                lagesbild.remove_measure(ws, copy)
-
-        # A cause's meeting is looked up through its observation, gone with it.
-        observation_gone = key[0] == "causes" and self.rows[
-            ("observations", row.observation or 0)].deleted
-        expected: Expected = (MeetingClosed if self.refused(row.meeting, amend)
-                              and not observation_gone else Gone if row.deleted else None)
-        with self.changing(who, row.meeting, amend):
-            self.check(f"remove {key[0]}", expected, remove)
-        if expected is Gone:
-            del self.seen[who][key]
-        if expected is not None:
-            return
-        del self.seen[who][key]
-        removed = [row]
-        if key[0] == "observations":
-            removed += [r for r in self.rows.values() if not r.deleted
-                        and r.table in ("causes", "measures") and r.observation == row.id
-                        and r.meeting == row.meeting]
-        for gone in removed:
-            gone.deleted = True
-            gone.version += 1
 
     # --- a screen the other program changed meanwhile --------------------------------------------
 
@@ -645,26 +202,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
         who = who if self.stale(who, removed=True) else 1 - who
         self.act(who, self.stale(who, removed=True), data, action, use_base, flip, amend,
                  confidential)
-
-    def act(self, who: int, keys: list[tuple[str, int]], data: st.DataObject, action: str,
-            use_base: bool, flip: bool, amend: bool, confidential: bool) -> None:
-        fitting = [key for key in keys if key in self.targets(who, action)]
-        key = self.pick(data, fitting or keys)
-        if not fitting:
-            action = "edit"
-        if action == "edit":
-            name = data.draw(st.sampled_from(FIELDS[key[0]]), label="field")
-            self.edit(who, key, name, use_base, flip, amend)
-        elif action == "remove":
-            self.remove(who, key, amend)
-        elif action == "add":
-            what = data.draw(st.sampled_from(LINKS[1:] if key[0] == "observations" else
-                                             ["cause", "both"]), label="measure on")
-            self.add_to(who, key, what, amend)
-        elif action == "add cause":
-            self.add_cause(who, self.rows[key], amend)
-        else:
-            self.mark(who, key, confidential, use_base)
 
     # --- following up ----------------------------------------------------------------------------
 
@@ -730,13 +267,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
                 "WHERE m.deleted_at IS NULL"):
             assert bool(flag) is self.problems[problem], (measure, problem)
 
-    def secret(self) -> set[str]:
-        """Every token of every text of every problem that is confidential now."""
-        return {token for token, problem in self.tokens.items() if self.problems[problem]}
-
-    def public_rows(self, table: str) -> list[Row]:
-        return [r for r in self.live(table) if not self.problems[r.problem]]
-
     @invariant()
     def the_minutes_show_no_confidential_problem_in_public(self) -> None:
         """Internal minutes of every meeting: every row, each confidential text marked. The
@@ -793,24 +323,6 @@ class ConfidentialityMachine(RuleBasedStateMachine):
             assert not set(TOKEN.findall(text)) & secret, f"actions --public --format {fmt}"
             for row in self.public_rows("measures"):
                 assert row.texts["text"].split()[-1] in text, (fmt, row)
-
-    def minutes(self, ws: Workspace, meeting: int, *, public: bool, fmt: str = "md") -> bytes:
-        path = self.out / f"{meeting}-{'public' if public else 'internal'}.{fmt}"
-        return export_minutes(ws, meeting, public=public, fmt=fmt,  # type: ignore[arg-type]
-                              path=path, force=True, allow_personal_data=True).path.read_bytes()
-
-    def actions(self, fmt: str, *, public: bool = True) -> bytes:
-        """`meetingtui actions --status all --public --format FMT`, as a member runs it."""
-        args = ["--db", str(self.where.db), "--agendas", str(self.where.agendas),
-                "--exports", str(self.out), "actions", "--status", "all", "--format", fmt,
-                *(["--public"] if public else [])]
-        target = self.out / f"actions.{fmt}"
-        if fmt == "docx":
-            args += ["-o", str(target), "--force"]
-        result = CliRunner().invoke(main, args, catch_exceptions=False,
-                                    env={"COLUMNS": "200"})
-        assert result.exit_code == 0, result.output
-        return target.read_bytes() if fmt == "docx" else result.stdout_bytes
 
 
 def test_no_public_output_ever_shows_a_confidential_problem() -> None:

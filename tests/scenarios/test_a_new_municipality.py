@@ -42,7 +42,7 @@ from meetingtui.services.workspace import Workspace, open_workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.dialogs.open_meeting import likely
 from tests.conftest import Clock
-from tests.export.word.test_word_template import LOGO, make_template
+from tests.export.word.template_helpers import LOGO, make_template
 from tests.scenarios.helpers import (
     SIZE,
     Filed,
