@@ -167,7 +167,8 @@ def _add_big_meeting(path: Path, count: int) -> None:
             if n % 2 == 0:
                 words, _ = rng.choice(SITUATIONAL_MEASURES)
                 lagesbild.save_measure(ws, Measure(
-                    meeting_id=meeting.id, observation_id=seen.id, cause_id=cause_id,
+                    meeting_id=meeting.id, observation_id=seen.id,
+                    cause_ids=[cause_id] if cause_id is not None else [],
                     text=words.format(detalj=detail.lower(), area=area),
                     owner=f"Handläggare {n % 17 + 1}", owner_org="Exempelkommun",
                     due=ws.today()))
