@@ -84,6 +84,9 @@ class FollowupReader:
         self._groups: dict[int, tuple[str, list[int], list[_Earlier]]] = {}
         self._copies: dict[tuple[int, str], Measure] = {}
         self._sweeps: dict[int, _Sweep] = {}
+        # A measure followed up without an update reads alike meeting after meeting: one
+        # FollowUp for it, shared, so that what is made of it can be remembered too.
+        self._unchanged: dict[tuple[int, date], FollowUp] = {}
 
     def _group(self, group_id: int) -> tuple[str, list[int], list[_Earlier]]:
         if group_id not in self._groups:
@@ -119,8 +122,19 @@ class FollowupReader:
                 chosen.append((self._as(measure, status), each.decided_on))
         chosen.sort(key=lambda pair: (pair[0].due is None, pair[0].due or date.min,
                                       pair[0].id))
-        return [FollowUp(measure=measure, group_short=short, decided_on=decided_on,
-                         update=updates.get(measure.id or 0)) for measure, decided_on in chosen]
+        return [self._followup(measure, short, decided_on, updates.get(measure.id or 0))
+                for measure, decided_on in chosen]
+
+    def _followup(self, measure: Measure, short: str, decided_on: date,
+                  update: MeasureUpdate | None) -> FollowUp:
+        if update is not None:  # this meeting's own
+            return FollowUp(measure=measure, group_short=short, decided_on=decided_on,
+                            update=update)
+        key = (id(measure), decided_on)  # each measure is one object per status (`_as`)
+        if key not in self._unchanged:
+            self._unchanged[key] = FollowUp(measure=measure, group_short=short,
+                                            decided_on=decided_on)
+        return self._unchanged[key]
 
     def _not_closed_before(self, group_id: int, frozen: tuple[int, int],
                            updates: dict[int, MeasureUpdate]) -> list[_Earlier]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from meetingtui.export.clean import has_text, one_line
 from meetingtui.export.minutes.content import Minutes
-from meetingtui.export.minutes.labels import format_date, word
+from meetingtui.export.minutes.labels import format_date, language_of, word
 from meetingtui.export.minutes.markdown import markdown
 from meetingtui.export.minutes.markdown_html import (
     MARKDOWN_BLOCK,
@@ -27,10 +27,13 @@ from meetingtui.export.minutes.markdown_html import (
     heading,
     paragraph,
     table,
+    table_of,
+    table_row,
 )
 from meetingtui.model import (
     AgendaItem,
     CauseBasis,
+    FollowUp,
     ItemKind,
     MeetingRecord,
     Presence,
@@ -121,6 +124,32 @@ def _mark(m: Minutes, confidential: bool) -> str:
     return f" **{m.labels['confidential_mark']}**" if confidential and not m.public else ""
 
 
+#: Follow-up rows without an update, by everything they show: one measure stands unchanged
+#: in the follow-up of meeting after meeting, and a publish made its row again each time.
+_UNCHANGED_ROWS: dict[tuple[object, ...], str] = {}
+_ROWS_KEPT = 50_000
+
+
+def _followup_row(m: Minutes, f: FollowUp) -> str:
+    measure = f.measure
+    key = None
+    if f.update is None:  # the row shows these and the labels' language, nothing else
+        key = (language_of(m.record), m.public, measure.text, f.group_short, f.decided_on,
+               measure.confidential, measure.owner, measure.owner_org, measure.status,
+               measure.overdue(m.record.meeting.date))
+        row = _UNCHANGED_ROWS.get(key)
+        if row is not None:
+            return row
+    row = table_row([escape(m.followup_measure(f)) + _mark(m, measure.confidential),
+                     escape(m.owner(measure)), escape(m.status_change(f)),
+                     cell(f.update.comment) if f.update is not None else ""])
+    if key is not None:
+        if len(_UNCHANGED_ROWS) >= _ROWS_KEPT:
+            _UNCHANGED_ROWS.clear()
+        _UNCHANGED_ROWS[key] = row
+    return row
+
+
 def _left_out(out: list[str], text: str) -> bool:
     if text:
         out.append(paragraph([f"*{escape(text)}*"]))
@@ -138,12 +167,9 @@ def _data(out: list[str], m: Minutes, kind: ItemKind) -> None:
             if not _left_out(out, left_out):
                 out.append(paragraph([escape(labels["no_followups"])]))
             return
-        rows = [[escape(m.followup_measure(f)) + _mark(m, f.measure.confidential),
-                 escape(m.owner(f.measure)), escape(m.status_change(f)),
-                 cell(f.update.comment) if f.update is not None else ""]
-                for f in record.followups]
-        out.append(table([labels[k] for k in ("measure", "owner", "status_change", "comment")],
-                          rows))
+        out.append(table_of([labels[k] for k in ("measure", "owner", "status_change",
+                                                 "comment")],
+                            [_followup_row(m, f) for f in record.followups]))
         _left_out(out, left_out)
     elif kind is ItemKind.ACTIONS:
         if not record.measures:

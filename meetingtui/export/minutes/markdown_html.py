@@ -193,15 +193,22 @@ def _cell_html(cell: str) -> str:
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
+    return table_of(headers, [table_row(row) for row in rows])
+
+
+def table_row(cells: list[str]) -> str:
+    """One body row of `table`, its cells' Markdown as HTML."""
+    return "<tr>\n" + "".join(f"<td>{_cell_html(cell)}</td>\n" for cell in cells) + "</tr>\n"
+
+
+def table_of(headers: list[str], rows: list[str]) -> str:
+    """A table of rows made by `table_row`."""
     out = ["<table>\n<thead>\n<tr>\n"]
     out += [f'<th scope="col">{_cell_html(escape(h))}</th>\n' for h in headers]
     out.append("</tr>\n</thead>\n")
     if rows:
         out.append("<tbody>\n")
-        for row in rows:
-            out.append("<tr>\n")
-            out += [f"<td>{_cell_html(cell)}</td>\n" for cell in row]
-            out.append("</tr>\n")
+        out += rows
         out.append("</tbody>\n")
     out.append("</table>\n")
     return "".join(out)

@@ -131,9 +131,9 @@ def _made(ws: Workspace, site: Site, job: Job, workers: int | None,
 def _alone(ws: Workspace, job: Job, pages: list[MinutesPage]) -> Iterator[tuple[int, Made]]:
     from meetingtui.services.record import RecordReader
 
-    reader = RecordReader(ws)
+    reader, dumps = RecordReader(ws), reuse.Dumps()
     for page in pages:
-        yield page.meeting_id, _make(ws, reader, job, page)
+        yield page.meeting_id, _make(ws, reader, dumps, job, page)
 
 
 def _runs(pages: list[MinutesPage], workers: int) -> list[list[MinutesPage]]:
@@ -163,7 +163,8 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _make(ws: Workspace, reader: RecordReader, job: Job, page: MinutesPage) -> Made:
+def _make(ws: Workspace, reader: RecordReader, dumps: reuse.Dumps, job: Job,
+          page: MinutesPage) -> Made:
     from meetingtui.export.minutes.html import build_minutes_html
     from meetingtui.export.site.render import minutes_page
     from meetingtui.export.site.staging import write_file
@@ -175,7 +176,7 @@ def _make(ws: Workspace, reader: RecordReader, job: Job, page: MinutesPage) -> M
     municipality = filed_municipality(ws, record.meeting)
     frame = job.frame
     now = reuse.key(record, [page, frame.lang, frame.internal, frame.municipality,
-                             municipality])
+                             municipality], dumps)
     kept = job.kept.get(page.page)
     if kept is not None and reuse.unchanged(job.folder / page.page, kept, now):
         return Made(kept.personal_data, written=False, kept=kept, unchanged=True)
@@ -195,8 +196,8 @@ def _make(ws: Workspace, reader: RecordReader, job: Job, page: MinutesPage) -> M
     return Made(places, written=True, kept=Kept(now, reuse.page_hash(html), places))
 
 
-# A worker's own workspace and reader and the publish's job, set once by `_start`.
-_worker: tuple[Workspace, RecordReader, Job] | None = None
+# A worker's own workspace, reader and dumps and the publish's job, set once by `_start`.
+_worker: tuple[Workspace, RecordReader, reuse.Dumps, Job] | None = None
 
 
 def _start(path: Path, templates: TemplateSet, locations: Locations, now: datetime,
@@ -209,10 +210,10 @@ def _start(path: Path, templates: TemplateSet, locations: Locations, now: dateti
     global _worker
     set_language(job.frame.lang)
     ws = Workspace(Store.open(path, create=False), templates, locations, lambda: now)
-    _worker = (ws, RecordReader(ws), job)
+    _worker = (ws, RecordReader(ws), reuse.Dumps(), job)
 
 
 def _run(pages: list[MinutesPage]) -> list[tuple[int, Made]]:
     assert _worker is not None, "a worker is started by _start"
-    ws, reader, job = _worker
-    return [(page.meeting_id, _make(ws, reader, job, page)) for page in pages]
+    ws, reader, dumps, job = _worker
+    return [(page.meeting_id, _make(ws, reader, dumps, job, page)) for page in pages]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from meetingtui.model import MeetingRecord
+from meetingtui.model import FollowUp, MeetingRecord
 
 INDEX = ".meetingtui-protokoll.json"
 _FORMAT = 1
@@ -38,13 +38,37 @@ class Kept:
     personal_data: list[str]
 
 
-def key(record: MeetingRecord, frame: list[object]) -> str:
-    """The key of a page made of ``record`` in ``frame`` (every other thing it shows)."""
+def key(record: MeetingRecord, frame: list[object], dumps: Dumps | None = None) -> str:
+    """The key of a page made of ``record`` in ``frame`` (every other thing it shows);
+    ``dumps``: the follow-ups' JSON remembered from the meetings before (a publish)."""
     made_from = json.dumps([code_version(), *frame], ensure_ascii=False, default=str)
     digest = hashlib.blake2b(made_from.encode("utf-8"), digest_size=32)
     # Warnings off: they are checked field by field, and a record read from the store has none.
-    digest.update(record.model_dump_json(warnings=False).encode("utf-8"))
+    digest.update(record.model_dump_json(warnings=False, exclude={"followups"}).encode("utf-8"))
+    for followup in record.followups:  # compact JSON holds no line break: one a follow-up
+        digest.update(b"\n")
+        digest.update(dumps.of(followup) if dumps is not None else _dump(followup))
     return digest.hexdigest()
+
+
+class Dumps:
+    """The JSON of each follow-up without an update, dumped once: `FollowupReader` shares
+    one object for it meeting after meeting (a tenth of a publish was dumping them again)."""
+
+    def __init__(self) -> None:
+        self._dumped: dict[int, tuple[FollowUp, bytes]] = {}  # by id, the object kept alive
+
+    def of(self, followup: FollowUp) -> bytes:
+        if followup.update is not None:  # this meeting's own: never seen again
+            return _dump(followup)
+        found = self._dumped.get(id(followup))
+        if found is None:
+            found = self._dumped[id(followup)] = (followup, _dump(followup))
+        return found[1]
+
+
+def _dump(followup: FollowUp) -> bytes:
+    return followup.model_dump_json(warnings=False).encode("utf-8")
 
 
 def page_hash(page: bytes) -> str:

@@ -138,10 +138,10 @@ def test_a_worker_that_dies_leaves_its_pages_to_the_parent(
 
     make = site_minutes._make
 
-    def dying(ws: Workspace, reader: object, job: site_minutes.Job,
+    def dying(ws: Workspace, reader: object, dumps: object, job: site_minutes.Job,
               page: site_minutes.MinutesPage) -> site_minutes.Made:
         if site_minutes._worker is None:  # the parent
-            return make(ws, reader, job, page)  # type: ignore[arg-type]
+            return make(ws, reader, dumps, job, page)  # type: ignore[arg-type]
         staged = job.staging / page.page
         staged.parent.mkdir(parents=True, exist_ok=True)
         staged.write_bytes(b"<p>halv")
