@@ -123,6 +123,11 @@ class Attendance(Record):
     substitute: bool = False  # ersättare: stands in for a member at this meeting
     person_id: int | None = None
 
+    @property
+    def unnamed(self) -> bool:
+        """A member row still named by its role ("Kommunpolis"): no one has named them yet."""
+        return self.name == self.role and self.presence is not Presence.GUEST
+
 
 class AgendaItem(Record):
     meeting_id: int

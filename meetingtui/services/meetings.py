@@ -336,11 +336,14 @@ class Incomplete:
     items_not_visited: list[AgendaItem] = field(default_factory=list)
     end_missing: bool = False
     next_item: AgendaItem | None = None  # "Nästa möte", when its date is not decided
+    # Present rows with a role but no name, and the attendance item they are named under.
+    unnamed_present: list[Attendance] = field(default_factory=list)
+    attendance_item: AgendaItem | None = None
 
     @property
     def empty(self) -> bool:
         return not (self.measures_without_owner_or_due or self.items_not_visited
-                    or self.end_missing or self.next_item)
+                    or self.end_missing or self.next_item or self.unnamed_present)
 
 
 def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
@@ -352,8 +355,12 @@ def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
     # The minutes would say "Nästa möte: Inte bestämt" although the item proposes a date.
     undecided = (next_item_of_kind(items, ItemKind.NEXT) if meeting.next_date is None
                  else None)
+    # The minutes would list roles as present: "Närvarande: Kommunpolis, Säkerhetschef".
+    unnamed = [person for person in meeting_rows.attendance_of(ws.store, meeting_id)
+               if person.unnamed and person.presence is Presence.PRESENT]
     return Incomplete(missing, unvisited, end_missing=_end_on_closing(ws, meeting) is None,
-                      next_item=undecided)
+                      next_item=undecided, unnamed_present=unnamed,
+                      attendance_item=next_item_of_kind(items, ItemKind.ATTENDANCE))
 
 
 def _end_on_closing(ws: Workspace, meeting: Meeting) -> time | None:

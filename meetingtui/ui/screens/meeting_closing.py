@@ -60,11 +60,22 @@ def close(screen: MeetingScreen) -> None:
         lines.append(t("close_extra.end_missing"))
     if incomplete.next_item is not None:
         lines.append(t("close_extra.next_missing", number=incomplete.next_item.position))
+    if incomplete.unnamed_present:
+        item = incomplete.attendance_item
+        lines.append(t("close_extra.unnamed", count=len(incomplete.unnamed_present),
+                       roles=", ".join(p.role for p in incomplete.unnamed_present[:3])
+                       + (" …" if len(incomplete.unnamed_present) > 3 else ""))
+                     + (" " + t("close_extra.unnamed_where", number=item.position)
+                        if item is not None else ""))
     if incomplete.measures_without_owner_or_due:
         lines.append(t("close.measures", count=len(incomplete.measures_without_owner_or_due)))
     if incomplete.items_not_visited:
         lines.append(t("close.items"))
-        lines += [f"  § {i.position} {i.title}" for i in incomplete.items_not_visited]
+        # At most five: the question and its buttons fit on an 80×24 screen.
+        lines += [f"  § {i.position} {i.title}" for i in incomplete.items_not_visited[:5]]
+        if len(incomplete.items_not_visited) > 5:
+            lines.append("  " + t("close_extra.personal_more",
+                                  count=len(incomplete.items_not_visited) - 5))
     if findings:
         lines.append(t("close_extra.personal"))
         lines += [f"  {where}" for where in findings[:5]]

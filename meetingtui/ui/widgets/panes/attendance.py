@@ -83,7 +83,7 @@ class AttendancePane(ItemPane):
 
     def _row(self, person: Attendance, name_width: int, role_width: int) -> tuple[list[Text], int]:
         # A member still named by the role alone has no name yet: "–", the role beside it.
-        unnamed = person.name == person.role and person.presence is not Presence.GUEST
+        unnamed = person.unnamed
         name = "–" if unnamed else person.name
         name += f" ({t('attendee.marker')})" if person.substitute else ""
         roles = [part for part in (person.role, person.organisation)
