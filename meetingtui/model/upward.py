@@ -59,11 +59,15 @@ class Agreement(Record):
         return self
 
     def heading(self, kind_word: str) -> str:
-        """"Medborgarlöfte: Tryggare Centrum", or the title alone when it already says what it
-        is ("Medborgarlöfte 2026 för Centrum" read "Medborgarlöfte: Medborgarlöfte 2026 …")."""
-        if self.title.casefold().startswith(kind_word.casefold()):
-            return self.title
-        return f"{kind_word}: {self.title}"
+        return agreement_heading(kind_word, self.title)
+
+
+def agreement_heading(kind_word: str, title: str) -> str:
+    """"Medborgarlöfte: Tryggare Centrum", or the title alone when it already says what it is
+    ("Medborgarlöfte 2026 för Centrum" read "Medborgarlöfte: Medborgarlöfte 2026 …")."""
+    if title.casefold().startswith(kind_word.casefold()):
+        return title
+    return f"{kind_word}: {title}"
 
 
 class Commitment(Record):

@@ -112,10 +112,13 @@ def _agreements(doc: Document, m: Minutes) -> None:
         if m.parties(detail):
             doc.add_paragraph(m.parties(detail))
         if detail.commitments:
-            headers = [labels[k] for k in ("party", "commitment", "owner", "due", "status")]
-            rows = [[one_line(c.party), c.text, m.commitment_owner(c), format_date(c.due),
-                     m.commitment_status(c)] for c in detail.commitments]
-            table = data_table(doc, headers, fitted_widths((2.8, 6.2, 3.4, 2.4, 2.8), headers,
+            # The party under the commitment, as in the yearly report: with a column of its
+            # own, "Trygghetsvandringar" and "Kommunledningsförvaltningen" broke mid-word.
+            headers = [labels[k] for k in ("commitment_party", "owner", "due", "status")]
+            rows = [["\n".join(part for part in (c.text, one_line(c.party)) if part),
+                     m.commitment_owner(c), format_date(c.due), m.commitment_status(c)]
+                    for c in detail.commitments]
+            table = data_table(doc, headers, fitted_widths((7.4, 4.2, 2.4, 2.8), headers,
                                                            rows, total=text_width_cm(doc)))
             for row in rows:
                 add_row(table, row)

@@ -34,6 +34,7 @@ from meetingtui.export.word.layout import (
     mark,
     set_properties,
     signature_line,
+    space_after_tables,
 )
 from meetingtui.export.word.ooxml import styled
 from meetingtui.export.word.page import page_footer, page_header
@@ -74,6 +75,7 @@ def build_minutes(record: MeetingRecord, *, public: bool, municipality: str,
         sent.add_run(", ".join(m.recipients()))
     _signatures(doc, m)
     keep_dates_whole(doc)
+    space_after_tables(doc)
     return doc
 
 

@@ -181,6 +181,7 @@ def build_docx(report: Report, *, created: datetime, template: Path | None,
         else:
             _table(doc, block)
     layout.keep_dates_whole(doc)
+    layout.space_after_tables(doc)
     return doc
 
 

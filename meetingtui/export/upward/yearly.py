@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from meetingtui.export.upward.document import Block, Bullets, Heading, Para, Report, Table, Written
 from meetingtui.i18n import t
+from meetingtui.model.upward import agreement_heading
 from meetingtui.services.stats import SECRET, MeasureLine, ProblemLine
 from meetingtui.services.upward import (
     Agreement,
@@ -252,7 +253,8 @@ def _agreement(agreement: Agreement) -> list[Block]:
     facts = [f"{t('upward.period')}: {row.period_start} – {row.period_end}"]
     if row.group:
         facts.append(f"{t('upward.group')}: {row.group}")
-    blocks: list[Block] = [Heading(f"{kind}: {row.title}", 2), Para(" · ".join(facts))]
+    blocks: list[Block] = [Heading(agreement_heading(kind, row.title), 2),
+                           Para(" · ".join(facts))]
     parties = [line.strip() for line in row.parties.splitlines() if line.strip()]
     if parties:
         blocks.append(Para(f"{t('upward.parties')}: {', '.join(parties)}"))

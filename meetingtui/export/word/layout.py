@@ -285,6 +285,22 @@ def keep_dates_whole(doc: Document) -> None:
         t.getparent().remove(t)
 
 
+def space_after_tables(doc: Document) -> None:
+    """A paragraph straight after a table gets a little room above it: Word gives it none, and
+    a line such as "Status när mötet avslutades." read as the table's last row."""
+    from docx.text.paragraph import Paragraph
+
+    for table in doc.element.body.iterchildren(qn("w:tbl")):
+        following = table.getnext()
+        if following is None or following.tag != qn("w:p"):
+            continue
+        paragraph = Paragraph(following, doc._body)
+        if paragraph.style is not None and paragraph.style.name.startswith("Heading"):
+            continue  # its style gives it room
+        if paragraph.paragraph_format.space_before is None:
+            paragraph.paragraph_format.space_before = Pt(8)
+
+
 def info_table(doc: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Table:
     """The header block: bold labels on the left, one line per value on the right, no borders."""
     table: Table = doc.add_table(rows=0, cols=2)

@@ -92,3 +92,51 @@ def test_only_meetings_that_follow_them_up_show_them(shipped: Workspace) -> None
     assert [d.agreement.title for d in load_meeting(ws, _meeting(ws, "Styrgrupp")).agreements] \
         == ["Överenskommelse med polisen"]
     assert load_meeting(ws, _meeting(ws, "SSPF")).agreements == []  # no agreements item
+
+
+def test_commitments_keep_their_words_whole_with_the_party_under_each(
+        shipped: Workspace, tmp_path: Path) -> None:
+    """The demo's medborgarlöfte read as pages: with a column for the party, "Trygghets-
+    vandringar" and "Kommunledningsförvaltningen" broke mid-word on A4, and "Status när mötet
+    avslutades." stood glued to the table. Four columns, the party under the commitment, every
+    word narrower than its column; the line under the table has room above it."""
+    from docx.text.paragraph import Paragraph
+
+    from meetingtui.export.word.column_widths import CELL_EXTRA_CM, longest_word_cm
+    from meetingtui.export.word.layout import TABLE_FONT_SIZE
+
+    ws = shipped
+    meeting_id = _meeting(ws)
+    lofte = agreements.add_agreement(ws, AgreementKind.MEDBORGARLOFTE, "Tryggare kvällar",
+                                     date(2026, 1, 1), date(2026, 12, 31),
+                                     ["Kommunen", "Lokalpolisområdet"])
+    assert lofte.id is not None
+    for text, owner, org, party in (
+            ("Trygghetsvandringar i Centrum varje månad, med föreningar och boende",
+             "Trygghetssamordnare", "Kommunledningsförvaltningen", "Kommunen"),
+            ("Bättre belysning längs gångstråket till Resecentrum", "Gatuchef",
+             "Samhällsbyggnadsförvaltningen", "Kommunen"),
+            ("Medborgardialog om otrygghet i Resecentrum", "Kommunpolis",
+             "Polisen, lokalpolisområdet", "Lokalpolisområdet")):
+        agreements.add_commitment(ws, lofte.id, text, owner, party=party, organisation=org,
+                                  due=date(2026, 5, 31))
+    meetings.close_meeting(ws, meeting_id)
+    path = export_minutes(ws, meeting_id, path=tmp_path / "intern.docx").path
+    document = docx.Document(str(path))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Åtagande (part)")
+    assert [c.text for c in table.rows[0].cells] == [
+        "Åtagande (part)", "Ansvarig", "Klart senast", "Status"]
+    assert table.rows[1].cells[0].text == (
+        "Trygghetsvandringar i Centrum varje månad, med föreningar och boende\nKommunen")
+    assert table.rows[1].cells[1].text == (
+        "Trygghetssamordnare, Kommunledningsförvaltningen")
+    for index, column in enumerate(table.columns):
+        texts = [row.cells[index].text for row in table.rows[1:]]
+        assert column.width is not None
+        assert longest_word_cm(texts, TABLE_FONT_SIZE.pt) + CELL_EXTRA_CM <= column.width.cm, (
+            index, texts)
+    body = list(document.element.body.iterchildren())
+    under = body[body.index(table._tbl) + 1]
+    assert Paragraph(under, document._body).text == "Status när mötet avslutades."
+    assert int(under.find(".//{*}spacing").get(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}before")) > 0

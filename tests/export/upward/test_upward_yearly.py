@@ -259,3 +259,38 @@ def test_control_characters_and_long_texts_are_written_cleaned(copy: Workspace) 
     md = export_yearly(copy, 2025, fmt="md", path=copy.locations.exports / "c.md").path
     written = md.read_text("utf-8")
     assert "Styrtecken itext" in written and "\x00" not in written and long in written
+
+
+def test_an_agreement_titled_by_its_kind_is_headed_once_and_text_after_a_table_stands_apart(
+        copy: Workspace) -> None:
+    """"Medborgarlöfte: Medborgarlöfte 2025 för Torget" was the heading of an agreement whose
+    title says what it is, and "Åtgärder som genomför den:" stood glued to the table above it
+    (found reading the demo's report as pages)."""
+    from datetime import date
+
+    from docx.text.paragraph import Paragraph
+
+    from meetingtui.model import AgreementKind
+    from meetingtui.services import agreements
+
+    titled = agreements.add_agreement(copy, AgreementKind.MEDBORGARLOFTE,
+                                      "Medborgarlöfte 2025 för Torget", date(2025, 1, 1),
+                                      date(2025, 12, 31), ["Kommunen", "Polisen"])
+    assert titled.id is not None
+    agreements.add_commitment(copy, titled.id, "Kvällsvandringar på Torget", "Polisen")
+    path = export_yearly(copy, 2025, path=copy.locations.exports / "a.docx").path
+    headings = [p.text for p in docx.Document(str(path)).paragraphs
+                if p.style is not None and p.style.name.startswith("Heading")]
+    assert "Medborgarlöfte 2025 för Torget" in headings
+    assert "Medborgarlöfte: Tryggare centrum" in headings  # a title that does not say it
+    assert not any(h.count("Medborgarlöfte") > 1 for h in headings)
+    document = docx.Document(str(path))
+    after_tables = [element.getnext() for element in document.element.body.iterchildren()
+                    if element.tag.endswith("}tbl")]
+    linked = [p for p in after_tables if p is not None and Paragraph(
+        p, document._body).text == "Åtgärder som genomför den:"]
+    assert linked
+    for paragraph in linked:
+        spacing = paragraph.find(".//{*}pPr/{*}spacing")
+        assert spacing is not None and int(spacing.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}before")) > 0
