@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from meetingtui.i18n import t
+from meetingtui.ui.widgets.text_area import NoteArea
 
 Choice = Literal["mine", "theirs", "merged"]
 
@@ -93,14 +94,14 @@ class MergeDialog(ModalScreen[dict[str, str] | None]):
                     with Horizontal(classes="merge-sides"):
                         with Vertical():
                             yield Label(t("conflict.mine"))
-                            yield TextArea(clash.mine, read_only=True, soft_wrap=True,
+                            yield NoteArea(clash.mine, read_only=True, soft_wrap=True,
                                            classes="merge-side")
                         with Vertical():
                             yield Label(t("conflict.theirs"))
-                            yield TextArea(clash.theirs, read_only=True, soft_wrap=True,
+                            yield NoteArea(clash.theirs, read_only=True, soft_wrap=True,
                                            classes="merge-side")
                     yield Label(t("conflict.result"))
-                    yield TextArea(clash.mine, soft_wrap=True, id=f"result-{clash.field}",
+                    yield NoteArea(clash.mine, soft_wrap=True, id=f"result-{clash.field}",
                                    classes="merge-result")
             yield Static(t("conflict.merge_hint"), classes="form-hint")
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from textual.widget import Widget
-from textual.widgets import TextArea
 
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem
 from meetingtui.ui.widgets.field_row import FieldRow
 from meetingtui.ui.widgets.form import FormDialog
+from meetingtui.ui.widgets.text_area import NoteArea
 
 
 class ItemTextDialog(FormDialog[AgendaItem]):
@@ -25,14 +25,15 @@ class ItemTextDialog(FormDialog[AgendaItem]):
                  save: Callable[[AgendaItem, AgendaItem | None], AgendaItem]) -> None:
         super().__init__(save, item)
         self.item = item
+        self.refused: tuple[str, str] | None = None  # what Esc could not save
         self.title = t("item.title", number=item.position, title=item.title)
 
     def rows(self) -> Iterable[FieldRow]:
         yield FieldRow("decision", t("item.decision"),
-                       TextArea(self.item.decision, id="decision", soft_wrap=True,
+                       NoteArea(self.item.decision, id="decision", soft_wrap=True,
                                 show_line_numbers=False, classes="form-text"))
         yield FieldRow("notes", t("item.notes"),
-                       TextArea(self.item.notes, id="notes", soft_wrap=True,
+                       NoteArea(self.item.notes, id="notes", soft_wrap=True,
                                 show_line_numbers=False, classes="form-text"))
 
     def first_field(self) -> Widget | None:
@@ -44,7 +45,13 @@ class ItemTextDialog(FormDialog[AgendaItem]):
                                          "notes": self.value("notes")})
 
     def action_cancel(self) -> None:
-        if (self.value("decision"), self.value("notes")) == (self.item.decision, self.item.notes):
+        typed = (self.value("decision"), self.value("notes"))
+        if typed in ((self.item.decision, self.item.notes), self.refused):
+            # Nothing changed, or Esc again on what could not be saved: closed unsaved (a text
+            # too long held the chair in the form, with no way out but deleting it).
             self.dismiss(None)
-        else:
-            self.action_submit()  # a text too long stays, with its message
+            return
+        if self.check() is None:
+            self.refused = typed
+            self.app.notify(t("form.esc_again_discards"), severity="warning", timeout=8)
+        self.action_submit()  # saved and closed, or the form stays with its message

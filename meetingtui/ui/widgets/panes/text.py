@@ -16,13 +16,15 @@ from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 
 from meetingtui.i18n import t
-from meetingtui.model import AgendaItem
+from meetingtui.model import LONG_MAX, AgendaItem
+from meetingtui.model.text import clean_text
 from meetingtui.services import meetings
 from meetingtui.services.errors import Conflict
 from meetingtui.ui.errors import Failed, attempt_showing_conflicts
 from meetingtui.ui.session import Session
 from meetingtui.ui.widgets.panes.base import ItemPane
 from meetingtui.ui.widgets.personal_data import PersonalDataWarning
+from meetingtui.ui.widgets.text_area import NoteArea
 
 AUTOSAVE_SECONDS = 2.0
 
@@ -39,17 +41,20 @@ class TextPane(ItemPane):
         super().__init__(session, item)
         self.autosave: Timer | None = None
         self.resolving = False  # a clash with another program's save is on screen
+        self.refused: tuple[str, str] | None = None  # notes and decision too long to save
+        self.saved_state = ""  # what the state line said after the last save
+        self.waiting = False  # the state line says something typed is not saved yet
 
     def compose(self) -> ComposeResult:
         guidance = "\n".join([self.item.guidance, *(f"• {p}" for p in self.item.points)])
         if guidance.strip():
             yield Static(guidance.strip(), classes="guidance")
         yield Label(t("text.notes"), classes="area-label")
-        yield TextArea(self.item.notes, id="notes", read_only=self.session.readonly,
+        yield NoteArea(self.item.notes, id="notes", read_only=self.session.readonly,
                        soft_wrap=True, show_line_numbers=False)
         yield PersonalDataWarning(id="personal-notes", classes="in-pane")
         yield Label(t("text.decision"), classes="area-label")
-        yield TextArea(self.item.decision, id="decision", read_only=self.session.readonly,
+        yield NoteArea(self.item.decision, id="decision", read_only=self.session.readonly,
                        soft_wrap=True, show_line_numbers=False, classes="decision")
         yield PersonalDataWarning(id="personal-decision", classes="in-pane")
         yield Static("", id="save-state", classes="save-state")
@@ -66,10 +71,10 @@ class TextPane(ItemPane):
             self.item = item
             return True
         if self.typed() != (self.item.notes, self.item.decision):
-            self.query_one("#save-state", Static).update(t("conflict.kept_yours"))
+            self._state(t("conflict.kept_yours"))
             return True
         self._show(item)
-        self.query_one("#save-state", Static).update(t("conflict.refreshed"))
+        self._state(t("conflict.refreshed"))
         return True
 
     def _show(self, item: AgendaItem) -> None:
@@ -103,7 +108,7 @@ class TextPane(ItemPane):
         self.query_one(f"#personal-{area.id}", PersonalDataWarning).check(area.text)
         if self.session.readonly:
             return
-        self.query_one("#save-state", Static).update(t("text.unsaved"))
+        self._state(t("text.unsaved"), waiting=True)
         if self.autosave is not None:
             self.autosave.stop()
         self.autosave = self.set_timer(AUTOSAVE_SECONDS, self.flush)
@@ -118,17 +123,28 @@ class TextPane(ItemPane):
             return False
         notes, decision = self.typed()
         if (notes, decision) == (self.item.notes, self.item.decision):
+            if self.waiting:  # typed back to what is stored (Ctrl+Z): nothing is to be saved
+                self._state(self.saved_state)
             return True
         return self._save(notes, decision, self.item)
 
     def _save(self, notes: str, decision: str, base: AgendaItem) -> bool:
         assert self.item.id is not None
+        if max(len(clean_text(notes)), len(clean_text(decision))) > LONG_MAX:
+            # A paste too long holds the chair on the item: said once (every flush tried again
+            # and stacked the same message), with the way out (undo).
+            said = t("text.not_saved_too_long", max=f"{LONG_MAX:,}".replace(",", " "))
+            if (notes, decision) != self.refused:
+                self.refused = (notes, decision)
+                self.app.notify(said, severity="error", timeout=10)
+            self._state(said, waiting=True)
+            return False
         try:
             edited = attempt_showing_conflicts(
                 self.app, meetings.edit_item, self.session.ws, self.item.id, notes=notes,
                 decision=decision, base=base)
         except Failed:
-            self.query_one("#save-state", Static).update(t("text.not_saved"))
+            self._state(t("text.not_saved"), waiting=True)
             return False
         except Conflict as conflict:
             self._resolve(conflict)
@@ -140,15 +156,19 @@ class TextPane(ItemPane):
         kept = {name: value for name, value in typed.items() if value != getattr(base, name)}
         self.item = edited.model_copy(update=kept)
         self._show_typed(self.item.notes, self.item.decision)
-        self.query_one("#save-state", Static).update(
-            t("text.saved_at", time=self.session.now().strftime("%H:%M")))
+        self.saved_state = t("text.saved_at", time=self.session.now().strftime("%H:%M"))
+        self._state(self.saved_state)
         return True
+
+    def _state(self, text: str, *, waiting: bool = False) -> None:
+        self.waiting = waiting
+        self.query_one("#save-state", Static).update(text)
 
     def _resolve(self, conflict: Conflict) -> None:
         from meetingtui.ui.conflicts import ask
 
         self.resolving = True
-        self.query_one("#save-state", Static).update(t("text.not_saved"))
+        self._state(t("text.not_saved"), waiting=True)
         theirs = conflict.theirs
         assert isinstance(theirs, AgendaItem)
 
