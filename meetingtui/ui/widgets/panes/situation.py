@@ -17,13 +17,15 @@ from meetingtui.services import lagesbild, problems, reports
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.session import Session
-from meetingtui.ui.timing import fit, flex_width, plain
+from meetingtui.ui.timing import fit, flex_width, plain, wrap
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.kept_form import push_form
 from meetingtui.ui.widgets.panes.base import DecisionLine
 from meetingtui.ui.widgets.panes.situation_reports import ReportsApart
 
 TREND_MARK = {Trend.NEW: "ny", Trend.RISING: "↑", Trend.UNCHANGED: "→", Trend.FALLING: "↓"}
+#: The description's lines under the table (app.tcss gives the box four in all).
+DESCRIPTION_LINES = 2
 
 
 class ObservationTable(FixedTable[Text | str]):
@@ -191,10 +193,15 @@ class SituationPane(ReportsApart):
             return
         n_causes, n_measures = self.counts.get(o.id, (0, 0))
         where = " · ".join(part for part in (o.area, o.place_detail, o.category, o.source) if part)
+        # Four lines: a long description (a report merged into it) pushed the counts out of
+        # the box and was cut mid-word; now it takes two lines, "…" when there is more.
+        width = max(detail.content_size.width, 20)
         detail.update(Text.assemble(
-            (where, "bold"), "\n", o.description, "\n",
-            (t("situation.detail", causes=n_causes, measures=n_measures,
-               trend=label(o.trend), level=o.level), "italic")), layout=False)
+            (fit(where, width), "bold"), "\n",
+            "\n".join(wrap(" – ".join(o.description.split("\n\n")), width,
+                           max_lines=DESCRIPTION_LINES)), "\n",
+            (fit(t("situation.detail", causes=n_causes, measures=n_measures,
+                   trend=label(o.trend), level=o.level), width), "italic")), layout=False)
 
     def main_widget(self) -> Widget | None:
         return self.query_one(DataTable)
