@@ -16,6 +16,10 @@ WIDE = 70
 DUE_WIDTH = 10
 STATUS_WIDTH = 11  # "Ej påbörjad", "Frånvarande": the longest status words fit whole
 OWNER_WIDTH = 18
+#: Room for "Kommunledningsförvaltningen" whole, given where the measure's text keeps
+#: `TEXT_KEPT` (the projector at 120 columns; at 18 it read "Kommunledningsförv" "altningen").
+OWNER_WIDE = 28
+TEXT_KEPT = 50
 
 
 def owner_of(measure: Measure) -> str:
@@ -33,9 +37,10 @@ def measure_columns(table: DataTable[Text], pane_width: int, text_label: str, *,
 
     table.clear(columns=True)
     width = max(44, pane_width)
-    owner_width = 0 if width < WIDE else OWNER_WIDTH
-    fixed = [*([2] if numbered else []), DUE_WIDTH, STATUS_WIDTH,
-             *([owner_width] if owner_width else [])]
+    others = [*([2] if numbered else []), DUE_WIDTH, STATUS_WIDTH]
+    spare = flex_width(width, [*others, 0]) - TEXT_KEPT  # what the owner may have
+    owner_width = 0 if width < WIDE else max(OWNER_WIDTH, min(OWNER_WIDE, spare))
+    fixed = [*others, *([owner_width] if owner_width else [])]
     text_width = flex_width(width, fixed)
     if numbered:
         table.add_column("#", width=2, key="no")
