@@ -152,9 +152,16 @@ def rhythm(ws: Workspace, group: Group) -> tuple[Frequency, list[int]] | None:
 
 
 def chair_of(ws: Workspace, group: Group) -> str:
-    """Who chairs the group's meetings, by name or role: its own, else its template's."""
+    """Who chairs the group's meetings, by name or role: its own, else its template's; a role
+    ("Säkerhetschef") is the name of the member who holds it, once someone has named them
+    (the minutes said "Ordförande: Säkerhetschef" beside "Närvarande: Anna Berg, säkerhetschef")."""
     template = ws.template_of(group)
-    return group.chair or (template.chair if template else "")
+    chair = group.chair or (template.chair if template else "")
+    if group.id is None or not chair:
+        return chair
+    holder = next((m for m in members(ws, group.id)
+                   if m.role == chair and m.name != m.role and not m.substitute), None)
+    return holder.name if holder is not None else chair
 
 
 def members(ws: Workspace, group_id: int) -> list[Member]:

@@ -255,6 +255,7 @@ def update_attendee(ws: Workspace, edited: Attendance, base: Attendance) -> Atte
         stored = meeting_rows.update_attendance(ws.store, edited, base)
         note_change(ws, edited.meeting_id, f"Närvaro {base.name}", _person(base),
                     _person(stored))
+        _follow_name(ws, edited.meeting_id, base.name, stored.name)
         if stored.person_id is not None and not stored.substitute:
             person = group_rows.get_person(ws.store, stored.person_id)
             if person is not None:
@@ -262,6 +263,18 @@ def update_attendee(ws: Workspace, edited: Attendance, base: Attendance) -> Atte
                     "name": stored.name, "role": stored.role,
                     "organisation": stored.organisation}), person)
     return stored
+
+
+def _follow_name(ws: Workspace, meeting_id: int, old: str, new: str) -> None:
+    """The meeting's chair, secretary or adjuster written as the attendance row was (a role
+    from the template, "Säkerhetschef", or a name misspelt) follows the row's new name."""
+    meeting = get_meeting(ws, meeting_id)
+    named = {key: new for key in ("chair", "secretary", "adjuster")
+             if old and new != old and getattr(meeting, key) == old}
+    if named:
+        stored = meeting_rows.update_meeting(ws.store, meeting.model_copy(update=named),
+                                             meeting, only=set(named))
+        note_change(ws, meeting_id, "Mötesuppgifter", _details(meeting), _details(stored))
 
 
 def _person(person: Attendance) -> str:

@@ -69,3 +69,9 @@ def test_closing_names_the_roles_without_a_name_until_they_are_named_or_absent(
     assert people["Säkerhetschef"].name == "Anna Berg"
     assert people["Folkhälsostrateg"].presence is Presence.ABSENT
     assert len(meetings.check_before_close(ws, meeting.id).unnamed_present) == 5
+    # The chair was the template's role: named in the attendance, named as chair too, here
+    # and at the group's next meeting ("Ordförande: Säkerhetschef" stood in the minutes).
+    assert meeting.chair == "Säkerhetschef"
+    assert meetings.get_meeting(ws, meeting.id).chair == "Anna Berg"
+    after = meetings.plan_meeting(ws, group_id(ws, "EST"), date(2027, 2, 9))
+    assert after.chair == "Anna Berg"
