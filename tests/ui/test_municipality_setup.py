@@ -72,6 +72,7 @@ def test_a_new_municipality_sets_itself_up_with_keys(tmp_path: Path, clock: Cloc
             await pilot.press("m")
             await pilot.pause()
             assert screen(pilot) == "MembersScreen"
+            assert pilot.app.screen.sub_title == "Upplands Väsby kommun"  # as on every screen
             await pilot.press("enter", *"Per Lund", "tab", "tab", *"Polisen", "tab",
                               *"per.lund@polisen.se", "enter")
             await pilot.pause()

@@ -43,6 +43,7 @@ class MembersScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("app.title")
+        self.sub_title = groups.municipality(self.ws)  # as on every other screen's title
         self.reload()
 
     def on_resize(self) -> None:
