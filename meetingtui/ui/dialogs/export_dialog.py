@@ -185,20 +185,24 @@ def export_problem(reason: str, path: Path, message: str) -> str:
 
 
 def open_folder(app: App[Any], path: Path) -> None:
-    """Show the file in its folder with the system's opener; a missing one only notifies.
+    """Show the file in its folder with the system's opener (`show_in_folder`); a missing or
+    failing one only notifies."""
+    from meetingtui.ui import show_in_folder
 
-    `click` comes with sqlite-utils; `launch(locate=True)` opens the folder and returns 1 when
-    no opener (xdg-open, open, explorer) can be started.
-    """
-    try:
-        import click
-
-        code = click.launch(str(path), locate=True)
-    except Exception:  # any failure to open a folder is only worth a message
-        code = 1
-    if code != 0:
+    def could_not() -> None:
         app.notify(t("export.open_failed", folder=str(path.parent)), severity="warning",
                    timeout=10)
+
+    process = show_in_folder.start(path)
+    if process is None:
+        could_not()
+        return
+
+    def look() -> None:
+        if show_in_folder.failed(process):
+            could_not()
+
+    app.set_timer(show_in_folder.LOOK_AFTER_SECONDS, look)
 
 
 def offer_open(app: App[Any], path: Path | None) -> None:
