@@ -216,7 +216,7 @@ def counted(section_name: str, key: str, count: int, **kw: Any) -> str:
     forms = section_plurals(lang, section_name).get(key)
     if forms is None:
         return t(f"{section_name}.{key}", count=count, **kw)
-    return _format(forms.pick(count, lang), {**kw, "count": count})
+    return _format(forms.pick(count, lang), {**kw, "count": count}, lang)
 
 
 def _unquoted(quoted: str) -> str:
@@ -258,11 +258,45 @@ def has(key: str) -> bool:
     return key in entries(language())
 
 
-def _format(text: str, kw: Mapping[str, Any]) -> str:
+def _format(text: str, kw: Mapping[str, Any], lang: str = "sv") -> str:
+    if ":gen}" in text:  # "{group:gen}": the genitive, as the language writes it
+        kw = {name: _Named(value, lang) if isinstance(value, str) else value
+              for name, value in kw.items()}
     try:
         return text.format(**kw)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def genitive(name: str, lang: str = "sv") -> str:
+    """"EST:s", "Lokalt BRÅ:s", "Anna Bergs", "Lars" in Swedish (a colon after an
+    abbreviation, nothing after s, x or z); "EST's", "Anna Berg's" in English. "ESTs" is not
+    Swedish, and a group's short name is mostly an abbreviation."""
+    name = name.strip()
+    if not name:
+        return name
+    if lang == "en":
+        return f"{name}'s"
+    last = name[-1]
+    if last.isupper() or last.isdigit():
+        return f"{name}:s"
+    return name if last.lower() in "sxz" else f"{name}s"
+
+
+class _Named(str):
+    """A name given to a catalogue text: `{name:gen}` there says its genitive."""
+
+    lang = "sv"
+
+    def __new__(cls, value: str, lang: str) -> _Named:
+        named = super().__new__(cls, value)
+        named.lang = lang
+        return named
+
+    def __format__(self, spec: str) -> str:
+        if spec == "gen":
+            return genitive(str(self), self.lang)
+        return format(str(self), spec)
 
 
 def t(key: str, **kw: Any) -> str:
@@ -275,14 +309,14 @@ def t_in(lang: str, key: str, **kw: Any) -> str:
     in their template's language."""
     entry = entries(lang).get(key) or entries("sv").get(key) or key
     if isinstance(entry, Plural):
-        return _format(entry.pick(kw.get("count"), lang), kw)
+        return _format(entry.pick(kw.get("count"), lang), kw, lang)
     if isinstance(entry, Counted):
-        worded = {name: _format(forms.pick(kw[name], lang), {**kw, "count": kw[name]})
+        worded = {name: _format(forms.pick(kw[name], lang), {**kw, "count": kw[name]}, lang)
                   for name, forms in entry.numbers.items() if name in kw}
-        return _format(entry.text, {**kw, **worded})
+        return _format(entry.text, {**kw, **worded}, lang)
     if not kw:
         return entry
-    return _format(entry, kw)
+    return _format(entry, kw, lang)
 
 
 def words_of(section_name: str) -> Callable[[str], str]:

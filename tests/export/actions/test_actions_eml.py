@@ -144,3 +144,22 @@ def test_per_owner_writes_any_format_one_file_each(sample: Sample, tmp_path: Pat
     karl = (folder / "2026-11-23-atgardslista-karl-lind.csv").read_text("utf-8-sig")
     rows = karl.splitlines()[1:]
     assert rows and all("Karl Lind" in row for row in rows)
+
+
+@pytest.mark.parametrize(("municipality", "said"), [
+    ("Herrljunga kommun", "från Herrljunga kommuns trygghetsarbete"),
+    ("", "från kommunens trygghetsarbete")])
+def test_the_letter_says_whose_work_in_swedish(sample: Sample, ws: Workspace, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               municipality: str, said: str) -> None:
+    """It read "åtgärder från Herrljunga kommun trygghetsarbete" (the genitive was missing)."""
+    from meetingtui.services.settings import set_municipality
+
+    monkeypatch.setattr(cli_actions, "today", lambda: TODAY)
+    if municipality:
+        set_municipality(ws, municipality)
+    _run(sample, tmp_path, "--format", "eml", "--status", "all", "-o", str(tmp_path / "u"))
+    letter = _read(next((tmp_path / "u").glob("*.eml")))
+    plain = letter.get_body(("plain",))
+    assert plain is not None
+    assert f"Här är dina åtgärder {said}, 2026-11-23" in plain.get_content()
