@@ -62,21 +62,38 @@ def wrap(text: str, width: int, max_lines: int = 4) -> list[str]:
 
     if width <= 0:
         return [""]
-    words = [_long_word(word, width) if len(word) > width else word for word in text.split()]
+    broken = {word: _long_word(word, width) for word in text.split() if len(word) > width}
+    words = [broken.get(word, word) for word in text.split()]
     lines = textwrap.wrap(" ".join(words), width, break_on_hyphens=False) or [""]
     if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], fit(" ".join(lines[max_lines - 1:]), width)]
+        left = " ".join(lines[max_lines - 1:])
+        for word, pieces in broken.items():  # what is cut short reads as it was written
+            left = left.replace(pieces, word)
+        lines = [*lines[: max_lines - 1], fit(left, width)]
     return lines
+
+
+#: The last parts of the long compounds municipal names are made of: a word too long for its
+#: line breaks before one, with a hyphen ("Kommunlednings-" "förvaltningen", not
+#: "Kommunledningsförva" "ltningen").
+_JOINTS = ("förvaltning", "tjänst", "nämnd", "kontor", "område", "bolag", "enhet", "verksamhet",
+           "samordna", "byggnad", "förening", "strateg", "ansvarig", "chef")
 
 
 def _long_word(word: str, width: int) -> str:
     """A word too long for its line broken after its slashes ("Brottsutsatt/" "objekt") when
-    every part before a slash fits a line; else cut into whole lines of its own. Left to
-    textwrap, "Kommunledningsförvaltningen" filled what was left of the line before and read
-    "Kom" "munledningsförvaltn" "ingen"."""
+    every part before a slash fits a line; else before the last part of a compound, with a
+    hyphen, when both halves fit; else cut into whole lines of its own. Left to textwrap,
+    "Kommunledningsförvaltningen" filled what was left of the line before and read "Kom"
+    "munledningsförvaltn" "ingen"."""
     parts = word.split("/")
     if len(parts) > 1 and all(len(part) + 1 <= width for part in parts[:-1]):
         return "/ ".join(parts)
+    lower = word.lower()
+    for joint in _JOINTS:
+        at = lower.rfind(joint)
+        if 2 < at < width and len(word) - at <= width:
+            return f"{word[:at]}- {word[at:]}"
     return " ".join(word[i:i + width] for i in range(0, len(word), width))
 
 

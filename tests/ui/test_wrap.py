@@ -24,9 +24,23 @@ def test_a_part_too_long_for_a_line_is_cut_as_any_long_word() -> None:
 
 
 def test_a_word_longer_than_its_line_starts_a_line_of_its_own() -> None:
-    """An organisation in the attendance table's 19 cells: "Kommundirektör," then the long
-    word from its start, not "Kom" at the end of the line before."""
+    """A word with no part to break before, in 12 cells: from its start on a line of its own,
+    not "Kom" at the end of the line before."""
+    assert wrap("Ett Kommundirektörskap", 12) == ["Ett", "Kommundirekt", "örskap"]
+    assert wrap("a Brandförsvarsmästarna b", 12) == ["a", "Brandförsvar", "smästarna b"]
+
+
+def test_a_long_compound_breaks_before_its_last_part_with_a_hyphen() -> None:
+    """The attendance table's 19 cells at 80 columns (found in tmux): "Kommunlednings-"
+    "förvaltningen", not "Kommunledningsförva" "ltningen"."""
     assert wrap("Kommundirektör, Kommunledningsförvaltningen", 19) == [
-        "Kommundirektör,", "Kommunledningsförva", "ltningen"]
-    assert wrap("a Kommunledningsförvaltningen b", 19) == [
-        "a", "Kommunledningsförva", "ltningen b"]
+        "Kommundirektör,", "Kommunlednings-", "förvaltningen"]
+    assert wrap("Säkerhetschef, Kommunledningsförvaltningen", 19) == [
+        "Säkerhetschef,", "Kommunlednings-", "förvaltningen"]
+    assert wrap("a Samhällsbyggnadsförvaltningen b", 19) == [
+        "a Samhällsbyggnads-", "förvaltningen b"]
+    assert wrap("Räddningstjänsten", 12) == ["Räddnings-", "tjänsten"]
+    assert wrap("Kommunledningsförvaltningen", 40) == ["Kommunledningsförvaltningen"]
+    # Cut short on its last line, it reads as written: "Kommunledningsfö…".
+    assert wrap("berörd verksamhet, Kommunledningsförvaltningen", 19, max_lines=2) == [
+        "berörd verksamhet,", "Kommunledningsförv…"]
