@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from meetingtui.model import Group, GroupTemplate, Meeting, MeetingStatus
-from meetingtui.services import groups, meetings
+from meetingtui.services import attendance, groups, meetings
 from meetingtui.services.workspace import Workspace
 
 
@@ -55,7 +55,7 @@ class Session:
     def people(self) -> list[str]:
         """Names and roles to offer as owners: this meeting's attendance, then the members."""
         names: list[str] = []
-        for person in meetings.attendance(self.ws, self.meeting_id):
+        for person in attendance.of_meeting(self.ws, self.meeting_id):
             names += [person.name, person.role]
         for member in groups.members(self.ws, self.group.id or 0):
             names += [member.name, member.role]

@@ -18,7 +18,7 @@ from meetingtui.cli import main
 from meetingtui.cli import plan as cli_plan
 from meetingtui.dates import holiday_name
 from meetingtui.model import MeetingStatus
-from meetingtui.services import groups, meetings
+from meetingtui.services import attendance, groups, meetings
 from meetingtui.services.workspace import Workspace
 from tests.cli_helpers import one_line_error
 
@@ -135,8 +135,8 @@ def test_planning_creates_the_meetings_and_again_creates_nothing(
         assert (meeting.start, meeting.end, meeting.place) == (time(9), time(11),
                                                               "Stadshuset, sal 3")
         assert meeting.chair == "Säkerhetschef"  # the template's
-        attendance = meetings.attendance(ws, meeting.id)
-        assert [a.name for a in attendance] == [p.name for p in groups.members(ws, est)]
+        people = attendance.of_meeting(ws, meeting.id)
+        assert [a.name for a in people] == [p.name for p in groups.members(ws, est)]
         assert meetings.items(ws, meeting.id)  # the agenda from the template
 
     again = cli("EST", "--year", "2027")

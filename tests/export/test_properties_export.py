@@ -49,7 +49,7 @@ from meetingtui.export.minutes.markdown import build_minutes_md
 from meetingtui.model import LONG_MAX, Attendance, Cause, Measure, Observation, Presence
 from meetingtui.paths import resolve
 from meetingtui.privacy import find_personal_numbers
-from meetingtui.services import groups, lagesbild, meetings
+from meetingtui.services import attendance, groups, lagesbild, meetings
 from meetingtui.services.actions import ActionFilters, ActionList, action_list
 from meetingtui.services.workspace import Workspace, open_workspace
 from tests.conftest import TEST_TEMPLATE, Clock
@@ -188,7 +188,7 @@ def test_minutes_show_any_text_the_forms_accept(tmp_path_factory: pytest.TempPat
             decided = lagesbild.save_measure(ws, accepted(
                 Measure, meeting_id=meeting_id, text=measure, owner=owner, owner_org=org,
                 observation_id=obs.id))
-            person = meetings.add_attendee(ws, accepted(
+            person = attendance.add_attendee(ws, accepted(
                 Attendance, meeting_id=meeting_id, name=guest, presence=Presence.GUEST))
             item = meetings.items(ws, meeting_id)[0]
             meetings.edit_item(ws, item.id or 0,

@@ -16,7 +16,7 @@ from meetingtui.model import (
     Presence,
     Trend,
 )
-from meetingtui.services import followup, groups, lagesbild, meetings, priorities
+from meetingtui.services import attendance, followup, groups, lagesbild, meetings, priorities
 from meetingtui.services.workspace import Workspace
 from tests.scenarios.helpers import Filed, awkward
 
@@ -42,7 +42,7 @@ NOTES = {6: "Polisen: 14 anmälda brott, varav 5 skadegörelse. Räddningstjäns
 def check_database(ws: Workspace, meeting_id: int, sep_id: int, sanera_id: int,
                    vandring_id: int) -> None:
     """What was typed is stored where it belongs, read through the services."""
-    people = {p.name: p for p in meetings.attendance(ws, meeting_id)}
+    people = {p.name: p for p in attendance.of_meeting(ws, meeting_id)}
     assert {name: p.presence for name, p in people.items()} == {
         "Karin Ek": Presence.PRESENT, "Sara Holm": Presence.PRESENT,
         "Elin Vik": Presence.PRESENT, "Per Lund": Presence.PRESENT,

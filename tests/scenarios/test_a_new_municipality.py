@@ -37,7 +37,7 @@ from meetingtui.cli import main
 from meetingtui.export.minutes import export_minutes
 from meetingtui.model import MeetingStatus
 from meetingtui.paths import resolve
-from meetingtui.services import groups, lagesbild, meetings, settings
+from meetingtui.services import attendance, groups, lagesbild, meetings, settings
 from meetingtui.services.workspace import Workspace, open_workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.dialogs.open_meeting import likely
@@ -248,7 +248,7 @@ def test_a_new_municipality_from_an_empty_database_to_filed_minutes(tmp_path: Pa
         assert held.status is MeetingStatus.CLOSED
         assert (held.chair, held.secretary, held.place) == ("Eva Lind", "Ahmed Karimi",
                                                             "Kommunhuset")
-        people = [a.name for a in meetings.attendance(ws, january.id)]
+        people = [a.name for a in attendance.of_meeting(ws, january.id)]
         assert people[:2] == ["Eva Lind", "Ahmed Karimi"] and "Per Lund" in people
         [observation] = lagesbild.observations(ws, january.id)
         assert observation.source == "Fältarbetarna"

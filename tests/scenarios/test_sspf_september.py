@@ -50,7 +50,7 @@ from textual.widgets import Static
 
 from meetingtui.export.minutes import PersonalDataFound, export_minutes
 from meetingtui.model import Dimension, MeasureType, MeetingStatus, Presence, Trend
-from meetingtui.services import followup, lagesbild, meetings
+from meetingtui.services import attendance, followup, lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.store.amendments import amendments_of
 from meetingtui.ui.app import make_app
@@ -305,7 +305,7 @@ def test_sspf_september_with_a_personnummer_corrected_after_closing(tmp_path: Pa
 
 
 def check_database(ws: Workspace, meeting_id: int) -> None:
-    people = meetings.attendance(ws, meeting_id)
+    people = attendance.of_meeting(ws, meeting_id)
     assert [(p.name, p.role, p.organisation, p.presence) for p in people] == [
         ("Anna Berg", "Rektor", "Altorpskolan", Presence.PRESENT),
         ("Ola Strand", "Kultur- och fritidschef", "", Presence.PRESENT),

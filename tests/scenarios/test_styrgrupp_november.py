@@ -47,7 +47,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from meetingtui.model import MeasureType, MeetingStatus, Presence
-from meetingtui.services import followup, groups, lagesbild, meetings, priorities
+from meetingtui.services import attendance, followup, groups, lagesbild, meetings, priorities
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from tests.conftest import Clock
@@ -233,7 +233,7 @@ def test_styrgrupp_protokoll_typed_the_day_after(tmp_path: Path) -> None:
 
 
 def check_database(ws: Workspace, meeting_id: int, styrgrupp: int) -> None:
-    people = meetings.attendance(ws, meeting_id)
+    people = attendance.of_meeting(ws, meeting_id)
     assert [(p.name, p.role, p.organisation, p.presence) for p in people] == [
         ("Eva Lind", "Kommunstyrelsens ordförande", "", Presence.PRESENT),
         ("Johan Alm", "Kommundirektör", "", Presence.PRESENT),

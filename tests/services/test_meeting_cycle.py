@@ -18,7 +18,7 @@ from meetingtui.model import (
     ObservationStatus,
     Presence,
 )
-from meetingtui.services import followup, groups, lagesbild, meetings, priorities
+from meetingtui.services import attendance, followup, groups, lagesbild, meetings, priorities
 from meetingtui.services.amend import amending
 from meetingtui.services.errors import MeetingClosed
 from meetingtui.services.record import load_meeting
@@ -43,7 +43,7 @@ def test_planning_copies_agenda_and_members(ws: Workspace) -> None:
                                             "Uppföljning av åtgärder"]
     assert items[3].kind is ItemKind.SITUATION and items[3].points == ["Polisens statistik"]
     assert items[2].guidance.startswith("Gå igenom")
-    assert [a.role for a in meetings.attendance(ws, meeting.id)] == [
+    assert [a.role for a in attendance.of_meeting(ws, meeting.id)] == [
         "Säkerhetschef", "Kommunpolis", "Räddningstjänst"]
     assert meeting.chair == "Säkerhetschef"
 
@@ -204,12 +204,12 @@ def test_close_check_says_when_the_next_meeting_is_not_decided(ws: Workspace,
 
 def test_attendance_and_priorities(ws: Workspace, clock: Clock) -> None:
     meeting_id = _meeting(ws, clock, date(2026, 11, 10))
-    police = meetings.attendance(ws, meeting_id)[1]
+    police = attendance.of_meeting(ws, meeting_id)[1]
     assert police.id
-    meetings.set_presence(ws, police.id, meeting_id, Presence.ABSENT)
-    meetings.add_attendee(ws, Attendance(meeting_id=meeting_id, name="Eva Ek",
+    attendance.set_presence(ws, police.id, meeting_id, Presence.ABSENT)
+    attendance.add_attendee(ws, Attendance(meeting_id=meeting_id, name="Eva Ek",
                                          organisation="Länsstyrelsen", presence=Presence.GUEST))
-    assert [(a.name, a.presence) for a in meetings.attendance(ws, meeting_id)] == [
+    assert [(a.name, a.presence) for a in attendance.of_meeting(ws, meeting_id)] == [
         ("Säkerhetschef", Presence.PRESENT), ("Kommunpolis", Presence.ABSENT),
         ("Räddningstjänst", Presence.PRESENT), ("Eva Ek", Presence.GUEST)]
     priorities.set_priorities(ws, meeting_id, ["Centrum", "", "Skolgårdar", "Hamnen"])

@@ -34,7 +34,7 @@ from meetingtui.model import (
     Presence,
 )
 from meetingtui.paths import resolve
-from meetingtui.services import followup, groups, lagesbild, meetings, priorities
+from meetingtui.services import attendance, followup, groups, lagesbild, meetings, priorities
 from meetingtui.services.workspace import Amending, Workspace, open_workspace
 from meetingtui.store.amendments import amendments_of
 from tests.conftest import TEST_TEMPLATE, Clock
@@ -214,13 +214,13 @@ def test_attendance_details_and_priorities_round_trip(
                   closed: bool) -> None:
             meeting_id = place.meeting(closed)
             try:
-                guest = meetings.add_attendee(place.ws, Attendance(
+                guest = attendance.add_attendee(place.ws, Attendance(
                     meeting_id=meeting_id, name=name, role=role, organisation=org,
                     presence=Presence.GUEST))
             except ValidationError as error:
                 refused(error, "Attendance")
             else:
-                stored = {a.id: a for a in meetings.attendance(place.ws, meeting_id)}
+                stored = {a.id: a for a in attendance.of_meeting(place.ws, meeting_id)}
                 assert stored[guest.id] == guest
             meeting = meetings.get_meeting(place.ws, meeting_id)
             try:

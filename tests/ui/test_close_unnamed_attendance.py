@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from meetingtui.model import Presence
-from meetingtui.services import meetings
+from meetingtui.services import attendance, meetings
 from meetingtui.ui.app import make_app
 from tests.conftest import Clock
 from tests.scenarios.helpers import (
@@ -35,8 +35,8 @@ def test_closing_names_the_roles_without_a_name_until_they_are_named_or_absent(
     ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
     meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
     assert meeting.id is not None
-    roles = [p.role for p in meetings.attendance(ws, meeting.id)]
-    assert len(roles) == 7 and all(p.unnamed for p in meetings.attendance(ws, meeting.id))
+    roles = [p.role for p in attendance.of_meeting(ws, meeting.id)]
+    assert len(roles) == 7 and all(p.unnamed for p in attendance.of_meeting(ws, meeting.id))
     questions: list[str] = []
 
     async def run() -> None:
@@ -65,7 +65,7 @@ def test_closing_names_the_roles_without_a_name_until_they_are_named_or_absent(
     assert f"7 {SAID} (Säkerhetschef, Folkhälsostrateg, Kommunpolis …)" in before
     assert "Skriv in namnen under § 2 (Enter)" in before
     assert f"5 {SAID} (Kommunpolis, {roles[3]}, {roles[4]} …)" in after
-    people = {p.role: p for p in meetings.attendance(ws, meeting.id)}
+    people = {p.role: p for p in attendance.of_meeting(ws, meeting.id)}
     assert people["Säkerhetschef"].name == "Anna Berg"
     assert people["Folkhälsostrateg"].presence is Presence.ABSENT
     assert len(meetings.check_before_close(ws, meeting.id).unnamed_present) == 5

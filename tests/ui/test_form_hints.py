@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from meetingtui.model import Observation, Trend
-from meetingtui.services import lagesbild, meetings
+from meetingtui.services import attendance, lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from meetingtui.ui.widgets.field_row import FieldRow
@@ -102,7 +102,7 @@ def test_enter_adds_a_guest_in_the_guest_field_and_saves_from_the_attendance_tab
     asyncio.run(run())
     [april] = [m for m in meetings.list_meetings(ws) if m.date == date(2026, 4, 1)]
     assert april.id is not None
-    assert "Anna Lind" in [a.name for a in meetings.attendance(ws, april.id)]
+    assert "Anna Lind" in [a.name for a in attendance.of_meeting(ws, april.id)]
     assert (april.start, april.end) == (None, None)  # the grey "t.ex. 9:00" is no time
 
 

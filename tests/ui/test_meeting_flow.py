@@ -8,7 +8,7 @@ from datetime import date, time
 from textual.pilot import Pilot
 
 from meetingtui.model import Dimension, MeasureStatus, MeetingStatus, Presence
-from meetingtui.services import followup, lagesbild, meetings, priorities
+from meetingtui.services import attendance, followup, lagesbild, meetings, priorities
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 
@@ -111,7 +111,7 @@ def test_a_whole_est_meeting_with_keys_only(seeded: tuple[Workspace, int, list[i
     assert (m.start, m.place, m.chair, m.secretary, m.adjuster, m.status) == (
         time(9, 15), "Aulan", "Säkerhetschef", "Eva", "Ali", MeetingStatus.CLOSED)
 
-    presence = {a.name: a.presence for a in meetings.attendance(ws, m.id)}
+    presence = {a.name: a.presence for a in attendance.of_meeting(ws, m.id)}
     assert presence["Folkhälsostrateg"] is Presence.ABSENT
     assert presence["Kommunpolis"] is Presence.ABSENT
     assert presence["Säkerhetschef"] is Presence.PRESENT

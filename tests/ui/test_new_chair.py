@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.export.minutes import export_minutes
 from meetingtui.model import Measure
-from meetingtui.services import groups, lagesbild, meetings
+from meetingtui.services import attendance, groups, lagesbild, meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from tests.conftest import Clock
@@ -40,7 +40,7 @@ def test_a_name_typed_in_the_attendance_is_the_members_at_the_next_meeting(
             await pilot.pause()
 
     asyncio.run(run())
-    people = {a.name: a for a in meetings.attendance(ws, meeting_id)}
+    people = {a.name: a for a in attendance.of_meeting(ws, meeting_id)}
     assert (people["Per Lund"].role, people["Per Lund"].organisation) == (
         "Räddningstjänst", "Räddningstjänsten")
     assert people["Lisa Ek"].substitute

@@ -1,6 +1,6 @@
 """One row of the attendance list: the person's name, role and organisation, whether they stand
 in for a member (ersättare) and whether they are here. A member's name is remembered for the
-group's next meetings (`meetings.update_attendee`)."""
+group's next meetings (`attendance.update_attendee`)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Attendance, Presence
-from meetingtui.services import meetings
+from meetingtui.services import attendance
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.labels import label
 from meetingtui.ui.timing import cells, flex_width
@@ -56,7 +56,7 @@ class AttendancePane(ItemPane):
 
     def reload(self) -> None:
         self.mark_current()
-        self.people = meetings.attendance(self.session.ws, self.session.meeting_id)
+        self.people = attendance.of_meeting(self.session.ws, self.session.meeting_id)
         if self.size.width:
             self.fill()
 
@@ -110,7 +110,7 @@ class AttendancePane(ItemPane):
             return
         presence = Presence.ABSENT if person.presence is Presence.PRESENT else Presence.PRESENT
         try:
-            attempt(self.app, meetings.set_presence, self.session.ws, person.id,
+            attempt(self.app, attendance.set_presence, self.session.ws, person.id,
                     self.session.meeting_id, presence)
         except Failed:
             return
@@ -129,7 +129,7 @@ class AttendancePane(ItemPane):
             self.query_one(DataTable).focus()
 
         def save(edited: Attendance, base: Attendance | None) -> Attendance:
-            return meetings.update_attendee(self.session.ws, edited, base or person)
+            return attendance.update_attendee(self.session.ws, edited, base or person)
 
         self.app.push_screen(AttendeeDialog(person, save), done)
 
@@ -144,7 +144,7 @@ class AttendancePane(ItemPane):
                                          lambda guest, _base: self._add(guest)), added)
 
     def _add(self, guest: Attendance) -> Attendance:
-        return meetings.add_attendee(self.session.ws, guest)
+        return attendance.add_attendee(self.session.ws, guest)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
