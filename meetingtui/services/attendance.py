@@ -5,7 +5,7 @@ secretary or adjuster written as the row was follows it."""
 
 from __future__ import annotations
 
-from meetingtui.model import Attendance, Presence
+from meetingtui.model import Attendance, Member, Presence
 from meetingtui.services.amend import note_change
 from meetingtui.services.meetings import details_said, get_meeting
 from meetingtui.services.workspace import Workspace
@@ -70,3 +70,18 @@ def add_attendee(ws: Workspace, person: Attendance) -> Attendance:
     with ws.store.transaction():
         note_change(ws, person.meeting_id, "Närvaro", "", person.name)
         return meeting_rows.insert_attendance(ws.store, [person])[0]
+
+
+def known_people(ws: Workspace, meeting_id: int, group_id: int) -> dict[str, str]:
+    """Who a measure may be given to, each with their organisation ("" when not known): the
+    names and roles of this meeting's attendance, then the group's members. A role stands
+    for its holder ("Kommunpolis": Polisen). The first organisation known for a name wins:
+    the meeting's own list is the newest."""
+    known: dict[str, str] = {}
+    people: list[Attendance | Member] = [*meeting_rows.attendance_of(ws.store, meeting_id),
+                                         *group_rows.members(ws.store, group_id)]
+    for person in people:
+        for name in (person.name, person.role):
+            if name and not known.get(name):
+                known[name] = person.organisation
+    return known

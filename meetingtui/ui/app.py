@@ -174,7 +174,7 @@ class MeetingApp(App[None]):
     def export_meeting(self, meeting_id: int) -> None:
         from meetingtui.services.groups import get_group
         from meetingtui.services.meetings import get_meeting
-        from meetingtui.ui.dialogs.export_dialog import ExportDialog, offer_open
+        from meetingtui.ui.dialogs.export_dialog import ExportDialog, offer_open, writes_notes
 
         try:
             meeting = attempt(self, get_meeting, self.ws, meeting_id)
@@ -183,7 +183,8 @@ class MeetingApp(App[None]):
             return
         # "EST 2026-12-02": which group's minutes, as filed when it closed.
         heading = f"{meeting.filed_short or group.short} {meeting.date.isoformat()}"
-        self.push_screen(ExportDialog(self.ws, meeting_id, heading, meeting.date),
+        self.push_screen(ExportDialog(self.ws, meeting_id, heading, meeting.date,
+                                      writes_notes(self.ws.template_of(group))),
                          lambda path: offer_open(self, path))
 
     def action_search(self) -> None:

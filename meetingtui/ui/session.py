@@ -52,11 +52,7 @@ class Session:
     def categories(self) -> list[str]:
         return list(self.template.categories) if self.template else []
 
-    def people(self) -> list[str]:
-        """Names and roles to offer as owners: this meeting's attendance, then the members."""
-        names: list[str] = []
-        for person in attendance.of_meeting(self.ws, self.meeting_id):
-            names += [person.name, person.role]
-        for member in groups.members(self.ws, self.group.id or 0):
-            names += [member.name, member.role]
-        return list(dict.fromkeys(name for name in names if name))
+    def people(self) -> dict[str, str]:
+        """Names and roles to offer as owners, each with the organisation known for it:
+        this meeting's attendance, then the members (`attendance.known_people`)."""
+        return attendance.known_people(self.ws, self.meeting_id, self.group.id or 0)

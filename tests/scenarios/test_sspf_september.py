@@ -336,7 +336,8 @@ def check_database(ws: Workspace, meeting_id: int) -> None:
             for x in lagesbild.measures(ws, meeting_id)] == [
         ("Rastvärdar på skolgården", "Anna Berg", "Altorpskolan", date(2026, 11, 30),
          MeasureType.SOCIAL, observed[0].id),
-        ("Föräldramöte om snus i åk 8", "Anna Berg", "", date(2026, 10, 20),
+        # Her organisation, as the attendance knows it, came with her name.
+        ("Föräldramöte om snus i åk 8", "Anna Berg", "Altorpskolan", date(2026, 10, 20),
          MeasureType.SOCIAL, None),
     ]
     meeting = meetings.get_meeting(ws, meeting_id)
@@ -382,7 +383,7 @@ def check_notes(doc: Filed) -> None:
         ["1", "Rastvärdar på skolgården / Typ: social · Beprövad/utvärderad metod: vet ej",
          "Anna Berg, Altorpskolan", "2026-11-30", "ej påbörjad"],
         ["2", "Föräldramöte om snus i åk 8 / Typ: social · Beprövad/utvärderad metod: vet ej",
-         "Anna Berg", "2026-10-20", "ej påbörjad"],
+         "Anna Berg, Altorpskolan", "2026-10-20", "ej påbörjad"],
     ]
     assert doc.section("§ 11 ") == ["Nästa möte: 2026-12-09 kl. 9.00–11.00, Altorpskolan"]
     signatures = doc.lines[doc.lines.index("Vid anteckningarna"):]

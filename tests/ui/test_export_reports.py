@@ -30,7 +30,8 @@ def test_the_yearly_and_quarter_reports_from_the_meeting_screen(
             await pilot.press("f6", "tab", "tab")
             dialog = app.screen
             assert type(dialog).__name__ == "ExportDialog"
-            assert "‹ Mötets protokoll ›" in str(dialog.query_one("#document").render())
+            # EST writes minnesanteckningar (agendas/est.md), not a protokoll.
+            assert "‹ Mötets minnesanteckningar ›" in str(dialog.query_one("#document").render())
             await pilot.press("right")  # the meeting's year
             assert "Lägesbild och åtgärdsplan 2026" in str(
                 dialog.query_one("#document").render())

@@ -109,7 +109,7 @@ def test_the_next_meeting_is_proposed_from_the_meetings_own_date(
     assert "ons 11 nov 2026" in proposed
     assert "→ ons 2 dec 2026" in today  # "idag" is seen to be today, not the meeting's day
     assert "→ ons 11 nov 2026" in understood
-    assert decided.startswith("Beslutat: nästa möte ons 11 nov 2026 tid 13.00–14.30")
+    assert decided.startswith("Beslutat: nästa möte ons 11 nov 2026 kl. 13.00–14.30")
     meeting = meetings.get_meeting(ws, meeting_id)
     assert (meeting.next_date, meeting.next_start, meeting.next_end) == (
         date(2026, 11, 11), time(13, 0), time(14, 30))

@@ -189,7 +189,7 @@ def test_a_click_on_ja_closes_the_meeting(later: tuple[Workspace, int]) -> None:
     ws, meeting_id = later
     shown = close_meeting(ws, meeting_id, "yes")
     # Closing is the default answer (no personnummer); then the export is offered.
-    assert shown == ["Ja", "Nej", "focus:yes", "Exportera protokoll"]
+    assert shown == ["Ja", "Nej", "focus:yes", "Exportera minnesanteckningar"]  # as EST writes
     assert meetings.get_meeting(ws, meeting_id).status == MeetingStatus.CLOSED
 
 

@@ -3,24 +3,31 @@ when. Its status is not here: the agreements item's keys set it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+
+from textual import on
+from textual.widgets import Input
 
 from meetingtui.i18n import t
 from meetingtui.model import Commitment
 from meetingtui.ui.widgets.field_row import FieldRow, date_echo, date_text
 from meetingtui.ui.widgets.form import FormDialog, text_input
+from meetingtui.ui.widgets.owner_organisation import OwnerOrganisation
 
 
 class CommitmentDialog(FormDialog[Commitment]):
-    def __init__(self, agreement_id: int, title: str, parties: list[str], people: list[str],
+    def __init__(self, agreement_id: int, title: str, parties: list[str],
+                 people: Mapping[str, str],
                  today: date, save: Callable[[Commitment, Commitment | None], Commitment],
                  commitment: Commitment | None = None) -> None:
-        """``commitment``: the one to correct (the save names it as read); None for a new one."""
+        """``people``: the owners to suggest, each with their organisation (`known_people`);
+        ``commitment``: the one to correct (the save names it as read); None for a new one."""
         super().__init__(save, commitment)
         self.agreement_id = agreement_id
         self.parties = parties
-        self.people = people
+        self.people = list(people)
+        self.organisation = OwnerOrganisation(people, commitment.owner if commitment else "")
         self.today = today
         self.commitment = commitment
         self.title = t("agreements.commitment_edit" if commitment is not None
@@ -42,6 +49,10 @@ class CommitmentDialog(FormDialog[Commitment]):
                        text_input(c.due.isoformat() if c and c.due else "", id="due",
                                   placeholder=t("form.date_example"),
                                   echo=lambda text: date_echo(text, self.today)))
+
+    @on(Input.Changed, "#owner")
+    def _owner_typed(self, event: Input.Changed) -> None:
+        self.organisation.follow(event.value, self.query_one("#organisation", Input))
 
     def build(self) -> Commitment:
         if not "".join(self.value("owner").split()):

@@ -29,19 +29,31 @@ from meetingtui.ui.widgets.field_row import FieldRow
 if TYPE_CHECKING:
     from meetingtui.export.minutes import Exported
     from meetingtui.export.upward.document import Written
+    from meetingtui.model.templates import GroupTemplate
 
 SHOWN_FINDINGS = 8
 
 
-def documents(meeting_id: int | None, day: date) -> list[tuple[str, str]]:
-    """What the dialog offers: the meeting's minutes (when there is a meeting), the yearly
+def writes_notes(template: GroupTemplate | None) -> bool:
+    """Whether a group's meetings are written as minnesanteckningar, not a protokoll (as the
+    minutes themselves decide it: `export.minutes.labels.document_of`)."""
+    from meetingtui.model import DocumentType
+
+    return template is None or template.document is DocumentType.NOTES
+
+
+def documents(meeting_id: int | None, day: date,
+              notes: bool = False) -> list[tuple[str, str]]:
+    """What the dialog offers: the meeting's minutes (when there is a meeting; ``notes``: its
+    group writes minnesanteckningar, not a protokoll), the yearly
     lägesbild and åtgärdsplan of `day`'s year and the one before (filed early the next year),
     and the lägesbild summary of `day`'s quarter and the one before."""
     from meetingtui.services.periods import period_key, period_start
 
     quarter = period_key("quarter", day)
     before = period_key("quarter", period_start("quarter", day) - timedelta(days=1))
-    found = [(t("export.minutes"), "minutes")] if meeting_id is not None else []
+    minutes = t("export.minutes_notes" if notes else "export.minutes")
+    found = [(minutes, "minutes")] if meeting_id is not None else []
     found += [(t("export.yearly", year=year), f"yearly:{year}")
               for year in (day.year, day.year - 1)]
     found += [(t("export.quarter", quarter=key), f"quarter:{key}") for key in (quarter, before)]
@@ -58,8 +70,9 @@ class ExportDialog(ModalScreen[Path | None]):
     ]
 
     def __init__(self, ws: Workspace, meeting_id: int | None, heading: str = "",
-                 day: date | None = None) -> None:
+                 day: date | None = None, notes: bool = False) -> None:
         super().__init__(classes="form-dialog")
+        self.notes = notes
         self.ws = ws
         self.meeting_id = meeting_id
         self.heading = heading
@@ -78,7 +91,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 [(t("export.docx"), "docx"), (t("export.md"), "md")], "docx", id="fmt"))
             # Last, so that the minutes' keys stay as they were (Version, Format, Enter).
             yield FieldRow("document", t("export.document"), Choice(
-                documents(self.meeting_id, self.day), id="document"))
+                documents(self.meeting_id, self.day, self.notes), id="document"))
             yield Static(t("export.hint"), classes="form-hint")
 
     def on_mount(self) -> None:

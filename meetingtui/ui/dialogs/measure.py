@@ -3,12 +3,13 @@ which of its problem's causes it should affect (any number of them, or none)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from meetingtui.i18n import t
 from meetingtui.model import Cause, Measure, MeasureType, PreventionLevel, ProvenMethod
@@ -17,6 +18,7 @@ from meetingtui.ui.widgets.checklist import Checklist
 from meetingtui.ui.widgets.choice import Choice
 from meetingtui.ui.widgets.field_row import FieldRow, date_echo, date_text
 from meetingtui.ui.widgets.form import FormDialog, suggester_for, text_input
+from meetingtui.ui.widgets.owner_organisation import OwnerOrganisation
 
 
 class CausePicker(Vertical):
@@ -63,26 +65,27 @@ def _prompt(cause: Cause, measure: Measure) -> str:
 
 
 class MeasureDialog(FormDialog[Measure]):
-    def __init__(self, measure: Measure, people: list[str], today: date,
+    def __init__(self, measure: Measure, people: Mapping[str, str], today: date,
                  save: Callable[[Measure, Measure | None], Measure],
                  causes: list[Cause] | None = None) -> None:
-        """`causes`: those the measure may address (`lagesbild.causes_to_offer`)."""
+        """`people`: the owners to suggest, each with their organisation (`known_people`);
+        `causes`: those the measure may address (`lagesbild.causes_to_offer`)."""
         super().__init__(save, measure if measure.id is not None else None)
         self.measure = measure
-        self.people = people
+        self.people = list(people)
+        self.organisation = OwnerOrganisation(people, measure.owner)
         self.today = today
         self.causes = causes or []
         self.title = t("measure.title_new" if measure.id is None else "measure.title_edit")
 
-    def show(self, measure: Measure, people: list[str], today: date,
+    def show(self, measure: Measure, people: Mapping[str, str], today: date,
              causes: list[Cause] | None = None) -> None:
         """The same form for another measure (or a new one): see FormDialog.refill."""
-        from textual.widgets import Input
-
-        self.measure, self.people, self.today = measure, people, today
+        self.measure, self.people, self.today = measure, list(people), today
+        self.organisation = OwnerOrganisation(people, measure.owner)
         self.causes = causes or []
         self.base = measure if measure.id is not None else None
-        self.query_one("#owner", Input).suggester = suggester_for(people)
+        self.query_one("#owner", Input).suggester = suggester_for(self.people)
         self.query_one(CausePicker).show(measure, self.causes)
         self.refill(t("measure.title_new" if measure.id is None else "measure.title_edit"),
                     {"text": measure.text, "owner": measure.owner, "owner_org": measure.owner_org,
@@ -111,6 +114,10 @@ class MeasureDialog(FormDialog[Measure]):
     def on_mount(self) -> None:
         self.query_one(CausePicker).show(self.measure, self.causes)
         super().on_mount()
+
+    @on(Input.Changed, "#owner")
+    def _owner_typed(self, event: Input.Changed) -> None:
+        self.organisation.follow(event.value, self.query_one("#owner_org", Input))
 
     def build(self) -> Measure:
         values = self.measure.model_dump()

@@ -6,21 +6,24 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from meetingtui.i18n import t
 from meetingtui.model import Attendance, Meeting, Presence
 from meetingtui.ui.dialogs.meeting_details import MeetingDetailsDialog
-from meetingtui.ui.labels import label
+from meetingtui.ui.widgets.attendance_table import fill_attendance
 from meetingtui.ui.widgets.field_row import FieldRow
+from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.form import text_input
 
 
-class AttendanceTable(DataTable[str]):
-    """The members by role; space toggles present/absent."""
+class AttendanceTable(FixedTable[Text]):
+    """The members by role, as the meeting's attendance item shows them (never sideways at
+    80 columns); space toggles present/absent."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_presence", t("attendance.toggle"), id="plan.toggle"),
@@ -29,11 +32,15 @@ class AttendanceTable(DataTable[str]):
     def __init__(self, people: list[Attendance]) -> None:
         super().__init__(cursor_type="row", id="attendance")
         self.people = people
+        self.shown_width = 0
 
-    def on_mount(self) -> None:
-        self.add_columns(t("attendance.name"), t("attendance.role"), t("attendance.presence"))
-        for number, person in enumerate(self.people):
-            self.add_row(person.name, person.role, label(person.presence), key=str(number))
+    def on_resize(self) -> None:
+        if self.size.width and self.size.width != self.shown_width:
+            self.fill()
+
+    def fill(self) -> None:
+        self.shown_width = self.size.width
+        fill_attendance(self, self.people, self.size.width)
 
     def action_toggle_presence(self) -> None:
         if not self.people:
@@ -44,12 +51,11 @@ class AttendanceTable(DataTable[str]):
             return
         presence = Presence.ABSENT if person.presence is Presence.PRESENT else Presence.PRESENT
         self.people[row] = person.model_copy(update={"presence": presence})
-        self.update_cell(str(row), self.ordered_columns[2].key, label(presence))
+        self.fill()
 
     def add_guest(self, name: str) -> None:
-        guest = Attendance(meeting_id=0, name=name, presence=Presence.GUEST)
-        self.people.append(guest)
-        self.add_row(guest.name, "", label(guest.presence), key=str(len(self.people) - 1))
+        self.people.append(Attendance(meeting_id=0, name=name, presence=Presence.GUEST))
+        self.fill()
 
 
 class PlanMeetingDialog(MeetingDetailsDialog):

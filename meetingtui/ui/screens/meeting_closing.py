@@ -101,6 +101,7 @@ def _offer_export(screen: MeetingScreen) -> None:
     """After closing: export now? (the minutes are final, nothing changes them silently)."""
     from meetingtui.ui.app import MeetingApp
     from meetingtui.ui.dialogs.confirm import ConfirmDialog
+    from meetingtui.ui.dialogs.export_dialog import writes_notes
 
     app = screen.app
     meeting_id = screen.session.meeting_id
@@ -109,4 +110,7 @@ def _offer_export(screen: MeetingScreen) -> None:
         if yes and isinstance(app, MeetingApp):
             app.export_meeting(meeting_id)
 
-    app.push_screen(ConfirmDialog(t("app.export"), t("close.offer_export")), answer)
+    notes = writes_notes(screen.session.template)
+    app.push_screen(ConfirmDialog(t("app.export_notes" if notes else "app.export"),
+                                  t("close.offer_export_notes" if notes
+                                    else "close.offer_export")), answer)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
@@ -16,12 +15,9 @@ from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Attendance, Presence
 from meetingtui.services import attendance
 from meetingtui.ui.errors import Failed, attempt
-from meetingtui.ui.labels import label
-from meetingtui.ui.timing import cells, flex_width
+from meetingtui.ui.widgets.attendance_table import fill_attendance
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.panes.base import DecisionLine, ItemPane
-
-PRESENCE_WIDTH = 11  # "Frånvarande"
 
 
 class AttendancePane(ItemPane):
@@ -60,41 +56,9 @@ class AttendancePane(ItemPane):
         if self.size.width:
             self.fill()
 
-    def _widths(self) -> tuple[int, int]:
-        width = max(44, self.size.width)
-        name = 15 if width < 70 else 24  # at 80×24 the role column's header fits whole
-        return name, flex_width(width, [name, PRESENCE_WIDTH])
-
     def fill(self) -> None:
-        table: DataTable[Text] = self.query_one(DataTable)
-        cursor = table.cursor_row
         self.shown_width = self.size.width
-        table.clear(columns=True)
-        name_width, role_width = self._widths()
-        table.add_column(t("attendance.name"), width=name_width, key="name")
-        table.add_column(f"{t('attendance.role')}, {t('attendance.organisation').lower()}",
-                         width=role_width, key="role")
-        table.add_column(t("attendance.presence"), width=PRESENCE_WIDTH, key="presence")
-        for person in self.people:
-            row, height = self._row(person, name_width, role_width)
-            table.add_row(*row, height=height, key=str(person.id))
-        if self.people:
-            table.move_cursor(row=min(cursor, len(self.people) - 1))
-
-    def _row(self, person: Attendance, name_width: int, role_width: int) -> tuple[list[Text], int]:
-        # A member still named by the role alone has no name yet: "–", the role beside it.
-        unnamed = person.unnamed
-        name = "–" if unnamed else person.name
-        name += f" ({t('attendee.marker')})" if person.substitute else ""
-        roles = [part for part in (person.role, person.organisation)
-                 if part and (unnamed or part != person.name)]
-        row, height = cells((name, name_width), (", ".join(roles), role_width),
-                            (label(person.presence), PRESENCE_WIDTH))
-        if unnamed:
-            row[0].stylize("dim")
-        if person.presence is Presence.ABSENT:
-            row[2].stylize("bold")
-        return row, height
+        fill_attendance(self.query_one(DataTable), self.people, self.size.width)
 
     def main_widget(self) -> Widget | None:
         return self.query_one(DataTable)

@@ -80,8 +80,8 @@ class NextMeetingPane(ItemPane):
             return t("next_extra.proposed", date=say_day(proposed, language()))
         when = say_day(self.decided.date, language())
         if self.decided.start is not None:
-            when += " " + t("next_extra.time").lower() + " " + say_span(
-                self.decided.start, self.decided.end, language())
+            when += " " + t("next_extra.at_time", time=say_span(
+                self.decided.start, self.decided.end, language()))
         if self.decided.place:
             when += f", {self.decided.place}"
         return t("next_extra.decided", when=when)
