@@ -35,6 +35,7 @@ from meetingtui.export.actions.common import (
     status_word,
 )
 from meetingtui.export.ics_calendar import domain_for, new_calendar, stamp
+from meetingtui.group_names import short_and_name
 from meetingtui.services.actions import ActionList, ActionRow
 
 PRODID = "-//meetingtui//Åtgärdslista//SV"
@@ -68,7 +69,7 @@ def _summary(row: ActionRow) -> str:
 def _description(row: ActionRow) -> str:
     status = STATUS_WORDS.get(row.status, row.status)
     lines = [
-        f"{HEAD['group']}: {row.group_short} – {row.group_name}",
+        f"{HEAD['group']}: {short_and_name(row.group_short, row.group_name)}",
         f"{HEAD['meeting']}: {row.meeting_date.isoformat()} (nr {row.meeting_id})",
         f"{HEAD['owner']}: {owner_label(row)}",
         f"{HEAD['status']}: {status_word(row) if row.waiting else status}"

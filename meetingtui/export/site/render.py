@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from meetingtui.export.clean import word_text
 from meetingtui.export.site.content import MinutesPage, Site
+from meetingtui.group_names import short_and_name
 from meetingtui.i18n import language, t
 
 STYLESHEET = "style.css"
@@ -43,6 +44,7 @@ def environment() -> Environment:
         undefined=StrictUndefined, finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
     )
     env.globals["t"] = t
+    env.globals["short_and_name"] = short_and_name
     return env
 
 

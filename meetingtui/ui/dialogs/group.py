@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from meetingtui.group_names import short_and_name
 from meetingtui.i18n import t
 from meetingtui.model import Frequency, Group, GroupTemplate
 from meetingtui.services import groups
@@ -41,7 +42,7 @@ class GroupDialog(FormDialog[Group]):
         g = self.group
         if self.templates:
             yield FieldRow("template_id", t("group.template"), Choice(
-                [(f"{tpl.short} – {tpl.name}", tpl.id) for tpl in self.templates],
+                [(short_and_name(tpl.short, tpl.name), tpl.id) for tpl in self.templates],
                 g.template_id, id="template_id"))
         yield FieldRow("name", t("group.name"), text_input(
             g.name, id="name", placeholder=t("group.name_example")))

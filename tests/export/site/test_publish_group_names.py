@@ -1,0 +1,41 @@
+"""A group whose short name is its name (Rättighetsnätverket, as shipped) is named once on the
+index and its own page: "Rättighetsnätverket – Rättighetsnätverket" read as a mistake."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from meetingtui.export.site import publish_site
+from meetingtui.model import Measure
+from meetingtui.services import lagesbild, meetings
+from tests.conftest import Clock
+from tests.export.site.publish_helpers import _row, _text
+from tests.scenarios.helpers import group_id, scenario_workspace
+from tests.site_sample import parse, swedish, text_of
+
+__all__ = ["swedish"]  # a fixture, imported to apply here
+
+
+def test_a_group_named_by_its_short_name_is_named_once(tmp_path: Path, clock: Clock) -> None:
+    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
+    network, est = group_id(ws, "Rättighetsnätverket"), group_id(ws, "EST")
+    for group in (network, est):
+        meeting = meetings.plan_meeting(ws, group, date(2026, 11, 26))
+        lagesbild.save_measure(ws, Measure(meeting_id=meeting.id or 0, text="Ta fram en mall",
+                                           owner="Maria Öberg", due=date(2027, 3, 31)))
+    folder = tmp_path / "webbplats"
+    publish_site(ws, folder)
+
+    assert _row(folder / "index.html", "Rättighetsnätverket")[0] == "Rättighetsnätverket"
+    page = folder / "grupper" / "rattighetsnatverket.html"
+    assert text_of(parse(page).find(".//h1")) == "Rättighetsnätverket"  # type: ignore[attr-defined]
+    assert "Rättighetsnätverket – Rättighetsnätverket" not in _text(page)
+    # A short name beside a longer name: both, as before.
+    [est_row] = [cells for cells in _rows_of(folder / "index.html") if cells[0].startswith("EST")]
+    assert est_row[0] == "EST – Effektiv samordning för trygghet"
+
+
+def _rows_of(page: Path) -> list[list[str]]:
+    return [[text_of(cell) for cell in row if cell.tag in ("th", "td")]
+            for row in parse(page).iter("tr")]  # type: ignore[attr-defined]
