@@ -39,3 +39,21 @@ def test_a_group_named_by_its_short_name_is_named_once(tmp_path: Path, clock: Cl
 def _rows_of(page: Path) -> list[list[str]]:
     return [[text_of(cell) for cell in row if cell.tag in ("th", "td")]
             for row in parse(page).iter("tr")]  # type: ignore[attr-defined]
+
+
+def test_a_calendar_entry_names_such_a_group_once(tmp_path: Path, clock: Clock) -> None:
+    from icalendar import Calendar
+
+    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
+    for short in ("Rättighetsnätverket", "EST"):
+        meeting = meetings.plan_meeting(ws, group_id(ws, short), date(2026, 11, 26))
+        lagesbild.save_measure(ws, Measure(meeting_id=meeting.id or 0, text=f"Mall för {short}",
+                                           owner="Maria Öberg", due=date(2027, 3, 31)))
+    folder = tmp_path / "webbplats"
+    publish_site(ws, folder)
+    calendar = Calendar.from_ical((folder / "ansvariga" / "maria-oberg.ics").read_bytes())
+    groups = sorted(line for event in calendar.walk("VEVENT")
+                    for line in str(event["DESCRIPTION"]).splitlines()
+                    if line.startswith("Grupp:"))
+    assert groups == ["Grupp: EST – Effektiv samordning för trygghet",
+                      "Grupp: Rättighetsnätverket"]
