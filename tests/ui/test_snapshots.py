@@ -378,3 +378,17 @@ def test_home_warns_of_an_agreement_ending(snap_compare: Snap, tmp_path: Path, c
     clock.now = datetime(2026, 11, 23, 9, 0)
     assert snap_compare(app_for(lofte_meeting(tmp_path, clock).ws), terminal_size=size,
                         run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_meeting_form_with_its_attendance(
+    snap_compare: Snap, seeded: tuple[Workspace, int, list[int]], size: tuple[int, int],
+) -> None:
+    """n on the home screen: the attendance as § Närvaro shows it, the presence in sight at
+    80×24 (it scrolled sideways), one member marked absent."""
+
+    async def plan(pilot: Pilot[Any]) -> None:
+        await pilot.press("n", *["tab"] * 6, "down", "space")
+        await settle(pilot)
+
+    assert snap_compare(app_for(seeded[0]), terminal_size=size, run_before=plan)
