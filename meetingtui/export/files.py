@@ -62,10 +62,11 @@ def default_export_path(exports_dir: Path, record: MeetingRecord, public: bool,
     """``exports/<group>/<YYYY-MM-DD>-<group>-<minnesanteckningar|protokoll>[-utkast]
     [-offentlig].<fmt>``: a meeting not yet closed gives a draft (utkast), so that the file
     filed at closing never has the name of one written before."""
-    from meetingtui.model import DocumentType, MeetingStatus
+    from meetingtui.model import MeetingStatus
+    from meetingtui.model.templates import document_of_template
 
     group = safe_name(record.group.short or record.group.name)
-    document = record.template.document if record.template is not None else DocumentType.NOTES
+    document = document_of_template(record.template)
     draft = "-utkast" if record.meeting.status is not MeetingStatus.CLOSED else ""
     suffix = "-offentlig" if public else ""
     name = f"{record.meeting.date.isoformat()}-{group}-{document.value}{draft}{suffix}.{fmt}"

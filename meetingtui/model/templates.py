@@ -63,3 +63,9 @@ class GroupTemplate(_Strict):
 Day = date
 
 
+
+
+def document_of_template(template: GroupTemplate | None) -> DocumentType:
+    """What a group's meetings are written as: its template's document; minnesanteckningar for
+    a group whose template is gone (the plainer of the two)."""
+    return template.document if template is not None else DocumentType.NOTES

@@ -14,6 +14,7 @@ from typing import Final
 
 from meetingtui.i18n import catalogue
 from meetingtui.model import DocumentType, Language, MeetingRecord
+from meetingtui.model.templates import document_of_template
 
 #: label key → text; enum values are keyed "<Enum>.<value>" (see `word`).
 Labels = dict[str, str]
@@ -34,7 +35,7 @@ def language_of(record: MeetingRecord) -> Language:
 
 
 def document_of(record: MeetingRecord) -> DocumentType:
-    return record.template.document if record.template is not None else DocumentType.NOTES
+    return document_of_template(record.template)
 
 
 def labels_for(record: MeetingRecord) -> Labels:

@@ -35,11 +35,11 @@ SHOWN_FINDINGS = 8
 
 
 def writes_notes(template: GroupTemplate | None) -> bool:
-    """Whether a group's meetings are written as minnesanteckningar, not a protokoll (as the
-    minutes themselves decide it: `export.minutes.labels.document_of`)."""
+    """Whether a group's meetings are written as minnesanteckningar, not a protokoll."""
     from meetingtui.model import DocumentType
+    from meetingtui.model.templates import document_of_template
 
-    return template is None or template.document is DocumentType.NOTES
+    return document_of_template(template) is DocumentType.NOTES
 
 
 def documents(meeting_id: int | None, day: date,

@@ -15,7 +15,7 @@ from textual.widgets import Input
 from meetingtui.i18n import t
 from meetingtui.model import Attendance, Meeting, Presence
 from meetingtui.ui.dialogs.meeting_details import MeetingDetailsDialog
-from meetingtui.ui.widgets.attendance_table import fill_attendance
+from meetingtui.ui.widgets.attendance_table import attendance_row, column_widths, fill_attendance
 from meetingtui.ui.widgets.field_row import FieldRow
 from meetingtui.ui.widgets.fixed_table import FixedTable
 from meetingtui.ui.widgets.form import text_input
@@ -51,11 +51,13 @@ class AttendanceTable(FixedTable[Text]):
             return
         presence = Presence.ABSENT if person.presence is Presence.PRESENT else Presence.PRESENT
         self.people[row] = person.model_copy(update={"presence": presence})
-        self.fill()
+        cells, _ = attendance_row(self.people[row], *column_widths(self.shown_width))
+        self.update_cell(str(row), "presence", cells[2])
 
     def add_guest(self, name: str) -> None:
         self.people.append(Attendance(meeting_id=0, name=name, presence=Presence.GUEST))
-        self.fill()
+        cells, height = attendance_row(self.people[-1], *column_widths(self.shown_width))
+        self.add_row(*cells, height=height, key=str(len(self.people) - 1))
 
 
 class PlanMeetingDialog(MeetingDetailsDialog):
