@@ -130,11 +130,10 @@ def parse_time_span(text: str) -> tuple[time, time | None]:
     return start, end
 
 
-def span_text(start: time | None, end: time | None) -> str:
-    """A meeting's time as the form shows it: `13:00–14:30`, `13:00`, or empty."""
-    if start is None:
-        return ""
-    return f"{start:%H:%M}–{end:%H:%M}" if end is not None else f"{start:%H:%M}"
+def span_text(start: time | None, end: time | None, lang: str = "sv") -> str:
+    """A meeting's time as a form shows it to change (`parse_time_span` reads it back):
+    `say_span`'s `13.00–14.30` in Swedish, or empty."""
+    return say_span(start, end, lang) if start is not None else ""
 
 
 def say_day(day: date, lang: str = "sv") -> str:

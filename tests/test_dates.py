@@ -96,7 +96,9 @@ def test_an_end_before_the_start_is_refused(text: str, start: time, end: time) -
     (time(13), time(14, 30)), (time(9), None), (time(8, 5), time(8, 6))])
 def test_the_time_field_shows_a_span_it_reads_back(start: time, end: time | None) -> None:
     assert parse_time_span(span_text(start, end)) == (start, end)
-    assert span_text(time(13), time(14, 30)) == "13:00–14:30"
+    assert parse_time_span(span_text(start, end, "en")) == (start, end)
+    assert span_text(time(13), time(14, 30)) == "13.00–14.30"  # as the minutes write it
+    assert span_text(time(13), time(14, 30), "en") == "13:00–14:30"
     assert span_text(None, time(14)) == span_text(None, None) == ""
 
 

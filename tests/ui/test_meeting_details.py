@@ -90,7 +90,7 @@ def test_the_time_field_takes_a_start_and_an_end(in_meeting: tuple[Workspace, in
             assert meetings.get_meeting(ws, meeting_id).start == time(9, 0, 41)  # … not 9:00
 
             await pilot.press("m", "tab")
-            assert app.screen.query_one("#time", Input).value == "09:00"
+            assert app.screen.query_one("#time", Input).value == "09.00"  # as Swedish writes
             await pilot.press(*"13-14.30")  # the text was selected: replaced
             assert message_of(pilot, "time") == "→ 13.00–14.30"
             await pilot.press("enter")
@@ -99,7 +99,7 @@ def test_the_time_field_takes_a_start_and_an_end(in_meeting: tuple[Workspace, in
             assert (stored.start, stored.end) == (time(13), time(14, 30))
 
             await pilot.press("m", "tab")
-            assert app.screen.query_one("#time", Input).value == "13:00–14:30"
+            assert app.screen.query_one("#time", Input).value == "13.00–14.30"
             await pilot.press(*"14.30 - 13")
             assert message_of(pilot, "time") == (
                 "⚠ Sluttiden 13.00 måste vara efter starttiden 14.30")

@@ -12,7 +12,14 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from meetingtui.i18n import t
-from meetingtui.model import Cause, Measure, MeasureType, PreventionLevel, ProvenMethod
+from meetingtui.model import (
+    Cause,
+    Measure,
+    MeasureType,
+    PreventionLevel,
+    ProposalState,
+    ProvenMethod,
+)
 from meetingtui.ui.labels import options
 from meetingtui.ui.widgets.checklist import Checklist
 from meetingtui.ui.widgets.choice import Choice
@@ -44,16 +51,35 @@ class CausePicker(Vertical):
         picker: Checklist[int] = self.query_one(Checklist)
         picker.offer([(_prompt(cause, measure), cause.id) for cause in causes
                       if cause.id is not None], set(measure.cause_ids))
-        outside = measure.observation_id is None and not causes
         note = self.query_one("#causes-none", Static)
-        note.update("" if causes else t("measure_knowledge.none_outside" if outside
-                                        else "measure_knowledge.none_yet"))
+        note.update("" if causes else _why_no_causes(measure))
         note.display = not causes
         picker.display = self.query_one("#causes-hint").display = bool(causes)
 
     @property
     def chosen(self) -> list[int]:
         return self.query_one(Checklist).selected
+
+
+def _why_no_causes(measure: Measure) -> str:
+    if _proposal(measure):  # made under the item for the body above, not on an observation
+        return t("measure_knowledge.none_proposal", body=measure.proposed_to)
+    if measure.observation_id is None:
+        return t("measure_knowledge.none_outside")
+    return t("measure_knowledge.none_yet")
+
+
+def _proposal(measure: Measure) -> bool:
+    """A proposal to a body above that the body has not decided: once decided it is a measure."""
+    return bool(measure.proposed_to) and measure.proposal in (ProposalState.PROPOSED,
+                                                              ProposalState.REJECTED)
+
+
+def _title(measure: Measure) -> str:
+    if _proposal(measure):
+        return t("proposals.title_new" if measure.id is None else "proposals.title_edit",
+                 body=measure.proposed_to)
+    return t("measure.title_new" if measure.id is None else "measure.title_edit")
 
 
 def _prompt(cause: Cause, measure: Measure) -> str:
@@ -76,7 +102,7 @@ class MeasureDialog(FormDialog[Measure]):
         self.organisation = OwnerOrganisation(people, measure.owner)
         self.today = today
         self.causes = causes or []
-        self.title = t("measure.title_new" if measure.id is None else "measure.title_edit")
+        self.title = _title(measure)
 
     def show(self, measure: Measure, people: Mapping[str, str], today: date,
              causes: list[Cause] | None = None) -> None:
@@ -87,7 +113,7 @@ class MeasureDialog(FormDialog[Measure]):
         self.base = measure if measure.id is not None else None
         self.query_one("#owner", Input).suggester = suggester_for(self.people)
         self.query_one(CausePicker).show(measure, self.causes)
-        self.refill(t("measure.title_new" if measure.id is None else "measure.title_edit"),
+        self.refill(_title(measure),
                     {"text": measure.text, "owner": measure.owner, "owner_org": measure.owner_org,
                      "due": measure.due, "type": measure.type, "level": measure.level,
                      "method": measure.method})

@@ -37,7 +37,7 @@ class MeetingDetailsDialog(FormDialog[Meeting]):
             m.date.isoformat(), id="date", placeholder=t("form.date_example"),
             echo=lambda text: date_echo(text, self.today)))
         yield FieldRow("time", t("plan.time"), text_input(
-            span_text(m.start, m.end), id="time", placeholder=t("form.time_example"),
+            span_text(m.start, m.end, language()), id="time", placeholder=t("form.time_example"),
             echo=time_echo))
         yield FieldRow("place", t("plan.place"), text_input(m.place, id="place"))
         yield FieldRow("chair", t("plan.chair"), text_input(m.chair, id="chair"))
@@ -68,7 +68,7 @@ class MeetingDetailsDialog(FormDialog[Meeting]):
 
     def _times(self, text: str) -> tuple[time | None, time | None]:
         m = self.meeting
-        if text == span_text(m.start, m.end):
+        if text == span_text(m.start, m.end, language()):
             # As shown: the meeting's own times, with their seconds (a meeting started at
             # 9:00:41) and an end without a start, which the field cannot show.
             return m.start, m.end

@@ -12,7 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from meetingtui.i18n import t
+from meetingtui.dates import say_time
+from meetingtui.i18n import language, t
 from meetingtui.model import Meeting, MeetingStatus
 from meetingtui.ui.labels import label
 
@@ -44,8 +45,9 @@ class OpenMeetingDialog(ModalScreen[int | None]):
         with Vertical(classes="form"):
             yield Static(t("open.title", group=self.group_name), classes="form-title")
             if self.meetings:
+                lang = language()
                 yield OptionList(*[
-                    Option(f"{m.date.isoformat()}  {m.start.strftime('%H:%M') if m.start else ''}"
+                    Option(f"{m.date.isoformat()}  {say_time(m.start, lang) if m.start else ''}"
                            f"  {label(m.status)}  {m.place}", id=str(m.id))
                     for m in reversed(self.meetings)
                 ], id="meetings")

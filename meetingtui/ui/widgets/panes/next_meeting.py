@@ -47,8 +47,8 @@ class NextMeetingPane(ItemPane):
                 day.isoformat(), id="next-date", placeholder=t("form.date_example"),
                 echo=lambda text: date_echo(text, today)))
             yield FieldRow("next-time", t("next_extra.time"), text_input(
-                span_text(start, end), id="next-time", placeholder=t("next_extra.time_example"),
-                echo=time_echo))
+                span_text(start, end, language()), id="next-time",
+                placeholder=t("next_extra.time_example"), echo=time_echo))
             yield FieldRow("next-place", t("next_extra.place"), text_input(place, id="next-place"))
             yield Static(t("next_extra.hint"), classes="hint")
         yield DecisionLine()

@@ -1,0 +1,105 @@
+"""Trygghetsgruppen's December meeting, typed in two days after (seed 001, Lysekil: the group
+"tar fram lägesbild och förslag på åtgärder som presenteras i kommundirektörens ledningsgrupp
+(KLG)"; the KLG decides them and hands them to the förvaltningar).
+
+    Torsdag 3 december 2026. Sekreteraren planerar tisdagens möte från startsidan: 1 december
+    kl. 9.00–11.00 i Stadshuset, Kungsgatan 44. Under § 8 föreslås KLG att förlänga
+    fritidsgårdens öppettider, Fritidschef på Socialförvaltningen, klart senast 28 februari.
+    Nästa möte som gruppens rytm föreslår, samma tid.
+
+Keys only, at 80×24. What a first user met: the proposal's form was titled "Ny åtgärd" and said
+the proposal was "beslutad i åtgärdsplanen" (it is neither decided nor in an action plan), and
+the meeting's time was "09:00" in the forms and the list of meetings while the minutes and
+everything else write "09.00".
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+from pathlib import Path
+
+from textual.widgets import Input
+
+from meetingtui.model import ProposalState
+from meetingtui.services import meetings, proposals
+from meetingtui.ui.app import make_app
+from tests.conftest import Clock
+from tests.scenarios.helpers import (
+    SIZE,
+    Filed,
+    choose_group,
+    export_all,
+    fill,
+    group_id,
+    press,
+    scenario_workspace,
+    screen_name,
+)
+from tests.ui.test_i18n_english import visible_text
+
+DAY = date(2026, 12, 1)
+PROPOSAL = "Förlänga fritidsgårdens öppettider fredag och lördag till kl. 23"
+
+
+def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
+                                                                 clock: Clock) -> None:
+    clock.now = datetime(2026, 12, 3, 9, 0)
+    ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
+    seen: dict[str, str] = {}
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv").run_test(size=SIZE) as pilot:
+            await choose_group(pilot, "Trygghetsgrupp")
+            await press(pilot, "n")
+            await press(pilot, "ctrl+a")
+            await fill(pilot, "1/12", "9.00-11.00", "Stadshuset, Kungsgatan 44")
+            await press(pilot, "ctrl+s")
+            assert screen_name(pilot) == "MeetingScreen"
+
+            await press(pilot, "m")
+            seen["details"] = pilot.app.screen.query_one("#time", Input).value
+            await press(pilot, "escape")
+
+            await press(pilot, "8", "a")
+            assert screen_name(pilot) == "MeasureDialog"
+            seen["new"] = visible_text(pilot)
+            await fill(pilot, PROPOSAL, "Fritidschef", "Socialförvaltningen", "28/2")
+            await press(pilot, "enter")
+            assert screen_name(pilot) == "MeetingScreen"
+            await press(pilot, "enter")  # the proposal just made, to change
+            assert screen_name(pilot) == "MeasureDialog"
+            seen["edit"] = visible_text(pilot)
+            await press(pilot, "escape")
+
+            await press(pilot, "1", "5")  # Nästa möte: as the rhythm proposes, the same time
+            seen["next"] = pilot.app.screen.query_one("#next-time", Input).value
+            await press(pilot, "escape", "o")
+            assert screen_name(pilot) == "OpenMeetingDialog"
+            seen["open"] = visible_text(pilot)
+            await press(pilot, "escape")
+
+    asyncio.run(run())
+
+    assert seen["details"] == seen["next"] == "09.00–11.00"  # as Swedish writes a time
+    assert "2026-12-01  09.00  Pågår" in seen["open"]
+    assert "09:00" not in seen["open"]
+
+    for form, title in (("new", "Nytt förslag till KLG"), ("edit", "Ändra förslag till KLG")):
+        shown = seen[form]
+        assert title in shown and "Ny åtgärd" not in shown and "Ändra åtgärd" not in shown
+        assert "Ett förslag till KLG görs inte på en iakttagelse" in " ".join(shown.split())
+        assert "åtgärdsplanen" not in shown
+
+    [meeting] = [m for m in meetings.list_meetings(ws, group_id(ws, "Trygghetsgrupp"))
+                 if m.date == DAY]
+    [made] = proposals.made_in(ws, meeting.id or 0)
+    assert (made.text, made.owner, made.owner_org, made.due) == (
+        PROPOSAL, "Fritidschef", "Socialförvaltningen", date(2027, 2, 28))
+    assert (made.proposed_to, made.proposal) == ("KLG", ProposalState.PROPOSED)
+
+    filed = Filed(export_all(ws, meeting.id or 0, tmp_path / "filed")["intern.docx"])
+    assert filed.info()["Tid"] == "kl. 9.00–11.00"
+    section = " ".join(filed.section("§ 8"))
+    assert f"Föreslås: {PROPOSAL} (till KLG)" in section
+    assert "Fritidschef, Socialförvaltningen" in section
