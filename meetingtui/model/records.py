@@ -140,6 +140,7 @@ class AgendaItem(Record):
     notes: Notes = ""
     decision: Notes = ""
     confidential: bool = False
+    dropped: bool = False  # "Punkten utgår": not taken up at this meeting
     started_at: datetime | None = None  # first shown
     ended_at: datetime | None = None  # last left
     spent_seconds: int = 0  # time it was the current item in the app, visits added up

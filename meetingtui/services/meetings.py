@@ -208,7 +208,7 @@ def leave_meeting(ws: Workspace, meeting_id: int) -> None:
 
 def edit_item(ws: Workspace, item_id: int, *, notes: str | None = None,
               decision: str | None = None, confidential: bool | None = None,
-              base: AgendaItem | None = None) -> AgendaItem:
+              dropped: bool | None = None, base: AgendaItem | None = None) -> AgendaItem:
     """Change the given fields of an item; `base` is the item as the screen read it, so that
     what another program saved meanwhile in another field is kept (and in the same field is a
     `Conflict`)."""
@@ -216,7 +216,8 @@ def edit_item(ws: Workspace, item_id: int, *, notes: str | None = None,
     if item is None:
         raise LookupError(f"No agenda item with id {item_id}")
     changes = {key: value for key, value in
-               {"notes": notes, "decision": decision, "confidential": confidential}.items()
+               {"notes": notes, "decision": decision, "confidential": confidential,
+                "dropped": dropped}.items()
                if value is not None}
     start = base if base is not None else item
     edited = start.model_validate({**start.model_dump(), **changes})
@@ -231,7 +232,8 @@ def _item_said(item: AgendaItem) -> str:
     """An item as an amendment quotes it: every field an edit may change (a change to a closed
     meeting is noted, and refused without a reason, only when this text changes)."""
     secret = "[sekretess]\n" if item.confidential else ""
-    return f"{secret}{item.notes}\n{item.decision}"
+    dropped = "[utgår]\n" if item.dropped else ""
+    return f"{secret}{dropped}{item.notes}\n{item.decision}"
 
 
 def add_member(ws: Workspace, group_id: int, person: Person) -> Person:
@@ -307,8 +309,9 @@ def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
     items = item_rows.items_of(ws.store, meeting_id)
     unvisited = [item for item in items if not item.visited]
     # The minutes would say "Nästa möte: Inte bestämt" although the item proposes a date.
-    undecided = (next_item_of_kind(items, ItemKind.NEXT) if meeting.next_date is None
-                 else None)
+    next_item = next_item_of_kind(items, ItemKind.NEXT)
+    undecided = (next_item if meeting.next_date is None and next_item is not None
+                 and not next_item.dropped else None)
     # The minutes would list roles as present: "Närvarande: Kommunpolis, Säkerhetschef".
     unnamed = [person for person in meeting_rows.attendance_of(ws.store, meeting_id)
                if person.unnamed and person.presence is Presence.PRESENT]

@@ -22,6 +22,7 @@ from meetingtui.store.migrations import (  # noqa: F401
     m006_the_problem_over_time,
     m007_search_everything,
     m008_between_meetings_and_upward,
+    m009_items_can_be_dropped,
 )
 from meetingtui.store.migrations import migrations as migrations
 from meetingtui.store.migrations.m007_search_everything import _M007_KEPT as _M007_KEPT

@@ -3,4 +3,4 @@
 of this version, the usual case, needs no sqlite-utils (about 45 ms to import, before the first
 frame)."""
 
-VERSION = 8
+VERSION = 9

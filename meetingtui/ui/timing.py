@@ -37,7 +37,8 @@ def clock(minutes: int) -> str:
 
 
 def planned_total(items: list[AgendaItem]) -> int:
-    return sum(item.minutes or 0 for item in items)
+    """The minutes the agenda plans for, the items dropped from this meeting left out."""
+    return sum(item.minutes or 0 for item in items if not item.dropped)
 
 
 def fit(text: str, width: int) -> str:

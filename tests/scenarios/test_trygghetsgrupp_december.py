@@ -5,12 +5,14 @@
     Torsdag 3 december 2026. Sekreteraren planerar tisdagens möte från startsidan: 1 december
     kl. 9.00–11.00 i Stadshuset, Kungsgatan 44. Under § 8 föreslås KLG att förlänga
     fritidsgårdens öppettider, Fritidschef på Socialförvaltningen, klart senast 28 februari.
-    Nästa möte som gruppens rytm föreslår, samma tid.
+    Nästa möte som gruppens rytm föreslår, samma tid. Årets uppföljning (§ 11) görs en gång per
+    år, "övriga månader hoppar ni över punkten": den utgår.
 
 Keys only, at 80×24. What a first user met: the proposal's form was titled "Ny åtgärd" and said
 the proposal was "beslutad i åtgärdsplanen" (it is neither decided nor in an action plan), and
 the meeting's time was "09:00" in the forms and the list of meetings while the minutes and
-everything else write "09.00".
+everything else write "09.00"; and an item the template says to skip most months could not be
+skipped: the minutes showed its § with nothing under it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import asyncio
 from datetime import date, datetime
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from meetingtui.model import ProposalState
 from meetingtui.services import meetings, proposals
@@ -72,14 +74,21 @@ def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
             seen["edit"] = visible_text(pilot)
             await press(pilot, "escape")
 
+            await press(pilot, "1", "1", "U")  # Årets uppföljning: not this month
+            seen["header"] = str(pilot.app.screen.query_one("#item-header", Static).render())
             await press(pilot, "1", "5")  # Nästa möte: as the rhythm proposes, the same time
             seen["next"] = pilot.app.screen.query_one("#next-time", Input).value
+            seen["agenda"] = visible_text(pilot)
             await press(pilot, "escape", "o")
             assert screen_name(pilot) == "OpenMeetingDialog"
             seen["open"] = visible_text(pilot)
             await press(pilot, "escape")
 
     asyncio.run(run())
+
+    assert seen["header"].startswith("§ 11 (utgår) Årets uppföljning")
+    assert "–11 Årets uppföljni" in seen["agenda"]  # marked in the agenda beside the item
+    assert "Totalt 0:00 av 1:57" in seen["agenda"]  # 2:07 planned, its 10 minutes left out
 
     assert seen["details"] == seen["next"] == "09.00–11.00"  # as Swedish writes a time
     assert "2026-12-01  09.00  Pågår" in seen["open"]
@@ -98,7 +107,14 @@ def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
         PROPOSAL, "Fritidschef", "Socialförvaltningen", date(2027, 2, 28))
     assert (made.proposed_to, made.proposal) == ("KLG", ProposalState.PROPOSED)
 
-    filed = Filed(export_all(ws, meeting.id or 0, tmp_path / "filed")["intern.docx"])
+    exported = export_all(ws, meeting.id or 0, tmp_path / "filed")
+    for name in ("intern.docx", "offentlig.docx"):
+        assert Filed(exported[name]).section("§ 11 Årets uppföljning") == ["Punkten utgår."]
+    for name in ("intern.md", "offentlig.md"):
+        text = exported[name].read_text(encoding="utf-8")
+        assert "Årets uppföljning och gemensam kartläggning med polisen (en gång per år)\n\n" \
+               "Punkten utgår.\n" in text
+    filed = Filed(exported["intern.docx"])
     assert filed.info()["Tid"] == "kl. 9.00–11.00"
     section = " ".join(filed.section("§ 8"))
     assert f"Föreslås: {PROPOSAL} (till KLG)" in section

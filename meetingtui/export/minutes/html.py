@@ -101,6 +101,8 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
     if m.hidden(item):
         out.append(paragraph([f"*{escape(labels['confidential_left_out'])}*"]))
         return
+    if item.dropped:
+        out.append(paragraph([escape(labels["dropped"])]))
     if has_text(item.notes):
         out.append(block(markdown(item.notes).strip()))
     elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:

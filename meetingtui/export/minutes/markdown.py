@@ -106,6 +106,8 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
     if m.hidden(item):
         out += [f"*{escape(labels['confidential_left_out'])}*", ""]
         return
+    if item.dropped:
+        out += [escape(labels["dropped"]), ""]
     if has_text(item.notes):
         out += [markdown(item.notes).strip(), ""]
     elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:

@@ -117,6 +117,8 @@ def _item(doc: Document, m: Minutes, number: int, item: AgendaItem) -> None:
     if m.hidden(item):
         doc.add_paragraph().add_run(labels["confidential_left_out"]).italic = True
         return
+    if item.dropped:
+        doc.add_paragraph(labels["dropped"])
     written = add_markdown(doc, item.notes)
     if not written and item.kind is ItemKind.ATTENDANCE and m.record.attendance:
         doc.add_paragraph(labels["attendance_above"])

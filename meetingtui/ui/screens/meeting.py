@@ -19,12 +19,13 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TextArea
 
 from meetingtui.i18n import t
-from meetingtui.model import AgendaItem, ItemKind, Meeting, MeetingStatus
+from meetingtui.model import AgendaItem, ItemKind, MeetingStatus
 from meetingtui.services import meetings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.errors import Failed, attempt
 from meetingtui.ui.screens.common import COMMON_BINDINGS, Command, common_commands
 from meetingtui.ui.screens.meeting_closing import amend, close
+from meetingtui.ui.screens.meeting_keys import details, drop_item, guidance
 from meetingtui.ui.session import Session
 from meetingtui.ui.timing import clock, item_minutes
 from meetingtui.ui.widgets.agenda import AgendaList
@@ -52,6 +53,8 @@ class MeetingScreen(Screen[None]):
         Binding("h", "amendments", t("meeting.amendments"), id="meeting.amendments"),
         Binding("v", "guidance", t("guidance.key"), id="meeting.guidance",
                 tooltip=t("guidance.help")),
+        Binding("U", "drop_item", t("item_dropped.key"), id="meeting.drop_item", show=False,
+                tooltip=t("item_dropped.help")),
         Binding("escape", "home", t("meeting.home"), id="meeting.home"),
         *COMMON_BINDINGS,
     ]
@@ -229,8 +232,10 @@ class MeetingScreen(Screen[None]):
         self.query_one(AgendaList).show(self.items, self.current, self.session.meeting, now)
         box = f" · {clock(item_minutes(item, now))}" + (
             f" / {item.minutes} min" if item.minutes else "")
+        # Before the title: a long one is cut at 80 columns, and this must not be.
+        dropped = f"({t('item_dropped.mark')}) " if item.dropped else ""
         self.query_one("#item-header", Static).update(
-            f"§ {item.position} {item.title}{box}")
+            f"§ {item.position} {dropped}{item.title}{box}")
 
     def action_move(self, step: int) -> None:
         self.go(self.current + step)
@@ -276,37 +281,14 @@ class MeetingScreen(Screen[None]):
             meetings.leave_meeting(ws, self.session.meeting_id)
 
     def action_details(self) -> None:
-        from meetingtui.ui.dialogs.meeting_details import MeetingDetailsDialog
-
-        if self.session.readonly or (self.pane is not None and not self.pane.flush()):
-            return
-        base = meetings.get_meeting(self.session.ws, self.session.meeting_id)
-
-        def save(meeting: Meeting, based_on: Meeting | None) -> Meeting:
-            return meetings.update_details(self.session.ws, meeting, based_on or base)
-
-        def saved(meeting: Meeting | None) -> None:
-            if meeting is not None:
-                self.session.meeting = meeting
-                self.show_title()
-                self.show_agenda()
-
-        self.app.push_screen(MeetingDetailsDialog(
-            base, self.session.meeting.date, save,
-            t("meeting.details_title", group=self.session.group.short)), saved)
+        details(self)
 
     def action_guidance(self) -> None:
         """v: the item's guidance from the template, whole, over the item."""
-        from meetingtui.ui.dialogs.guidance import GuidanceDialog, guidance_text
+        guidance(self)
 
-        if not self.items:
-            return
-        item = self.items[self.current]
-        text = guidance_text(item)
-        if not text:
-            self.app.notify(t("guidance.none"))
-            return
-        self.app.push_screen(GuidanceDialog(f"§ {item.position} {item.title}", text))
+    def action_drop_item(self) -> None:
+        drop_item(self)
 
     def action_amendments(self) -> None:
         from meetingtui.services.record import load_meeting
@@ -332,7 +314,7 @@ class MeetingScreen(Screen[None]):
         if action in ("move", "jump") and isinstance(self.focused, (Input, TextArea)):
             return False  # in a field, n and p are letters (Esc leaves the field)
         closed = self.session.meeting.closed
-        if action == "details":
+        if action in ("details", "drop_item"):
             return not self.session.readonly
         if action == "close_meeting":
             return not closed
@@ -382,6 +364,7 @@ class MeetingScreen(Screen[None]):
                 (t("situation.new"), self.new_observation, t("meeting.new_observation_help")),
                 (t("measure.new"), self.new_measure, t("meeting.new_measure_help")),
                 (t("item.decision"), self._decision, t("item.decision_help")),
+                (t("item_dropped.key"), self.action_drop_item, t("item_dropped.help")),
             ]
         if not self.session.meeting.closed:
             commands += [

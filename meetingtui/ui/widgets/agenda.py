@@ -30,6 +30,8 @@ class AgendaList(Static):
             is_current = index == current
             if is_current:
                 mark, style = "▶", "bold reverse"
+            elif item.dropped:  # "Punkten utgår": not taken up at this meeting
+                mark, style = "–", "dim"
             elif item.ended_at is not None or (item.visited and index < current):
                 mark, style = "✓", "dim"
             else:
