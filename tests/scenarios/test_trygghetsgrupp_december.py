@@ -119,3 +119,47 @@ def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
     section = " ".join(filed.section("§ 8"))
     assert f"Föreslås: {PROPOSAL} (till KLG)" in section
     assert "Fritidschef, Socialförvaltningen" in section
+
+
+def test_the_january_meeting_follows_up_what_klg_decided(tmp_path: Path, clock: Clock) -> None:
+    """Thursday 10 December KLG decides the proposal (the secretary records it from the command
+    line, `proposals decide`); on 12 January the group follows it up. Its row says who decided
+    it and when, not that the group decided it on the day it proposed it."""
+    from click.testing import CliRunner
+
+    from meetingtui.cli import main
+    from meetingtui.export.minutes.html import build_minutes_html
+    from meetingtui.model import Measure
+    from meetingtui.services import lagesbild
+    from meetingtui.services.record import load_meeting
+
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
+    group = group_id(ws, "Trygghetsgrupp")
+    december = meetings.plan_meeting(ws, group, DAY)
+    assert december.id is not None
+    meetings.start_meeting(ws, december.id)
+    made = lagesbild.save_measure(ws, Measure(
+        meeting_id=december.id, text=PROPOSAL, owner="Fritidschef",
+        owner_org="Socialförvaltningen", due=date(2027, 2, 28), proposed_to="KLG",
+        proposal=ProposalState.PROPOSED))
+    meetings.close_meeting(ws, december.id)
+    january = meetings.plan_meeting(ws, group, date(2027, 1, 12))
+    assert january.id is not None
+
+    decided = CliRunner().invoke(main, [
+        "--db", str(ws.locations.db), "--lang", "sv", "proposals", "decide", str(made.id),
+        "--decided", "--date", "2026-12-10"])
+    assert decided.exit_code == 0, decided.output
+
+    clock.now = datetime(2027, 1, 12, 9, 0)
+    meetings.start_meeting(ws, january.id)
+    said = f"{PROPOSAL} (Trygghetsgrupp, beslutad av KLG 2026-12-10)"
+    exported = export_all(ws, january.id, tmp_path / "januari")
+    [row] = [cells for cells in Filed(exported["intern.docx"]).table_under("§ 5")
+             if PROPOSAL in cells[0]]
+    assert row[0] == said
+    assert said in exported["offentlig.md"].read_text(encoding="utf-8")
+    page = build_minutes_html(load_meeting(ws, january.id), public=True,
+                              municipality="Lysekils kommun")
+    assert said in page and "beslutad 2026-12-01" not in page

@@ -22,12 +22,12 @@ from meetingtui.export.minutes.labels import (
     language_of,
     word,
 )
+from meetingtui.export.minutes.people import person_line, repeats
 from meetingtui.export.minutes.year_lines import YearLines
 from meetingtui.i18n import t_in
 from meetingtui.model import (
     AgendaItem,
     Amendment,
-    Attendance,
     Cause,
     CauseBasis,
     DocumentType,
@@ -38,6 +38,7 @@ from meetingtui.model import (
     Observation,
     Presence,
     PreventionLevel,
+    ProposalState,
 )
 from meetingtui.privacy import Numbering, numbered_items, public_view
 
@@ -93,7 +94,7 @@ class Minutes(YearLines):
         short name ("Styrgrupp (Strategiskt råd)", never "… (Styrgrupp)")."""
         group = self.record.group
         name, short = one_line(group.name), one_line(group.short)
-        return name if not short or _repeats(short, name) else f"{name} ({short})"
+        return name if not short or repeats(short, name) else f"{name} ({short})"
 
     @property
     def draft(self) -> bool:
@@ -326,9 +327,17 @@ class Minutes(YearLines):
         return f"{word(self.labels, before)} → {after}"
 
     def followup_measure(self, followup: FollowUp) -> str:
-        text = one_line(followup.measure.text)
+        """"Byta belysningen (EST, beslutad 2026-03-10)"; a proposal the body above decided
+        says so: "(Trygghetsgrupp, beslutad av KLG 2026-12-10)", not the day it was proposed."""
+        measure = followup.measure
+        text = one_line(measure.text)
         origin = [one_line(followup.group_short)] if one_line(followup.group_short) else []
-        if followup.decided_on is not None:
+        body = one_line(measure.proposed_to)
+        if measure.proposal is ProposalState.DECIDED and body:
+            day = measure.proposal_decided_on or followup.decided_on
+            origin.append(self.labels["decided_by"].format(
+                body=body, date=format_date(day)).strip())
+        elif followup.decided_on is not None:
             origin.append(f"{self.labels['decided']} {format_date(followup.decided_on)}")
         return f"{text} ({', '.join(origin)})" if origin else text
 
@@ -362,34 +371,3 @@ class Minutes(YearLines):
         if one_line(nxt.place):
             parts.append(one_line(nxt.place))
         return ", ".join(parts)
-
-
-def person_line(person: Attendance, substitute: str = "ersättare") -> str:
-    """"Per Lund, Räddningstjänsten", "Anna Berg, kommunpolis, Polisen LPO Alingsås": the name,
-    the role when it adds something, the organisation; "(ersättare)" after a substitute.
-
-    A part that says again what an earlier one says is left out: a member row whose name is
-    still its role ("Räddningstjänst") shows it once, and a role that the organisation already
-    names ("Räddningstjänst" at "Räddningstjänsten") gives way to the organisation."""
-    name, role, org = (one_line(person.name), one_line(person.role),
-                       one_line(person.organisation))
-    if org and _repeats(org, name):
-        org = ""
-    if role and (_repeats(role, name) or (org and _repeats(role, org))):
-        role = ""
-    if len(role) > 1 and role[0].isupper() and role[1].islower():
-        role = role[0].lower() + role[1:]  # "säkerhetschef", but "SSPF-samordnare"
-    line = ", ".join(part for part in (name, role, org) if part)
-    return f"{line} ({substitute})" if person.substitute else line
-
-
-def _repeats(one: str, other: str) -> bool:
-    """True when ``one`` and ``other`` name the same thing: equal but for case, or the shorter
-    (four letters or more) stands at the start of a word of the longer ("Räddningstjänst" in
-    "Räddningstjänsten" and in "Södra Älvsborgs Räddningstjänstförbund")."""
-    a, b = sorted((one.casefold(), other.casefold()), key=len)
-    if not a:
-        return False
-    if a == b:
-        return True
-    return len(a) >= 4 and re.search(rf"(?<!\w){re.escape(a)}", b) is not None

@@ -137,6 +137,7 @@ def _followup_row(m: Minutes, f: FollowUp) -> str:
     key = None
     if f.update is None:  # the row shows these and the labels' language, nothing else
         key = (language_of(m.record), m.public, measure.text, f.group_short, f.decided_on,
+               measure.proposal, measure.proposed_to, measure.proposal_decided_on,
                measure.confidential, measure.owner, measure.owner_org, measure.status,
                measure.overdue(m.record.meeting.date))
         row = _UNCHANGED_ROWS.get(key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from meetingtui.export.minutes.content import person_line
+from meetingtui.export.minutes.people import person_line
 from meetingtui.model import Attendance, Language
 from tests.export.minutes.minutes_helpers import export, md
 from tests.export_fixtures import est_record
