@@ -59,7 +59,8 @@ def plain_body(actions: ActionList, owner: str) -> str:
     for row in actions.rows:
         number, text, group, meeting, due, status = _cells(row)
         mark = f"{OVERDUE.upper()}: " if row.overdue else ""
-        lines += [f"{number}. {mark}{text}",
+        # "Nr 2:", not "2.": a member's few measures are not a list missing its first items.
+        lines += [f"{HEAD['id']} {number}: {mark}{text}",
                   f"   {HEAD['group']}: {group} · {HEAD['meeting']}: {meeting} · "
                   f"{HEAD['due']}: {due or '–'} · {HEAD['status']}: {status}",
                   f"   {kind_text(row)}", ""]
