@@ -74,12 +74,19 @@ def _name(name: str, kind: str) -> str:
     return name
 
 
-def _change(before: int, now: int) -> str:
+#: Below this many in the period before, a change is said in numbers: from 1 to 16 is "ökar
+#: (+15)", not "ökar (1500 %)", which reads as an epidemic in a report to the kommunstyrelse.
+PERCENT_FROM = 10
+
+
+def change_text(before: int, now: int) -> str:
     if before == now:
         return t("upward.change_same")
     if before == 0:
         return t("upward.change_new")
     word = "up" if now > before else "down"
+    if before < PERCENT_FROM:
+        return t(f"upward.change_{word}_count", count=abs(now - before))
     return t(f"upward.change_{word}", percent=round(abs(now - before) * 100 / before))
 
 
@@ -104,7 +111,7 @@ def _problem_table(head: list[str], lines: list[ProblemLine], kind: str) -> Tabl
             line.name, "category" if kind == "categories" else "area")
         first, last = line.periods[0].problems, line.periods[-1].problems
         if first or last:
-            rows.append([name, str(first), str(last), _change(first, last)])
+            rows.append([name, str(first), str(last), change_text(first, last)])
     return Table(head, rows, [7.0, 2.0, 2.0, 5.0])
 
 

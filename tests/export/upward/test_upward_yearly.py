@@ -46,6 +46,29 @@ def _status_cell(status: str, overdue: bool) -> str:
     return STATUS[status] + (" (försenad)" if overdue else "")
 
 
+def _said_change(before: int, now: int) -> str:
+    """What the change column says, written out independently: in numbers below ten before,
+    in per cent from ten."""
+    if before == now:
+        return "oförändrat"
+    if before == 0:
+        return "nytt"
+    word = "ökar" if now > before else "minskar"
+    if before < 10:
+        return f"{word} ({'+' if now > before else '−'}{abs(now - before)})"
+    return f"{word} ({round(abs(now - before) * 100 / before)} %)"
+
+
+@pytest.mark.parametrize(("before", "now", "said"), [
+    (1, 16, "ökar (+15)"), (9, 3, "minskar (−6)"), (9, 18, "ökar (+9)"),
+    (10, 15, "ökar (50 %)"), (10, 5, "minskar (50 %)"), (0, 3, "nytt"), (4, 4, "oförändrat")])
+def test_a_change_is_said_in_numbers_on_a_small_base(before: int, now: int, said: str) -> None:
+    from meetingtui.export.upward.yearly import change_text
+
+    set_language("sv")
+    assert change_text(before, now) == said == _said_change(before, now)
+
+
 # --- the yearly report -------------------------------------------------------------------------
 
 def test_yearly_figures_plan_and_followup_match_the_reference(copy: Workspace) -> None:
@@ -60,6 +83,8 @@ def test_yearly_figures_plan_and_followup_match_the_reference(copy: Workspace) -
     expected["totalt"] = (sum(before.values()), sum(now.values()))
     assert areas == expected
     assert areas[SECRET_AREA.casefold()] == (0, 1)
+    for row in found["Område|2024|2025|Förändring"]:  # said as a reader takes it
+        assert row[3] == _said_change(int(row[1]), int(row[2])), row
 
     plan = found["Område|Åtgärd (grupp · typ · prevention)|Ansvarig|Status 2025-12-31"]
     reference = ref.decided(db, 2025, "2025-12-31")
