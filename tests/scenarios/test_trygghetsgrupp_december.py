@@ -97,7 +97,10 @@ def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
     for form, title in (("new", "Nytt förslag till KLG"), ("edit", "Ändra förslag till KLG")):
         shown = seen[form]
         assert title in shown and "Ny åtgärd" not in shown and "Ändra åtgärd" not in shown
-        assert "Ett förslag till KLG görs inte på en iakttagelse" in " ".join(shown.split())
+        # As the templates ask ("vilken orsak det ska påverka"), never "no causes to address".
+        said = " ".join(shown.replace("│", " ").split())
+        assert ("Ett förslag till KLG knyts inte till orsakerna här: skriv i förslaget vilken "
+                "orsak det ska påverka") in said
         assert "åtgärdsplanen" not in shown
 
     [meeting] = [m for m in meetings.list_meetings(ws, group_id(ws, "Trygghetsgrupp"))
