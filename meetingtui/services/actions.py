@@ -76,6 +76,7 @@ class ActionRow(NamedTuple):
     causes: tuple[str, ...] = ()  # the texts of the causes it addresses
     proposal: str = ""  # model.ProposalState: '' a measure, 'proposed' waiting, 'decided'
     proposed_to: str = ""  # the body a proposal went to (KLG, Styrgrupp …)
+    proposal_decided_on: date | None = None  # the day the body decided (or rejected) it
 
     @property
     def waiting(self) -> bool:
@@ -205,8 +206,10 @@ def _rows(rows: list[tuple[Any, ...]], groups: dict[int, tuple[str, str]],
         make(ActionRow, (id_, text, owner, owner_org, day(due) if due else None, status,
                          bool(overdue), group_id, *groups[group_id], meeting_id,
                          day(meeting_date), bool(confidential), kind, level, method,
-                         causes.get(id_, none), proposal, proposed_to))
+                         causes.get(id_, none), proposal, proposed_to,
+                         day(decided_on) if decided_on else None))
         for (id_, text, owner, owner_org, due, status, overdue, group_id, meeting_id,
-             meeting_date, confidential, kind, level, method, proposal, proposed_to) in rows
+             meeting_date, confidential, kind, level, method, proposal, proposed_to,
+             decided_on) in rows
         if group_id in groups  # as the join with `groups` did
     ]

@@ -133,7 +133,7 @@ _COLUMNS = (
     "SELECT mc.id, mc.text, mc.owner, mc.owner_org, mc.due, mc.status, "
     "(mc.status IN (?, ?) AND mc.due IS NOT NULL AND mc.due < ? AND mc.proposal != 'proposed') "
     "AS overdue, mt.group_id, mc.meeting_id, mt.date AS meeting_date, mc.confidential, "
-    "mc.type, mc.level, mc.method, mc.proposal, mc.proposed_to "
+    "mc.type, mc.level, mc.method, mc.proposal, mc.proposed_to, mc.proposal_decided_on "
     "FROM measures_current mc "
     "JOIN meetings mt ON mt.id = mc.meeting_id"
 )
@@ -152,9 +152,9 @@ def query_actions(conn: sqlite3.Connection, query: ActionQuery) -> list[tuple[An
 
     Each row is a tuple: id, text, owner, owner_org, due, status, overdue (0/1), group_id,
     meeting_id, meeting_date, confidential (0/1), type, level, method, proposal ('' |
-    'decided' | 'proposed'), proposed_to; the group's names are in `groups`, the causes each
-    measure addresses in `causes_addressed`. A rejected proposal is nobody's measure: never
-    listed; a waiting one is never overdue.
+    'decided' | 'proposed'), proposed_to, proposal_decided_on; the group's names are in
+    `groups`, the causes each measure addresses in `causes_addressed`. A rejected proposal is
+    nobody's measure: never listed; a waiting one is never overdue.
     """
     if query.status not in STATUS_CHOICES:
         raise ValueError(f"unknown status filter {query.status!r}")

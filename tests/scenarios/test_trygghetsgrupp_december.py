@@ -18,6 +18,7 @@ skipped: the minutes showed its § with nothing under it.
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -166,3 +167,17 @@ def test_the_january_meeting_follows_up_what_klg_decided(tmp_path: Path, clock: 
     page = build_minutes_html(load_meeting(ws, january.id), public=True,
                               municipality="Lysekils kommun")
     assert said in page and "beslutad 2026-12-01" not in page
+
+    # The members' channels say it too: the published owner page and the JSON list.
+    from meetingtui.export.site import publish_site
+
+    publish_site(ws, tmp_path / "webbplats", workers=1)
+    owner_page = (tmp_path / "webbplats" / "ansvariga" / "fritidschef.html").read_text(
+        encoding="utf-8")
+    assert "2026-12-01 (förslag, beslutat av KLG 2026-12-10)" in owner_page
+    listed = CliRunner().invoke(main, ["--db", str(ws.locations.db), "actions", "--format",
+                                       "json", "--owner", "Fritidschef"])
+    assert listed.exit_code == 0, listed.output
+    [row] = json.loads(listed.stdout)
+    assert (row["proposal"], row["proposed_to"], row["proposal_decided_on"]) == (
+        "decided", "KLG", "2026-12-10")

@@ -6,7 +6,8 @@ meeting_id (int), meeting_date (ISO date), confidential (bool), type (situationa
 level ("" when not said | universal | selective | indicated), method (yes | no | unknown: is it a
 tested or evaluated method), causes (the texts of the causes it addresses, a list), proposal (""
 a measure | "proposed" waiting for a body's decision, never overdue | "decided" by the body) and
-proposed_to (the body, "" for a measure the group decided itself).
+proposed_to (the body, "" for a measure the group decided itself) and proposal_decided_on (the
+day the body decided it, ISO date, or null).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def as_object(row: ActionRow) -> dict[str, Any]:
         "causes": list(row.causes),
         "proposal": row.proposal,
         "proposed_to": row.proposed_to,
+        "proposal_decided_on": (row.proposal_decided_on.isoformat()
+                                if row.proposal_decided_on is not None else None),
     }
 
 

@@ -98,7 +98,7 @@ def test_json_schema(sample: Sample) -> None:
                 "meeting_date": str, "confidential": bool, "type": str, "level": str,
                 "method": str, "causes": list, "proposal": str, "proposed_to": str}
     for obj, row in zip(objects, actions.rows, strict=True):
-        assert set(obj) == {*required, "due"}
+        assert set(obj) == {*required, "due", "proposal_decided_on"}
         for key, kind in required.items():
             assert type(obj[key]) is kind, (key, obj)
         assert obj["due"] is None or date.fromisoformat(obj["due"]) == row.due
