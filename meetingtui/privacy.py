@@ -66,6 +66,7 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
         )
 
     measures = [m for m in record.measures if shown(m)]
+    proposed = [m for m in record.proposals.made if shown(m)] if record.proposals else []
 
     return record.model_copy(update={
         "items": [
@@ -80,7 +81,7 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
         ],
         "measures": measures,
         "addressed": {cause_id: cause for cause_id, cause in record.addressed.items()
-                      if any(cause_id in m.cause_ids for m in measures)},
+                      if any(cause_id in m.cause_ids for m in [*measures, *proposed])},
         "followups": [f for f in record.followups if shown(f.measure)],
         "agreements": [d.model_copy(update={"measures": [m for m in d.measures if shown(m)]})
                        for d in record.agreements],
@@ -88,7 +89,7 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
         # A confidential problem's proposals are left out; its late measures in a roll-up are
         # counted, but neither their words nor their owner are said.
         "proposals": record.proposals.model_copy(update={
-            "made": [m for m in record.proposals.made if shown(m)],
+            "made": proposed,
             "received": [m for m in record.proposals.received if shown(m)]})
         if record.proposals is not None else None,
         "rollup": record.rollup.model_copy(update={"late": [

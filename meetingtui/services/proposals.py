@@ -14,12 +14,14 @@ from datetime import date
 
 from meetingtui.model import (
     AgendaItem,
+    Cause,
     Group,
     Measure,
     Meeting,
     Proposals,
     ProposalState,
 )
+from meetingtui.services import lagesbild
 from meetingtui.services.amend import note_change
 from meetingtui.services.rollup import template_item
 from meetingtui.services.workspace import Workspace
@@ -63,6 +65,23 @@ def names_of(group: Group) -> list[str]:
 def is_body(group: Group, body: str) -> bool:
     wanted = " ".join(body.split()).casefold()
     return bool(wanted) and wanted in {" ".join(n.split()).casefold() for n in names_of(group)}
+
+
+def causes_to_offer(ws: Workspace, proposal: Measure) -> tuple[list[Cause], dict[int, str]]:
+    """The causes a proposal may address, and where each was seen ("Centrum – Torget", by
+    observation id). A new one: any cause in its meeting's lägesbild (it is made under its own
+    item, not on an observation; one problem's, which the form checks and
+    `lagesbild.save_measure` holds to). One that addresses some: its problem's. One that
+    addresses none: none (the store ties causes only to a problem the measure already has)."""
+    if proposal.cause_ids:
+        offered = lagesbild.causes_to_offer(ws, proposal)
+    elif proposal.id is None:
+        offered = lagesbild.causes(ws, proposal.meeting_id)
+    else:
+        offered = []
+    places = {o.id: " – ".join(part for part in (o.area, o.place_detail) if part)
+              for o in lagesbild.observations(ws, proposal.meeting_id) if o.id is not None}
+    return offered, places
 
 
 def made_in(ws: Workspace, meeting_id: int) -> list[Measure]:

@@ -58,6 +58,10 @@ def load_meeting(ws: Workspace, meeting_id: int,
         for observation in observations
     ]
     items = agenda_items.items_of(ws.store, meeting_id)
+    proposals = proposals_of_meeting(
+        ws, meeting, group, items,
+        reader.answered_in(meeting_id) if reader is not None and meeting.closed else None)
+    proposed = proposals.made if proposals is not None else []
     return MeetingRecord(
         group=group,
         template=ws.template_of(group),
@@ -66,16 +70,14 @@ def load_meeting(ws: Workspace, meeting_id: int,
         items=items,
         observations=details,
         measures=measures,
-        addressed=causes_addressed(ws, measures),
+        addressed=causes_addressed(ws, [*measures, *proposed]),
         followups=(reader.followups.followups(meeting) if reader is not None
                    else followups(ws, meeting_id)),
         priorities=priorities_for_meeting(ws, meeting_id),
         next_meeting=_next_meeting(ws, meeting),
         amendments=amendments_of(ws.store, meeting_id),
         rollup=rollup_of_meeting(ws, meeting, group, items),
-        proposals=proposals_of_meeting(
-            ws, meeting, group, items,
-            reader.answered_in(meeting_id) if reader is not None and meeting.closed else None),
+        proposals=proposals,
 
         # Only a meeting whose agenda follows them up shows the agreements in force.
         agreements=(agreements_for_meeting(ws, meeting)

@@ -25,7 +25,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from meetingtui.model import ProposalState
-from meetingtui.services import meetings, proposals
+from meetingtui.services import lagesbild, meetings, proposals
 from meetingtui.ui.app import make_app
 from tests.conftest import Clock
 from tests.scenarios.helpers import (
@@ -38,6 +38,7 @@ from tests.scenarios.helpers import (
     press,
     scenario_workspace,
     screen_name,
+    type_text,
 )
 from tests.ui.test_i18n_english import visible_text
 
@@ -64,11 +65,31 @@ def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
             seen["details"] = pilot.app.screen.query_one("#time", Input).value
             await press(pilot, "escape")
 
+            # § 6 Lägesbild: two problems, a cause found for each.
+            for area, place, category, description, cause in (
+                    ("Centrum", "Torget", "Otrygg", "Trasig belysning vid torget",
+                     "Belysningen har varit trasig sedan oktober"),
+                    ("Centrum", "Busshållplatsen", "Ungdom",
+                     "Grupper av unga samlas kvällstid vid busshållplatsen",
+                     "Fritidsgården stänger kl. 21")):
+                await press(pilot, "6", "o")
+                await fill(pilot, area, place, category, description, "Polisen")
+                await press(pilot, "enter", "enter")
+                assert screen_name(pilot) == "ObservationScreen"
+                await press(pilot, "c")
+                await type_text(pilot, cause)
+                await press(pilot, "enter", "escape")
+                assert screen_name(pilot) == "MeetingScreen"
+
+            # § 8: the proposal to KLG is against the busshållplats' cause; both problems'
+            # causes are offered, each after its place, and ticking one of each is refused.
             await press(pilot, "8", "a")
             assert screen_name(pilot) == "MeasureDialog"
-            seen["new"] = visible_text(pilot)
             await fill(pilot, PROPOSAL, "Fritidschef", "Socialförvaltningen", "28/2")
-            await press(pilot, "enter")
+            await press(pilot, "tab", "tab", "tab", "tab", "space", "down", "space", "enter")
+            assert screen_name(pilot) == "MeasureDialog"  # two problems: refused, it stays
+            seen["new"] = visible_text(pilot)
+            await press(pilot, "up", "space", "enter")  # the torget's cause off again
             assert screen_name(pilot) == "MeetingScreen"
             await press(pilot, "enter")  # the proposal just made, to change
             assert screen_name(pilot) == "MeasureDialog"
@@ -98,11 +119,14 @@ def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
     for form, title in (("new", "Nytt förslag till KLG"), ("edit", "Ändra förslag till KLG")):
         shown = seen[form]
         assert title in shown and "Ny åtgärd" not in shown and "Ändra åtgärd" not in shown
-        # As the templates ask ("vilken orsak det ska påverka"), never "no causes to address".
-        said = " ".join(shown.replace("│", " ").split())
-        assert ("Ett förslag till KLG knyts inte till orsakerna här: skriv i förslaget vilken "
-                "orsak det ska påverka") in said
-        assert "åtgärdsplanen" not in shown
+        assert "åtgärdsplanen" not in shown and "Inga orsaker att välja" not in shown
+    said = " ".join(seen["new"].replace("│", " ").split())
+    assert "[x] Centrum – Torget: Belysningen har varit trasig sedan oktober" in said
+    assert "[x] Centrum – Busshållplatsen: Fritidsgården stänger kl. 21" in said
+    assert "Ett förslag riktas mot ett problem" in said
+    edit = " ".join(seen["edit"].replace("│", " ").split())  # its problem's cause only
+    assert "[x] Centrum – Busshållplatsen: Fritidsgården stänger kl. 21" in edit
+    assert "Torget" not in edit
 
     [meeting] = [m for m in meetings.list_meetings(ws, group_id(ws, "Trygghetsgrupp"))
                  if m.date == DAY]
@@ -122,6 +146,9 @@ def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
     assert filed.info()["Tid"] == "kl. 9.00–11.00"
     section = " ".join(filed.section("§ 8"))
     assert f"Föreslås: {PROPOSAL} (till KLG)" in section
+    assert "Riktas mot orsaken: Fritidsgården stänger kl. 21" in section
+    assert [cause.text for cause in lagesbild.causes_addressed(ws, [made]).values()] == [
+        "Fritidsgården stänger kl. 21"]
     assert "Fritidschef, Socialförvaltningen" in section
 
 
@@ -134,7 +161,6 @@ def test_the_january_meeting_follows_up_what_klg_decided(tmp_path: Path, clock: 
     from meetingtui.cli import main
     from meetingtui.export.minutes.html import build_minutes_html
     from meetingtui.model import Measure
-    from meetingtui.services import lagesbild
     from meetingtui.services.record import load_meeting
 
     clock.now = datetime(2026, 12, 1, 9, 0)

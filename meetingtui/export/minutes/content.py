@@ -277,16 +277,6 @@ class Minutes(YearLines):
         return "; ".join(f"{one_line(m.text)} ({self.owner(m)}): {self.status(m)}{mark(m)}"
                          for m in measures)
 
-    def addresses(self, measure: Measure) -> str:
-        """"Riktas mot orsakerna: Olåsta cykelrum; Köpare från grannkommuner", or "" when the
-        measure addresses no cause (that these minutes may show)."""
-        texts = [one_line(self.record.addressed[cause_id].text) for cause_id in measure.cause_ids
-                 if cause_id in self.record.addressed]
-        if not texts:
-            return ""
-        lead = self.labels["addresses_one" if len(texts) == 1 else "addresses_other"]
-        return f"{lead}: {'; '.join(texts)}"
-
     def knowledge(self, measure: Measure) -> str:
         """"Typ: situationell · Nivå: universell · Beprövad/utvärderad metod: ja": what kind of
         prevention the measure is (the level only when it was said)."""

@@ -54,9 +54,20 @@ class YearLines:
         """A confidential problem's proposals never stand in public minutes."""
         return [m for m in measures if not (self.public and m.confidential)]
 
+    def addresses(self, measure: Measure) -> str:
+        """"Riktas mot orsakerna: Olåsta cykelrum; Köpare från grannkommuner", or "" when the
+        measure addresses no cause (that these minutes may show)."""
+        texts = [one_line(self.record.addressed[cause_id].text) for cause_id in measure.cause_ids
+                 if cause_id in self.record.addressed]
+        if not texts:
+            return ""
+        lead = self.labels["addresses_one" if len(texts) == 1 else "addresses_other"]
+        return f"{lead}: {'; '.join(texts)}"
+
     def proposals_made(self) -> list[str]:
         """"Föreslås: Trygghetsvandring i Centrum (till KLG). Ansvarig: Eva Lund, klart senast
-        2026-11-30": what the meeting proposed, worded as a proposal, never as a decision."""
+        2026-11-30. Riktas mot orsaken: …": what the meeting proposed, worded as a proposal,
+        never as a decision."""
         found = self.record.proposals
         if found is None:
             return []
@@ -68,8 +79,9 @@ class YearLines:
             if m.due is not None:
                 parts.append(f"{labels['due'].lower()} {format_date(m.due)}")
             mark = f" {labels['confidential_mark']}" if m.confidential else ""
+            causes = self.addresses(m)
             lines.append(f"{labels['proposed']}: {one_line(m.text)} ({to}). "
-                         f"{', '.join(parts)}{mark}")
+                         f"{', '.join(parts)}{mark}" + (f". {causes}" if causes else ""))
         return lines
 
     def proposals_received(self) -> list[str]:

@@ -23,7 +23,7 @@ from meetingtui.model import (
 from meetingtui.ui.labels import options
 from meetingtui.ui.widgets.checklist import Checklist
 from meetingtui.ui.widgets.choice import Choice
-from meetingtui.ui.widgets.field_row import FieldRow, date_echo, date_text
+from meetingtui.ui.widgets.field_row import FieldProblem, FieldRow, date_echo, date_text
 from meetingtui.ui.widgets.form import FormDialog, suggester_for, text_input
 from meetingtui.ui.widgets.owner_organisation import OwnerOrganisation
 
@@ -45,11 +45,13 @@ class CausePicker(Vertical):
         yield Static("", id="causes-none", classes="causes-note")
         yield Static(t("measure_knowledge.causes_hint"), id="causes-hint", classes="causes-note")
 
-    def show(self, measure: Measure, causes: list[Cause]) -> None:
-        """Offer `causes`, those the measure addresses chosen; a measure decided outside the
-        lägesbild, or on an observation without causes yet, is told why none are offered."""
+    def show(self, measure: Measure, causes: list[Cause],
+             places: Mapping[int, str] | None = None) -> None:
+        """Offer `causes`, those the measure addresses chosen, each after the place it was seen
+        when `places` (by observation id) has it; a measure decided outside the lägesbild, or on
+        an observation without causes yet, is told why none are offered."""
         picker: Checklist[int] = self.query_one(Checklist)
-        picker.offer([(_prompt(cause, measure), cause.id) for cause in causes
+        picker.offer([(_prompt(cause, measure, places or {}), cause.id) for cause in causes
                       if cause.id is not None], set(measure.cause_ids))
         note = self.query_one("#causes-none", Static)
         note.update("" if causes else _why_no_causes(measure))
@@ -82,9 +84,12 @@ def _title(measure: Measure) -> str:
     return t("measure.title_new" if measure.id is None else "measure.title_edit")
 
 
-def _prompt(cause: Cause, measure: Measure) -> str:
-    """The cause as the list shows it: found at an earlier appearance of the problem, it says so."""
+def _prompt(cause: Cause, measure: Measure, places: Mapping[int, str]) -> str:
+    """The cause as the list shows it: after its place when causes of several problems are
+    offered (a proposal), and found at an earlier appearance of the problem, it says so."""
     text = " ".join(cause.text.split())
+    if cause.observation_id in places:
+        text = f"{places[cause.observation_id]}: {text}"
     if measure.observation_id is not None and cause.observation_id != measure.observation_id:
         return f"{text} ({t('measure_knowledge.earlier')})"
     return text
@@ -93,26 +98,29 @@ def _prompt(cause: Cause, measure: Measure) -> str:
 class MeasureDialog(FormDialog[Measure]):
     def __init__(self, measure: Measure, people: Mapping[str, str], today: date,
                  save: Callable[[Measure, Measure | None], Measure],
-                 causes: list[Cause] | None = None) -> None:
+                 causes: list[Cause] | None = None,
+                 places: Mapping[int, str] | None = None) -> None:
         """`people`: the owners to suggest, each with their organisation (`known_people`);
-        `causes`: those the measure may address (`lagesbild.causes_to_offer`)."""
+        `causes`: those the measure may address (`lagesbild.causes_to_offer`; a proposal's
+        `proposals.causes_to_offer`, with the `places` they were seen)."""
         super().__init__(save, measure if measure.id is not None else None)
         self.measure = measure
         self.people = list(people)
         self.organisation = OwnerOrganisation(people, measure.owner)
         self.today = today
         self.causes = causes or []
+        self.places = places or {}
         self.title = _title(measure)
 
     def show(self, measure: Measure, people: Mapping[str, str], today: date,
-             causes: list[Cause] | None = None) -> None:
+             causes: list[Cause] | None = None, places: Mapping[int, str] | None = None) -> None:
         """The same form for another measure (or a new one): see FormDialog.refill."""
         self.measure, self.people, self.today = measure, list(people), today
         self.organisation = OwnerOrganisation(people, measure.owner)
-        self.causes = causes or []
+        self.causes, self.places = causes or [], places or {}
         self.base = measure if measure.id is not None else None
         self.query_one("#owner", Input).suggester = suggester_for(self.people)
-        self.query_one(CausePicker).show(measure, self.causes)
+        self.query_one(CausePicker).show(measure, self.causes, self.places)
         self.refill(_title(measure),
                     {"text": measure.text, "owner": measure.owner, "owner_org": measure.owner_org,
                      "due": measure.due, "type": measure.type, "level": measure.level,
@@ -138,7 +146,7 @@ class MeasureDialog(FormDialog[Measure]):
         yield FieldRow("cause_ids", t("measure_knowledge.causes"), CausePicker())
 
     def on_mount(self) -> None:
-        self.query_one(CausePicker).show(self.measure, self.causes)
+        self.query_one(CausePicker).show(self.measure, self.causes, self.places)
         super().on_mount()
 
     @on(Input.Changed, "#owner")
@@ -152,7 +160,13 @@ class MeasureDialog(FormDialog[Measure]):
         due_text = self.value("due")
         values["due"] = self.parsed(lambda: date_text(due_text, self.today, "due", required=False))
         # A cause not offered here (found later than this measure's meeting) stays as it was.
-        offered = {cause.id for cause in self.causes}
+        offered = {cause.id: cause.observation_id for cause in self.causes}
         kept = [c for c in self.measure.cause_ids if c not in offered]
-        values["cause_ids"] = [*kept, *self.query_one(CausePicker).chosen]
+        chosen = self.query_one(CausePicker).chosen
+        if (self.measure.observation_id is None and not self.measure.cause_ids
+                and len({offered[c] for c in chosen if c in offered}) > 1):
+            # A new proposal is offered every problem's causes (one observation each in a
+            # meeting): a measure is against one problem.
+            raise FieldProblem("cause_ids", t("measure_knowledge.one_problem"))
+        values["cause_ids"] = [*kept, *chosen]
         return Measure.model_validate(values)

@@ -157,8 +157,10 @@ class ProposalsPane(DataPane):
             return lagesbild.save_measure(self.session.ws, m, by=self.session.user(), base=base)
 
         people, today = self.session.people(), self.session.today()
-        push_form(self, MeasureDialog, lambda: MeasureDialog(measure, people, today, save, []),
-                  lambda dialog: dialog.show(measure, people, today, []), done)
+        causes, places = proposals.causes_to_offer(self.session.ws, measure)
+        push_form(self, MeasureDialog,
+                  lambda: MeasureDialog(measure, people, today, save, causes, places),
+                  lambda dialog: dialog.show(measure, people, today, causes, places), done)
 
     def action_remove(self) -> None:
         from meetingtui.ui.removal import remove_after_asking

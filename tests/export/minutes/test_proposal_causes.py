@@ -1,0 +1,62 @@
+"""A proposal to a body above against a cause of its meeting's lägesbild (the templates ask
+each proposal to say "vilken orsak det ska påverka"): the minutes say which, a confidential
+problem's proposal is confidential too and the public minutes leave it, and its cause, out."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from meetingtui.export.minutes import export_minutes
+from meetingtui.model import Cause, Measure, Observation, ProposalState
+from meetingtui.services import lagesbild, meetings, proposals
+from tests.conftest import Clock
+from tests.scenarios.helpers import group_id, scenario_workspace
+
+OPEN_CAUSE = "Fritidsgården stänger kl. 21"
+SECRET_CAUSE = "Personalen är ensam på kvällspasset"
+
+
+def test_a_proposal_says_the_cause_it_is_to_affect(tmp_path: Path, clock: Clock) -> None:
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
+    meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 12, 1))
+    assert meeting.id is not None
+    meetings.start_meeting(ws, meeting.id)
+    causes = {}
+    for area, text, confidential in (("Centrum", OPEN_CAUSE, False),
+                                     ("Södra Hamnen", SECRET_CAUSE, True)):
+        seen = lagesbild.save_observation(ws, Observation(
+            meeting_id=meeting.id, area=area, description=f"Otryggt i {area}",
+            confidential=confidential))
+        assert seen.id is not None
+        causes[text] = lagesbild.save_cause(ws, Cause(observation_id=seen.id, text=text))
+
+    offered, places = proposals.causes_to_offer(ws, Measure.model_construct(
+        meeting_id=meeting.id, text="", owner="", proposed_to="KLG",
+        proposal=ProposalState.PROPOSED, cause_ids=[]))
+    assert {c.text for c in offered} == {OPEN_CAUSE, SECRET_CAUSE}
+    assert sorted(places.values()) == ["Centrum", "Södra Hamnen"]
+
+    made = {}
+    for text, cause in causes.items():
+        made[text] = lagesbild.save_measure(ws, Measure(
+            meeting_id=meeting.id, text=f"Förslag mot: {text}", owner="Fritidschef",
+            proposed_to="KLG", proposal=ProposalState.PROPOSED, cause_ids=[cause.id or 0]))
+    assert not made[OPEN_CAUSE].confidential
+    assert made[SECRET_CAUSE].confidential  # a confidential problem's proposal is too
+    # Once it addresses a cause, only its own problem's are offered when it is changed.
+    again, _ = proposals.causes_to_offer(ws, made[OPEN_CAUSE])
+    assert [c.text for c in again] == [OPEN_CAUSE]
+
+    def minutes(public: bool) -> str:
+        path = tmp_path / f"{public}.md"
+        export_minutes(ws, meeting.id or 0, public=public, fmt="md", path=path)
+        return path.read_text(encoding="utf-8")
+
+    internal, public = minutes(False), minutes(True)
+    for text in (OPEN_CAUSE, SECRET_CAUSE):
+        assert f"Förslag mot: {text} (till KLG)" in internal
+        assert f"Riktas mot orsaken: {text}" in internal
+    assert f"Riktas mot orsaken: {OPEN_CAUSE}" in public
+    assert SECRET_CAUSE not in public and "Förslag mot: Personalen" not in public
