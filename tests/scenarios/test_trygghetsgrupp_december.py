@@ -18,10 +18,13 @@ skipped: the minutes showed its § with nothing under it.
 from __future__ import annotations
 
 import asyncio
+import email
+import email.policy
 import json
 from datetime import date, datetime
 from pathlib import Path
 
+import docx
 from textual.widgets import Input, Static
 
 from meetingtui.model import ProposalState
@@ -207,3 +210,16 @@ def test_the_january_meeting_follows_up_what_klg_decided(tmp_path: Path, clock: 
     [row] = json.loads(listed.stdout)
     assert (row["proposal"], row["proposed_to"], row["proposal_decided_on"]) == (
         "decided", "KLG", "2026-12-10")
+    # And the files the secretary sends: the Word list and the e-mail draft.
+    decided = "förslag, beslutat av KLG 2026-12-10"
+    for fmt, name in (("docx", "lista.docx"), ("eml", "utkast")):
+        written = CliRunner().invoke(main, [
+            "--db", str(ws.locations.db), "--lang", "sv", "actions", "--owner", "Fritidschef",
+            "--format", fmt, "-o", str(tmp_path / name)])
+        assert written.exit_code == 0, written.output
+    word = docx.Document(str(tmp_path / "lista.docx"))
+    assert any(decided in cell.text for table in word.tables for cell in table.columns[1].cells)
+    [draft] = (tmp_path / "utkast").glob("*.eml")
+    letter = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    plain = letter.get_body(("plain",))  # type: ignore[attr-defined]
+    assert plain is not None and f"   {decided}" in plain.get_content().splitlines()

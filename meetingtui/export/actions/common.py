@@ -83,6 +83,16 @@ def causes_text(row: ActionRow) -> str:
     return f"{lead}: {'; '.join(' '.join(text.split()) for text in row.causes)}"
 
 
+def decided_text(row: ActionRow) -> str:
+    """"Förslag, beslutat av KLG 2026-12-10" for a proposal the body decided ("" otherwise): the
+    owner sees who gave them the measure, not only the group that proposed it."""
+    body = " ".join(row.proposed_to.split())
+    if row.proposal != "decided" or not body:
+        return ""
+    day = row.proposal_decided_on.isoformat() if row.proposal_decided_on else ""
+    return _WORDS["decided_by"].format(body=body, day=day).strip()
+
+
 def owner_label(row: ActionRow) -> str:
     return f"{row.owner} ({row.owner_org})" if row.owner_org else row.owner
 

@@ -22,6 +22,7 @@ from meetingtui.export.actions.common import (
     HEAD,
     OVERDUE,
     count_text,
+    decided_text,
     due_text,
     kind_text,
     status_word,
@@ -63,7 +64,8 @@ def plain_body(actions: ActionList, owner: str) -> str:
         lines += [f"{HEAD['id']} {number}: {mark}{text}",
                   f"   {HEAD['group']}: {group} · {HEAD['meeting']}: {meeting} · "
                   f"{HEAD['due']}: {due or '–'} · {HEAD['status']}: {status}",
-                  f"   {kind_text(row)}", ""]
+                  f"   {kind_text(row)}",
+                  *([f"   {decided}"] if (decided := decided_text(row)) else []), ""]
     lines += [t("action_words.mail_calendar"), "", t("action_words.mail_reply")]
     return "\n".join(lines) + "\n"
 

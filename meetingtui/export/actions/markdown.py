@@ -13,6 +13,7 @@ from meetingtui.export.actions.common import (
     NONE_FOUND,
     TITLE,
     TYPE_WORDS,
+    decided_text,
     due_text,
     filter_summary,
     owner_orgs,
@@ -38,7 +39,9 @@ def _line(row: ActionRow) -> str:
         status = f"**{status}**"
     if row.confidential:  # only an internal list has them; a public one leaves them out
         status += f" · **{CONFIDENTIAL}**"
-    cells = [str(row.id), escape(row.text), TYPE_WORDS.get(row.type, escape(row.type)),
+    decided = decided_text(row)
+    cells = [str(row.id), escape(row.text) + (f" ({escape(decided)})" if decided else ""),
+             TYPE_WORDS.get(row.type, escape(row.type)),
              LEVEL_WORDS.get(row.level, escape(row.level)),
              METHOD_WORDS.get(row.method, escape(row.method)), escape("; ".join(row.causes)),
              escape(row.group_short), row.meeting_date.isoformat(), due_text(row), status]

@@ -25,6 +25,7 @@ from meetingtui.export.actions.common import (
     TITLE,
     causes_text,
     count_text,
+    decided_text,
     due_text,
     filter_summary,
     kind_text,
@@ -73,7 +74,8 @@ def _table(doc: Document, rows: list[ActionRow]) -> None:
     """One owner's measures, each with its kind of prevention and the causes it addresses
     under its words, in columns no word is broken in."""
     headers = [HEAD[c] for c in COLUMNS]
-    below = [[kind_text(row), *([causes_text(row)] if row.causes else [])] for row in rows]
+    below = [[kind_text(row), *(text for text in (causes_text(row), decided_text(row)) if text)]
+             for row in rows]
     values = [[str(row.id), row.text, row.group_short, row.meeting_date.isoformat(),
                due_text(row), status_word(row)] for row in rows]
     # Bold in the status column: "Sekretess", and an overdue measure's whole status.
