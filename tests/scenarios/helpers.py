@@ -123,6 +123,16 @@ async def choose_group(pilot: Pilot[None], short: str) -> None:
     assert table.cursor_row == target
 
 
+async def plan_by_keys(pilot: Pilot[None], short: str, day: str, time: str, place: str) -> None:
+    """From the home screen: the group's row, `n`, then the new-meeting form's date, time and
+    place typed over what it proposes; the form stays open for the rest (Ctrl+S saves it)."""
+    await choose_group(pilot, short)
+    await press(pilot, "n")
+    assert screen_name(pilot) == "PlanMeetingDialog"
+    await press(pilot, "ctrl+a")
+    await fill(pilot, day, time, place)
+
+
 # --- the minutes, read back --------------------------------------------------------------------
 
 def _blocks(doc: Document) -> Iterator[Paragraph | Table]:

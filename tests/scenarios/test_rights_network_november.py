@@ -32,9 +32,9 @@ from tests.conftest import Clock
 from tests.scenarios.helpers import (
     SIZE,
     Filed,
-    choose_group,
     fill,
     group_id,
+    plan_by_keys,
     press,
     scenario_workspace,
     screen_name,
@@ -53,11 +53,8 @@ def test_rights_network_november_typed_in_the_day_after(tmp_path: Path, clock: C
 
     async def run() -> None:
         async with make_app(ws, lang="sv").run_test(size=SIZE) as pilot:
-            await choose_group(pilot, "Rättighetsnätverket")
-            await press(pilot, "n")
-            assert screen_name(pilot) == "PlanMeetingDialog"
-            await press(pilot, "ctrl+a")
-            await fill(pilot, "26/11", "13.00-15.30", "Kommunhuset, sal Tor")
+            await plan_by_keys(pilot, "Rättighetsnätverket", "26/11", "13.00-15.30",
+                               "Kommunhuset, sal Tor")
             await press(pilot, "tab", "ctrl+a")
             await fill(pilot, "Eva Holm", "Per Ek", "Sara Lind")
             await press(pilot, "tab")  # into the attendance

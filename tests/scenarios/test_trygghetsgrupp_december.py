@@ -34,10 +34,10 @@ from tests.conftest import Clock
 from tests.scenarios.helpers import (
     SIZE,
     Filed,
-    choose_group,
     export_all,
     fill,
     group_id,
+    plan_by_keys,
     press,
     scenario_workspace,
     screen_name,
@@ -57,10 +57,8 @@ def test_trygghetsgrupp_proposes_to_klg_typed_in_two_days_after(tmp_path: Path,
 
     async def run() -> None:
         async with make_app(ws, lang="sv").run_test(size=SIZE) as pilot:
-            await choose_group(pilot, "Trygghetsgrupp")
-            await press(pilot, "n")
-            await press(pilot, "ctrl+a")
-            await fill(pilot, "1/12", "9.00-11.00", "Stadshuset, Kungsgatan 44")
+            await plan_by_keys(pilot, "Trygghetsgrupp", "1/12", "9.00-11.00",
+                               "Stadshuset, Kungsgatan 44")
             await press(pilot, "ctrl+s")
             assert screen_name(pilot) == "MeetingScreen"
 

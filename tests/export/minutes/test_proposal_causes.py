@@ -51,7 +51,7 @@ def test_a_proposal_says_the_cause_it_is_to_affect(tmp_path: Path, clock: Clock)
 
     def minutes(public: bool) -> str:
         path = tmp_path / f"{public}.md"
-        export_minutes(ws, meeting.id or 0, public=public, fmt="md", path=path)
+        export_minutes(ws, meeting.id or 0, public=public, fmt="md", path=path, force=True)
         return path.read_text(encoding="utf-8")
 
     internal, public = minutes(False), minutes(True)
@@ -60,3 +60,10 @@ def test_a_proposal_says_the_cause_it_is_to_affect(tmp_path: Path, clock: Clock)
         assert f"Riktas mot orsaken: {text}" in internal
     assert f"Riktas mot orsaken: {OPEN_CAUSE}" in public
     assert SECRET_CAUSE not in public and "Förslag mot: Personalen" not in public
+
+    # Marked confidential afterwards (s, perhaps in another program): the proposal tied to its
+    # cause goes with the problem, and out of the public minutes and lists.
+    lagesbild.set_confidential(ws, causes[OPEN_CAUSE].observation_id, True, by="Karin Ek",
+                               reason="Uppgifter från socialtjänsten")
+    assert proposals.get(ws, made[OPEN_CAUSE].id or 0).confidential
+    assert OPEN_CAUSE not in minutes(True)
