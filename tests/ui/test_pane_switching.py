@@ -4,6 +4,7 @@ and a pane shown again shows what was saved while it was hidden, here or by anot
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from textual.widgets import DataTable
 
@@ -11,6 +12,7 @@ from meetingtui.model import Observation
 from meetingtui.services import lagesbild
 from meetingtui.services.workspace import Workspace, open_workspace
 from meetingtui.ui.app import MeetingApp, make_app
+from tests.conftest import Clock
 
 
 def table_rows(app: MeetingApp, selector: str) -> list[str]:
@@ -151,3 +153,57 @@ def test_every_kind_of_item_has_a_pane() -> None:
     for module, name in PANES.values():
         pane_type = getattr(import_module(f"meetingtui.ui.widgets.panes.{module}"), name)
         assert issubclass(pane_type, ItemPane) and pane_type is not ItemPane
+
+
+def test_proposals_and_attendance_shown_again_have_what_another_program_saved(
+        tmp_path: Path, clock: Clock) -> None:
+    """A pane filled by `reload` while hidden (another item shown) has no width: it kept its
+    old rows. Here KLG's decision, recorded from the secretary's command line while the chair
+    is on the next item, and a name typed on her laptop, are there when the chair goes back."""
+    from datetime import date, datetime
+
+    from meetingtui.model import Measure, ProposalState
+    from meetingtui.services import attendance, meetings, proposals
+    from tests.scenarios.helpers import group_id, scenario_workspace
+
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
+    meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 12, 1))
+    assert meeting.id is not None
+    meetings.start_meeting(ws, meeting.id)
+    made = lagesbild.save_measure(ws, Measure(
+        meeting_id=meeting.id, text="Kvällsöppet på fritidsgården", owner="Fritidschef",
+        proposed_to="KLG", proposal=ProposalState.PROPOSED))
+    seen: dict[str, list[str]] = {}
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting.id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for item, key in (("proposals", "8"), ("attendance", "2")):
+                await pilot.press(key)
+                await pilot.pause()
+                seen[f"{item} before"] = table_rows(app, f"#{item}" if item == "attendance"
+                                                    else "#proposals-made")
+                await pilot.press("n")
+                await pilot.pause()
+                other = open_workspace(ws.locations, clock=clock)
+                try:
+                    if item == "proposals":
+                        proposals.answer(other, proposals.get(other, made.id or 0),
+                                         decided=True, day=date(2026, 12, 10))
+                    else:
+                        first = attendance.of_meeting(other, meeting.id or 0)[0]
+                        attendance.update_attendee(
+                            other, first.model_copy(update={"name": "Karin Ek"}), first)
+                finally:
+                    other.close()
+                await pilot.press("p")
+                await pilot.pause()
+                seen[f"{item} after"] = table_rows(app, f"#{item}" if item == "attendance"
+                                                   else "#proposals-made")
+
+    asyncio.run(run())
+    assert "Föreslås" in seen["proposals before"][0]
+    assert "Beslutat" in seen["proposals after"][0]
+    assert not any("Karin Ek" in row for row in seen["attendance before"])
+    assert "Karin Ek" in seen["attendance after"][0]

@@ -55,6 +55,8 @@ class AttendancePane(ItemPane):
         self.people = attendance.of_meeting(self.session.ws, self.session.meeting_id)
         if self.size.width:
             self.fill()
+        else:  # hidden or new: the resize that shows it fills the table (as `fill_when_shown`)
+            self.shown_width = None
 
     def fill(self) -> None:
         self.shown_width = self.size.width

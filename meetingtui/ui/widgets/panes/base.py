@@ -160,3 +160,12 @@ class DataPane(ItemPane):
 
     def fill(self) -> None:
         raise NotImplementedError
+
+    def fill_when_shown(self) -> None:
+        """Lay out what `reload` read: now, or, while the pane is hidden (no size; another item
+        is shown), by the resize that shows it again. Filled at the old width instead, a pane
+        shown again kept what another program had changed meanwhile."""
+        if self.size.width:
+            self.fill()
+        else:
+            self.shown_width = None

@@ -71,8 +71,7 @@ class ProposalsPane(DataPane):
         self.received = proposals.for_body(session.ws, session.meeting, session.group)
         self.origins = proposals.origins(session.ws, self.received)
         self.mark_current()
-        if self.size.width:
-            self.fill()
+        self.fill_when_shown()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("new", "edit", "remove") and not self.body:

@@ -40,8 +40,7 @@ class RollupPane(DataPane):
         session = self.session
         self.data = rollup.rollup_for_item(session.ws, session.meeting, session.group, self.item)
         self.mark_current()
-        if self.size.width:
-            self.fill()
+        self.fill_when_shown()
 
     def fill(self) -> None:
         if self.data is None:
