@@ -66,6 +66,17 @@ class Clock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def _language_kept() -> Iterator[None]:
+    """A command run in-process sets the interface language of the whole process (`--lang
+    en`): the next test starts in the language it had, whatever order the tests run in."""
+    from meetingtui.i18n import language, set_language
+
+    before = language()
+    yield
+    set_language(before)
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock(datetime(2026, 11, 23, 9, 0))
