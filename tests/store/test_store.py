@@ -176,3 +176,24 @@ def test_full_disk_gives_a_plain_message_and_keeps_what_was_saved(tmp_path: Path
     assert store.db.execute("SELECT short FROM groups WHERE template_id = 'est'").fetchall() == [
         ("EST",)
     ]
+
+
+def test_a_snapshot_reads_one_state_while_another_program_writes(tmp_path: Path) -> None:
+    """A publish's worker reads every meeting inside one snapshot: a place changed by another
+    program meanwhile shows on none of its pages, and on the next publish's."""
+    store = Store.open(tmp_path / "m.db")
+    group = insert_group(store, Group(template_id="est", name="EST", short="EST"))
+    assert group.id is not None
+    meeting = insert_meeting(store, Meeting(group_id=group.id, date=date(2026, 11, 10),
+                                            place="Kommunhuset"))
+    assert meeting.id is not None
+    other = Store.open(tmp_path / "m.db")
+    store.keep_pages(64)
+    assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == -64 * 1024
+    with store.snapshot():
+        assert (m := get_meeting(store, meeting.id)) is not None and m.place == "Kommunhuset"
+        with other.transaction() as db:  # not locked out: the snapshot only reads
+            db.execute("UPDATE meetings SET place = 'Stadshuset' WHERE id = ?", [meeting.id])
+        assert (m := get_meeting(store, meeting.id)) is not None and m.place == "Kommunhuset"
+    assert not store.conn.in_transaction
+    assert (m := get_meeting(store, meeting.id)) is not None and m.place == "Stadshuset"
