@@ -25,7 +25,10 @@ def clean_text(value: str) -> str:
     """Text as it is stored: LF line ends, no control characters, no surrounding blanks.
     A short text remembered: every row read is validated, and a publish reads the same names
     and measures half a million times (notes, seldom the same, are not kept)."""
-    return _clean_text(value) if len(value) <= 500 else _clean_text.__wrapped__(value)
+    return _clean_text(value) if len(value) <= _REMEMBERED else _clean_text.__wrapped__(value)
+
+
+_REMEMBERED = 500
 
 
 @lru_cache(maxsize=50_000)
@@ -35,7 +38,11 @@ def _clean_text(value: str) -> str:
 
 
 def _clean(value: Any) -> Any:
-    return clean_text(value) if isinstance(value, str) else value
+    """`clean_text` of a text, anything else as it is (the type's own check refuses it); the
+    same steps inline, as this runs for every text of every row read."""
+    if not isinstance(value, str):
+        return value
+    return _clean_text(value) if len(value) <= _REMEMBERED else _clean_text.__wrapped__(value)
 
 
 def _single_line(value: str) -> str:

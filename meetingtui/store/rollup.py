@@ -4,15 +4,13 @@ status then (as of a closed meeting's freeze point, see `measures._as_of`) and i
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from meetingtui.store.db import Store
 
 
-@dataclass(frozen=True)
-class RolledMeasure:
+class RolledMeasure(NamedTuple):  # a tuple: a styrgrupp's roll-up reads thousands
     id: int
     group_id: int
     area: str

@@ -14,6 +14,7 @@ publish into the same folder stays in the folder as it is (`reuse`).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 # Below this many meetings starting workers costs more than it saves.
 PARALLEL_FROM = 64
 MAX_WORKERS = 8
+# A worker reads each group's meetings again and again: a ten-year database is some 30 MiB.
+WORKER_CACHE_MIB = 64
 
 
 @dataclass(frozen=True)
@@ -132,8 +135,9 @@ def _alone(ws: Workspace, job: Job, pages: list[MinutesPage]) -> Iterator[tuple[
     from meetingtui.services.record import RecordReader
 
     reader, dumps = RecordReader(ws), reuse.Dumps()
-    for page in pages:
-        yield page.meeting_id, _make(ws, reader, dumps, job, page)
+    with ws.store.snapshot():
+        for page in pages:
+            yield page.meeting_id, _make(ws, reader, dumps, job, page)
 
 
 def _runs(pages: list[MinutesPage], workers: int) -> list[list[MinutesPage]]:
@@ -208,12 +212,17 @@ def _start(path: Path, templates: TemplateSet, locations: Locations, now: dateti
     from meetingtui.store.db import Store
 
     global _worker
+    # What the worker starts with (modules, templates) lives as long as it does: the
+    # collector need not walk it again and again while the pages are made.
+    gc.freeze()
     set_language(job.frame.lang)
     ws = Workspace(Store.open(path, create=False), templates, locations, lambda: now)
+    ws.store.keep_pages(WORKER_CACHE_MIB)
     _worker = (ws, RecordReader(ws), reuse.Dumps(), job)
 
 
 def _run(pages: list[MinutesPage]) -> list[tuple[int, Made]]:
     assert _worker is not None, "a worker is started by _start"
     ws, reader, dumps, job = _worker
-    return [(page.meeting_id, _make(ws, reader, dumps, job, page)) for page in pages]
+    with ws.store.snapshot():
+        return [(page.meeting_id, _make(ws, reader, dumps, job, page)) for page in pages]

@@ -45,9 +45,9 @@ def key(record: MeetingRecord, frame: list[object], dumps: Dumps | None = None) 
     digest = hashlib.blake2b(made_from.encode("utf-8"), digest_size=32)
     # Warnings off: they are checked field by field, and a record read from the store has none.
     digest.update(record.model_dump_json(warnings=False, exclude={"followups"}).encode("utf-8"))
-    for followup in record.followups:  # compact JSON holds no line break: one a follow-up
-        digest.update(b"\n")
-        digest.update(dumps.of(followup) if dumps is not None else _dump(followup))
+    # Compact JSON holds no line break: one a follow-up.
+    dump = dumps.of if dumps is not None else _dump
+    digest.update(b"".join(b"\n" + dump(followup) for followup in record.followups))
     return digest.hexdigest()
 
 
