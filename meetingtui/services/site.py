@@ -31,6 +31,7 @@ class SiteGroup:
     short: str
     name: str
     meetings: list[MeetingRow]  # oldest first
+    template_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,8 @@ def read_site(ws: Workspace, *, internal: bool) -> SiteSource:
     for meeting in meeting_rows(conn):
         meetings.setdefault(meeting.group_id, []).append(meeting)
     owning = {row.group_id for row in actions.rows}
-    groups = [SiteGroup(group_id, short, name, meetings.get(group_id, []))
-              for group_id, _, short, name in action_rows.groups(conn)
+    groups = [SiteGroup(group_id, short, name, meetings.get(group_id, []), template_id)
+              for group_id, template_id, short, name in action_rows.groups(conn)
               if group_id in meetings or group_id in owning]
     return SiteSource(actions, observations_of_measures(conn, ids, public=not internal),
                       updates_of_measures(conn, ids), groups)

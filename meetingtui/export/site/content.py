@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from meetingtui.export.actions.common import personal_data_in
 from meetingtui.export.files import safe_name
+from meetingtui.model import ItemKind
 from meetingtui.personal_numbers import find_personal_numbers, mask_personal_numbers
 from meetingtui.services.actions import ActionRow, by_owner, swedish_order
 from meetingtui.services.site import (
@@ -62,6 +63,7 @@ class MinutesPage:
     group: str  # its short name
     group_page: str
     named: str  # the meeting where a personnummer's place is said: its date, masked group
+    rolls_up: bool = False  # its group's agenda has a roll-up: a page that costs the most
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,11 @@ def _personal_data(source: SiteSource) -> list[str]:
     return places
 
 
+def _rolls_up(ws: Workspace, template_id: str) -> bool:
+    template = ws.templates.templates.get(template_id)
+    return template is not None and any(item.kind is ItemKind.ROLLUP for item in template.items)
+
+
 def gather(ws: Workspace, *, internal: bool) -> Site:
     """Every page's content but the minutes' own text, which `site.minutes` makes (and scans)
     page by page; ``personal_data`` is where a personnummer stands in the rest."""
@@ -184,7 +191,8 @@ def gather(ws: Workspace, *, internal: bool) -> Site:
     pages = group_pages(source)
     minutes = [MinutesPage(meeting.id, minutes_page(meeting, group.short),
                            f"{meeting.date} {group.short}", group.short, pages[group.id],
-                           f"{meeting.date} {mask_personal_numbers(group.short)}")
+                           f"{meeting.date} {mask_personal_numbers(group.short)}",
+                           _rolls_up(ws, group.template_id))
                for group in source.groups for meeting in group.meetings
                if meeting.status == CLOSED]
     by_meeting = {page.meeting_id: page.page for page in minutes}

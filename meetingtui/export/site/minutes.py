@@ -101,7 +101,7 @@ def _made(ws: Workspace, site: Site, job: Job, workers: int | None,
           meanwhile: Callable[[], None]) -> Iterator[tuple[int, Made]]:
     """Each meeting's page made, in the order they are done. A worker makes runs of a group's
     meetings in order (it reads the group's measures once for their follow-ups and carries
-    them from one meeting to the next), the longest runs first."""
+    them from one meeting to the next), as `_runs` orders them."""
     count = _workers(len(site.minutes)) if workers is None else workers
     if count < 2 or ws.store.path is None:
         meanwhile()
@@ -113,7 +113,7 @@ def _made(ws: Workspace, site: Site, job: Job, workers: int | None,
         initargs=(ws.store.path, ws.templates, ws.locations, ws.clock(), job))
     try:
         futures = [pool.submit(_run, pages)
-                   for pages in sorted(_runs(site.minutes, count), key=len, reverse=True)]
+                   for pages in _runs(site.minutes, count)]
         meanwhile()
         try:
             for future in as_completed(futures):
@@ -142,13 +142,17 @@ def _alone(ws: Workspace, job: Job, pages: list[MinutesPage]) -> Iterator[tuple[
 
 def _runs(pages: list[MinutesPage], workers: int) -> list[list[MinutesPage]]:
     """Each group's meetings in runs short enough that the workers finish together (one
-    group may hold most of the meetings)."""
-    longest = -(-len(pages) // (workers * 4))
+    group may hold most of the meetings): some sixteen a worker. First the runs whose pages
+    roll up other groups (a styrgrupp's page counts every measure of the groups below it: it
+    costs some twenty of another), then the longest: a worker left idle at the end waits for
+    one short run at most."""
+    longest = -(-len(pages) // (workers * 16))
     groups: dict[str, list[MinutesPage]] = {}
     for page in pages:
         groups.setdefault(page.group_page, []).append(page)
-    return [run[start:start + longest] for run in groups.values()
+    runs = [run[start:start + longest] for run in groups.values()
             for start in range(0, len(run), longest)]
+    return sorted(runs, key=lambda run: (not run[0].rolls_up, -len(run)))
 
 
 def _workers(meetings: int) -> int:

@@ -152,3 +152,27 @@ def test_a_worker_that_dies_leaves_its_pages_to_the_parent(
     done = publish_site(demo, tmp_path / "site", workers=2)
     assert _pages(tmp_path / "site") == _pages(tmp_path / "alone")
     assert len(done.files) == len(publish_site(demo, tmp_path / "again", workers=1).files)
+
+
+def test_the_runs_a_styrgrupp_first_then_the_longest_each_group_in_order(
+        demo: Workspace) -> None:
+    """The demo's styrgrupp rolls up the groups below it (a page that costs the most): its runs
+    go to the workers first, so that no worker is left alone with them at the end."""
+    from meetingtui.export.site.content import gather
+
+    pages = gather(demo, internal=False).minutes
+    rolling = {page.group for page in pages if page.rolls_up}
+    assert rolling == {"Styrgrupp"}
+    runs = site_minutes._runs(pages, 2)
+    longest = -(-len(pages) // 32)
+    assert all(0 < len(run) <= longest for run in runs)
+    assert all(len({page.group_page for page in run}) == 1 for run in runs)
+    firsts = [run[0].rolls_up for run in runs]
+    assert firsts[0] and firsts == sorted(firsts, reverse=True)
+    rest = [len(run) for run in runs if not run[0].rolls_up]
+    assert rest == sorted(rest, reverse=True)
+    made = [page for run in runs for page in run]
+    assert sorted(made, key=lambda page: pages.index(page)) == pages  # each page once
+    for group in {page.group_page for page in pages}:  # a group's meetings in order
+        ordered = [page for page in made if page.group_page == group]
+        assert ordered == [page for page in pages if page.group_page == group]
