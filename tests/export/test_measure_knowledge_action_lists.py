@@ -83,7 +83,8 @@ def test_csv_has_them_in_swedish_beside_the_other_columns(recorded: Recorded) ->
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""),
                                delimiter=";"))
-    assert list(rows[0])[-5:] == ["Typ", "Nivå", "Beprövad metod", "Orsaker", "Förslag till"]
+    assert list(rows[0])[-6:] == ["Typ", "Nivå", "Beprövad metod", "Orsaker", "Förslag till",
+                                  "Beslutat av"]
     by_text = {row["Åtgärd"]: row for row in rows}
     assert [by_text["Belysning i tunneln"][k] for k in ("Typ", "Nivå", "Beprövad metod",
                                                          "Orsaker")] == [

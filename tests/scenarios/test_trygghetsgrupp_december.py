@@ -18,8 +18,10 @@ skipped: the minutes showed its § with nothing under it.
 from __future__ import annotations
 
 import asyncio
+import csv
 import email
 import email.policy
+import io
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -221,3 +223,15 @@ def test_the_january_meeting_follows_up_what_klg_decided(tmp_path: Path, clock: 
     letter = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
     plain = letter.get_body(("plain",))  # type: ignore[attr-defined]
     assert plain is not None and f"   {decided}" in plain.get_content().splitlines()
+    html_part = letter.get_body(("html",))  # type: ignore[attr-defined]
+    assert html_part is not None and f"({decided})</td>" in html_part.get_content()
+    # The spreadsheet and the terminal's table: the same words.
+    spread = CliRunner().invoke(main, ["--db", str(ws.locations.db), "--lang", "sv", "actions",
+                                       "--owner", "Fritidschef", "--format", "csv"])
+    assert spread.exit_code == 0, spread.output
+    [sheet_row] = csv.DictReader(io.StringIO(spread.stdout.lstrip("\ufeff")), delimiter=";")
+    assert sheet_row["Beslutat av"] == "KLG 2026-12-10" and sheet_row["Förslag till"] == ""
+    table = CliRunner().invoke(main, ["--db", str(ws.locations.db), "--lang", "sv", "actions",
+                                      "--owner", "Fritidschef"], env={"COLUMNS": "100"})
+    assert table.exit_code == 0, table.output
+    assert decided in " ".join(table.stdout.split())

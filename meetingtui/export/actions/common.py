@@ -86,11 +86,27 @@ def causes_text(row: ActionRow) -> str:
 def decided_text(row: ActionRow) -> str:
     """"Förslag, beslutat av KLG 2026-12-10" for a proposal the body decided ("" otherwise): the
     owner sees who gave them the measure, not only the group that proposed it."""
+    if row.proposal != "decided":
+        return ""
     body = " ".join(row.proposed_to.split())
-    if row.proposal != "decided" or not body:
+    if not body:
         return ""
     day = row.proposal_decided_on.isoformat() if row.proposal_decided_on else ""
     return _WORDS["decided_by"].format(body=body, day=day).strip()
+
+
+def decided_by(row: ActionRow) -> str:
+    """"KLG 2026-12-10": the body that decided a proposal and when ("" otherwise)."""
+    if row.proposal != "decided":
+        return ""
+    day = row.proposal_decided_on.isoformat() if row.proposal_decided_on else ""
+    return " ".join([*row.proposed_to.split(), day]).strip()
+
+
+def below(row: ActionRow) -> list[str]:
+    """The lines under a measure's words besides its kind: the causes it addresses, and who
+    decided it when it was a proposal."""
+    return [text for text in (causes_text(row), decided_text(row)) if text]
 
 
 def owner_label(row: ActionRow) -> str:

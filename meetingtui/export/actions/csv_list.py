@@ -6,7 +6,8 @@ starts with `=`, `+`, `-` or `@` would be taken for a formula, so it gets a lead
 The headings and the words in the cells are Swedish, as Excel users read them; the last four
 columns are the measure's type, level (empty: not said), whether its method is tested or
 evaluated, the causes it addresses (joined by "; "), and for a proposal waiting for a body's
-decision, that body ("Förslag till": KLG), its status "förslag, väntar på beslut".
+decision, that body ("Förslag till": KLG), its status "förslag, väntar på beslut"; the last
+column, for a proposal the body decided, who and when ("Beslutat av": KLG 2026-12-10).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from meetingtui.export.actions.common import (
     STATUS_WORDS,
     TYPE_WORDS,
     YES,
+    decided_by,
     due_text,
     status_word,
 )
@@ -31,7 +33,7 @@ BOM = "\ufeff"
 DELIMITER = ";"
 COLUMNS = ("id", "text", "owner", "owner_org", "due", "status", "overdue", "group",
            "meeting_id", "meeting_date", "confidential", "type", "level", "method", "causes",
-           "proposed_to")
+           "proposed_to", "decided_by")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -50,6 +52,7 @@ def _values(row: ActionRow) -> list[str]:
         LEVEL_WORDS.get(row.level, row.level), METHOD_WORDS.get(row.method, row.method),
         _cell("; ".join(row.causes)),
         _cell(" ".join(row.proposed_to.split()) if row.waiting else ""),
+        _cell(decided_by(row)),
     ]
 
 

@@ -77,7 +77,10 @@ def html_body(actions: ActionList, owner: str) -> str:
     head = "".join(f"<th scope=\"col\">{e(HEAD[c])}</th>" for c in COLUMNS)
     rows = []
     for row in actions.rows:
-        cells = "".join(f"<td>{e(cell)}</td>" for cell in _cells(row))
+        number, text, *rest = _cells(row)
+        if decided := decided_text(row):  # as the plain text says it, under the words
+            text = f"{text} ({decided})"
+        cells = "".join(f"<td>{e(cell)}</td>" for cell in (number, text, *rest))
         marked = ' class="overdue"' if row.overdue else ""
         rows.append(f"<tr{marked}>{cells}</tr>")
     return (

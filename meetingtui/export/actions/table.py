@@ -26,7 +26,7 @@ from meetingtui.export.actions.common import (
     NONE_FOUND,
     OVERDUE,
     STATUS_WORDS,
-    causes_text,
+    below,
     due_text,
     kind_text,
     owner_orgs,
@@ -162,11 +162,13 @@ class _Layout:
 
     def _below(self, row: ActionRow) -> list[str]:
         """The lines under the measure's words: the kind of prevention (the same for many
-        rows: wrapped once) and the causes it addresses."""
+        rows: wrapped once), the causes it addresses and who decided a proposal."""
         key = (row.type, row.level, row.method)
         if (kind := self._kinds.get(key)) is None:
             kind = self._kinds[key] = _wrap(kind_text(row), self.widths[1])
-        return kind + _fold(causes_text(row), self.widths[1]) if row.causes else kind
+        more = below(row)
+        return kind + [line for text in more for line in _fold(text, self.widths[1])] \
+            if more else kind
 
     def _owner_cell(self, row: ActionRow) -> str:
         return f"{row.owner}\n{row.owner_org}" if row.owner_org and self.with_org else row.owner
@@ -183,8 +185,7 @@ class _Layout:
     def cells(self, row: ActionRow) -> list[str]:
         cells = [
             str(row.id),
-            "\n".join([" ".join(row.text.split()), kind_text(row),
-                       *([causes_text(row)] if row.causes else [])]),
+            "\n".join([" ".join(row.text.split()), kind_text(row), *below(row)]),
             self._owner_cell(row),
             f"{row.group_short}\n{row.meeting_date.isoformat()}",
             due_text(row),

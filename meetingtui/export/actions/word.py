@@ -23,9 +23,8 @@ from meetingtui.export.actions.common import (
     HEAD,
     NONE_FOUND,
     TITLE,
-    causes_text,
+    below,
     count_text,
-    decided_text,
     due_text,
     filter_summary,
     kind_text,
@@ -71,11 +70,10 @@ def build_docx(actions: ActionList, now: datetime | None = None, *,
 
 
 def _table(doc: Document, rows: list[ActionRow]) -> None:
-    """One owner's measures, each with its kind of prevention and the causes it addresses
-    under its words, in columns no word is broken in."""
+    """One owner's measures, each with its kind of prevention, the causes it addresses and who
+    decided a proposal under its words, in columns no word is broken in."""
     headers = [HEAD[c] for c in COLUMNS]
-    below = [[kind_text(row), *(text for text in (causes_text(row), decided_text(row)) if text)]
-             for row in rows]
+    under = [[kind_text(row), *below(row)] for row in rows]
     values = [[str(row.id), row.text, row.group_short, row.meeting_date.isoformat(),
                due_text(row), status_word(row)] for row in rows]
     # Bold in the status column: "Sekretess", and an overdue measure's whole status.
@@ -83,10 +81,10 @@ def _table(doc: Document, rows: list[ActionRow]) -> None:
     widths = layout.fitted_widths(
         WIDTHS_CM, headers,
         [[*cells[:1], " ".join([cells[1], *lines]), *cells[2:]]
-         for cells, lines in zip(values, below, strict=True)],
+         for cells, lines in zip(values, under, strict=True)],
         marks=["", "", "", "", "", bold], total=layout.text_width_cm(doc))
     table = layout.data_table(doc, headers, widths)
-    for row, value, lines in zip(rows, values, below, strict=True):
+    for row, value, lines in zip(rows, values, under, strict=True):
         cells = layout.add_row(table, [*value[:-1], "" if row.overdue else value[-1]])
         for line in lines:
             cells[1].add_paragraph().add_run(one_line(line)).italic = True

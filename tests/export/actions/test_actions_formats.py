@@ -54,7 +54,7 @@ def test_csv_is_what_swedish_excel_expects(sample: Sample) -> None:
     rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=";"))
     assert rows[0] == ["Nr", "Åtgärd", "Ansvarig", "Organisation", "Klart senast", "Status",
                        "Försenad", "Grupp", "Möte nr", "Mötesdatum", "Sekretess", "Typ", "Nivå",
-                       "Beprövad metod", "Orsaker", "Förslag till"]
+                       "Beprövad metod", "Orsaker", "Förslag till", "Beslutat av"]
     body = rows[1:]
     assert [int(r[0]) for r in body] == [row.id for row in actions.rows]
     by_id = {int(r[0]): r for r in body}
@@ -68,8 +68,8 @@ def test_csv_is_what_swedish_excel_expects(sample: Sample) -> None:
                                                   row.meeting_date.isoformat())
         assert cells[10] == ("ja" if row.confidential else "nej")
         # None of the sample's measures says more than its type (the default), nor is a
-        # proposal waiting for a body.
-        assert cells[11:] == ["situationell", "", "vet ej", "", ""]
+        # proposal waiting for a body or decided by one.
+        assert cells[11:] == ["situationell", "", "vet ej", "", "", ""]
     formula = by_id[sample.measures["formula"]][1]
     assert formula == "'=SUMMA(A1) ser ut som en formel;\nmen är text på två rader"
     assert by_id[sample.measures["parents"]][1] == 'Samtal med föräldrar | "kvällsvandring"'
@@ -84,7 +84,7 @@ def test_csv_of_nothing_is_the_heading_only(sample: Sample) -> None:
     data = build_csv(listing(sample, owner="Ingen Alls"))
     assert data.decode("utf-8-sig").splitlines() == [
         "Nr;Åtgärd;Ansvarig;Organisation;Klart senast;Status;Försenad;Grupp;Möte nr;Mötesdatum;"
-        "Sekretess;Typ;Nivå;Beprövad metod;Orsaker;Förslag till"]
+        "Sekretess;Typ;Nivå;Beprövad metod;Orsaker;Förslag till;Beslutat av"]
 
 
 # --- JSON --------------------------------------------------------------------------------------
