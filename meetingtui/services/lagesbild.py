@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from meetingtui.model import Cause, CauseBasis, Measure, MeasureStatus, MeasureUpdate, Observation
+from meetingtui.model import (
+    Cause,
+    CauseBasis,
+    Measure,
+    MeasureStatus,
+    MeasureUpdate,
+    Observation,
+    ProposalState,
+)
 from meetingtui.services.amend import note_change
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import lagesbild as rows
@@ -208,9 +216,12 @@ def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
         added = set(measure.cause_ids) - set(before.cause_ids if before else [])
         if base is None:  # a cause removed since it was read stays tied, as the store keeps it
             added -= measure_rows.ever_tied(ws.store, measure.id)
-        if added:  # of its own problem (whose flag the measure already has), not removed
-            _confidential_problem(ws, old or measure, sorted(added))
+        # Of its own problem (whose flag the measure already has), not removed; a proposal
+        # that addressed none may take its first problem's, and its flag with them.
+        secret = bool(added) and _confidential_problem(ws, old or measure, sorted(added))
         stored = measure_rows.update_measure(ws.store, measure, base)
+        if secret and not stored.confidential:
+            stored = measure_rows.mark_confidential(ws.store, stored)
         note_change(ws, measure.meeting_id, f"Åtgärd {measure.id}",
                     _assigned(old) if old else "", _assigned(stored))
         return stored.model_copy(update={"status": old.status if old else measure.status})
@@ -219,7 +230,8 @@ def save_measure(ws: Workspace, measure: Measure, *, by: str = "",
 def _confidential_problem(ws: Workspace, measure: Measure, cause_ids: Iterable[int]) -> bool:
     """Whether the measure's problem is confidential, read from its observation and from the
     causes `cause_ids` it is to address; `Gone` when one of them was removed, a `ValueError`
-    when a cause is another problem's (or the measure has no problem to tie one to)."""
+    when a cause is another problem's, or the measure was decided in the action plan (no
+    problem to tie one to; a proposal, made under its own item, may get one later)."""
     confidential = False
     problem = None
     if measure.observation_id is not None:
@@ -233,7 +245,7 @@ def _confidential_problem(ws: Workspace, measure: Measure, cause_ids: Iterable[i
             raise Gone("causes", cause_id)
         observation = get_observation(ws, cause.observation_id)
         own = observation.problem_id or observation.id
-        if problem is None and measure.id is not None:
+        if problem is None and measure.id is not None and measure.proposal is ProposalState.NONE:
             raise ValueError(f"Measure {measure.id} was decided outside the lägesbild: it "
                              "addresses no cause")
         if problem is not None and problem != own:

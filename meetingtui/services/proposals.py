@@ -69,16 +69,14 @@ def is_body(group: Group, body: str) -> bool:
 
 def causes_to_offer(ws: Workspace, proposal: Measure) -> tuple[list[Cause], dict[int, str]]:
     """The causes a proposal may address, and where each was seen ("Centrum – Torget", by
-    observation id). A new one: any cause in its meeting's lägesbild (it is made under its own
-    item, not on an observation; one problem's, which the form checks and
-    `lagesbild.save_measure` holds to). One that addresses some: its problem's. One that
-    addresses none: none (the store ties causes only to a problem the measure already has)."""
+    observation id). One that addresses none yet, new or saved: any cause in its meeting's
+    lägesbild (it is made under its own item, not on an observation; one problem's, which the
+    form checks and `lagesbild.save_measure` holds to). One that addresses some: its
+    problem's."""
     if proposal.cause_ids:
         offered = lagesbild.causes_to_offer(ws, proposal)
-    elif proposal.id is None:
-        offered = lagesbild.causes(ws, proposal.meeting_id)
     else:
-        offered = []
+        offered = lagesbild.causes(ws, proposal.meeting_id)
     places = {o.id: " – ".join(part for part in (o.area, o.place_detail) if part)
               for o in lagesbild.observations(ws, proposal.meeting_id) if o.id is not None}
     return offered, places

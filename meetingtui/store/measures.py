@@ -48,6 +48,16 @@ def insert_measure(store: Store, measure: Measure, first: MeasureUpdate) -> Meas
     return stored.model_copy(update={"status": first.new_status, "cause_ids": causes})
 
 
+def mark_confidential(store: Store, measure: Measure) -> Measure:
+    """A measure that has just been tied to a confidential problem's causes takes its flag
+    (inside the caller's transaction); the row as stored now."""
+    assert measure.id is not None
+    with store.transaction() as db:
+        db.execute("UPDATE measures SET confidential = 1, version = version + 1 "
+                   "WHERE id = ? AND confidential = 0", [measure.id])
+    return measure.model_copy(update={"confidential": True, "version": measure.version + 1})
+
+
 def update_measure(store: Store, measure: Measure, base: Measure | None = None) -> Measure:
     """Every field but the status (kept by its history) and the confidential flag (its
     problem's, see `lagesbild.set_problem_confidential`), and the causes it addresses.

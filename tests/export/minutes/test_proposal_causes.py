@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
 from meetingtui.export.minutes import export_minutes
 from meetingtui.model import Cause, Measure, Observation, ProposalState
 from meetingtui.services import lagesbild, meetings, proposals
@@ -67,3 +69,55 @@ def test_a_proposal_says_the_cause_it_is_to_affect(tmp_path: Path, clock: Clock)
                                reason="Uppgifter från socialtjänsten")
     assert proposals.get(ws, made[OPEN_CAUSE].id or 0).confidential
     assert OPEN_CAUSE not in minutes(True)
+
+
+def test_a_proposal_saved_without_a_cause_gets_one_later(tmp_path: Path, clock: Clock) -> None:
+    """Recorded in haste, the cause left for after the meeting: changed later, the proposal is
+    offered its meeting's causes, takes one problem's, and a confidential problem's flag with
+    it. A measure of the action plan still addresses none."""
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
+    meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 12, 1))
+    assert meeting.id is not None
+    meetings.start_meeting(ws, meeting.id)
+    causes = {}
+    for area, text, confidential in (("Centrum", OPEN_CAUSE, False),
+                                     ("Södra Hamnen", SECRET_CAUSE, True)):
+        seen = lagesbild.save_observation(ws, Observation(
+            meeting_id=meeting.id, area=area, description=f"Otryggt i {area}",
+            confidential=confidential))
+        assert seen.id is not None
+        causes[text] = lagesbild.save_cause(ws, Cause(observation_id=seen.id, text=text))
+    made = {text: lagesbild.save_measure(ws, Measure(
+        meeting_id=meeting.id, text=f"Förslag mot: {text}", owner="Fritidschef",
+        proposed_to="KLG", proposal=ProposalState.PROPOSED)) for text in causes}
+
+    offered, places = proposals.causes_to_offer(ws, made[OPEN_CAUSE])
+    assert {c.text for c in offered} == {OPEN_CAUSE, SECRET_CAUSE}
+    assert sorted(places.values()) == ["Centrum", "Södra Hamnen"]
+    for text, cause in causes.items():
+        made[text] = lagesbild.save_measure(
+            ws, made[text].model_copy(update={"cause_ids": [cause.id or 0]}), base=made[text])
+    assert made[OPEN_CAUSE].cause_ids == [causes[OPEN_CAUSE].id]
+    assert not made[OPEN_CAUSE].confidential
+    assert made[SECRET_CAUSE].confidential  # the problem's flag came with its cause
+    assert proposals.get(ws, made[SECRET_CAUSE].id or 0).confidential
+    # Tied now: only its own problem's causes, and never two problems'.
+    again, _ = proposals.causes_to_offer(ws, made[OPEN_CAUSE])
+    assert [c.text for c in again] == [OPEN_CAUSE]
+    with pytest.raises(ValueError, match="not a cause of the problem"):
+        lagesbild.save_measure(ws, made[OPEN_CAUSE].model_copy(update={
+            "cause_ids": [causes[OPEN_CAUSE].id or 0, causes[SECRET_CAUSE].id or 0]}),
+            base=made[OPEN_CAUSE])
+
+    path = tmp_path / "offentligt.md"
+    export_minutes(ws, meeting.id, public=True, fmt="md", path=path)
+    public = path.read_text(encoding="utf-8")
+    assert f"Riktas mot orsaken: {OPEN_CAUSE}" in public
+    assert SECRET_CAUSE not in public and "Förslag mot: Personalen" not in public
+
+    planned = lagesbild.save_measure(ws, Measure(meeting_id=meeting.id, text="Kvällsvandring",
+                                                 owner="Fritidschef"))
+    with pytest.raises(ValueError, match="outside the lägesbild"):
+        lagesbild.save_measure(ws, planned.model_copy(update={
+            "cause_ids": [causes[OPEN_CAUSE].id or 0]}), base=planned)
