@@ -180,10 +180,10 @@ def test_the_january_meeting_follows_up_what_klg_decided(tmp_path: Path, clock: 
     january = meetings.plan_meeting(ws, group, date(2027, 1, 12))
     assert january.id is not None
 
-    decided = CliRunner().invoke(main, [
+    answered = CliRunner().invoke(main, [
         "--db", str(ws.locations.db), "--lang", "sv", "proposals", "decide", str(made.id),
         "--decided", "--date", "2026-12-10"])
-    assert decided.exit_code == 0, decided.output
+    assert answered.exit_code == 0, answered.output
 
     clock.now = datetime(2027, 1, 12, 9, 0)
     meetings.start_meeting(ws, january.id)
@@ -221,9 +221,9 @@ def test_the_january_meeting_follows_up_what_klg_decided(tmp_path: Path, clock: 
     assert any(decided in cell.text for table in word.tables for cell in table.columns[1].cells)
     [draft] = (tmp_path / "utkast").glob("*.eml")
     letter = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
-    plain = letter.get_body(("plain",))  # type: ignore[attr-defined]
+    plain = letter.get_body(("plain",))
     assert plain is not None and f"   {decided}" in plain.get_content().splitlines()
-    html_part = letter.get_body(("html",))  # type: ignore[attr-defined]
+    html_part = letter.get_body(("html",))
     assert html_part is not None and f"({decided})</td>" in html_part.get_content()
     # The spreadsheet and the terminal's table: the same words.
     spread = CliRunner().invoke(main, ["--db", str(ws.locations.db), "--lang", "sv", "actions",

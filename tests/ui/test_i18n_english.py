@@ -113,9 +113,10 @@ async def palette(pilot: Pilot[None], seen: Seen, where: str) -> None:
     await type_text(pilot, "zqxwv")
     from textual.command import CommandList
 
-    for _ in range(PALETTE_WAIT):  # until Textual adds its "no matches" line
+    for _ in range(PALETTE_WAIT):  # until Textual adds its "no matches" line, on the screen
         await pilot.pause(0.05)
-        if pilot.app.screen.query_one(CommandList).option_count:
+        if (pilot.app.screen.query_one(CommandList).option_count
+                and "zqxwv" in visible_text(pilot)):
             break
     seen.look(pilot, f"{where} → palette, nonsense")
     await back_to(pilot, screen)

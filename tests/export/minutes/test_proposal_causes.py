@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from meetingtui.export.minutes import export_minutes
-from meetingtui.model import Cause, Measure, Observation, ProposalState
+from meetingtui.model import Cause, Measure, Meeting, Observation, ProposalState
 from meetingtui.services import lagesbild, meetings, proposals
+from meetingtui.services.workspace import Workspace
 from tests.conftest import Clock
 from tests.scenarios.helpers import group_id, scenario_workspace
 
@@ -19,7 +20,8 @@ OPEN_CAUSE = "Fritidsgården stänger kl. 21"
 SECRET_CAUSE = "Personalen är ensam på kvällspasset"
 
 
-def test_a_proposal_says_the_cause_it_is_to_affect(tmp_path: Path, clock: Clock) -> None:
+def _two_problems(tmp_path: Path, clock: Clock) -> tuple[Workspace, Meeting, dict[str, Cause]]:
+    """A Trygghetsgrupp meeting under way with two problems, a cause each, one confidential."""
     clock.now = datetime(2026, 12, 1, 9, 0)
     ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
     meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 12, 1))
@@ -33,6 +35,12 @@ def test_a_proposal_says_the_cause_it_is_to_affect(tmp_path: Path, clock: Clock)
             confidential=confidential))
         assert seen.id is not None
         causes[text] = lagesbild.save_cause(ws, Cause(observation_id=seen.id, text=text))
+    return ws, meeting, causes
+
+
+def test_a_proposal_says_the_cause_it_is_to_affect(tmp_path: Path, clock: Clock) -> None:
+    ws, meeting, causes = _two_problems(tmp_path, clock)
+    assert meeting.id is not None
 
     offered, places = proposals.causes_to_offer(ws, Measure.model_construct(
         meeting_id=meeting.id, text="", owner="", proposed_to="KLG",
@@ -75,19 +83,8 @@ def test_a_proposal_saved_without_a_cause_gets_one_later(tmp_path: Path, clock: 
     """Recorded in haste, the cause left for after the meeting: changed later, the proposal is
     offered its meeting's causes, takes one problem's, and a confidential problem's flag with
     it. A measure of the action plan still addresses none."""
-    clock.now = datetime(2026, 12, 1, 9, 0)
-    ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 12, 1))
+    ws, meeting, causes = _two_problems(tmp_path, clock)
     assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
-    causes = {}
-    for area, text, confidential in (("Centrum", OPEN_CAUSE, False),
-                                     ("Södra Hamnen", SECRET_CAUSE, True)):
-        seen = lagesbild.save_observation(ws, Observation(
-            meeting_id=meeting.id, area=area, description=f"Otryggt i {area}",
-            confidential=confidential))
-        assert seen.id is not None
-        causes[text] = lagesbild.save_cause(ws, Cause(observation_id=seen.id, text=text))
     made = {text: lagesbild.save_measure(ws, Measure(
         meeting_id=meeting.id, text=f"Förslag mot: {text}", owner="Fritidschef",
         proposed_to="KLG", proposal=ProposalState.PROPOSED)) for text in causes}
