@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from meetingtui.dates import quarter_of
-from meetingtui.model import MeetingStatus, Priority
+from meetingtui.model import Meeting, MeetingStatus, Priority
 from meetingtui.services.amend import note_change
 from meetingtui.services.meetings import get_meeting
 from meetingtui.services.stats import Problems
@@ -46,12 +46,16 @@ def quarter_choices(day: date) -> list[str]:
     return [quarter_after(quarter_of(day), step) for step in range(CHOICES)]
 
 
-def priorities_for_meeting(ws: Workspace, meeting_id: int) -> list[Priority]:
+def priorities_for_meeting(ws: Workspace, meeting_id: int,
+                           meeting: Meeting | None = None) -> list[Priority]:
     """The meeting's own (what its minutes show); for a meeting not yet started, what it will
-    take over when it starts."""
+    take over when it starts. ``meeting``: the meeting, when read already (a publish)."""
     own = rows.priorities_of(ws.store, meeting_id)
-    meeting = get_meeting(ws, meeting_id)
-    if own or meeting.status is not MeetingStatus.PLANNED:
+    if own:
+        return own
+    if meeting is None or meeting.id != meeting_id:
+        meeting = get_meeting(ws, meeting_id)
+    if meeting.status is not MeetingStatus.PLANNED:
         return own
     return carried(ws, meeting_id)
 

@@ -115,15 +115,17 @@ def origins(ws: Workspace, measures: list[Measure]) -> dict[int, str]:
 
 
 def proposals_of_meeting(ws: Workspace, meeting: Meeting, group: Group,
-                         items: list[AgendaItem],
-                         answered: list[Measure] | None = None) -> Proposals | None:
+                         items: list[AgendaItem], answered: list[Measure] | None = None, *,
+                         made: list[Measure] | None = None) -> Proposals | None:
     """For the minutes and the meeting screen; None when the meeting has no proposals item
-    and made or answered none. ``answered``: a closed meeting's `answered_in`, when read
-    already (a publish reads every meeting's at once)."""
+    and made or answered none. ``answered``: a closed meeting's `answered_in`, and ``made``:
+    `made_in`, when read already (a publish reads every meeting's answers at once, and the
+    record its measures, proposals with them)."""
     from meetingtui.model import ItemKind
 
     assert meeting.id is not None
-    made = made_in(ws, meeting.id)
+    if made is None:
+        made = made_in(ws, meeting.id)
     if not meeting.closed:
         received = for_body(ws, meeting, group)
     else:

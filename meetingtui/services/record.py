@@ -46,7 +46,8 @@ def load_meeting(ws: Workspace, meeting_id: int,
     causes = lagesbild.causes_of_meeting(ws.store, meeting_id)
     frozen = meetings.frozen_at(ws.store, meeting_id)
     # Proposals to a body above are not this meeting's decisions: they stand apart.
-    measures = [m for m in measures_of_meeting(ws.store, meeting_id, frozen) if not m.proposal]
+    decided = measures_of_meeting(ws.store, meeting_id, frozen)
+    measures = [m for m in decided if not m.proposal]
     earlier = problems.earlier_measures(ws.store, meeting_id, frozen)
     details = [
         ObservationDetail(
@@ -60,7 +61,8 @@ def load_meeting(ws: Workspace, meeting_id: int,
     items = agenda_items.items_of(ws.store, meeting_id)
     proposals = proposals_of_meeting(
         ws, meeting, group, items,
-        reader.answered_in(meeting_id) if reader is not None and meeting.closed else None)
+        reader.answered_in(meeting_id) if reader is not None and meeting.closed else None,
+        made=[m for m in decided if m.proposal])
     proposed = proposals.made if proposals is not None else []
     return MeetingRecord(
         group=group,
@@ -73,7 +75,7 @@ def load_meeting(ws: Workspace, meeting_id: int,
         addressed=causes_addressed(ws, [*measures, *proposed]),
         followups=(reader.followups.followups(meeting) if reader is not None
                    else followups(ws, meeting_id)),
-        priorities=priorities_for_meeting(ws, meeting_id),
+        priorities=priorities_for_meeting(ws, meeting_id, meeting),
         next_meeting=_next_meeting(ws, meeting),
         amendments=amendments_of(ws.store, meeting_id),
         rollup=rollup_of_meeting(ws, meeting, group, items),
