@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 from meetingtui.model import Cause, Measure, Observation
 from meetingtui.store.db import Store
 from meetingtui.store.measures import _as_of, with_causes
-from meetingtui.store.rows import from_row
+from meetingtui.store.rows import from_row, keyed_models
 
 #: The appearances of problem :p in meetings up to meeting :m (by date, then id).
 _UP_TO = """
@@ -110,16 +110,14 @@ def earlier_measures(store: Store, meeting_id: int,
     meetings, with their status now, or as of `frozen` for a closed meeting."""
     status, params = _as_of(frozen, "ms")
     up_to = _UP_TO.replace(":p", "o.problem_id").replace(":m", "o.meeting_id")
-    rows = store.conn.execute(
-        f"""SELECT o.id AS for_observation, ms.*, {status} AS status_then
-        FROM observations o JOIN measures ms ON ms.observation_id IN ({up_to})
-        WHERE o.meeting_id = ? AND o.deleted_at IS NULL AND ms.deleted_at IS NULL
-          AND ms.meeting_id != o.meeting_id
-        ORDER BY o.id, ms.id""", [*params, meeting_id])
     found: dict[int, list[Measure]] = {}
-    for record in _dicts(rows):
-        measure = from_row(Measure, {**record, "status": record["status_then"]})
-        found.setdefault(int(record["for_observation"]), []).append(measure)
+    for observation_id, measure in keyed_models(Measure, store.conn, f"""
+            SELECT o.id AS for_observation, ms.*, {status} AS status
+            FROM observations o JOIN measures ms ON ms.observation_id IN ({up_to})
+            WHERE o.meeting_id = ? AND o.deleted_at IS NULL AND ms.deleted_at IS NULL
+              AND ms.meeting_id != o.meeting_id
+            ORDER BY o.id, ms.id""", [*params, meeting_id], key="for_observation"):
+        found.setdefault(int(observation_id), []).append(measure)
     return found
 
 

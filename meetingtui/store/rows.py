@@ -4,6 +4,7 @@ the one way a stored row is changed (a compare-and-swap on its version, only wha
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable
 from functools import cache
 from operator import itemgetter
@@ -22,7 +23,7 @@ R = TypeVar("R", bound=Record)
 _JSON_COLUMNS = {"points", "skip_months"}
 
 __all__ = ["Conflict", "Gone", "first", "from_row", "from_rows", "insert_record", "insert_records",
-           "models", "read_row", "to_row", "update_record"]
+           "keyed_models", "models", "read_row", "to_row", "update_record"]
 
 
 def to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
@@ -42,19 +43,30 @@ def from_rows(cls: type[M], rows: Any) -> list[M]:
     return [from_row(cls, row) for row in rows]
 
 
-def models(cls: type[M], db: Database, sql: str, params: Any = None) -> list[M]:
+def models(cls: type[M], db: Database | sqlite3.Connection, sql: str,
+           params: Any = None) -> list[M]:
     """What a query returns as models, made straight from the cursor's tuples: a publish reads
     some 130,000 rows, and a dict per row on the way costs a tenth of it."""
-    cursor = db.execute(sql, params)
-    names, pick, json_columns = _plan(cls, tuple(column[0] for column in cursor.description))
+    return [model for _, model in keyed_models(cls, db, sql, params)]
+
+
+def keyed_models(cls: type[M], db: Database | sqlite3.Connection, sql: str, params: Any = None,
+                 key: str = "") -> list[tuple[Any, M]]:
+    """`models`, each with the value of the query's column ``key``, one that is no field of the
+    model (what a row was read for: "for_observation"); None without a key. A column named
+    twice gives the model the last one (`SELECT ms.*, … AS status`)."""
+    cursor = db.execute(sql, params if params is not None else ())
+    columns = tuple(column[0] for column in cursor.description)
+    names, pick, json_columns = _plan(cls, columns)
+    at = columns.index(key) if key else None
     validate = cls.model_validate
     found = []
     for values in cursor.fetchall():
         data = dict(zip(names, pick(values) if pick is not None else values, strict=True))
-        for key in json_columns:
-            if isinstance(data[key], str):
-                data[key] = json.loads(data[key])
-        found.append(validate(data))
+        for name in json_columns:
+            if isinstance(data[name], str):
+                data[name] = json.loads(data[name])
+        found.append((values[at] if at is not None else None, validate(data)))
     return found
 
 
