@@ -42,6 +42,9 @@ def environment() -> Environment:
         loader=PackageLoader("meetingtui.export.site", "templates"),
         autoescape=select_autoescape(["html"], default_for_string=True, default=True),
         undefined=StrictUndefined, finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
+        # Package data does not change while a site is made: without this, every page looked
+        # at its template files' times again (eight stat calls a minutes page).
+        auto_reload=False,
     )
     env.globals["t"] = t
     env.globals["short_and_name"] = short_and_name
