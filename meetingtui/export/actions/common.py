@@ -83,24 +83,28 @@ def causes_text(row: ActionRow) -> str:
     return f"{lead}: {'; '.join(' '.join(text.split()) for text in row.causes)}"
 
 
+def _decision(row: ActionRow) -> tuple[str, str] | None:
+    """The body that decided a proposal and the day ("" when not recorded); None for anything
+    but a proposal the body decided."""
+    body = " ".join(row.proposed_to.split())
+    if row.proposal != "decided" or not body:
+        return None
+    return body, row.proposal_decided_on.isoformat() if row.proposal_decided_on else ""
+
+
 def decided_text(row: ActionRow) -> str:
     """"Förslag, beslutat av KLG 2026-12-10" for a proposal the body decided ("" otherwise): the
     owner sees who gave them the measure, not only the group that proposed it."""
-    if row.proposal != "decided":
+    decision = _decision(row)
+    if decision is None:
         return ""
-    body = " ".join(row.proposed_to.split())
-    if not body:
-        return ""
-    day = row.proposal_decided_on.isoformat() if row.proposal_decided_on else ""
+    body, day = decision
     return _WORDS["decided_by"].format(body=body, day=day).strip()
 
 
 def decided_by(row: ActionRow) -> str:
     """"KLG 2026-12-10": the body that decided a proposal and when ("" otherwise)."""
-    if row.proposal != "decided":
-        return ""
-    day = row.proposal_decided_on.isoformat() if row.proposal_decided_on else ""
-    return " ".join([*row.proposed_to.split(), day]).strip()
+    return " ".join(_decision(row) or ()).strip()
 
 
 def below(row: ActionRow) -> list[str]:
