@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -22,6 +22,9 @@ from meetingtui.export.clean import word_text
 from meetingtui.export.site.content import MinutesPage, Site
 from meetingtui.group_names import short_and_name
 from meetingtui.i18n import language, t
+
+if TYPE_CHECKING:
+    from meetingtui.services.actions import ActionList
 
 STYLESHEET = "style.css"
 ALL_OWNERS = "alla-ansvariga.html"  # every owner's measures, to print
@@ -102,10 +105,16 @@ def minutes_page(frame: Frame, minutes: MinutesPage, body: str) -> bytes:
 def calendars(site: Site) -> Iterator[Page]:
     """One calendar per owner: their dated measures as all-day events with a reminder, the
     UIDs the same in every publish (`actions.calendar`)."""
-    from meetingtui.export.actions.calendar import build_ics
-
     actions = site.source.actions
     for owner in site.owners:
         mine = actions._replace(rows=[m.row for m in owner.measures],
                                 filters=dataclasses.replace(actions.filters, owner=owner.name))
-        yield owner.calendar, partial(build_ics, mine)
+        yield owner.calendar, partial(_calendar, mine)
+
+
+def _calendar(actions: ActionList) -> bytes:
+    # Imported when the first calendar is made, while the workers make the minutes pages: not
+    # before they start (icalendar takes 30 ms to import).
+    from meetingtui.export.actions.calendar import build_ics
+
+    return build_ics(actions)
