@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from meetingtui.model import FollowUp, MeetingRecord
+from meetingtui.model import FollowUp, GroupTemplate, MeetingRecord
 
 INDEX = ".meetingtui-protokoll.json"
 _FORMAT = 1
@@ -44,8 +44,12 @@ def key(record: MeetingRecord, frame: list[object], dumps: Dumps | None = None) 
     made_from = json.dumps([code_version(), *frame], ensure_ascii=False, default=str)
     digest = hashlib.blake2b(made_from.encode("utf-8"), digest_size=32)
     # Warnings off: they are checked field by field, and a record read from the store has none.
-    digest.update(record.model_dump_json(warnings=False, exclude={"followups"}).encode("utf-8"))
-    # Compact JSON holds no line break: one a follow-up.
+    digest.update(record.model_dump_json(warnings=False,
+                                         exclude={"followups", "template"}).encode("utf-8"))
+    # Compact JSON holds no line break: the template on one, then one a follow-up.
+    template = (dumps.template(record.template) if dumps is not None
+                else _dump_template(record.template))
+    digest.update(b"\n" + template)
     dump = dumps.of if dumps is not None else _dump
     digest.update(b"".join(b"\n" + dump(followup) for followup in record.followups))
     return digest.hexdigest()
@@ -53,10 +57,19 @@ def key(record: MeetingRecord, frame: list[object], dumps: Dumps | None = None) 
 
 class Dumps:
     """The JSON of each follow-up without an update, dumped once: `FollowupReader` shares
-    one object for it meeting after meeting (a tenth of a publish was dumping them again)."""
+    one object for it meeting after meeting (a tenth of a publish was dumping them again);
+    and of each group's template, one object for all of its meetings (a fifth of a record's
+    JSON)."""
 
     def __init__(self) -> None:
         self._dumped: dict[int, tuple[FollowUp, bytes]] = {}  # by id, the object kept alive
+        self._templates: dict[int, tuple[GroupTemplate | None, bytes]] = {}
+
+    def template(self, template: GroupTemplate | None) -> bytes:
+        found = self._templates.get(id(template))
+        if found is None:
+            found = self._templates[id(template)] = (template, _dump_template(template))
+        return found[1]
 
     def of(self, followup: FollowUp) -> bytes:
         if followup.update is not None:  # this meeting's own: never seen again
@@ -69,6 +82,10 @@ class Dumps:
 
 def _dump(followup: FollowUp) -> bytes:
     return followup.model_dump_json(warnings=False).encode("utf-8")
+
+
+def _dump_template(template: GroupTemplate | None) -> bytes:
+    return template.model_dump_json(warnings=False).encode("utf-8") if template else b"null"
 
 
 def page_hash(page: bytes) -> str:

@@ -123,3 +123,20 @@ def test_a_pages_key_with_followups_remembered_is_the_key_made_afresh(demo: Work
     record = load_meeting(demo, _meeting_ids(demo, closed=True)[-1], reader)
     changed = _followup(group_short="Annan grupp")(record) if record.followups else record
     assert record.followups and reuse.key(changed, ["x"], dumps) != reuse.key(record, ["x"], dumps)
+
+
+def test_a_pages_key_follows_its_groups_template(demo: Workspace) -> None:
+    """The template's JSON is remembered per template: another template (an item renamed in
+    the group's agenda file) gives another key, with the JSON remembered or not."""
+    reader, dumps = RecordReader(demo), reuse.Dumps()
+    record = load_meeting(demo, _meeting_ids(demo, closed=True)[-1], reader)
+    assert record.template is not None
+    items = [item.model_copy(update={"title": f"{item.title} (ny)"}) if n == 0 else item
+             for n, item in enumerate(record.template.items)]
+    renamed = record.model_copy(update={"template": record.template.model_copy(
+        update={"items": items})})
+    frame: list[object] = ["sida.html", "sv", False, "Exempelkommun", "Exempelkommun"]
+
+    assert reuse.key(record, frame, dumps) == reuse.key(record, frame)
+    assert reuse.key(renamed, frame, dumps) == reuse.key(renamed, frame)
+    assert reuse.key(renamed, frame, dumps) != reuse.key(record, frame, dumps)
