@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from meetingtui.model import AgendaItem, ItemKind, Measure, MeetingRecord, Record
+from meetingtui.model import (
+    AgendaItem,
+    ItemKind,
+    Measure,
+    MeetingRecord,
+    ObservationDetail,
+    Record,
+)
 from meetingtui.personal_numbers import (
     Finding,
     Kind,
@@ -73,12 +80,8 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
             item.model_copy(update={"notes": "", "decision": ""}) if item.confidential else item
             for item in record.items
         ],
-        "observations": [
-            d.model_copy(update={"measures": [m for m in d.measures if shown(m)],
-                                 "earlier_measures": [m for m in d.earlier_measures
-                                                      if shown(m)]})
-            for d in record.observations if not d.observation.confidential
-        ],
+        "observations": [_shown_detail(d, shown) for d in record.observations
+                         if not d.observation.confidential],
         "measures": measures,
         "addressed": {cause_id: cause for cause_id, cause in record.addressed.items()
                       if any(cause_id in m.cause_ids for m in [*measures, *proposed])},
@@ -96,6 +99,17 @@ def public_view(record: MeetingRecord) -> MeetingRecord:
             late.model_copy(update={"text": "", "owner": ""}) if late.confidential else late
             for late in record.rollup.late]}) if record.rollup is not None else None,
     })
+
+
+def _shown_detail(detail: ObservationDetail,
+                  shown: Callable[[Measure], bool]) -> ObservationDetail:
+    """An observation with the measures the public minutes show; the same one when they show
+    all of them (most do: a copy each cost a publish 20,000 copies)."""
+    measures = [m for m in detail.measures if shown(m)]
+    earlier = [m for m in detail.earlier_measures if shown(m)]
+    if len(measures) == len(detail.measures) and len(earlier) == len(detail.earlier_measures):
+        return detail
+    return detail.model_copy(update={"measures": measures, "earlier_measures": earlier})
 
 
 # --- where in a meeting's minutes --------------------------------------------------------------
