@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+)
 from pydantic_core import PydanticCustomError
 
 # --- text ------------------------------------------------------------------------------------
@@ -43,20 +45,6 @@ def _clean(value: Any) -> Any:
     return _clean_text(value) if len(value) <= _REMEMBERED else _clean_text.__wrapped__(value)
 
 
-def _cleaned(rule: Callable[[str], str]) -> BeforeValidator:
-    """A text cleaned (`_clean`) and then held to ``rule``, in one call before the type's own
-    check: a text is still one after cleaning, and a validator called for every text of every
-    row read costs (a publish validates half a million) where two cost twice."""
-
-    def check(value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        return rule(_clean_text(value) if len(value) <= _REMEMBERED
-                    else _clean_text.__wrapped__(value))
-
-    return BeforeValidator(check)
-
-
 def _single_line(value: str) -> str:
     return " ".join(value.split())
 
@@ -86,7 +74,7 @@ def _long(value: str) -> str:
 
 
 # Cleaning comes before the type's own check (a lone surrogate pasted in is removed, not
-# refused), with each kind's rules in one function, not a validator per rule: every row read is
+# refused), then each kind's rules in one function, not a validator per rule: every row read is
 # validated again, a publish reads half a million texts, and each call costs.
 @lru_cache(maxsize=50_000)  # names and lines repeat row after row; an error is not kept
 def _name(value: str) -> str:
@@ -111,15 +99,15 @@ def _owner(value: str) -> str:
 
 
 #: A name, title or place: one line, required.
-Name = Annotated[str, _cleaned(_name)]
+Name = Annotated[str, BeforeValidator(_clean), AfterValidator(_name)]
 #: One line that may be left empty.
-Line = Annotated[str, _cleaned(_line)]
+Line = Annotated[str, BeforeValidator(_clean), AfterValidator(_line)]
 #: Notes, descriptions, decisions: Markdown, many lines, may be empty.
-Notes = Annotated[str, _cleaned(_long)]
+Notes = Annotated[str, BeforeValidator(_clean), AfterValidator(_long)]
 #: A description that must say something.
-Description = Annotated[str, _cleaned(_description)]
+Description = Annotated[str, BeforeValidator(_clean), AfterValidator(_description)]
 #: Who answers for a measure or a commitment: one line, required, said so when missing.
-Owner = Annotated[str, _cleaned(_owner)]
+Owner = Annotated[str, BeforeValidator(_clean), AfterValidator(_owner)]
 #: What one or more fields held, quoted in an amendment: bounded by those fields, not by one.
 Quoted = Annotated[str, BeforeValidator(_clean)]
 
