@@ -7,9 +7,9 @@ week does (nothing changed since: the minutes pages stay, `export.site.reuse`; t
 made again).
 
 A first publish creates some 1,790 files, and what creating one costs depends on what was
-removed just before: this machine's ext4 has no journal, and without one the kernel skips every
-inode removed in the last seconds (five, or until its block is written back) when it looks for
-a free one (`recently_deleted` in `find_inode_bit`, seen with `perf`). Removing the last run's
+removed before: this machine's ext4 has no journal, and without one the kernel skips every inode
+removed in the last minute (five while its block is not written back) when it looks for a free
+one (`recently_deleted` in `find_inode_bit`, seen with `perf`). Removing the last run's
 folder right before a run made each new file cost 0.5-1 ms instead of 0.06 ms, 0.5 s of system
 time a publish that a secretary's machine never pays (a journalled file system does not check).
 So nothing is removed until every run is done; each run also times creating as many empty

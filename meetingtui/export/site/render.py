@@ -103,12 +103,16 @@ def minutes_page(frame: Frame, minutes: MinutesPage, body: str) -> bytes:
     `minutes.html` makes of them, its frame rendered once (`_minutes_frame`)."""
     shown = {"title": minutes.title, "group_page": minutes.group_page, "group": minutes.group,
              "municipality": frame.municipality}
-    html = "".join(
-        (body if part is _BODY else str(escape(word_text(shown[part.slot]))))
-        if isinstance(part, _Slot) else part
-        for part in _minutes_frame(dataclasses.replace(frame, municipality=_MARKED
-                                                       if frame.municipality else "")))
-    return html.encode("utf-8")
+    marked = dataclasses.replace(frame, municipality=_MARKED if frame.municipality else "")
+    html: list[str] = []
+    for part in _minutes_frame(marked):
+        if part is _BODY:
+            html.append(body)
+        elif isinstance(part, _Slot):
+            html.append(escape(word_text(shown[part.slot])))
+        else:
+            html.append(part)
+    return "".join(html).encode("utf-8")
 
 
 @dataclass(frozen=True)
