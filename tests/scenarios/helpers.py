@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import docx
@@ -28,7 +28,7 @@ from textual.widgets import DataTable
 
 from meetingtui.export.minutes import export_minutes
 from meetingtui.paths import resolve
-from meetingtui.services import groups
+from meetingtui.services import groups, meetings
 from meetingtui.services.settings import set_municipality
 from meetingtui.services.workspace import Workspace, open_workspace
 from tests.conftest import Clock
@@ -51,6 +51,14 @@ def group_id(ws: Workspace, short: str) -> int:
     found = next(g for g in groups.ensure_groups(ws) if g.short == short)
     assert found.id is not None
     return found.id
+
+
+def started_meeting(ws: Workspace, short: str, day: date) -> int:
+    """A meeting of the group ``short`` on ``day``, planned and started: its id."""
+    meeting = meetings.plan_meeting(ws, group_id(ws, short), day)
+    assert meeting.id is not None
+    meetings.start_meeting(ws, meeting.id)
+    return meeting.id
 
 
 def at(clock: Clock, when: datetime) -> None:

@@ -8,16 +8,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 from meetingtui.model import Cause, Measure, Observation, ProposalState
-from meetingtui.services import lagesbild, meetings, proposals
+from meetingtui.services import lagesbild, proposals
 from meetingtui.ui.app import make_app
 from tests.conftest import Clock
 from tests.scenarios.helpers import (
     SIZE,
     choose_group,
-    group_id,
     press,
     scenario_workspace,
     screen_name,
+    started_meeting,
 )
 from tests.ui.test_i18n_english import visible_text
 
@@ -28,16 +28,14 @@ PROPOSAL = "Förlänga fritidsgårdens öppettider till kl. 23"
 def test_a_proposal_gets_its_cause_after_the_meeting(tmp_path: Path, clock: Clock) -> None:
     clock.now = datetime(2026, 12, 1, 9, 0)
     ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 12, 1))
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
+    meeting_id = started_meeting(ws, "Trygghetsgrupp", date(2026, 12, 1))
     seen = lagesbild.save_observation(ws, Observation(
-        meeting_id=meeting.id, area="Centrum", place_detail="Busshållplatsen",
+        meeting_id=meeting_id, area="Centrum", place_detail="Busshållplatsen",
         description="Ungdomar samlas efter stängning"))
     assert seen.id is not None
     cause = lagesbild.save_cause(ws, Cause(observation_id=seen.id, text=CAUSE))
     made = lagesbild.save_measure(ws, Measure(
-        meeting_id=meeting.id, text=PROPOSAL, owner="Fritidschef", proposed_to="KLG",
+        meeting_id=meeting_id, text=PROPOSAL, owner="Fritidschef", proposed_to="KLG",
         proposal=ProposalState.PROPOSED))
     assert made.id is not None and made.cause_ids == []
     clock.now = datetime(2026, 12, 2, 14, 0)  # the day after, in the office

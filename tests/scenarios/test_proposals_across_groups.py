@@ -24,10 +24,10 @@ from tests.scenarios.helpers import (
     SIZE,
     Filed,
     export_all,
-    group_id,
     press,
     scenario_workspace,
     screen_name,
+    started_meeting,
     type_text,
 )
 
@@ -40,10 +40,7 @@ REASON = "Ryms inte i årets budget"
 
 def _meeting(ws: Workspace, clock: Clock, short: str, day: date) -> int:
     clock.now = datetime.combine(day, datetime.min.time()).replace(hour=9)
-    meeting = meetings.plan_meeting(ws, group_id(ws, short), day)
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
-    return meeting.id
+    return started_meeting(ws, short, day)
 
 
 async def _to_proposals(pilot) -> ProposalsPane:  # type: ignore[no-untyped-def]

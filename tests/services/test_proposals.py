@@ -24,7 +24,7 @@ from meetingtui.store.overview import group_lines
 from tests.cli_helpers import one_line_error
 from tests.conftest import Clock
 from tests.english_words import english_words
-from tests.scenarios.helpers import export_all, group_id, scenario_workspace
+from tests.scenarios.helpers import export_all, group_id, scenario_workspace, started_meeting
 
 TODAY = date(2026, 11, 27)
 
@@ -33,11 +33,9 @@ TODAY = date(2026, 11, 27)
 def town(tmp_path: Path) -> tuple[Workspace, Clock, int]:
     clock = Clock(datetime(2026, 9, 1, 9, 0))
     ws = scenario_workspace(tmp_path, clock, "Fagersta kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 9, 1))
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
+    meeting_id = started_meeting(ws, "Trygghetsgrupp", date(2026, 9, 1))
     clock.now = datetime.combine(TODAY, datetime.min.time()).replace(hour=9)
-    yield ws, clock, meeting.id
+    yield ws, clock, meeting_id
     ws.close()
 
 

@@ -163,21 +163,19 @@ def test_proposals_and_attendance_shown_again_have_what_another_program_saved(
     from datetime import date, datetime
 
     from meetingtui.model import Measure, ProposalState
-    from meetingtui.services import attendance, meetings, proposals
-    from tests.scenarios.helpers import group_id, scenario_workspace
+    from meetingtui.services import attendance, proposals
+    from tests.scenarios.helpers import scenario_workspace, started_meeting
 
     clock.now = datetime(2026, 12, 1, 9, 0)
     ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 12, 1))
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
+    meeting_id = started_meeting(ws, "Trygghetsgrupp", date(2026, 12, 1))
     made = lagesbild.save_measure(ws, Measure(
-        meeting_id=meeting.id, text="Kvällsöppet på fritidsgården", owner="Fritidschef",
+        meeting_id=meeting_id, text="Kvällsöppet på fritidsgården", owner="Fritidschef",
         proposed_to="KLG", proposal=ProposalState.PROPOSED))
     seen: dict[str, list[str]] = {}
 
     async def run() -> None:
-        app = make_app(ws, lang="sv", meeting_id=meeting.id)
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
         async with app.run_test(size=(80, 24)) as pilot:
             for item, key in (("proposals", "8"), ("attendance", "2")):
                 await pilot.press(key)
@@ -192,7 +190,7 @@ def test_proposals_and_attendance_shown_again_have_what_another_program_saved(
                         proposals.answer(other, proposals.get(other, made.id or 0),
                                          decided=True, day=date(2026, 12, 10))
                     else:
-                        first = attendance.of_meeting(other, meeting.id or 0)[0]
+                        first = attendance.of_meeting(other, meeting_id)[0]
                         attendance.update_attendee(
                             other, first.model_copy(update={"name": "Karin Ek"}), first)
                 finally:

@@ -14,7 +14,7 @@ from meetingtui.model import Cause, Measure, Meeting, Observation, ProposalState
 from meetingtui.services import lagesbild, meetings, proposals
 from meetingtui.services.workspace import Workspace
 from tests.conftest import Clock
-from tests.scenarios.helpers import group_id, scenario_workspace
+from tests.scenarios.helpers import scenario_workspace, started_meeting
 
 OPEN_CAUSE = "Fritidsgården stänger kl. 21"
 SECRET_CAUSE = "Personalen är ensam på kvällspasset"
@@ -24,9 +24,7 @@ def _two_problems(tmp_path: Path, clock: Clock) -> tuple[Workspace, Meeting, dic
     """A Trygghetsgrupp meeting under way with two problems, a cause each, one confidential."""
     clock.now = datetime(2026, 12, 1, 9, 0)
     ws = scenario_workspace(tmp_path, clock, "Lysekils kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "Trygghetsgrupp"), date(2026, 12, 1))
-    assert meeting.id is not None
-    meetings.start_meeting(ws, meeting.id)
+    meeting = meetings.get_meeting(ws, started_meeting(ws, "Trygghetsgrupp", date(2026, 12, 1)))
     causes = {}
     for area, text, confidential in (("Centrum", OPEN_CAUSE, False),
                                      ("Södra Hamnen", SECRET_CAUSE, True)):
