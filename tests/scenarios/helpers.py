@@ -121,11 +121,13 @@ def screen_name(pilot: Pilot[None]) -> str:
 
 async def choose_group(pilot: Pilot[None], short: str) -> None:
     """On the home screen, ↓ (or ↑) until the group's row is selected, as the chair does it:
-    by the short name in the first column ("Styrg…" at 80 columns)."""
+    by the short name the first column begins with ("BRÅ – Lokalt brottsföre…" at 80 columns,
+    "Styrgrupp (Strategiskt råd)" for a name that begins with it)."""
     table = pilot.app.screen.query_one("#groups", DataTable)
     shown = [str(table.get_row_at(row)[0]).strip() for row in range(table.row_count)]
     [target] = [row for row, text in enumerate(shown)
-                if text == short or (text.endswith("…") and short.startswith(text[:-1]))]
+                if text == short or text.startswith(f"{short} – ")
+                or (" – " not in text and text.casefold().startswith(short.casefold()))]
     step = "down" if target > table.cursor_row else "up"
     await press(pilot, *[step] * abs(target - table.cursor_row))
     assert table.cursor_row == target

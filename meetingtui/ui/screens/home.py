@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from meetingtui.group_names import short_and_name
 from meetingtui.i18n import t
 from meetingtui.services import home
 from meetingtui.services.actions import ActionRow, overdue_by_owner
@@ -109,9 +110,13 @@ class HomeScreen(Screen[None]):
         table: DataTable[Text | str] = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        short_width, name_width = _group_widths(self.size.width, self.overviews)
-        table.add_column(t("home.group"), width=short_width, key="short")
-        table.add_column(t("home.name"), width=name_width, key="name")
+        widths = _group_widths(self.size.width, self.overviews)
+        if widths is None:  # one column: "BRÅ – Lokalt brottsföre…", not "BRÅ" beside it
+            named = flex_width(self.size.width, [12, 12, 7, 9], minimum=8)
+            table.add_column(t("home.group"), width=named, key="short")
+        else:
+            table.add_column(t("home.group"), width=widths[0], key="short")
+            table.add_column(t("home.name"), width=widths[1], key="name")
         table.add_column(t("home.next"), width=12, key="next")
         table.add_column(t("home.last"), width=12, key="last")
         table.add_column(t("home.open"), width=7, key="open")
@@ -122,7 +127,9 @@ class HomeScreen(Screen[None]):
                 upcoming = "▶ " + upcoming
             overdue = Text(str(view.overdue_measures),
                            style="bold red" if view.overdue_measures else "")
-            table.add_row(fit(view.short, short_width), fit(view.name, name_width), upcoming,
+            names = ([fit(short_and_name(view.short, view.name), named)] if widths is None
+                     else [fit(view.short, widths[0]), fit(view.name, widths[1])])
+            table.add_row(*names, upcoming,
                           view.last.date.isoformat() if view.last else "–",
                           str(view.open_measures), overdue, key=str(view.group_id))
         if self.overviews:
@@ -339,13 +346,17 @@ class HomeScreen(Screen[None]):
         ]
 
 
-def _group_widths(total: int, overviews: list[home.GroupLine]) -> tuple[int, int]:
+def _group_widths(total: int, overviews: list[home.GroupLine]) -> tuple[int, int] | None:
     """The short name's column and the name's: the name takes what it needs first, the short
-    name what is left (whole at 120 columns on a projector, "Rätti…" at 80)."""
+    name what is left (whole at 120 columns on a projector). None where a short name would be
+    cut (80 columns): one column then, the short name and the name in it (`short_and_name`),
+    for two "Lokal…" beside two names cut alike tell the groups apart no better."""
     both = flex_width(total, [12, 12, 7, 9], minimum=8) - 2  # the two columns' cells
     longest_name = max((len(view.name) for view in overviews), default=0)
     longest_short = max((len(view.short) for view in overviews), default=6)
     short = max(6, min(longest_short, both - longest_name))
+    if short < longest_short:
+        return None
     return short, max(8, both - short)
 
 
