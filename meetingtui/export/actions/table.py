@@ -138,11 +138,10 @@ class _Layout:
         words = [r.owner for r in rows] if not self.with_org else [
             word for r in rows for word in (r.owner, *r.owner_org.split())]
         owner_width = _clamp(max(len(word) for word in words), 10, 18 if self.with_org else 16)
-        group_width = _clamp(max(len(r.group_short) for r in rows), 10,
-                             14 if self.with_org else 12)
+        group_width = _clamp(max(len(r.group_short) for r in rows), 10, 14)
         room = width - id_width - 10 - 9 - len(GAP) * (5 if with_owner else 4) - _MIN_TEXT
-        if with_owner:
-            owner_width -= _clamp(owner_width + group_width - room, 0, owner_width - 14)
+        if with_owner:  # a name wraps at its space; "Trygghetsgrupp" folded reads "…gr / upp"
+            owner_width -= _clamp(owner_width + group_width - room, 0, owner_width - 10)
             group_width -= _clamp(owner_width + group_width - room, 0, group_width - 10)
         else:
             group_width -= _clamp(group_width - room, 0, group_width - 10)

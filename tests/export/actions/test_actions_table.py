@@ -191,3 +191,23 @@ def test_a_long_listing_is_set_line_for_line_as_before(monkeypatch: pytest.Monke
                 actions_table.print_table(actions, reference, per_owner=per_owner)
             assert quick.getvalue() == reference.getvalue()
             assert len(quick.getvalue().splitlines()) > len(rows)
+
+
+def test_at_80_columns_a_group_s_short_name_is_whole_and_the_owner_wraps_at_a_space(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Trygghetsgrupp" on one line of its column, not "Trygghetsgr" over "upp": the owner's
+    name gives way first, for it breaks between first name and surname."""
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [ActionRow(id=6, text="Gemensam kvällsvandring med föreningslivet",
+                      owner="Yusuf Berglund", owner_org="", due=date(2026, 4, 3),
+                      status="not_started", overdue=True, group_id=1,
+                      group_short="Trygghetsgrupp", group_name="Trygghetsgruppen",
+                      meeting_id=7, meeting_date=date(2025, 12, 4))]
+    out = io.StringIO()
+    actions_table.print_table(_actions(rows), out)
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 80
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("6 "))
+    assert "Trygghetsgrupp" in lines[first].split()
+    assert "Yusuf" in lines[first] and "Berglund" in lines[first + 1]
+    assert "2025-12-04" in lines[first + 1]  # the meeting under its group
