@@ -6,8 +6,7 @@ in Swedish.
 
 Groups meet on a weekday pattern ("the second Tuesday of the month"), so the next date keeps the
 weekday and its place in the month rather than the day number. A proposed date never falls on a
-Swedish public holiday or holiday eve (`move_off_holiday`): the `holidays` package knows them,
-imported only when a date is first checked.
+Swedish public holiday or holiday eve (`move_off_holiday`, the days in `swedish_holidays`).
 """
 
 from __future__ import annotations
@@ -15,9 +14,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, time, timedelta
-from functools import cache
 
 from meetingtui.model import Frequency
+from meetingtui.swedish_holidays import holidays_of
 
 EXAMPLE = "2026-12-01, 1/12, 1 dec, idag"
 
@@ -212,8 +211,7 @@ def move_off_holiday(day: date, earliest: date | None = None) -> date:
     the group skips; unless that is before `earliest` (today, for a proposal that must not be
     in the past): then the next working day after all.
 
-    Ordinary days, weekends included, are returned as they are: a Sunday is not a holiday here,
-    whatever the `holidays` package once counted (`include_sundays`).
+    Ordinary days, weekends included, are returned as they are: a Sunday is not a holiday here.
     """
     if holiday_name(day) is None:
         return day
@@ -240,24 +238,9 @@ def holiday_name(day: date, lang: str = "sv") -> str | None:
 
     The eves are midsommarafton, julafton and nyårsafton: not public holidays in law, but the
     annual leave act (semesterlag 1977:480, 7 §) counts them as Sundays and so does every
-    workplace. The `holidays` package holds them as its DE_FACTO category. Sundays are not
-    counted (`include_sundays=False`: older versions of the package counted every Sunday as a
-    holiday by default).
+    workplace. Sundays are not counted.
     """
-    return _holidays(day.year, "en_US" if lang == "en" else "sv").get(day)
-
-
-@cache
-def _holidays(year: int, language: str) -> dict[date, str]:
-    """Sweden's public holidays and de facto holidays (the three eves) of one year."""
-    # Imported here: the package takes a twentieth of a second to load, which a command or a
-    # screen that never checks a date should not pay.
-    from holidays.constants import DE_FACTO, PUBLIC
-    from holidays.countries.sweden import Sweden
-
-    found = Sweden(years=year, categories=(PUBLIC, DE_FACTO), include_sundays=False,
-                   language=language)
-    return {day: str(name) for day, name in found.items()}
+    return holidays_of(day.year, lang).get(day)
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
