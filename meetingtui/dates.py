@@ -49,11 +49,18 @@ _MONTH_NAMES = {
 
 
 class DateError(ValueError):
-    """Text that is not a date; the message shows what works."""
+    """Text that is not a date; the message shows what works. ``missing`` (year, month, day):
+    it was written as a date of a day the month does not have ("31/2", "29 feb 2027")."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, missing: tuple[int, int, int] | None = None) -> None:
         super().__init__(f"Not a date: {text!r}. Write for example {EXAMPLE}")
         self.text = text
+        self.missing = missing
+
+    @property
+    def days_in_month(self) -> int:
+        """How many days the month of `missing` has (0 without it)."""
+        return calendar.monthrange(*self.missing[:2])[1] if self.missing else 0
 
 
 def parse_date(text: str, today: date) -> date:
@@ -76,15 +83,23 @@ def parse_date(text: str, today: date) -> date:
         year = int(match[3]) if match[3] else None
     else:
         raise DateError(text)
+    if year is None:
+        year = _year_of(month, day, today)
     try:
-        if year is not None:
-            return date(year, month, day)
-        candidate = date(today.year, month, day)
-        if candidate < today - timedelta(days=183):
-            candidate = date(today.year + 1, month, day)
-        return candidate
+        return date(year, month, day)
     except ValueError:
-        raise DateError(text) from None
+        exists = 1 <= month <= 12 and 1 <= day <= 31 and 1 <= year <= 9999
+        raise DateError(text, (year, month, day) if exists else None) from None
+
+
+def _year_of(month: int, day: int, today: date) -> int:
+    """The year of a day written without one: this year's, unless it lies more than six months
+    back (a day the month lacks counts as its last, so that "31/2" is said of the right year)."""
+    if not 1 <= month <= 12:
+        return today.year
+    last = calendar.monthrange(today.year, month)[1]
+    then = date(today.year, month, max(1, min(day, last)))
+    return today.year + 1 if then < today - timedelta(days=183) else today.year
 
 
 def parse_time(text: str) -> time:

@@ -49,6 +49,41 @@ def test_refused_dates_show_an_example(text: str) -> None:
         parse_date(text, TODAY)
 
 
+@pytest.mark.parametrize(("text", "missing", "days"), [
+    ("31/2", (2027, 2, 31), 28),  # in November, February is next year's
+    ("29/2", (2027, 2, 29), 28),
+    ("29 feb 2027", (2027, 2, 29), 28),
+    ("31/4", (2027, 4, 31), 30),
+    ("2026-02-30", (2026, 2, 30), 28),
+    ("31 nov", (2026, 11, 31), 30),
+    ("30/2/2028", (2028, 2, 30), 29),
+])
+def test_a_day_the_month_lacks_is_named(text: str, missing: tuple[int, int, int],
+                                        days: int) -> None:
+    """"31/2" has the form of a date: the chair is told the day is not there, not the form."""
+    with pytest.raises(DateError) as refused:
+        parse_date(text, TODAY)
+    assert refused.value.missing == missing
+    assert refused.value.days_in_month == days
+
+
+@pytest.mark.parametrize("text", ["1/13", "0/5", "32/1", "2026-13-01", "nästa vecka", "00/00"])
+def test_no_day_is_named_where_the_form_is_wrong(text: str) -> None:
+    with pytest.raises(DateError) as refused:
+        parse_date(text, TODAY)
+    assert refused.value.missing is None
+
+
+@pytest.mark.parametrize(("today", "text", "expected"), [
+    (date(2026, 11, 30), "31/5", date(2026, 5, 31)),  # 183 days back to the day: this year
+    (date(2026, 11, 30), "30/5", date(2027, 5, 30)),
+    (date(2026, 12, 3), "2/6", date(2027, 6, 2)),
+    (date(2026, 12, 3), "3/6", date(2026, 6, 3)),
+])
+def test_the_year_turns_six_months_back(today: date, text: str, expected: date) -> None:
+    assert parse_date(text, today) == expected
+
+
 def test_times() -> None:
     assert parse_time("9") == time(9, 0)
     assert parse_time("13.30") == time(13, 30)

@@ -115,8 +115,15 @@ def day_option(option: str, text: str | None, today: date) -> date | None:
     try:
         return parse_date(text, today)
     except DateError as error:
-        from meetingtui.dates import EXAMPLE
+        from meetingtui.dates import EXAMPLE, say_month
+        from meetingtui.i18n import language
 
+        if error.missing is not None:
+            year, month, day = error.missing
+            raise UserError(f"{option}: {error}", key="cli_errors.no_such_day", option=option,
+                            text=error.text, day=str(day), year=str(year),
+                            days=str(error.days_in_month),
+                            month=say_month(month, language())) from None
         raise UserError(f"{option}: {error}", key="cli_errors.not_a_date", option=option,
                         text=error.text, example=EXAMPLE) from None
 

@@ -127,7 +127,10 @@ def test_bad_date_says_what_works(cli: Run, monkeypatch: pytest.MonkeyPatch) -> 
     line = one_line_error(cli("--due-before", "nästa fredag"))
     assert line.startswith("meetingtui: --due-before: ”nästa fredag” är inget datum. Skriv till "
                            "exempel 2026-12-01")
-    assert "”2026-02-30” är inget datum" in one_line_error(cli("--due-before", "2026-02-30"))
+    assert one_line_error(cli("--due-before", "2026-02-30")) == (
+        "meetingtui: --due-before: det finns ingen 30 feb 2026 (”2026-02-30”): månaden har 28 "
+        "dagar")
+    assert "”31/13” är inget datum" in one_line_error(cli("--due-before", "31/13"))
     monkeypatch.setenv("MEETINGTUI_LANG", "en")
     assert one_line_error(cli("--due-before", "nästa fredag")).startswith(
         "meetingtui: --due-before: 'nästa fredag' is not a date. Write for example 2026-12-01")

@@ -53,7 +53,7 @@ def test_edit_refusals_say_one_line_in_swedish_and_write_nothing(cli: Run,
     cases = [
         (("edit", str(number)), "Ange --title, --from, --to, --party eller --text"),
         (("edit", str(number), "--from", "2027-02-01"), "perioden slutar innan den börjar"),
-        (("edit", str(number), "--to", "31 feb"), "”31 feb” är inget datum"),
+        (("edit", str(number), "--to", "31 feb"), "det finns ingen 31 feb"),
         (("edit", str(number), "--title", " \x07 "), "title: fältet får inte vara tomt"),
         (("edit", "999", "--title", "x"), "Ingen överenskommelse med id 999"),
         (("edit-commitment", "999", "--text", "x"), "Inget åtagande med id 999"),

@@ -122,7 +122,7 @@ def test_the_command_lists_and_decides(town: tuple[Workspace, Clock, int]) -> No
          "lades fram 2026-09-01"),
         (run("decide", "999", "--decided", "--date", "2026-12-11"), "ingen åtgärd 999"),
         (run("decide", str(three.id), "--decided", "--date", "31 feb"),
-         "--date: ”31 feb” är inget datum"),
+         "--date: det finns ingen 31 feb"),
     ]
     for result, swedish in refusals:
         line = one_line_error(result)

@@ -17,6 +17,7 @@ from meetingtui.dates import (
     parse_date,
     parse_time_span,
     say_day,
+    say_month,
     say_span,
 )
 from meetingtui.i18n import language, t
@@ -159,7 +160,12 @@ def date_text(text: str, today: date, field: str, *, required: bool = True) -> d
         return None
     try:
         return parse_date(text, today)
-    except DateError:
+    except DateError as error:
+        if error.missing is not None:  # "31/2": the form was right, the day is not there
+            year, month, day = error.missing
+            raise FieldProblem(field, t("error.no_such_day", day=day, year=year,
+                                        month=say_month(month, language()),
+                                        days=error.days_in_month)) from None
         raise FieldProblem(field, t("error.date")) from None
 
 
