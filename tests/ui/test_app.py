@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from textual.widgets import Static
+
 from meetingtui.services import lagesbild, settings
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
@@ -49,6 +51,37 @@ def test_palette_jumps_to_an_item_and_lists_the_placeholders(
             assert app.screen.current == 5  # type: ignore[attr-defined]
 
     asyncio.run(run())
+
+
+def test_the_palette_finds_the_close_by_the_word_a_chair_types(
+    in_meeting: tuple[Workspace, int],
+) -> None:
+    """"stäng" is in no command's name: the close is found by its help ("Stänger mötet: …"),
+    and nonsense still finds nothing."""
+    ws, meeting_id = in_meeting
+    shown: list[str] = []
+
+    async def run() -> None:
+        app = make_app(ws, lang="sv", meeting_id=meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p", *"stäng")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            shown.append(type(app.screen).__name__)
+            shown.append(" ".join(str(w.render()) for w in app.screen.query(Static)))
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("ctrl+p", *"qqxz")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            shown.append(type(app.screen).__name__)
+
+    asyncio.run(run())
+    assert shown[0] == "ConfirmDialog"
+    assert "Vill du avsluta mötet?" in shown[1]
+    assert shown[2] == "Palette"  # still open: Enter chose nothing
 
 
 def test_a_closed_meeting_opens_read_only(seeded: tuple[Workspace, int, list[int]]) -> None:
