@@ -295,11 +295,14 @@ class Incomplete:
     # Present rows with a role but no name, and the attendance item they are named under.
     unnamed_present: list[Attendance] = field(default_factory=list)
     attendance_item: AgendaItem | None = None
+    # ("chair" | "secretary" | "adjuster", name): named in the details, absent on the list.
+    absent_officers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (self.measures_without_owner_or_due or self.items_not_visited
-                    or self.end_missing or self.next_item or self.unnamed_present)
+                    or self.end_missing or self.next_item or self.unnamed_present
+                    or self.absent_officers)
 
 
 def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
@@ -313,11 +316,24 @@ def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
     undecided = (next_item if meeting.next_date is None and next_item is not None
                  and not next_item.dropped else None)
     # The minutes would list roles as present: "Närvarande: Kommunpolis, Säkerhetschef".
-    unnamed = [person for person in meeting_rows.attendance_of(ws.store, meeting_id)
+    attendance = meeting_rows.attendance_of(ws.store, meeting_id)
+    unnamed = [person for person in attendance
                if person.unnamed and person.presence is Presence.PRESENT]
     return Incomplete(missing, unvisited, end_missing=_end_on_closing(ws, meeting) is None,
                       next_item=undecided, unnamed_present=unnamed,
-                      attendance_item=next_item_of_kind(items, ItemKind.ATTENDANCE))
+                      attendance_item=next_item_of_kind(items, ItemKind.ATTENDANCE),
+                      absent_officers=_absent_officers(meeting, attendance))
+
+
+def _absent_officers(meeting: Meeting, attendance: list[Attendance]) -> list[tuple[str, str]]:
+    """The chair, secretary and adjuster the minutes will name who are marked absent: the
+    minutes would be signed by someone they say was not there."""
+    absent = {" ".join(p.name.split()).casefold() for p in attendance
+              if p.presence is Presence.ABSENT and p.name.strip()}
+    officers = (("chair", meeting.chair), ("secretary", meeting.secretary),
+                ("adjuster", meeting.adjuster))
+    return [(role, name) for role, name in officers
+            if name.strip() and " ".join(name.split()).casefold() in absent]
 
 
 def _end_on_closing(ws: Workspace, meeting: Meeting) -> time | None:
