@@ -24,7 +24,7 @@ from textual import events
 from textual._wait import wait_for_idle
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from meetingtui.export.minutes import export_minutes
 from meetingtui.paths import resolve
@@ -117,6 +117,17 @@ async def text_item(pilot: Pilot[None], key: str, text: str) -> None:
 
 def screen_name(pilot: Pilot[None]) -> str:
     return type(pilot.app.screen).__name__
+
+
+async def close_question(pilot: Pilot[None]) -> str:
+    """`c` on the meeting screen, the question before closing read (its words on one line),
+    then `n`: the meeting stays open."""
+    await press(pilot, "c")
+    assert screen_name(pilot) == "ConfirmDialog"
+    said = " ".join(str(pilot.app.screen.query_one(".confirm-message", Static).render()).split())
+    await press(pilot, "n")
+    assert screen_name(pilot) == "MeetingScreen"
+    return said
 
 
 async def choose_group(pilot: Pilot[None], short: str) -> None:

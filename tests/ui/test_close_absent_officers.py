@@ -8,8 +8,6 @@ import asyncio
 from datetime import date, datetime
 from pathlib import Path
 
-from textual.widgets import Static
-
 from meetingtui.model import Attendance, Meeting, Presence
 from meetingtui.services import meetings
 from meetingtui.services.meetings import _absent_officers
@@ -18,11 +16,11 @@ from tests.conftest import Clock
 from tests.scenarios.helpers import (
     SIZE,
     at,
+    close_question,
     fill,
     group_id,
     press,
     scenario_workspace,
-    screen_name,
 )
 
 DAY = date(2027, 1, 12)  # not the day the test runs
@@ -41,23 +39,15 @@ def test_closing_says_the_chair_is_marked_absent_until_marked_present(
         async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
             await pilot.pause()
 
-            async def question() -> None:
-                await press(pilot, "c")
-                assert screen_name(pilot) == "ConfirmDialog"
-                questions.append(" ".join(str(pilot.app.screen.query_one(
-                    ".confirm-message", Static).render()).split()))
-                await press(pilot, "n")
-                assert screen_name(pilot) == "MeetingScreen"
-
             await press(pilot, "2")  # § 2 Närvaro
             await press(pilot, "enter")  # the first row, the template's chair: Säkerhetschef
             await fill(pilot, "Anna Berg")
             await press(pilot, "ctrl+s")
-            await question()
+            questions.append(await close_question(pilot))
             await press(pilot, "space")  # Anna Berg is not there after all
-            await question()
+            questions.append(await close_question(pilot))
             await press(pilot, "space")  # she is
-            await question()
+            questions.append(await close_question(pilot))
 
     asyncio.run(run())
     assert meetings.get_meeting(ws, meeting.id).chair == "Anna Berg"

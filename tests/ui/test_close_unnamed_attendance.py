@@ -9,8 +9,6 @@ import asyncio
 from datetime import date, datetime
 from pathlib import Path
 
-from textual.widgets import Static
-
 from meetingtui.model import Presence
 from meetingtui.services import attendance, meetings
 from meetingtui.ui.app import make_app
@@ -18,6 +16,7 @@ from tests.conftest import Clock
 from tests.scenarios.helpers import (
     SIZE,
     at,
+    close_question,
     fill,
     group_id,
     press,
@@ -43,22 +42,14 @@ def test_closing_names_the_roles_without_a_name_until_they_are_named_or_absent(
         async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
             await pilot.pause()
 
-            async def question() -> None:
-                await press(pilot, "c")
-                assert screen_name(pilot) == "ConfirmDialog"
-                questions.append(" ".join(str(pilot.app.screen.query_one(
-                    ".confirm-message", Static).render()).split()))
-                await press(pilot, "n")
-                assert screen_name(pilot) == "MeetingScreen"
-
-            await question()
+            questions.append(await close_question(pilot))
             await press(pilot, "2")  # § 2 Närvaro
             await press(pilot, "enter")  # the first row: Säkerhetschef
             assert screen_name(pilot) != "MeetingScreen"
             await fill(pilot, "Anna Berg")
             await press(pilot, "ctrl+s")
             await press(pilot, "down", "space")  # Folkhälsostrateg is not there
-            await question()
+            questions.append(await close_question(pilot))
 
     asyncio.run(run())
     before, after = questions
