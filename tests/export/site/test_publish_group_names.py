@@ -1,5 +1,6 @@
-"""A group whose short name is its name (Rättighetsnätverket, as shipped) is named once on the
-index and its own page: "Rättighetsnätverket – Rättighetsnätverket" read as a mistake."""
+"""A group whose name begins with its short name (Rättighetsnätverket, Styrgrupp (Strategiskt
+råd), as shipped) is named once on the index, its own page and in a calendar entry:
+"Rättighetsnätverket – Rättighetsnätverket" read as a mistake."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ __all__ = ["swedish"]  # a fixture, imported to apply here
 def test_a_group_named_by_its_short_name_is_named_once(tmp_path: Path, clock: Clock) -> None:
     ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
     network, est = group_id(ws, "Rättighetsnätverket"), group_id(ws, "EST")
-    for group in (network, est):
+    for group in (network, est, group_id(ws, "Styrgrupp")):
         meeting = meetings.plan_meeting(ws, group, date(2026, 11, 26))
         lagesbild.save_measure(ws, Measure(meeting_id=meeting.id or 0, text="Ta fram en mall",
                                            owner="Maria Öberg", due=date(2027, 3, 31)))
@@ -31,6 +32,11 @@ def test_a_group_named_by_its_short_name_is_named_once(tmp_path: Path, clock: Cl
     page = folder / "grupper" / "rattighetsnatverket.html"
     assert text_of(parse(page).find(".//h1")) == "Rättighetsnätverket"  # type: ignore[attr-defined]
     assert "Rättighetsnätverket – Rättighetsnätverket" not in _text(page)
+    assert _row(folder / "index.html", "Styrgrupp (Strategiskt råd)")[0] == (
+        "Styrgrupp (Strategiskt råd)")
+    assert "Styrgrupp – Styrgrupp" not in _text(folder / "index.html")
+    styrgrupp = text_of(parse(folder / "grupper" / "styrgrupp.html").find(".//h1"))  # type: ignore[attr-defined]
+    assert styrgrupp == "Styrgrupp (Strategiskt råd)"
     # A short name beside a longer name: both, as before.
     [est_row] = [cells for cells in _rows_of(folder / "index.html") if cells[0].startswith("EST")]
     assert est_row[0] == "EST – Effektiv samordning för trygghet"
@@ -45,7 +51,7 @@ def test_a_calendar_entry_names_such_a_group_once(tmp_path: Path, clock: Clock) 
     from icalendar import Calendar
 
     ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
-    for short in ("Rättighetsnätverket", "EST"):
+    for short in ("Rättighetsnätverket", "EST", "Styrgrupp"):
         meeting = meetings.plan_meeting(ws, group_id(ws, short), date(2026, 11, 26))
         lagesbild.save_measure(ws, Measure(meeting_id=meeting.id or 0, text=f"Mall för {short}",
                                            owner="Maria Öberg", due=date(2027, 3, 31)))
@@ -56,4 +62,4 @@ def test_a_calendar_entry_names_such_a_group_once(tmp_path: Path, clock: Clock) 
                     for line in str(event["DESCRIPTION"]).splitlines()
                     if line.startswith("Grupp:"))
     assert groups == ["Grupp: EST – Effektiv samordning för trygghet",
-                      "Grupp: Rättighetsnätverket"]
+                      "Grupp: Rättighetsnätverket", "Grupp: Styrgrupp (Strategiskt råd)"]
