@@ -111,11 +111,8 @@ class HomeScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear(columns=True)
         widths = _group_widths(self.size.width, self.overviews)
-        if widths is None:  # one column: "BRÅ – Lokalt brottsföre…", not "BRÅ" beside it
-            named = flex_width(self.size.width, [12, 12, 7, 9], minimum=8)
-            table.add_column(t("home.group"), width=named, key="short")
-        else:
-            table.add_column(t("home.group"), width=widths[0], key="short")
+        table.add_column(t("home.group"), width=widths[0], key="short")
+        if len(widths) == 2:
             table.add_column(t("home.name"), width=widths[1], key="name")
         table.add_column(t("home.next"), width=12, key="next")
         table.add_column(t("home.last"), width=12, key="last")
@@ -127,7 +124,7 @@ class HomeScreen(Screen[None]):
                 upcoming = "▶ " + upcoming
             overdue = Text(str(view.overdue_measures),
                            style="bold red" if view.overdue_measures else "")
-            names = ([fit(short_and_name(view.short, view.name), named)] if widths is None
+            names = ([fit(short_and_name(view.short, view.name), widths[0])] if len(widths) == 1
                      else [fit(view.short, widths[0]), fit(view.name, widths[1])])
             table.add_row(*names, upcoming,
                           view.last.date.isoformat() if view.last else "–",
@@ -346,18 +343,17 @@ class HomeScreen(Screen[None]):
         ]
 
 
-def _group_widths(total: int, overviews: list[home.GroupLine]) -> tuple[int, int] | None:
+def _group_widths(total: int, overviews: list[home.GroupLine]) -> list[int]:
     """The short name's column and the name's: the name takes what it needs first, the short
-    name what is left (whole at 120 columns on a projector). None where a short name would be
-    cut (80 columns): one column then, the short name and the name in it (`short_and_name`),
-    for two "Lokal…" beside two names cut alike tell the groups apart no better."""
-    both = flex_width(total, [12, 12, 7, 9], minimum=8) - 2  # the two columns' cells
+    name what is left (whole at 120 columns on a projector). One column where a short name
+    would be cut (80 columns), the short name and the name in it (`short_and_name`): two
+    "Lokal…" beside two names cut alike tell the groups apart no better."""
+    one = flex_width(total, [12, 12, 7, 9], minimum=8)
+    both = one - 2  # two columns: one cell's padding more
     longest_name = max((len(view.name) for view in overviews), default=0)
     longest_short = max((len(view.short) for view in overviews), default=6)
     short = max(6, min(longest_short, both - longest_name))
-    if short < longest_short:
-        return None
-    return short, max(8, both - short)
+    return [one] if short < longest_short else [short, max(8, both - short)]
 
 
 def overdue_reminder(group: str, per_owner: dict[str, list[ActionRow]], width: int) -> Text:
