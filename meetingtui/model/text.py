@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-)
+from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
 # --- text ------------------------------------------------------------------------------------
@@ -35,14 +33,6 @@ _REMEMBERED = 500
 def _clean_text(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", value).strip()
-
-
-def _clean(value: Any) -> Any:
-    """`clean_text` of a text, anything else as it is (the type's own check refuses it); the
-    same steps inline, as this runs for every text of every row read."""
-    if not isinstance(value, str):
-        return value
-    return _clean_text(value) if len(value) <= _REMEMBERED else _clean_text.__wrapped__(value)
 
 
 def _single_line(value: str) -> str:
@@ -73,15 +63,10 @@ def _long(value: str) -> str:
     return value
 
 
-# Cleaning comes before the type's own check (a lone surrogate pasted in is removed, not
-# refused), then each kind's rules in one function, not a validator per rule: every row read is
-# validated again, a publish reads half a million texts, and each call costs.
-@lru_cache(maxsize=50_000)  # names and lines repeat row after row; an error is not kept
 def _name(value: str) -> str:
     return _short(_required(_single_line(value)))
 
 
-@lru_cache(maxsize=50_000)
 def _line(value: str) -> str:
     return _short(_single_line(value))
 
@@ -90,7 +75,6 @@ def _description(value: str) -> str:
     return _long(_required(value))
 
 
-@lru_cache(maxsize=50_000)
 def _owner(value: str) -> str:
     value = _single_line(value)
     if not value:
@@ -98,17 +82,48 @@ def _owner(value: str) -> str:
     return _short(value)
 
 
+def _cleaned(check: Callable[[str], str]) -> BeforeValidator:
+    """A text cleaned (`clean_text`) and then held to one kind's rules, in one call before the
+    type's own check (a lone surrogate pasted in is removed, not refused): every row read is
+    validated again, a publish reads half a million texts, and each call costs. A short text's
+    outcome is remembered (names and lines repeat row after row; an error is not kept).
+    Anything else goes on as it is to the type's check, which refuses it; bytes (a text column
+    another program filled with a blob) are read as UTF-8 first, so they are cleaned too."""
+
+    @lru_cache(maxsize=50_000)
+    def remembered(value: str) -> str:
+        return check(_clean_text(value))
+
+    def validate(value: Any) -> Any:
+        if isinstance(value, bytes):
+            try:
+                value = value.decode("utf-8")
+            except UnicodeDecodeError:
+                return value
+        if not isinstance(value, str):
+            return value
+        if len(value) <= _REMEMBERED:
+            return remembered(value)
+        return check(_clean_text.__wrapped__(value))
+
+    return BeforeValidator(validate)
+
+
+def _as_it_is(value: str) -> str:
+    return value
+
+
 #: A name, title or place: one line, required.
-Name = Annotated[str, BeforeValidator(_clean), AfterValidator(_name)]
+Name = Annotated[str, _cleaned(_name)]
 #: One line that may be left empty.
-Line = Annotated[str, BeforeValidator(_clean), AfterValidator(_line)]
+Line = Annotated[str, _cleaned(_line)]
 #: Notes, descriptions, decisions: Markdown, many lines, may be empty.
-Notes = Annotated[str, BeforeValidator(_clean), AfterValidator(_long)]
+Notes = Annotated[str, _cleaned(_long)]
 #: A description that must say something.
-Description = Annotated[str, BeforeValidator(_clean), AfterValidator(_description)]
+Description = Annotated[str, _cleaned(_description)]
 #: Who answers for a measure or a commitment: one line, required, said so when missing.
-Owner = Annotated[str, BeforeValidator(_clean), AfterValidator(_owner)]
+Owner = Annotated[str, _cleaned(_owner)]
 #: What one or more fields held, quoted in an amendment: bounded by those fields, not by one.
-Quoted = Annotated[str, BeforeValidator(_clean)]
+Quoted = Annotated[str, _cleaned(_as_it_is)]
 
 

@@ -49,6 +49,19 @@ def test_control_characters_are_removed_and_lines_kept() -> None:
     assert (obs.area, obs.description) == ("Hamnen", "rad 1\nrad 2")
 
 
+def test_text_another_program_stored_as_bytes_is_cleaned_and_checked() -> None:
+    # sqlite3 hands a blob over as bytes: the same rules as for text, not the type's decoding.
+    obs = Observation.model_validate({"meeting_id": 1, "area": "Hamn\x00en i Åby".encode(),
+                                      "description": "rad\x1b 1\r\nrad ä".encode()})
+    assert (obs.area, obs.description) == ("Hamnen i Åby", "rad 1\nrad ä")
+    with pytest.raises(ValidationError) as caught:
+        Measure.model_validate({"meeting_id": 1, "text": b"x", "owner": b" \x07 "})
+    assert _types(caught.value) == {"owner": "owner_missing"}
+    with pytest.raises(ValidationError) as caught:
+        Observation.model_validate({"meeting_id": 1, "area": b"\xff", "description": "x"})
+    assert _types(caught.value) == {"area": "string_unicode"}
+
+
 def test_status_and_overdue() -> None:
     measure = Measure(meeting_id=1, text="x", owner="Polisen", due=date(2026, 11, 1))
     assert measure.overdue(date(2026, 11, 23))
