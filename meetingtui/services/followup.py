@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date
 from heapq import heappop, heappush
 
@@ -12,6 +11,7 @@ from meetingtui.services.groups import get_group
 from meetingtui.services.meetings import get_meeting
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import measures as measure_rows
+from meetingtui.store.measures import status_at
 from meetingtui.store.meetings import frozen_at
 from meetingtui.store.rows import Gone
 
@@ -117,7 +117,7 @@ class FollowupReader:
                     or (each.decided_on == meeting.date and measure.meeting_id < meeting.id)):
                 continue
             status = (measure.status.value if frozen is None
-                      else _status_at(each.changes, frozen[0]))
+                      else status_at(each.changes, frozen[0]))
             if status in _OPEN or followed:
                 chosen.append((self._as(measure, status), each.decided_on))
         chosen.sort(key=lambda pair: (pair[0].due is None, pair[0].due or date.min,
@@ -208,8 +208,3 @@ class _Sweep:
         self.at = frozen
         return self.live
 
-
-def _status_at(changes: list[tuple[int, str]], newest: int) -> str:
-    """The status of the last change at or before update ``newest``; not started without one."""
-    at = bisect_right(changes, (newest, "\uffff"))
-    return changes[at - 1][1] if at else MeasureStatus.NOT_STARTED.value

@@ -10,7 +10,7 @@ from meetingtui.services.lagesbild import causes_addressed
 from meetingtui.services.meetings import get_meeting
 from meetingtui.services.priorities import priorities_for_meeting
 from meetingtui.services.proposals import proposals_of_meeting
-from meetingtui.services.rollup import rollup_of_meeting
+from meetingtui.services.rollup import RollupReader, rollup_of_meeting
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items, lagesbild, meetings, problems
 from meetingtui.store import proposals as proposal_rows
@@ -20,12 +20,14 @@ from meetingtui.store.measures import measures_of_meeting
 
 class RecordReader:
     """What `load_meeting` reads alike for many meetings (a publish), read once and shared:
-    each group's measures and their history for the follow-ups (`FollowupReader`), and the
-    proposals every meeting answered. The same records as without it (tests compare them)."""
+    each group's measures and their history for the follow-ups (`FollowupReader`) and the
+    roll-ups (`RollupReader`), and the proposals every meeting answered. The same records as
+    without it (tests compare them)."""
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
         self.followups = FollowupReader(ws)
+        self.rollups = RollupReader(ws)
         self._answered: dict[int, list[Measure]] | None = None
 
     def answered_in(self, meeting_id: int) -> list[Measure]:
@@ -78,7 +80,8 @@ def load_meeting(ws: Workspace, meeting_id: int,
         priorities=priorities_for_meeting(ws, meeting_id, meeting),
         next_meeting=_next_meeting(ws, meeting),
         amendments=amendments_of(ws.store, meeting_id),
-        rollup=rollup_of_meeting(ws, meeting, group, items),
+        rollup=rollup_of_meeting(ws, meeting, group, items,
+                                 reader.rollups if reader is not None else None),
         proposals=proposals,
 
         # Only a meeting whose agenda follows them up shows the agreements in force.

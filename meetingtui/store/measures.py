@@ -11,6 +11,7 @@ confidentiality the measure shares) but is no longer among the measure's `cause_
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -223,18 +224,29 @@ def measures_of_group(store: Store, group_id: int) -> list[tuple[Measure, date]]
             for measure, row in zip(measures, rows, strict=True)]
 
 
-def status_changes(store: Store, measure_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+def status_changes(store: Store,
+                   measure_ids: list[int] | None) -> dict[int, list[tuple[int, str]]]:
     """Each measure's updates as (update id, new status), oldest first: its status as of any
-    frozen point is the last one at or before it (`_as_of`)."""
+    frozen point is the last one at or before it (`_as_of`). None: every measure's."""
     found: dict[int, list[tuple[int, str]]] = {}
-    for start in range(0, len(measure_ids), 500):  # well within SQLite's limit on parameters
-        chunk = measure_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        for update_id, measure_id, status in store.conn.execute(
-                "SELECT id, measure_id, new_status FROM measure_updates "
-                f"WHERE measure_id IN ({marks}) ORDER BY id", chunk):
+    select = "SELECT id, measure_id, new_status FROM measure_updates"
+    if measure_ids is None:
+        chunks: list[tuple[str, list[int]]] = [(f"{select} ORDER BY id", [])]
+    else:  # in chunks well within SQLite's limit on parameters
+        chunks = [(f"{select} WHERE measure_id IN ({', '.join('?' for _ in chunk)}) ORDER BY id",
+                   chunk)
+                  for chunk in (measure_ids[at:at + 500] for at in range(0, len(measure_ids), 500))]
+    for sql, params in chunks:
+        for update_id, measure_id, status in store.conn.execute(sql, params):
             found.setdefault(measure_id, []).append((update_id, status))
     return found
+
+
+def status_at(changes: list[tuple[int, str]], newest: int) -> str:
+    """The status of the last of ``changes`` (`status_changes`) at or before update ``newest``;
+    not started without one."""
+    at = bisect_right(changes, (newest, "\uffff"))
+    return changes[at - 1][1] if at else MeasureStatus.NOT_STARTED.value
 
 
 def insert_update(store: Store, update: MeasureUpdate) -> MeasureUpdate:

@@ -51,5 +51,23 @@ def measures_of_groups(store: Store, group_ids: list[int], day: date,
         f"WHERE mt.group_id IN ({marks}) AND mt.date <= ? AND m.deleted_at IS NULL "
         f"AND m.proposal IN ('', 'decided') {newest} ORDER BY m.id", params)
     for mid, group_id, area, text, owner, org, due, state, secret in rows:
-        yield RolledMeasure(mid, group_id, area, text, owner, org,
-                            date.fromisoformat(due) if due else None, state, bool(secret))
+        yield _rolled(mid, group_id, area, text, owner, org, due, state, secret)
+
+
+def every_group_measure(store: Store) -> list[tuple[date, RolledMeasure]]:
+    """The live measures of every group, proposals still waiting or rejected left out, each
+    with its meeting's day, in the order of the days (then of the measures); the status as
+    stored now. What `measures_of_groups` chooses from, read once for many closed meetings."""
+    rows = store.conn.execute(
+        "SELECT mt.date, m.id, mt.group_id, coalesce(o.area, ''), m.text, m.owner, "
+        "m.owner_org, m.due, m.status, m.confidential "
+        "FROM measures m JOIN meetings mt ON mt.id = m.meeting_id "
+        "LEFT JOIN observations o ON o.id = m.observation_id "
+        "WHERE m.deleted_at IS NULL AND m.proposal IN ('', 'decided') ORDER BY mt.date, m.id")
+    return [(date.fromisoformat(day), _rolled(*row)) for day, *row in rows]
+
+
+def _rolled(mid: int, group_id: int, area: str, text: str, owner: str, org: str,
+            due: str | None, state: str, secret: int) -> RolledMeasure:
+    return RolledMeasure(mid, group_id, area, text, owner, org,
+                         date.fromisoformat(due) if due else None, state, bool(secret))

@@ -14,7 +14,9 @@ from meetingtui.demo.fill import fill_demo
 from meetingtui.model import ItemKind, Measure, MeasureStatus, Observation
 from meetingtui.paths import resolve
 from meetingtui.services import followup, lagesbild, meetings, rollup
+from meetingtui.services.amend import amending
 from meetingtui.services.workspace import Workspace, open_workspace
+from meetingtui.store.measures import get_measure
 from tests.conftest import Clock
 from tests.rollup_reference import reference
 from tests.scenarios.helpers import Filed, export_all, group_id, scenario_workspace
@@ -34,11 +36,16 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _counts(ws: Workspace, meeting_id: int) -> dict[tuple[str, str], Counter[str]]:
+def _rollup(ws: Workspace, meeting_id: int,
+            reader: rollup.RollupReader | None = None) -> rollup.Rollup:
     meeting = meetings.get_meeting(ws, meeting_id)
     item = next(i for i in meetings.items(ws, meeting_id) if i.kind is ItemKind.ROLLUP)
-    group = meetings_group(ws, meeting.group_id)
-    found = rollup.rollup_for_item(ws, meeting, group, item)
+    return rollup.rollup_for_item(ws, meeting, meetings_group(ws, meeting.group_id), item, reader)
+
+
+def _counts(ws: Workspace, meeting_id: int,
+            reader: rollup.RollupReader | None = None) -> dict[tuple[str, str], Counter[str]]:
+    found = _rollup(ws, meeting_id, reader)
     return {(r.group, r.area): Counter({k: getattr(r, k) for k in (
         "green", "yellow", "red", "not_started", "in_progress", "done", "cancelled")
         if getattr(r, k)}) for r in found.rows}
@@ -58,15 +65,51 @@ def test_demo_counts_match_the_reference_at_every_styrgrupp_meeting(demo: Path) 
             i.kind is ItemKind.ROLLUP for i in meetings.items(ws, m.id or 0))]
         assert len(styr) >= 3 and {m.status.value for m in styr} >= {"closed", "planned"}
         seen: Counter[str] = Counter()
+        reader = rollup.RollupReader(ws)  # one for every meeting, as a publish reads them
         for meeting in styr:
             assert meeting.id is not None
             want = {k: +v for k, v in reference(demo, meeting.id).items()}
             got = _counts(ws, meeting.id)
             assert got == want, meeting.date
+            assert _counts(ws, meeting.id, reader) == want, meeting.date
             for counts in got.values():
                 seen.update(counts)
         # Every colour and status occurs: the comparison is not of empty tables.
         assert all(seen[k] > 0 for k in ("green", "yellow", "red", "cancelled", "done")), seen
+    finally:
+        ws.close()
+
+
+def test_roll_ups_read_for_many_meetings_are_each_meetings_own(
+        demo: Path, tmp_path: Path) -> None:
+    """After the meetings closed, measures are done, reopened and removed: a publish's reader
+    counts each closed meeting as it closed, read in any order, as `rollup` does."""
+    db = tmp_path / "demo.db"
+    db.write_bytes(demo.read_bytes())
+    ws = open_workspace(resolve(db=db, exports=tmp_path / "exports"),
+                        clock=Clock(datetime(2026, 11, 24, 9, 0)))
+    try:
+        styr = [m.id or 0 for m in meetings.list_meetings(ws) if any(
+            i.kind is ItemKind.ROLLUP for i in meetings.items(ws, m.id or 0))]
+        measures = [row[0] for row in ws.store.conn.execute(
+            "SELECT id FROM measures WHERE deleted_at IS NULL AND proposal = '' ORDER BY id")]
+        for measure_id in measures[::7]:
+            followup.record_update(ws, measure_id, MeasureStatus.DONE, "klart i efterhand")
+        for measure_id in measures[3::11]:
+            followup.record_update(ws, measure_id, MeasureStatus.IN_PROGRESS, "återupptagen")
+        for measure_id in measures[5::13]:
+            measure = get_measure(ws.store, measure_id)
+            assert measure is not None
+            with amending(ws, "Eva Berg", "Dubblett"):
+                lagesbild.remove_measure(ws, measure)
+        late = 0
+        for order in (styr, styr[::-1], styr[1::2] + styr[::2]):
+            reader = rollup.RollupReader(ws)
+            for meeting_id in order:
+                found = _rollup(ws, meeting_id, reader)
+                assert found == _rollup(ws, meeting_id), meeting_id
+                late += len(found.late)
+        assert late > 0 and len(styr) >= 3
     finally:
         ws.close()
 
@@ -159,6 +202,24 @@ def test_a_closed_meeting_keeps_its_counts_and_later_meetings_are_left_out(
     _measure(ws, after.id or 0, "Efter mötet", None)
     later = _styrgrupp(ws, clock, date(2027, 1, 10))
     assert _counts(ws, later) == {("EST", ""): Counter(green=1, red=1, done=1, not_started=1)}
+
+
+def test_a_publish_counts_a_closed_meeting_as_it_closed(town: tuple[Workspace, Clock]) -> None:
+    """As `rollup` does, with the reader a publish reads many meetings with: a measure of a
+    meeting on the roll-up's own day counts; one decided after it closed, and a later status,
+    do not."""
+    ws, clock = town
+    est = _est_meeting(ws, clock)
+    same_day = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
+    _measure(ws, same_day.id or 0, "Samma dag", DAY + timedelta(days=60))
+    late = _measure(ws, est, "Sanera klottret", DAY - timedelta(days=5))
+    styr = _styrgrupp(ws, clock)
+    meetings.close_meeting(ws, styr)
+    followup.record_update(ws, late, MeasureStatus.DONE)
+    _measure(ws, est, "Ny belysning", DAY + timedelta(days=3))
+    want = {("EST", ""): Counter(red=1, green=1, not_started=2)}
+    assert _counts(ws, styr) == want
+    assert _counts(ws, styr, rollup.RollupReader(ws)) == want
 
 
 def test_only_the_groups_a_template_names(town: tuple[Workspace, Clock]) -> None:
