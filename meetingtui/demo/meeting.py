@@ -118,7 +118,7 @@ class MeetingRecorder:
             meeting_rows.update_meeting(ws.store, running.model_copy(update=decided), running,
                                         only=set(decided))
         fields: dict[str, object] = {
-            "chair": chair.name, "secretary": secretary.name, "adjuster": adjuster.name,
+            "chair": chair.name,
             "next": minutes.when_said(after, usual) if after else "meddelas senare",
             "event": town.EVENTS[when.month], "trend": rng.choice(minutes.TRENDS_SAID),
             "area": max(state.heat, key=state.heat.__getitem__, default="Centrum"),

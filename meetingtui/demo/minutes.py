@@ -13,8 +13,6 @@ from random import Random
 # (title keywords, notes, decision); the first entry whose keyword the title holds is used.
 TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
     (("öppna",), ["Ordföranden {chair} hälsade alla välkomna och öppnade mötet."], [""]),
-    (("sekreterare", "justerare"), [""],
-     ["{secretary} utses till sekreterare och {adjuster} till justerare."]),
     (("dagordning", "föredragningslista"), [""],
      ["Dagordningen godkänns.", "Dagordningen godkänns med ett tillägg under övriga frågor."]),
     (("statistik",), [

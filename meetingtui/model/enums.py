@@ -19,6 +19,7 @@ class Frequency(StrEnum):
 class ItemKind(StrEnum):
     TEXT = "text"
     ATTENDANCE = "attendance"
+    OFFICERS = "officers"  # the secretary and adjuster chosen (the meeting's own details)
     FOLLOWUP = "followup"
     SITUATION = "situation"
     ACTIONS = "actions"

@@ -143,6 +143,20 @@ class Minutes(YearLines):
                  ("adjuster", meeting.adjuster)]
         return [(self.labels[key], one_line(name)) for key, name in pairs if one_line(name)]
 
+    def officers_chosen(self, item: AgendaItem) -> str:
+        """"Till sekreterare valdes … och till justerare …": what a `.officers` item records of
+        the meeting's own details when no notes say it; "" for another item, one that was not
+        taken up, or when neither is named."""
+        if item.kind is not ItemKind.OFFICERS or item.dropped:
+            return ""
+        meeting = self.record.meeting
+        names = {"secretary": one_line(meeting.secretary), "adjuster": one_line(meeting.adjuster)}
+        chosen = [key for key, name in names.items() if name]
+        if not chosen:
+            return ""
+        which = "both" if len(chosen) == 2 else chosen[0]
+        return self.labels[f"officers_{which}"].format(**names)
+
     def record_lines(self) -> list[tuple[str, str]]:
         """(label, text) for the diarienummer and the justering's time and place, when given:
         what a protokoll carries in its head (domain §9)."""

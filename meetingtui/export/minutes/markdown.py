@@ -112,6 +112,8 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
         out += [markdown(item.notes).strip(), ""]
     elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:
         out += [escape(labels["attendance_above"]), ""]
+    elif m.officers_chosen(item):
+        out += [escape(m.officers_chosen(item)), ""]
     kind = m.shows_data(item)
     if kind is not None:
         _data(out, m, kind)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 from docx.table import Table
 
+from meetingtui.export.minutes.html import build_minutes_html
 from meetingtui.model import (
     AgendaItem,
     Agreement,
@@ -52,7 +53,8 @@ def every_kind(document: DocumentType = DocumentType.NOTES,
 
 #: What each kind shows from the record, as `describe` names it (its first block).
 DATA = {
-    ItemKind.TEXT: None, ItemKind.ATTENDANCE: None, ItemKind.FOLLOWUP: "table",
+    ItemKind.TEXT: None, ItemKind.ATTENDANCE: None, ItemKind.OFFICERS: None,
+    ItemKind.FOLLOWUP: "table",
     ItemKind.SITUATION: "table", ItemKind.ACTIONS: "table",
     ItemKind.PRIORITIES: "Prioriterade områden 2026-Q2",
     ItemKind.NEXT: "Nästa möte: 2026-05-12 kl. 13.00–15.00, Kommunhuset",
@@ -125,6 +127,56 @@ def test_the_attendance_item_without_notes_points_to_the_list() -> None:
     assert shown == ["Närvaron framgår av förteckningen ovan.",
                      "Överenskommet: Beslutet om attendance."]
     assert all(p.presence in Presence for p in record.attendance)
+
+
+@pytest.mark.parametrize(("secretary", "adjuster", "line"), [
+    ("Omar Haddad", "Lena Strand",
+     "Till sekreterare valdes Omar Haddad och till justerare Lena Strand."),
+    ("Omar Haddad", "", "Till sekreterare valdes Omar Haddad."),
+    ("", "Lena Strand", "Till justerare valdes Lena Strand."),
+    ("", "", None),
+])
+def test_the_officers_item_without_notes_says_who_was_chosen(
+        secretary: str, adjuster: str, line: str | None) -> None:
+    record = every_kind(DocumentType.PROTOCOL)
+    record.meeting = record.meeting.model_copy(
+        update={"secretary": secretary, "adjuster": adjuster})
+    record.items[2].notes = ""
+    heading = "§ 3 Punkt officers"
+    decision = "Beslut: Beslutet om officers."
+    for public in (False, True):  # the header names them in the public version too
+        shown = [describe(b) for b in section(export(record, public=public), heading)]
+        assert shown == ([line] if line else []) + [decision]
+        body = md(record, public=public).split(f"## {heading}\n\n")[1].split("\n## ")[0]
+        assert body.startswith(f"{line}\n\n**Beslut:**" if line else "**Beslut:**")
+        html = build_minutes_html(record, public=public, municipality="Exempelkommun")
+        page = html.split("Punkt officers</h2>\n")[1]
+        assert page.startswith(f"<p>{line}</p>\n<p><strong>Beslut" if line else "<p><strong>")
+
+
+def test_the_officers_line_gives_way_to_notes_and_to_a_dropped_item() -> None:
+    record = every_kind()
+    shown = [describe(b) for b in section(export(record), "§ 3 Punkt officers")]
+    assert shown == ["Anteckning om officers.", "Överenskommet: Beslutet om officers."]
+    record.items[2] = record.items[2].model_copy(update={"notes": "", "dropped": True})
+    shown = [describe(b) for b in section(export(record), "§ 3 Punkt officers")]
+    assert shown == ["Punkten utgår.", "Överenskommet: Beslutet om officers."]
+
+
+def test_the_officers_line_holds_names_as_data_in_every_language() -> None:
+    record = est_record(language=Language.EN)
+    record.items = [AgendaItem(id=300, meeting_id=12, position=1, title="Officers",
+                               kind=ItemKind.OFFICERS)]
+    record.meeting = record.meeting.model_copy(
+        update={"secretary": "Anna *Stjärna* <b>", "adjuster": "[Per](http://x.se)"})
+    line = "Anna *Stjärna* <b> was chosen as secretary and [Per](http://x.se) as adjuster."
+    assert line in texts(export(record))
+    text = md(record)
+    assert ("Anna \\*Stjärna\\* \\<b\\> was chosen as secretary and "
+            "\\[Per\\](http://x.se) as adjuster.") in text
+    html = build_minutes_html(record, public=False, municipality="")
+    assert "<p>Anna *Stjärna* &lt;b&gt; was chosen as secretary and [Per](http://x.se) as " \
+           "adjuster.</p>" in html
 
 
 def test_a_followed_up_measure_still_late_after_the_meeting_says_so() -> None:

@@ -13,6 +13,7 @@ from meetingtui.ui.widgets.panes.base import ItemPane
 PANES: dict[ItemKind, tuple[str, str]] = {
     ItemKind.TEXT: ("text", "TextPane"),
     ItemKind.ATTENDANCE: ("attendance", "AttendancePane"),
+    ItemKind.OFFICERS: ("officers", "OfficersPane"),
     ItemKind.FOLLOWUP: ("followup", "FollowupPane"),
     ItemKind.SITUATION: ("situation", "SituationPane"),
     ItemKind.ACTIONS: ("actions", "ActionsPane"),

@@ -1,0 +1,69 @@
+"""§ 3 "Val av sekreterare och justerare" (an `.officers` item): the chair sees whom the
+meeting's details name, changes them with `m` on the item, and the minutes say who was chosen
+without anyone typing it (they said nothing under § 3 unless notes were typed)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+from pathlib import Path
+
+from textual.widgets import Static
+
+from meetingtui.model import ItemKind
+from meetingtui.services import meetings
+from meetingtui.ui.app import make_app
+from tests.conftest import Clock
+from tests.scenarios.helpers import (
+    SIZE,
+    Filed,
+    at,
+    export_all,
+    fill,
+    group_id,
+    press,
+    scenario_workspace,
+    screen_name,
+)
+
+DAY = date(2027, 1, 12)
+
+
+def test_the_chair_sees_and_changes_the_officers_and_the_minutes_say_who_was_chosen(
+        tmp_path: Path, clock: Clock) -> None:
+    at(clock, datetime(2027, 1, 13, 8, 30))  # typed in the day after
+    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
+    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
+    assert meeting.id is not None
+    third = meetings.items(ws, meeting.id)[2]
+    assert (third.title, third.kind) == ("Val av sekreterare och justerare", ItemKind.OFFICERS)
+    shown: list[str] = []
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "3")
+
+            def officers() -> str:
+                return str(pilot.app.screen.query_one("#officers", Static).render())
+
+            shown.append(officers())
+            await press(pilot, "m")
+            assert screen_name(pilot) == "MeetingDetailsDialog"
+            await press(pilot, "tab", "tab", "tab", "tab", "ctrl+u")  # Sekreterare
+            await fill(pilot, "Lena Wikström", "")
+            await press(pilot, "ctrl+u")  # Justerare
+            await fill(pilot, "Per Nilsson")
+            await press(pilot, "enter")
+            assert screen_name(pilot) == "MeetingScreen"
+            shown.append(officers())
+
+    asyncio.run(run())
+    assert shown[0].startswith("Sekreterare: –\nJusterare: –\nm ändrar dem"), shown[0]
+    assert shown[1].startswith("Sekreterare: Lena Wikström\nJusterare: Per Nilsson\n"), shown[1]
+    paths = export_all(ws, meeting.id, tmp_path / "protokoll")
+    line = "Till sekreterare valdes Lena Wikström och till justerare Per Nilsson."
+    for name in ("intern.docx", "offentlig.docx"):
+        assert Filed(paths[name]).section("§ 3 Val av sekreterare och justerare")[0] == line
+    assert f"## § 3 Val av sekreterare och justerare\n\n{line}\n" in \
+        paths["offentlig.md"].read_text(encoding="utf-8")
