@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from meetingtui.export.clean import word_text
 from meetingtui.export.site.content import MinutesPage, Site
-from meetingtui.group_names import short_and_name
+from meetingtui.group_names import name_parts, short_and_name
 from meetingtui.i18n import language, t
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def environment() -> Environment:
     )
     env.globals["t"] = t
     env.globals["short_and_name"] = short_and_name
+    env.globals["name_parts"] = name_parts
     return env
 
 
