@@ -67,3 +67,14 @@ def test_the_chair_sees_and_changes_the_officers_and_the_minutes_say_who_was_cho
         assert Filed(paths[name]).section("§ 3 Val av sekreterare och justerare")[0] == line
     assert f"## § 3 Val av sekreterare och justerare\n\n{line}\n" in \
         paths["offentlig.md"].read_text(encoding="utf-8")
+    # Closed, read-only: the names stay, the way to change them is not offered.
+    meetings.close_meeting(ws, meeting.id)
+
+    async def closed() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "3")
+            shown.append(str(pilot.app.screen.query_one("#officers", Static).render()))
+
+    asyncio.run(closed())
+    assert shown[2] == "Sekreterare: Lena Wikström\nJusterare: Per Nilsson"
