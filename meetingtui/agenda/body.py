@@ -90,7 +90,7 @@ def read_body(
 
 
 def _item(content: str, line: int, path: Path) -> dict[str, Any]:
-    """One `##` heading: its title and its `{.kind minutes=N}`."""
+    """One `##` heading: its title and its `{.kind minutes=N decision="…"}`."""
     item: dict[str, Any] = {"line": line, "guidance": [], "points": []}
     attrs = _ATTRS.search(content)
     if attrs is None and _ATTRS_OPEN.search(content):
@@ -110,7 +110,7 @@ def _item(content: str, line: int, path: Path) -> dict[str, Any]:
             if "minutes" in item:
                 raise TemplateError(path, line, words("minutes_twice"))
             item["minutes"] = _minutes(value.strip("\"'"), line, path)
-        elif key in ("groups", "body"):
+        elif key in ("groups", "body", "decision"):
             if key in item:
                 raise TemplateError(path, line, words("rollup16.setting_twice", key=key))
             text = value.strip("\"'")

@@ -118,6 +118,8 @@ def explain(
             why = words("guidance_too_long", detail=detail)
         elif what == "points":
             why = words("point_too_long", detail=detail)
+        elif what == "decision":
+            why = words("decision_too_long", detail=detail)
         else:
             why = detail
         return line, why

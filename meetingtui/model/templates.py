@@ -33,6 +33,8 @@ class TemplateItem(_Strict):
     # operative group. `proposals`: the body the measures recorded there are proposed to.
     groups: list[Name] = Field(default_factory=list)
     body: Line = ""
+    # The decision a new meeting's item starts with ("Dagordningen godkänns."), changed there.
+    decision: Notes = ""
     line: int = 0  # where the heading stands in its file, for messages
 
 

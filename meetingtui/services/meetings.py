@@ -113,7 +113,7 @@ def plan_meeting(
             item_rows.insert_items(ws.store, [
                 AgendaItem(meeting_id=meeting.id, position=number, title=item.title,
                            kind=item.kind, minutes=item.minutes, guidance=item.guidance,
-                           points=list(item.points))
+                           points=list(item.points), decision=item.decision)
                 for number, item in enumerate(template.items, start=1)
             ])
         meeting_rows.insert_attendance(ws.store, [

@@ -58,6 +58,16 @@ def test_quoted_minutes_and_plain_text_kind() -> None:
     assert (item.kind, item.minutes) == (ItemKind.TEXT, 5)
 
 
+def test_a_decision_the_item_starts_with() -> None:
+    text = VALID + ('\n## Godkännande av dagordning {minutes=2 decision="Dagordningen godkänns."}'
+                    "\n\n## Val {decision='Till justerare väljs Åsa.' .officers}\n")
+    items = parse_template(text, PATH).items
+    assert [(i.title, i.kind, i.decision) for i in items[-2:]] == [
+        ("Godkännande av dagordning", ItemKind.TEXT, "Dagordningen godkänns."),
+        ("Val", ItemKind.OFFICERS, "Till justerare väljs Åsa.")]
+    assert all(i.decision == "" for i in items[:-2])
+
+
 def test_minutes_with_leading_zeros() -> None:
     text = VALID + "\n## A {minutes=0015}\n\n## B {minutes=" + "0" * 5000 + "7}\n"
     assert [i.minutes for i in parse_template(text, PATH).items[-2:]] == [15, 7]
@@ -88,6 +98,8 @@ def test_only_h3_is_no_items() -> None:
     ("## X {minutes=}", '"minutes=" in the {…} of this heading cannot be read'),
     ("## X {minutes=5 minutes=6}", "minutes is given twice"),
     ("## X {tid=5}", '"tid" is not a known setting for an item'),
+    ('## X {decision="a" decision="b"}', "decision is given twice"),
+    ("## X {decision=" + "x" * 20_001 + "}", "the decision (decision=) is too long: at most 20000"),
     ("## X {#id}", '"#id" in the {…} of this heading cannot be read'),
     ("## X {.next .followup}", "this item has two kinds (.next and .followup)"),
     ("## X {.Situation}", 'unknown item kind ".Situation"'),

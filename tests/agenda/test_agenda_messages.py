@@ -94,8 +94,11 @@ BROKEN = [
     (VALID + "\n## X {minutes=0}\n", "est.md:27: minutes måste vara ett heltal från 1 till 480, "
      't.ex. minutes=15 (inte "0")'),
     (VALID + "\n## X {minutes=5 minutes=6}\n", "est.md:27: minutes anges två gånger för punkten"),
-    (VALID + "\n## X {tid=5}\n", 'est.md:27: "tid" är ingen känd inställning för en punkt; den '
-     "enda är tidsramen, t.ex. {.situation minutes=40}"),
+    (VALID + "\n## X {tid=5}\n", 'est.md:27: "tid" är ingen känd inställning för en punkt; de '
+     "som finns är minutes= (tidsramen, t.ex. {.situation minutes=40}), decision= (beslutet "
+     "punkten börjar med), groups= (.rollup) och body= (.proposals)"),
+    (VALID + '\n## X {decision="A" decision="B"}\n',
+     "est.md:27: decision anges två gånger för punkten"),
     (VALID + "\n## X {#id}\n", 'est.md:27: "#id" i {…} på rubriken går inte att läsa; skriv '
      "sorten med en punkt och tidsramen som minutes=N, t.ex. {.situation minutes=40}"),
     (VALID + "\n## X {.next .followup}\n",
@@ -104,6 +107,8 @@ BROKEN = [
     (VALID + "\n## {.next}\n", "est.md:27: punkten saknar rubrik; skriv den efter ##"),
     (VALID + "\n## " + "x" * 201 + "\n",
      "est.md:27: punktens rubrik är för lång: högst 200 tecken (nu 201)"),
+    (VALID + "\n## X {decision=" + "x" * 20_001 + "}\n",
+     "est.md:27: beslutet (decision=) är för långt: högst 20000 tecken (nu 20001)"),
     (edit("- Polisens statistik", "- " + "x" * 300), "est.md:16: en punkt i listan under "
      "rubriken är för lång: högst 200 tecken (nu 300)"),
     (VALID + "\n## X\n\n" + "ord " * 6000 + "\n", "est.md:27: texten under rubriken är för "

@@ -1,6 +1,9 @@
-"""§ 3 "Val av sekreterare och justerare" (an `.officers` item): the chair sees whom the
-meeting's details name, changes them with `m` on the item, and the minutes say who was chosen
-without anyone typing it (they said nothing under § 3 unless notes were typed)."""
+"""The formal items every agenda starts with, which the minutes left empty unless someone typed:
+
+- § 3 "Val av sekreterare och justerare" (an `.officers` item): the chair sees whom the
+  meeting's details name, changes them with `m` on the item, and the minutes say who was chosen;
+- § 4 "Godkännande av dagordning": the item starts with the template's decision ("Dagordningen
+  godkänns."), on the screen as in the minutes, and the chair changes it like any decision."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import asyncio
 from datetime import date, datetime
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 from meetingtui.model import ItemKind
 from meetingtui.services import meetings
@@ -24,6 +27,7 @@ from tests.scenarios.helpers import (
     press,
     scenario_workspace,
     screen_name,
+    type_text,
 )
 
 DAY = date(2027, 1, 12)
@@ -78,3 +82,37 @@ def test_the_chair_sees_and_changes_the_officers_and_the_minutes_say_who_was_cho
 
     asyncio.run(closed())
     assert shown[2] == "Sekreterare: Lena Wikström\nJusterare: Per Nilsson"
+
+
+def test_the_agenda_is_approved_as_the_template_proposes_or_as_the_chair_says(
+        tmp_path: Path, clock: Clock) -> None:
+    at(clock, datetime(2027, 1, 11, 16, 0))  # prepared the day before
+    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
+    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
+    assert meeting.id is not None
+    shown: list[str] = []
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if screen_name(pilot) == "ConfirmDialog":  # "Starta mötet i förväg?"
+                await press(pilot, "j")
+            await press(pilot, "4")
+            decision = pilot.app.screen.pane.query_one("#decision", TextArea)  # § 4's own
+            shown.append(decision.text)
+            await press(pilot, "b", "end")
+            await type_text(pilot, " Nya frågor under övriga frågor.")
+            await press(pilot, "escape")
+            shown.append(decision.text)
+
+    paths = export_all(ws, meeting.id, tmp_path / "före")
+    heading = "§ 4 Godkännande av dagordning"
+    assert Filed(paths["intern.docx"]).section(heading) == [
+        "Överenskommet: Dagordningen godkänns."]
+    asyncio.run(run())
+    assert shown == ["Dagordningen godkänns.",
+                     "Dagordningen godkänns. Nya frågor under övriga frågor."]
+    paths = export_all(ws, meeting.id, tmp_path / "efter")
+    assert Filed(paths["offentlig.docx"]).section(heading) == [
+        "Överenskommet: Dagordningen godkänns. Nya frågor under övriga frågor."]
+
