@@ -23,7 +23,7 @@ from meetingtui.model import (
 )
 from meetingtui.services import lagesbild
 from meetingtui.services.amend import note_change
-from meetingtui.services.rollup import template_item
+from meetingtui.services.template_items import template_item
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import groups as group_rows
 from meetingtui.store import measures as measure_rows

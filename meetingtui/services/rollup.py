@@ -23,8 +23,8 @@ from meetingtui.model import (
     Rollup,
     RollupLate,
     RollupRow,
-    TemplateItem,
 )
+from meetingtui.services.template_items import template_item
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import groups as group_rows
 from meetingtui.store import measures as measure_rows
@@ -35,17 +35,6 @@ from meetingtui.store.rollup import RolledMeasure
 
 SOON_DAYS = 30
 _STATUS = {status.value: status for status in MeasureStatus}  # the enum's call is slower
-
-
-def template_item(ws: Workspace, group: Group, item: AgendaItem) -> TemplateItem | None:
-    """The template's item a meeting's item was copied from: same kind and title, else the
-    first of its kind (the template's settings for it, e.g. `groups=` or `body=`)."""
-    template = ws.template_of(group)
-    if template is None:
-        return None
-    same_kind = [i for i in template.items if i.kind is item.kind]
-    return next((i for i in same_kind if i.title == item.title),
-                same_kind[0] if same_kind else None)
 
 
 def colour(status: MeasureStatus, due: date | None, day: date) -> str:

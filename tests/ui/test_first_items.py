@@ -3,7 +3,8 @@
 - § 3 "Val av sekreterare och justerare" (an `.officers` item): the chair sees whom the
   meeting's details name, changes them with `m` on the item, and the minutes say who was chosen;
 - § 4 "Godkännande av dagordning": the item starts with the template's decision ("Dagordningen
-  godkänns."), on the screen as in the minutes, and the chair changes it like any decision."""
+  godkänns."), on the screen as in the minutes; what the chair types over it replaces it (typed
+  after it, a decision typed from habit ran on from it), and the chair's own text is kept."""
 
 from __future__ import annotations
 
@@ -100,7 +101,11 @@ def test_the_agenda_is_approved_as_the_template_proposes_or_as_the_chair_says(
             await press(pilot, "4")
             decision = pilot.app.screen.pane.query_one("#decision", TextArea)  # § 4's own
             shown.append(decision.text)
-            await press(pilot, "b", "end")
+            await press(pilot, "b")  # typed over the proposal: it replaces it
+            await type_text(pilot, "Dagordningen godkändes.")
+            await press(pilot, "escape")
+            shown.append(decision.text)
+            await press(pilot, "b", "end")  # the chair's own text: typed after
             await type_text(pilot, " Nya frågor under övriga frågor.")
             await press(pilot, "escape")
             shown.append(decision.text)
@@ -110,9 +115,9 @@ def test_the_agenda_is_approved_as_the_template_proposes_or_as_the_chair_says(
     assert Filed(paths["intern.docx"]).section(heading) == [
         "Överenskommet: Dagordningen godkänns."]
     asyncio.run(run())
-    assert shown == ["Dagordningen godkänns.",
-                     "Dagordningen godkänns. Nya frågor under övriga frågor."]
+    assert shown == ["Dagordningen godkänns.", "Dagordningen godkändes.",
+                     "Dagordningen godkändes. Nya frågor under övriga frågor."]
     paths = export_all(ws, meeting.id, tmp_path / "efter")
     assert Filed(paths["offentlig.docx"]).section(heading) == [
-        "Överenskommet: Dagordningen godkänns. Nya frågor under övriga frågor."]
+        "Överenskommet: Dagordningen godkändes. Nya frågor under övriga frågor."]
 

@@ -26,6 +26,7 @@ def shown_guidance(tmp_path: Path, numbers: list[int]) -> dict[int, str | None]:
     meeting = meetings.plan_meeting(ws, est, date(2026, 11, 10), start=time(13, 0))
     assert meeting.id is not None
     meeting_id = meeting.id
+    planned = [(item.notes, item.decision) for item in meetings.items(ws, meeting_id)]
     shown: dict[int, str | None] = {}
 
     async def run() -> None:
@@ -53,8 +54,8 @@ def shown_guidance(tmp_path: Path, numbers: list[int]) -> dict[int, str | None]:
 
     try:
         asyncio.run(run())
-        before = meetings.items(ws, meeting_id)
-        assert all(not item.notes and not item.decision for item in before), "v only shows"
+        after = [(item.notes, item.decision) for item in meetings.items(ws, meeting_id)]
+        assert after == planned, "v only shows"
     finally:
         ws.close()
     return shown

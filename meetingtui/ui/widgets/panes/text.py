@@ -20,6 +20,7 @@ from meetingtui.model import LONG_MAX, AgendaItem
 from meetingtui.model.text import clean_text
 from meetingtui.services import meetings
 from meetingtui.services.errors import Conflict
+from meetingtui.services.template_items import proposed_decision
 from meetingtui.ui.errors import Failed, attempt_showing_conflicts
 from meetingtui.ui.session import Session
 from meetingtui.ui.widgets.panes.base import ItemPane
@@ -91,7 +92,13 @@ class TextPane(ItemPane):
             self.query_one(f"#personal-{area.id}", PersonalDataWarning).check(area.text)
 
     def action_edit(self, which: str) -> None:
-        self.query_one(f"#{which}", TextArea).focus()
+        area = self.query_one(f"#{which}", TextArea)
+        area.focus()
+        if which == "decision" and area.text and area.text == proposed_decision(
+                self.session.ws, self.session.group, self.item):
+            # Still the template's proposal: what the chair types replaces it (typed after
+            # it, "Dagordningen godkändes." ran on from it); End or an arrow keeps it.
+            area.select_all()
 
     def action_save(self) -> None:
         self.flush()
