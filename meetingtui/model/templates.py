@@ -60,6 +60,11 @@ class GroupTemplate(_Strict):
     def has_kind(self, kind: ItemKind) -> bool:
         return any(item.kind is kind for item in self.items)
 
+    def proposed_decision(self, kind: ItemKind, title: str) -> str:
+        """The decision its item of this kind and title starts with (`decision=`); "" for
+        none, or for an item it does not hold (another title)."""
+        return next((i.decision for i in self.items if i.kind is kind and i.title == title), "")
+
 
 #: `date` under another name, for models that have a field called `date`.
 Day = date

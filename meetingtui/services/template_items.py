@@ -21,7 +21,4 @@ def proposed_decision(ws: Workspace, group: Group, item: AgendaItem) -> str:
     """The decision the template starts the item with (`decision=`); "" without one, or when
     the item is not the template's any more (another title)."""
     template = ws.template_of(group)
-    if template is None:
-        return ""
-    return next((i.decision for i in template.items
-                 if i.kind is item.kind and i.title == item.title), "")
+    return template.proposed_decision(item.kind, item.title) if template is not None else ""

@@ -218,8 +218,14 @@ class Minutes(YearLines):
         """(label, text) of the item's decision: "Beslut" (protokoll) or "Överenskommet", and
         the decision's Markdown. A decision that already starts with such a word keeps it, as
         the label ("**Beslut:** …" → ("Beslut", "…")), so that the minutes never say "Beslut:
-        Beslut:"; one whose emphasis runs on past the word is left as written, with no label."""
+        Beslut:"; one whose emphasis runs on past the word is left as written, with no label.
+        An item not taken up shows no decision its template proposed and nobody changed
+        ("Punkten utgår." and "Dagordningen godkänns." would contradict each other)."""
         text = item.decision.strip()
+        template = self.record.template
+        if (item.dropped and template is not None
+                and text == template.proposed_decision(item.kind, item.title)):
+            return None, ""
         own = _OWN_LABEL.match(text)
         if own is not None:
             word = own["word"]

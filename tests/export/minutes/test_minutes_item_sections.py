@@ -27,6 +27,7 @@ from meetingtui.model import (
     MeasureUpdate,
     MeetingRecord,
     Presence,
+    TemplateItem,
 )
 from tests.export.minutes.minutes_helpers import describe, export, md, section, texts
 from tests.export_fixtures import est_record
@@ -161,6 +162,29 @@ def test_the_officers_line_gives_way_to_notes_and_to_a_dropped_item() -> None:
     record.items[2] = record.items[2].model_copy(update={"notes": "", "dropped": True})
     shown = [describe(b) for b in section(export(record), "§ 3 Punkt officers")]
     assert shown == ["Punkten utgår.", "Överenskommet: Beslutet om officers."]
+
+
+def test_an_item_not_taken_up_shows_no_decision_its_template_proposed() -> None:
+    record = every_kind(DocumentType.PROTOCOL)
+    assert record.template is not None
+    proposal = TemplateItem(title="Punkt text", decision="Beslutet om text.")
+    record.template = record.template.model_copy(
+        update={"items": [*record.template.items, proposal]})
+    record.items[0] = record.items[0].model_copy(update={"dropped": True})
+    heading = "§ 1 Punkt text"
+    shown = [describe(b) for b in section(export(record), heading)]
+    assert shown == ["Punkten utgår.", "Anteckning om text."]
+    assert "Beslutet om text." not in md(record)
+    html = build_minutes_html(record, public=False, municipality="")
+    assert "Beslutet om text." not in html and "Punkten utgår." in html
+    # Changed by someone, or taken up again: the decision stands.
+    record.items[0] = record.items[0].model_copy(update={"decision": "Tas upp i mars."})
+    assert [describe(b) for b in section(export(record), heading)] == [
+        "Punkten utgår.", "Anteckning om text.", "Beslut: Tas upp i mars."]
+    record.items[0] = record.items[0].model_copy(
+        update={"decision": "Beslutet om text.", "dropped": False})
+    assert [describe(b) for b in section(export(record), heading)] == [
+        "Anteckning om text.", "Beslut: Beslutet om text."]
 
 
 def test_the_officers_line_holds_names_as_data_in_every_language() -> None:
