@@ -145,7 +145,7 @@ class Minutes(YearLines):
 
     def officers_chosen(self, item: AgendaItem) -> str:
         """"Till sekreterare valdes … och till justerare …": what a `.officers` item records of
-        the meeting's own details when no notes say it; "" for another item, one that was not
+        the meeting's own details, after any notes; "" for another item, one that was not
         taken up, or when neither is named."""
         if item.kind is not ItemKind.OFFICERS or item.dropped:
             return ""

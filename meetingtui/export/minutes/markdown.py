@@ -112,7 +112,7 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
         out += [markdown(item.notes).strip(), ""]
     elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:
         out += [escape(labels["attendance_above"]), ""]
-    elif m.officers_chosen(item):
+    if m.officers_chosen(item):  # after any notes: who was chosen is the item's record
         out += [escape(m.officers_chosen(item)), ""]
     kind = m.shows_data(item)
     if kind is not None:

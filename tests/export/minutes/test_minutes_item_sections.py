@@ -54,7 +54,8 @@ def every_kind(document: DocumentType = DocumentType.NOTES,
 
 #: What each kind shows from the record, as `describe` names it (its first block).
 DATA = {
-    ItemKind.TEXT: None, ItemKind.ATTENDANCE: None, ItemKind.OFFICERS: None,
+    ItemKind.TEXT: None, ItemKind.ATTENDANCE: None,
+    ItemKind.OFFICERS: "Till sekreterare valdes Omar Haddad och till justerare Lena Strand.",
     ItemKind.FOLLOWUP: "table",
     ItemKind.SITUATION: "table", ItemKind.ACTIONS: "table",
     ItemKind.PRIORITIES: "Prioriterade områden 2026-Q2",
@@ -155,10 +156,14 @@ def test_the_officers_item_without_notes_says_who_was_chosen(
         assert page.startswith(f"<p>{line}</p>\n<p><strong>Beslut" if line else "<p><strong>")
 
 
-def test_the_officers_line_gives_way_to_notes_and_to_a_dropped_item() -> None:
+def test_the_officers_line_follows_the_notes_and_gives_way_to_a_dropped_item() -> None:
     record = every_kind()
+    line = "Till sekreterare valdes Omar Haddad och till justerare Lena Strand."
     shown = [describe(b) for b in section(export(record), "§ 3 Punkt officers")]
-    assert shown == ["Anteckning om officers.", "Överenskommet: Beslutet om officers."]
+    assert shown == ["Anteckning om officers.", line, "Överenskommet: Beslutet om officers."]
+    assert f"Anteckning om officers.\n\n{line}\n\n**Överenskommet:**" in md(record)
+    html = build_minutes_html(record, public=False, municipality="")
+    assert f"<p>Anteckning om officers.</p>\n<p>{line}</p>\n" in html
     record.items[2] = record.items[2].model_copy(update={"notes": "", "dropped": True})
     shown = [describe(b) for b in section(export(record), "§ 3 Punkt officers")]
     assert shown == ["Punkten utgår.", "Överenskommet: Beslutet om officers."]
