@@ -1,6 +1,6 @@
 """An `officers` item ("Val av sekreterare och justerare"): the secretary and adjuster the
-meeting's details name, which the minutes record under it when no notes say otherwise; `m`
-changes them. Notes and decision as a text item."""
+meeting's details name, which the minutes record under it after any notes; `m` changes them.
+Notes and decision as a text item."""
 
 from __future__ import annotations
 
