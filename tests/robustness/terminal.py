@@ -18,6 +18,8 @@ from pathlib import Path
 # .ci/run installs tmux when it is missing: without it these tests fail, they are never skipped.
 assert shutil.which("tmux"), "these tests drive the real app in tmux: apt-get install tmux"
 
+CONFIG = Path(__file__).with_name("tmux.conf")  # the pane outlives the app: its last words show
+
 
 def tmux(socket: str, *args: str) -> str:
     return subprocess.run(["tmux", "-L", socket, *args], check=True, capture_output=True,
@@ -110,7 +112,7 @@ def app_in_tmux(db: Path, agendas: Path, meeting: int | None = None, *,
                sys.executable, "-m", "meetingtui.ui", "--lang", "sv"]
     if meeting is not None:
         command += ["--meeting", str(meeting)]
-    subprocess.run(["tmux", "-L", socket, "-f", os.devnull, "new-session", "-d", "-x", "100",
+    subprocess.run(["tmux", "-L", socket, "-f", str(CONFIG), "new-session", "-d", "-x", "100",
                     "-y", "30", shlex.join(command)], check=True, env={**os.environ, **settings})
     try:
         pid = int(tmux(socket, "display-message", "-p", "#{pane_pid}").strip())
