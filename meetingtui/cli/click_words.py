@@ -231,3 +231,17 @@ def every_command(command: click.Command, path: tuple[str, ...] = ()
 def use_said_contexts(root: click.Command) -> None:
     for _path, command in every_command(root):
         command.context_class = SaidContext
+        for param in command.params:
+            if isinstance(param.type, click.Path):
+                param.type.name = _PathWord(param.type.name)
+
+
+class _PathWord(str):
+    """click.Path's "file", "directory" or "path", said in the language of the moment: click
+    fixes the word when the option is made, at import, and its messages say `name.title()`
+    ("File '/x' är en mapp." where "Filen '/x' är en mapp." was meant)."""
+
+    __slots__ = ()
+
+    def title(self) -> str:
+        return ClickWords().gettext(str(self)).title()

@@ -126,6 +126,7 @@ def test_english_help_is_the_docstrings(tmp_path: Path, path: tuple[str, ...]) -
                                        "något av"),
     (["nosuch"], "Fel: Det finns inget kommando 'nosuch'."),
     (["search", "--limit", "x", "a"], "är inget giltigt tal"),
+    (["--db", "/", "meetings"], "Fel: Ogiltigt värde för '--db': Filen '/' är en mapp."),
 ])
 def test_usage_errors_are_swedish(tmp_path: Path, args: list[str], swedish: str) -> None:
     result = run(tmp_path, "--lang", "sv", *args)
@@ -141,6 +142,8 @@ def test_the_same_errors_in_english(tmp_path: Path) -> None:
     assert "Usage: meetingtui actions [OPTIONS]" in result.output
     result = run(tmp_path, "--lang", "en", "meetings", "one", "two")
     assert "Got unexpected extra arguments (one two)" in result.output
+    result = run(tmp_path, "--lang", "en", "--db", "/", "meetings")
+    assert "Error: Invalid value for '--db': File '/' is a directory." in result.output
 
 
 def test_a_user_error_is_swedish(tmp_path: Path) -> None:
