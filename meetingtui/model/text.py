@@ -91,8 +91,8 @@ def _cleaned(check: Callable[[str], str]) -> BeforeValidator:
     another program filled with a blob) are read as UTF-8 first, so they are cleaned too."""
 
     @lru_cache(maxsize=50_000)
-    def remembered(value: str) -> str:
-        return check(_clean_text(value))
+    def remembered(value: str) -> str:  # remembered here: not in `clean_text`'s cache as well
+        return check(_clean_text.__wrapped__(value))
 
     def validate(value: Any) -> Any:
         if isinstance(value, bytes):
