@@ -295,14 +295,18 @@ class Incomplete:
     # Present rows with a role but no name, and the attendance item they are named under.
     unnamed_present: list[Attendance] = field(default_factory=list)
     attendance_item: AgendaItem | None = None
-    # ("chair" | "secretary" | "adjuster", name): named in the details, absent on the list.
+    # ("chair" | "secretary" | "adjuster", name): named in the details, absent on the list;
+    # and not on a list that names others at all.
     absent_officers: list[tuple[str, str]] = field(default_factory=list)
+    unlisted_officers: list[tuple[str, str]] = field(default_factory=list)
+    attendance_empty: bool = False  # the minutes would name nobody as present
 
     @property
     def empty(self) -> bool:
         return not (self.measures_without_owner_or_due or self.items_not_visited
                     or self.end_missing or self.next_item or self.unnamed_present
-                    or self.absent_officers)
+                    or self.absent_officers or self.unlisted_officers
+                    or self.attendance_empty)
 
 
 def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
@@ -319,21 +323,46 @@ def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
     attendance = meeting_rows.attendance_of(ws.store, meeting_id)
     unnamed = [person for person in attendance
                if person.unnamed and person.presence is Presence.PRESENT]
+    attendance_item = next_item_of_kind(items, ItemKind.ATTENDANCE)
     return Incomplete(missing, unvisited, end_missing=_end_on_closing(ws, meeting) is None,
                       next_item=undecided, unnamed_present=unnamed,
-                      attendance_item=next_item_of_kind(items, ItemKind.ATTENDANCE),
-                      absent_officers=_absent_officers(meeting, attendance))
+                      attendance_item=attendance_item,
+                      absent_officers=_absent_officers(meeting, attendance),
+                      # Unnamed rows may be them: said once the rows are named.
+                      unlisted_officers=[] if unnamed else _unlisted_officers(meeting,
+                                                                             attendance),
+                      attendance_empty=(not attendance and attendance_item is not None
+                                        and not attendance_item.dropped))
+
+
+def _officers(meeting: Meeting) -> list[tuple[str, str]]:
+    """("chair" | "secretary" | "adjuster", name) for each the minutes will name."""
+    return [(role, name) for role, name in (("chair", meeting.chair),
+                                            ("secretary", meeting.secretary),
+                                            ("adjuster", meeting.adjuster)) if name.strip()]
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _absent_officers(meeting: Meeting, attendance: list[Attendance]) -> list[tuple[str, str]]:
     """The chair, secretary and adjuster the minutes will name who are marked absent: the
     minutes would be signed by someone they say was not there."""
-    absent = {" ".join(p.name.split()).casefold() for p in attendance
+    absent = {_same_name(p.name) for p in attendance
               if p.presence is Presence.ABSENT and p.name.strip()}
-    officers = (("chair", meeting.chair), ("secretary", meeting.secretary),
-                ("adjuster", meeting.adjuster))
-    return [(role, name) for role, name in officers
-            if name.strip() and " ".join(name.split()).casefold() in absent]
+    return [(role, name) for role, name in _officers(meeting) if _same_name(name) in absent]
+
+
+def _unlisted_officers(meeting: Meeting,
+                       attendance: list[Attendance]) -> list[tuple[str, str]]:
+    """The chair, secretary and adjuster the minutes will name who are not on an attendance
+    list that names others: the minutes would list who was there without them. (An empty list
+    is said once, as such.)"""
+    listed = {_same_name(p.name) for p in attendance if p.name.strip()}
+    if not listed:
+        return []
+    return [(role, name) for role, name in _officers(meeting) if _same_name(name) not in listed]
 
 
 def _end_on_closing(ws: Workspace, meeting: Meeting) -> time | None:

@@ -5,7 +5,9 @@
   ("Kommunpolis", "Representant för räddningstjänsten"), all present, and closed as it was, the
   minutes said those roles were present;
 - a chair, secretary or adjuster the minutes name who is marked absent: the minutes would be
-  signed by someone they say was not there (the question said "Allt är ifyllt")."""
+  signed by someone they say was not there (the question said "Allt är ifyllt");
+- one who is not on the list at all (a secretary from outside the group, a name misspelt), and
+  a list with nobody on it: the minutes would say who was there without them, or nobody."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from meetingtui.model import Attendance, Meeting, Presence
 from meetingtui.services import attendance, meetings
-from meetingtui.services.meetings import _absent_officers
+from meetingtui.services.meetings import _absent_officers, _unlisted_officers
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from tests.conftest import Clock
@@ -120,3 +122,68 @@ def test_each_officer_is_matched_by_name_whatever_its_case_and_spaces() -> None:
                                                  ("secretary", meeting.secretary)]
     assert _absent_officers(meeting.model_copy(update={"chair": ""}), listed) == [
         ("secretary", meeting.secretary)]
+
+
+UNLISTED = "Sekreteraren Emma Nyström står inte på närvarolistan: rätta namnet (m)"
+
+
+def test_closing_says_the_secretary_is_not_on_the_list_until_added_to_it(
+        tmp_path: Path, clock: Clock) -> None:
+    ws, meeting_id = _first_est_meeting(tmp_path, clock)
+    questions: list[str] = []
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "2", "enter")  # the first row, the template's chair
+            await fill(pilot, "Anna Berg")
+            await press(pilot, "ctrl+s")
+            await press(pilot, "3", "m")  # § 3: the secretary, who is no member of the group
+            assert screen_name(pilot) == "MeetingDetailsDialog"
+            await press(pilot, "tab", "tab", "tab", "tab", "ctrl+u")  # Sekreterare
+            await fill(pilot, "Emma Nyström")
+            await press(pilot, "enter")
+            questions.append(await close_question(pilot))  # six rows still only roles
+            await press(pilot, "2", *["down", "space"] * 6)  # the six sent apologies
+            questions.append(await close_question(pilot))
+            await press(pilot, "g")  # co-opted, she takes the minutes
+            assert screen_name(pilot) == "GuestDialog"
+            await fill(pilot, "emma  nyström")
+            await press(pilot, "enter")
+            assert screen_name(pilot) == "MeetingScreen"
+            questions.append(await close_question(pilot))
+
+    asyncio.run(run())
+    assert meetings.get_meeting(ws, meeting_id).secretary == "Emma Nyström"
+    unnamed, named, added = questions
+    # While rows have only a role she may be one of them: the roles are said, not her.
+    assert f"6 {SAID}" in unnamed and UNLISTED not in unnamed
+    assert f"{UNLISTED} eller lägg till det på listan (g)." in named
+    assert SAID not in named and "Ordföranden Anna Berg" not in named  # on the list, named
+    assert "står inte på närvarolistan" not in added
+
+
+def test_each_officer_not_on_a_list_that_names_others_is_said_and_an_empty_list_once(
+        tmp_path: Path, clock: Clock) -> None:
+    meeting = Meeting(group_id=1, date=DAY, chair="Anna Berg", secretary="Ali Khan",
+                      adjuster=" eva  ek ")
+    listed = [Attendance(meeting_id=1, name="Anna Berg", role="", presence=Presence.ABSENT),
+              Attendance(meeting_id=1, name="Eva Ek", role="", presence=Presence.GUEST)]
+    assert _unlisted_officers(meeting, listed) == [("secretary", "Ali Khan")]
+    assert _unlisted_officers(meeting, []) == []  # the empty list is said as such
+    # Unnamed rows may be them: said once the rows are named (`check_before_close`).
+    ws, meeting_id = _first_est_meeting(tmp_path, clock)
+    assert not meetings.check_before_close(ws, meeting_id).attendance_empty
+    with ws.store.transaction() as db:  # a group that names no members and no roles
+        db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
+    incomplete = meetings.check_before_close(ws, meeting_id)
+    assert incomplete.attendance_empty and not incomplete.unlisted_officers
+
+    async def run() -> str:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            return await close_question(pilot)
+
+    question = asyncio.run(run())
+    assert ("Närvarolistan är tom: protokollet anger då ingen som närvarande. "
+            "Fyll i den under § 2.") in question

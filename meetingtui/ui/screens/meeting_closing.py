@@ -67,8 +67,13 @@ def close(screen: MeetingScreen) -> None:
                        + (" …" if len(incomplete.unnamed_present) > 3 else ""))
                      + (" " + t("close_extra.unnamed_where", number=item.position)
                         if item is not None else ""))
+    if incomplete.attendance_empty and incomplete.attendance_item is not None:
+        lines.append(t("close_extra.attendance_empty",
+                       number=incomplete.attendance_item.position))
     for role, name in incomplete.absent_officers:
         lines.append(t(f"close_extra.absent_{role}", name=name))
+    for role, name in incomplete.unlisted_officers:
+        lines.append(t(f"close_extra.unlisted_{role}", name=name))
     if incomplete.measures_without_owner_or_due:
         lines.append(t("close.measures", count=len(incomplete.measures_without_owner_or_due)))
     if incomplete.items_not_visited:
