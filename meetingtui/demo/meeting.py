@@ -129,7 +129,7 @@ class MeetingRecorder:
         for item in items(ws, meeting.id):
             started = self.clock.now
             notes, decision, secret = "", "", False
-            if item.kind is ItemKind.TEXT:
+            if item.kind in (ItemKind.TEXT, ItemKind.OPENING, ItemKind.CLOSING):
                 notes, decision = minutes.item_text(item.title, fields, rng)
                 secret = any(w in item.title.casefold() for w in ("risk", "polisens")) \
                     and rng.random() < 0.3

@@ -12,7 +12,7 @@ from random import Random
 
 # (title keywords, notes, decision); the first entry whose keyword the title holds is used.
 TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
-    (("öppna",), ["Ordföranden {chair} hälsade alla välkomna och öppnade mötet."], [""]),
+    (("öppna",), ["Ordföranden hälsade alla välkomna."], [""]),
     (("dagordning", "föredragningslista"), [""],
      ["Dagordningen godkänns.", "Dagordningen godkänns med ett tillägg under övriga frågor."]),
     (("statistik",), [
@@ -90,7 +90,7 @@ TEXT_ITEMS: list[tuple[tuple[str, ...], list[str], list[str]]] = [
     (("övriga",), ["Inga övriga frågor.", "- Frågan om julskyltningen tas upp vid nästa möte"],
      [""]),
     (("nästa möte",), ["Nästa möte: **{next}**."], [""]),
-    (("avslut",), ["Ordföranden tackade för mötet och avslutade det."], [""]),
+    (("avslut",), ["Ordföranden tackade alla för mötet."], [""]),
     (("föregående",), ["Föregående anteckningar gicks igenom och lades till handlingarna."], [""]),
 ]
 #: For a title no entry above matches.

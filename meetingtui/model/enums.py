@@ -18,6 +18,7 @@ class Frequency(StrEnum):
 
 class ItemKind(StrEnum):
     TEXT = "text"
+    OPENING = "opening"  # the chair opens the meeting (its chair and start)
     ATTENDANCE = "attendance"
     OFFICERS = "officers"  # the secretary and adjuster chosen (the meeting's own details)
     FOLLOWUP = "followup"
@@ -29,6 +30,7 @@ class ItemKind(StrEnum):
     PROPOSALS = "proposals"  # measures proposed to a body above, and those proposed to this one
 
     AGREEMENTS = "agreements"  # medborgarlöften and samverkansöverenskommelser in force
+    CLOSING = "closing"  # the chair closes the meeting (its chair and end)
 
 
 class DocumentType(StrEnum):

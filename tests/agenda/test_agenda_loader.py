@@ -106,8 +106,8 @@ def test_error_attributes_str_and_pickle() -> None:
     assert (err.path, err.line) == (PATH, 16)
     assert str(err) == (
         'est.md:16: unknown item kind ".lagesbild"; use one of: '
-        "text, attendance, officers, followup, situation, actions, priorities, next, rollup, "
-        "proposals, agreements"
+        "text, opening, attendance, officers, followup, situation, actions, priorities, next, "
+        "rollup, proposals, agreements, closing"
     )
     again = pickle.loads(pickle.dumps(err))
     assert str(again) == str(err)
@@ -246,8 +246,8 @@ def test_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
     assert list(result.templates) == ["a", "c"]
     assert [str(e) for e in result.errors] == [
         'b.md:16: unknown item kind ".lagesbild"; use one of: '
-        "text, attendance, officers, followup, situation, actions, priorities, next, rollup, "
-        "proposals, agreements"
+        "text, opening, attendance, officers, followup, situation, actions, priorities, next, "
+        "rollup, proposals, agreements, closing"
     ]
     assert result.errors[0].path == tmp_path / "b.md"
 

@@ -19,8 +19,8 @@ from tests.agenda_helpers import VALID, edit, error, write
 # One broken template for each thing the loader can say, with the Swedish it should say.
 BROKEN = [
     (edit(".situation", ".lagesbild"), 'est.md:16: okänd sorts punkt ".lagesbild"; använd '
-     "någon av: text, attendance, officers, followup, situation, actions, priorities, next, "
-     "rollup, proposals, agreements"),
+     "någon av: text, opening, attendance, officers, followup, situation, actions, priorities, "
+     "next, rollup, proposals, agreements, closing"),
     (edit(".situation", ".situation body=KLG"), "est.md:16: body= hör till en punkt av "
      "sorten .proposals, t.ex. {.proposals body=KLG}"),
     (edit(".situation", ".situation groups=EST"), "est.md:16: groups= hör till en punkt av "

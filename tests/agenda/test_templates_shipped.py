@@ -59,10 +59,11 @@ def test_required_kinds_and_order(shipped: dict[str, GroupTemplate], template_id
     assert t.items[4].kind is ItemKind.FOLLOWUP
     assert t.items[4].title.startswith("Föregående")
     assert t.items[4].title.endswith("och åtgärdslista")
-    kinds = [ItemKind.TEXT, ItemKind.ATTENDANCE, ItemKind.OFFICERS, ItemKind.TEXT]
+    kinds = [ItemKind.OPENING, ItemKind.ATTENDANCE, ItemKind.OFFICERS, ItemKind.TEXT]
     assert [i.kind for i in t.items[:4]] == kinds
-    assert [i.kind for i in t.items[-3:]] == [ItemKind.TEXT, ItemKind.NEXT, ItemKind.TEXT]
-    for kind in (ItemKind.ATTENDANCE, ItemKind.OFFICERS, ItemKind.FOLLOWUP, ItemKind.NEXT):
+    assert [i.kind for i in t.items[-3:]] == [ItemKind.TEXT, ItemKind.NEXT, ItemKind.CLOSING]
+    for kind in (ItemKind.OPENING, ItemKind.ATTENDANCE, ItemKind.OFFICERS, ItemKind.FOLLOWUP,
+                 ItemKind.NEXT, ItemKind.CLOSING):
         assert [i.kind for i in t.items].count(kind) == 1, kind
     # Where its measures are recorded: its own action plan, or (a group that decides nothing
     # itself: trygghetsgrupp, beredningsgrupp) proposals to the body above it (issue 16 §3).

@@ -1,4 +1,9 @@
-"""The formal items every agenda starts with, which the minutes left empty unless someone typed:
+"""The formal items every agenda starts and ends with, which the minutes left empty unless
+someone typed:
+
+- § 1 "Mötets öppnande" and the last item, "Mötets avslutande" (`.opening`, `.closing`): the
+  chair sees what the minutes will say ("Ordföranden … förklarade mötet öppnat kl. 9.00."),
+  changes the chair and times with `m`, and is told on the last item when no end time is given;
 
 - § 3 "Val av sekreterare och justerare" (an `.officers` item): the chair sees whom the
   meeting's details name, changes them with `m` on the item, and the minutes say who was chosen;
@@ -9,7 +14,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from textual.widgets import Static, TextArea
@@ -50,7 +55,7 @@ def test_the_chair_sees_and_changes_the_officers_and_the_minutes_say_who_was_cho
             await press(pilot, "3")
 
             def officers() -> str:
-                return str(pilot.app.screen.query_one("#officers", Static).render())
+                return str(pilot.app.screen.pane.query_one("#details", Static).render())
 
             shown.append(officers())
             await press(pilot, "m")
@@ -79,7 +84,7 @@ def test_the_chair_sees_and_changes_the_officers_and_the_minutes_say_who_was_cho
         async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
             await pilot.pause()
             await press(pilot, "3")
-            shown.append(str(pilot.app.screen.query_one("#officers", Static).render()))
+            shown.append(str(pilot.app.screen.pane.query_one("#details", Static).render()))
 
     asyncio.run(closed())
     assert shown[2] == "Sekreterare: Lena Wikström\nJusterare: Per Nilsson"
@@ -121,3 +126,91 @@ def test_the_agenda_is_approved_as_the_template_proposes_or_as_the_chair_says(
     assert Filed(paths["offentlig.docx"]).section(heading) == [
         "Överenskommet: Dagordningen godkändes. Nya frågor under övriga frågor."]
 
+
+
+def test_the_minutes_say_who_opened_and_closed_the_meeting_and_when(
+        tmp_path: Path, clock: Clock) -> None:
+    """§ 1 and the last item show what the minutes will say of them and `m` changes it; a
+    meeting typed in the day after has no end time until the chair gives one."""
+    at(clock, datetime(2027, 1, 13, 8, 30))  # typed in the day after
+    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
+    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
+    assert meeting.id is not None
+    items = meetings.items(ws, meeting.id)
+    first, last = items[0], items[-1]
+    assert (first.title, first.kind) == ("Mötets öppnande", ItemKind.OPENING)
+    assert (last.title, last.kind) == ("Mötets avslutande", ItemKind.CLOSING)
+    shown: list[str] = []
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+
+            def details() -> str:
+                return str(pilot.app.screen.pane.query_one("#details", Static).render())
+
+            await press(pilot, "1")
+            shown.append(details())
+            await press(pilot, "m")
+            assert screen_name(pilot) == "MeetingDetailsDialog"
+            await press(pilot, "tab", "ctrl+u")  # Tid
+            await type_text(pilot, "9.00-11.30")
+            await press(pilot, "tab", "tab", "ctrl+u")  # Ordförande
+            await fill(pilot, "Anna Berg")
+            await press(pilot, "enter")
+            assert screen_name(pilot) == "MeetingScreen"
+            shown.append(details())
+            await press(pilot, "e")
+            await type_text(pilot, "Ordföranden hälsade alla välkomna.")
+            await press(pilot, "escape")
+            await press(pilot, *str(last.position))  # two digits: § 17
+            shown.append(details())
+            await press(pilot, "c")
+            assert screen_name(pilot) == "ConfirmDialog"
+            await press(pilot, "j", "n")  # closed; the minutes are exported below
+            assert screen_name(pilot) == "HomeScreen"
+
+    asyncio.run(run())
+    assert shown[0] == ("Protokollet skriver: Ordföranden Säkerhetschef förklarade mötet "
+                        "öppnat.\nm ändrar mötesuppgifterna (ordförande, tider).")
+    assert shown[1].startswith("Protokollet skriver: Ordföranden Anna Berg förklarade mötet "
+                               "öppnat kl. 9.00.\n"), shown[1]
+    assert shown[2] == ("Protokollet skriver: Ordföranden Anna Berg förklarade mötet "
+                        "avslutat kl. 11.30.\nm ändrar mötesuppgifterna (ordförande, tider).")
+    closed = meetings.get_meeting(ws, meeting.id)
+    assert closed.closed and closed.end == time(11, 30)  # as typed, not the clock's 8.30
+    paths = export_all(ws, meeting.id, tmp_path / "protokoll")
+    for name in ("intern.docx", "offentlig.docx"):
+        filed = Filed(paths[name])
+        assert filed.section("§ 1 Mötets öppnande") == [
+            "Ordföranden hälsade alla välkomna.",
+            "Ordföranden Anna Berg förklarade mötet öppnat kl. 9.00."]
+        assert filed.section(f"§ {last.position} Mötets avslutande") == [
+            "Ordföranden Anna Berg förklarade mötet avslutat kl. 11.30."]
+
+
+def test_the_last_item_says_the_end_time_is_missing_until_given(
+        tmp_path: Path, clock: Clock) -> None:
+    at(clock, datetime(2027, 1, 13, 8, 30))  # typed in the day after
+    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
+    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
+    assert meeting.id is not None
+    last = meetings.items(ws, meeting.id)[-1]
+    shown: list[str] = []
+
+    async def run() -> None:
+        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, *str(last.position))
+            shown.append(str(pilot.app.screen.pane.query_one("#details", Static).render()))
+            await press(pilot, "m", "tab", "ctrl+u")  # Tid
+            await type_text(pilot, "13.00-15.00")
+            await press(pilot, "enter")
+            shown.append(str(pilot.app.screen.pane.query_one("#details", Static).render()))
+
+    asyncio.run(run())
+    assert shown[0].endswith("förklarade mötet avslutat.\nSluttid saknas: ange den med m. "
+                             "Avslutas mötet samma dag som det hålls blir sluttiden "
+                             "klockslaget då."), shown[0]
+    assert shown[1].endswith("förklarade mötet avslutat kl. 15.00.\nm ändrar "
+                             "mötesuppgifterna (ordförande, tider)."), shown[1]

@@ -13,6 +13,7 @@ from dataclasses import InitVar, dataclass, field
 
 from meetingtui.dates import quarter_of
 from meetingtui.export.clean import one_line
+from meetingtui.export.minutes.formal import recorded_line
 from meetingtui.export.minutes.labels import (
     Labels,
     document_of,
@@ -143,19 +144,10 @@ class Minutes(YearLines):
                  ("adjuster", meeting.adjuster)]
         return [(self.labels[key], one_line(name)) for key, name in pairs if one_line(name)]
 
-    def officers_chosen(self, item: AgendaItem) -> str:
-        """"Till sekreterare valdes … och till justerare …": what a `.officers` item records of
-        the meeting's own details, after any notes; "" for another item, one that was not
-        taken up, or when neither is named."""
-        if item.kind is not ItemKind.OFFICERS or item.dropped:
-            return ""
-        meeting = self.record.meeting
-        names = {"secretary": one_line(meeting.secretary), "adjuster": one_line(meeting.adjuster)}
-        chosen = [key for key, name in names.items() if name]
-        if not chosen:
-            return ""
-        which = "both" if len(chosen) == 2 else chosen[0]
-        return self.labels[f"officers_{which}"].format(**names)
+    def recorded_line(self, item: AgendaItem) -> str:
+        """What a formal item (`.opening`, `.officers`, `.closing`) records of the meeting's
+        own details, after any notes (`formal.recorded_line`)."""
+        return recorded_line(self.labels, item, self.record.meeting)
 
     def record_lines(self) -> list[tuple[str, str]]:
         """(label, text) for the diarienummer and the justering's time and place, when given:

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Final
 
 from meetingtui.i18n import catalogue
-from meetingtui.model import DocumentType, Language, MeetingRecord
+from meetingtui.model import DocumentType, GroupTemplate, Language, MeetingRecord
 from meetingtui.model.templates import document_of_template
 
 #: label key → text; enum values are keyed "<Enum>.<value>" (see `word`).
@@ -40,7 +40,12 @@ def document_of(record: MeetingRecord) -> DocumentType:
 
 def labels_for(record: MeetingRecord) -> Labels:
     """The labels in the language of the record's template (Swedish without one)."""
-    return EN if language_of(record) is Language.EN else SV
+    return labels_of_template(record.template)
+
+
+def labels_of_template(template: GroupTemplate | None) -> Labels:
+    """The labels in the template's language (Swedish without one)."""
+    return EN if template is not None and template.language is Language.EN else SV
 
 
 def word(labels: Labels, value: StrEnum) -> str:

@@ -112,8 +112,8 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
         out += [markdown(item.notes).strip(), ""]
     elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:
         out += [escape(labels["attendance_above"]), ""]
-    if m.officers_chosen(item):  # after any notes: who was chosen is the item's record
-        out += [escape(m.officers_chosen(item)), ""]
+    if m.recorded_line(item):  # after any notes: the item's own record
+        out += [escape(m.recorded_line(item)), ""]
     kind = m.shows_data(item)
     if kind is not None:
         _data(out, m, kind)

@@ -7,7 +7,7 @@ Everything is read back from the exported document (python-docx for Word)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 from docx.table import Table
@@ -55,6 +55,8 @@ def every_kind(document: DocumentType = DocumentType.NOTES,
 #: What each kind shows from the record, as `describe` names it (its first block).
 DATA = {
     ItemKind.TEXT: None, ItemKind.ATTENDANCE: None,
+    ItemKind.OPENING: "Ordföranden Karin Ek förklarade mötet öppnat kl. 13.00.",
+    ItemKind.CLOSING: "Ordföranden Karin Ek förklarade mötet avslutat kl. 15.00.",
     ItemKind.OFFICERS: "Till sekreterare valdes Omar Haddad och till justerare Lena Strand.",
     ItemKind.FOLLOWUP: "table",
     ItemKind.SITUATION: "table", ItemKind.ACTIONS: "table",
@@ -124,8 +126,9 @@ def test_public_version_leaves_out_a_confidential_items_notes_and_decision(
 
 def test_the_attendance_item_without_notes_points_to_the_list() -> None:
     record = every_kind()
-    record.items[1].notes = ""
-    shown = [describe(b) for b in section(export(record), "§ 2 Punkt attendance")]
+    number = KINDS.index(ItemKind.ATTENDANCE) + 1
+    record.items[number - 1].notes = ""
+    shown = [describe(b) for b in section(export(record), f"§ {number} Punkt attendance")]
     assert shown == ["Närvaron framgår av förteckningen ovan.",
                      "Överenskommet: Beslutet om attendance."]
     assert all(p.presence in Presence for p in record.attendance)
@@ -143,8 +146,9 @@ def test_the_officers_item_without_notes_says_who_was_chosen(
     record = every_kind(DocumentType.PROTOCOL)
     record.meeting = record.meeting.model_copy(
         update={"secretary": secretary, "adjuster": adjuster})
-    record.items[2].notes = ""
-    heading = "§ 3 Punkt officers"
+    number = KINDS.index(ItemKind.OFFICERS) + 1
+    record.items[number - 1].notes = ""
+    heading = f"§ {number} Punkt officers"
     decision = "Beslut: Beslutet om officers."
     for public in (False, True):  # the header names them in the public version too
         shown = [describe(b) for b in section(export(record, public=public), heading)]
@@ -159,13 +163,16 @@ def test_the_officers_item_without_notes_says_who_was_chosen(
 def test_the_officers_line_follows_the_notes_and_gives_way_to_a_dropped_item() -> None:
     record = every_kind()
     line = "Till sekreterare valdes Omar Haddad och till justerare Lena Strand."
-    shown = [describe(b) for b in section(export(record), "§ 3 Punkt officers")]
+    number = KINDS.index(ItemKind.OFFICERS) + 1
+    heading = f"§ {number} Punkt officers"
+    shown = [describe(b) for b in section(export(record), heading)]
     assert shown == ["Anteckning om officers.", line, "Överenskommet: Beslutet om officers."]
     assert f"Anteckning om officers.\n\n{line}\n\n**Överenskommet:**" in md(record)
     html = build_minutes_html(record, public=False, municipality="")
     assert f"<p>Anteckning om officers.</p>\n<p>{line}</p>\n" in html
-    record.items[2] = record.items[2].model_copy(update={"notes": "", "dropped": True})
-    shown = [describe(b) for b in section(export(record), "§ 3 Punkt officers")]
+    record.items[number - 1] = record.items[number - 1].model_copy(
+        update={"notes": "", "dropped": True})
+    shown = [describe(b) for b in section(export(record), heading)]
     assert shown == ["Punkten utgår.", "Överenskommet: Beslutet om officers."]
 
 
@@ -206,6 +213,56 @@ def test_the_officers_line_holds_names_as_data_in_every_language() -> None:
     html = build_minutes_html(record, public=False, municipality="")
     assert "<p>Anna *Stjärna* &lt;b&gt; was chosen as secretary and [Per](http://x.se) as " \
            "adjuster.</p>" in html
+
+
+@pytest.mark.parametrize(("chair", "start", "end", "opened", "closed"), [
+    ("Karin Ek", time(13, 0), time(15, 30),
+     "Ordföranden Karin Ek förklarade mötet öppnat kl. 13.00.",
+     "Ordföranden Karin Ek förklarade mötet avslutat kl. 15.30."),
+    ("", time(9, 5), None, "Ordföranden förklarade mötet öppnat kl. 9.05.",
+     "Ordföranden förklarade mötet avslutat."),
+    (" Karin  Ek ", None, None, "Ordföranden Karin Ek förklarade mötet öppnat.",
+     "Ordföranden Karin Ek förklarade mötet avslutat."),
+])
+def test_the_opening_and_the_closing_say_who_opened_and_closed_the_meeting_and_when(
+        chair: str, start: time | None, end: time | None, opened: str, closed: str) -> None:
+    record = every_kind(DocumentType.PROTOCOL)
+    record.meeting = record.meeting.model_copy(update={"chair": chair, "start": start,
+                                                       "end": end})
+    for kind, line in ((ItemKind.OPENING, opened), (ItemKind.CLOSING, closed)):
+        number = KINDS.index(kind) + 1
+        record.items[number - 1].notes = ""
+        heading = f"§ {number} Punkt {kind.value}"
+        decision = f"Beslut: Beslutet om {kind.value}."
+        for public in (False, True):
+            assert [describe(b) for b in section(export(record, public=public), heading)] == [
+                line, decision]
+            body = md(record, public=public).split(f"## {heading}\n\n")[1]
+            assert body.startswith(f"{line}\n\n**Beslut:**")
+            html = build_minutes_html(record, public=public, municipality="")
+            assert html.split(f"Punkt {kind.value}</h2>\n")[1].startswith(f"<p>{line}</p>")
+        # Not taken up: nothing said of it.
+        record.items[number - 1].dropped = True
+        assert [describe(b) for b in section(export(record), heading)] == [
+            "Punkten utgår.", decision]
+        assert line not in md(record)
+
+
+def test_the_opening_and_the_closing_hold_the_chairs_name_as_data_in_english() -> None:
+    record = est_record(language=Language.EN)
+    record.items = [AgendaItem(id=300 + n, meeting_id=12, position=n, title=kind.value,
+                               kind=kind)
+                    for n, kind in enumerate((ItemKind.OPENING, ItemKind.CLOSING), start=1)]
+    record.meeting = record.meeting.model_copy(
+        update={"chair": "Anna *Stjärna* <b>", "start": time(9, 5), "end": None})
+    opened = "The chair, Anna *Stjärna* <b>, declared the meeting open at 09:05."
+    closed = "The chair, Anna *Stjärna* <b>, declared the meeting closed."
+    assert [opened, closed] == [line for line in texts(export(record))
+                                if line.startswith("The chair")]
+    assert "The chair, Anna \\*Stjärna\\* \\<b\\>, declared the meeting open at 09:05." in md(
+        record)
+    html = build_minutes_html(record, public=False, municipality="")
+    assert "<p>The chair, Anna *Stjärna* &lt;b&gt;, declared the meeting closed.</p>" in html
 
 
 def test_a_followed_up_measure_still_late_after_the_meeting_says_so() -> None:

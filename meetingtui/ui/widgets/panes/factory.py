@@ -12,8 +12,9 @@ from meetingtui.ui.widgets.panes.base import ItemPane
 # opens on its lägesbild does not wait for the form widgets the later items use.
 PANES: dict[ItemKind, tuple[str, str]] = {
     ItemKind.TEXT: ("text", "TextPane"),
+    ItemKind.OPENING: ("details", "OpeningPane"),
     ItemKind.ATTENDANCE: ("attendance", "AttendancePane"),
-    ItemKind.OFFICERS: ("officers", "OfficersPane"),
+    ItemKind.OFFICERS: ("details", "OfficersPane"),
     ItemKind.FOLLOWUP: ("followup", "FollowupPane"),
     ItemKind.SITUATION: ("situation", "SituationPane"),
     ItemKind.ACTIONS: ("actions", "ActionsPane"),
@@ -23,6 +24,7 @@ PANES: dict[ItemKind, tuple[str, str]] = {
     ItemKind.PROPOSALS: ("proposals", "ProposalsPane"),
 
     ItemKind.AGREEMENTS: ("agreements", "AgreementsPane"),
+    ItemKind.CLOSING: ("details", "ClosingPane"),
 }
 
 
