@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from meetingtui.i18n import catalogue
+from meetingtui.i18n import catalogue, format_text
 
 SECTION = "template_error"
 
@@ -31,7 +31,7 @@ class Words:
             return self.fallback or name
         values = {k: v.say(lang) if isinstance(v, Words) else v for k, v in self.values.items()}
         # Always formatted, even without values: the catalogue writes a literal brace as {{ }}.
-        return text.format(**values)
+        return format_text(text, values, lang)
 
 
 def words(key: str, fallback: str = "", /, **values: object) -> Words:

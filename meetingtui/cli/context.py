@@ -169,12 +169,12 @@ def no_meeting(number: int) -> UserError:
 def words(lang: str, key: str, **fields: Any) -> str | None:
     """The catalogue's text for `key` in `lang` (Swedish where `lang` lacks it), formatted; None
     when neither catalogue has it or a field is missing."""
-    from meetingtui.i18n import catalogue
+    from meetingtui.i18n import catalogue, format_text
 
     text = catalogue(lang).get(key) or catalogue("sv").get(key)
     if text is None:
         return None
     try:
-        return text.format(**fields)
+        return format_text(text, fields, lang)
     except (KeyError, IndexError, ValueError):
         return None

@@ -113,14 +113,14 @@ def _said(lang: str, error: RowError) -> str:
 
 def _say(lang: str, key: str, fallback: str, **fields: object) -> str:
     """The catalogue's words (a number's form picked by `count`), else the English."""
-    from meetingtui.i18n import Plural, entries
+    from meetingtui.i18n import Plural, entries, format_text
 
     entry = entries(lang).get(key) or entries("sv").get(key)
     text = entry.pick(fields.get("count")) if isinstance(entry, Plural) else entry
     if not isinstance(text, str):
         return fallback
     try:
-        return text.format(**fields)
+        return format_text(text, fields, lang)
     except (KeyError, IndexError, ValueError):
         return fallback
 

@@ -258,12 +258,21 @@ def has(key: str) -> bool:
     return key in entries(language())
 
 
+def format_text(text: str, fields: Mapping[str, Any], lang: str = "sv") -> str:
+    """A catalogue text filled in as ``text.format(**fields)`` (and failing as it does), with
+    the catalogue's own specs: "{group:gen}" a name's genitive, "{max:n}" a whole number as
+    the language writes it (`say_number`)."""
+    if ":gen}" in text:
+        fields = {name: _Named(value, lang) if isinstance(value, str) else value
+                  for name, value in fields.items()}
+    if ":n}" in text:
+        fields = {name: _Number(value, lang) for name, value in fields.items()}
+    return text.format(**fields)
+
+
 def _format(text: str, kw: Mapping[str, Any], lang: str = "sv") -> str:
-    if ":gen}" in text:  # "{group:gen}": the genitive, as the language writes it
-        kw = {name: _Named(value, lang) if isinstance(value, str) else value
-              for name, value in kw.items()}
     try:
-        return text.format(**kw)
+        return format_text(text, kw, lang)
     except (KeyError, IndexError, ValueError):
         return text
 
@@ -281,6 +290,35 @@ def genitive(name: str, lang: str = "sv") -> str:
     if last.isupper() or last.isdigit():
         return f"{name}:s"
     return name if last.lower() in "sxz" else f"{name}s"
+
+
+def say_number(value: int, lang: str = "sv") -> str:
+    """"20 000" in Swedish (a space, one that does not break, between groups of three from five
+    digits on: "4000" stays whole, as Swedish writes it), "20,000" in English."""
+    if lang == "en":
+        return f"{value:,}"
+    return str(value) if abs(value) < 10_000 else f"{value:,}".replace(",", "\u00a0")
+
+
+def _whole(value: object) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, str) and value.isascii() and value.isdigit())
+
+
+class _Number:
+    """A value given to a catalogue text: `{max:n}` there says a whole number (or its digits)
+    as the language writes numbers (`say_number`), anything else as it is."""
+
+    def __init__(self, value: object, lang: str) -> None:
+        self.value = value
+        self.lang = lang
+
+    def __format__(self, spec: str) -> str:
+        if spec != "n":
+            return format(self.value, spec)
+        if _whole(self.value):
+            return say_number(int(str(self.value)), self.lang)
+        return str(self.value)
 
 
 class _Named(str):

@@ -108,11 +108,11 @@ BROKEN = [
     (VALID + "\n## " + "x" * 201 + "\n",
      "est.md:27: punktens rubrik är för lång: högst 200 tecken (nu 201)"),
     (VALID + "\n## X {decision=" + "x" * 20_001 + "}\n",
-     "est.md:27: beslutet (decision=) är för långt: högst 20000 tecken (nu 20001)"),
+     "est.md:27: beslutet (decision=) är för långt: högst 20\u00a0000 tecken (nu 20\u00a0001)"),
     (edit("- Polisens statistik", "- " + "x" * 300), "est.md:16: en punkt i listan under "
      "rubriken är för lång: högst 200 tecken (nu 300)"),
     (VALID + "\n## X\n\n" + "ord " * 6000 + "\n", "est.md:27: texten under rubriken är för "
-     "lång: högst 20000 tecken (nu 23999)"),
+     "lång: högst 20\u00a0000 tecken (nu 23\u00a0999)"),
     (VALID + "\n# Andra titeln\n", "est.md:27: #-rubriken måste stå före den första ##-punkten"),
     (edit("# EST – månadsmöte\n", "# EST\n# Igen\n"),
      "est.md:11: det får bara finnas en #-rubrik; den första står på rad 10"),

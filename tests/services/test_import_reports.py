@@ -103,7 +103,7 @@ def test_every_bad_row_is_named_and_nothing_is_half_imported(cli: Run, ws: Works
         f"{path}:4: Grupp: ingen grupp heter Polisen; grupperna är: "
         + lines[3].split("grupperna är: ")[1],
         f"{path}:5: Grupp: tom: ange gruppen (eller --group)",
-        f"{path}:6: Beskrivning: Högst 20000 tecken (nu 20001)",
+        f"{path}:6: Beskrivning: Högst 20\u00a0000 tecken (nu 20\u00a0001)",
         f"{path}:7: #10: fler celler än filen har rubriker",
     ]
     assert "EST" in lines[3]

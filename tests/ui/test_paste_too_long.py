@@ -91,7 +91,7 @@ def test_a_paste_too_long_is_said_once_with_the_way_out(
     asyncio.run(run())
     assert f"§ {OTHER_QUESTIONS} " in str(seen["item"])
     assert seen["said"] == 1
-    assert "högst 20 000 tecken" in str(seen["state"]) and "Ctrl+Z" in str(seen["state"])
+    assert "högst 20\u00a0000 tecken" in str(seen["state"]) and "Ctrl+Z" in str(seen["state"])
     assert f"§ {OTHER_QUESTIONS + 1} " in str(seen["moved"])
     assert _stored(ws, meeting_id, OTHER_QUESTIONS) == before
 

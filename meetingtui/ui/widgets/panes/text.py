@@ -140,7 +140,7 @@ class TextPane(ItemPane):
         if max(len(clean_text(notes)), len(clean_text(decision))) > LONG_MAX:
             # A paste too long holds the chair on the item: said once (every flush tried again
             # and stacked the same message), with the way out (undo).
-            said = t("text.not_saved_too_long", max=f"{LONG_MAX:,}".replace(",", " "))
+            said = t("text.not_saved_too_long", max=LONG_MAX)
             if (notes, decision) != self.refused:
                 self.refused = (notes, decision)
                 self.app.notify(said, severity="error", timeout=10)
