@@ -21,6 +21,7 @@ from textual.widgets import Static, TextArea
 
 from meetingtui.model import ItemKind
 from meetingtui.services import meetings
+from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from tests.conftest import Clock
 from tests.scenarios.helpers import (
@@ -37,20 +38,27 @@ from tests.scenarios.helpers import (
 )
 
 DAY = date(2027, 1, 12)
+DAY_AFTER = datetime(2027, 1, 13, 8, 30)
+
+
+def _est_meeting(tmp_path: Path, clock: Clock, now: datetime) -> tuple[Workspace, int]:
+    """A new municipality's EST meeting planned for `DAY`, the clock at ``now``."""
+    at(clock, now)
+    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
+    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
+    assert meeting.id is not None
+    return ws, meeting.id
 
 
 def test_the_chair_sees_and_changes_the_officers_and_the_minutes_say_who_was_chosen(
         tmp_path: Path, clock: Clock) -> None:
-    at(clock, datetime(2027, 1, 13, 8, 30))  # typed in the day after
-    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
-    assert meeting.id is not None
-    third = meetings.items(ws, meeting.id)[2]
+    ws, meeting_id = _est_meeting(tmp_path, clock, DAY_AFTER)  # typed in the day after
+    third = meetings.items(ws, meeting_id)[2]
     assert (third.title, third.kind) == ("Val av sekreterare och justerare", ItemKind.OFFICERS)
     shown: list[str] = []
 
     async def run() -> None:
-        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
             await pilot.pause()
             await press(pilot, "3")
 
@@ -71,17 +79,17 @@ def test_the_chair_sees_and_changes_the_officers_and_the_minutes_say_who_was_cho
     asyncio.run(run())
     assert shown[0].startswith("Sekreterare: –\nJusterare: –\nm ändrar dem"), shown[0]
     assert shown[1].startswith("Sekreterare: Lena Wikström\nJusterare: Per Nilsson\n"), shown[1]
-    paths = export_all(ws, meeting.id, tmp_path / "protokoll")
+    paths = export_all(ws, meeting_id, tmp_path / "protokoll")
     line = "Till sekreterare valdes Lena Wikström och till justerare Per Nilsson."
     for name in ("intern.docx", "offentlig.docx"):
         assert Filed(paths[name]).section("§ 3 Val av sekreterare och justerare")[0] == line
     assert f"## § 3 Val av sekreterare och justerare\n\n{line}\n" in \
         paths["offentlig.md"].read_text(encoding="utf-8")
     # Closed, read-only: the names stay, the way to change them is not offered.
-    meetings.close_meeting(ws, meeting.id)
+    meetings.close_meeting(ws, meeting_id)
 
     async def closed() -> None:
-        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
             await pilot.pause()
             await press(pilot, "3")
             shown.append(str(pilot.app.screen.pane.query_one("#details", Static).render()))
@@ -92,14 +100,12 @@ def test_the_chair_sees_and_changes_the_officers_and_the_minutes_say_who_was_cho
 
 def test_the_agenda_is_approved_as_the_template_proposes_or_as_the_chair_says(
         tmp_path: Path, clock: Clock) -> None:
-    at(clock, datetime(2027, 1, 11, 16, 0))  # prepared the day before
-    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
-    assert meeting.id is not None
+    # Prepared the day before.
+    ws, meeting_id = _est_meeting(tmp_path, clock, datetime(2027, 1, 11, 16, 0))
     shown: list[str] = []
 
     async def run() -> None:
-        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
             await pilot.pause()
             if screen_name(pilot) == "ConfirmDialog":  # "Starta mötet i förväg?"
                 await press(pilot, "j")
@@ -115,14 +121,14 @@ def test_the_agenda_is_approved_as_the_template_proposes_or_as_the_chair_says(
             await press(pilot, "escape")
             shown.append(decision.text)
 
-    paths = export_all(ws, meeting.id, tmp_path / "före")
+    paths = export_all(ws, meeting_id, tmp_path / "före")
     heading = "§ 4 Godkännande av dagordning"
     assert Filed(paths["intern.docx"]).section(heading) == [
         "Överenskommet: Dagordningen godkänns."]
     asyncio.run(run())
     assert shown == ["Dagordningen godkänns.", "Dagordningen godkändes.",
                      "Dagordningen godkändes. Nya frågor under övriga frågor."]
-    paths = export_all(ws, meeting.id, tmp_path / "efter")
+    paths = export_all(ws, meeting_id, tmp_path / "efter")
     assert Filed(paths["offentlig.docx"]).section(heading) == [
         "Överenskommet: Dagordningen godkändes. Nya frågor under övriga frågor."]
 
@@ -132,18 +138,15 @@ def test_the_minutes_say_who_opened_and_closed_the_meeting_and_when(
         tmp_path: Path, clock: Clock) -> None:
     """§ 1 and the last item show what the minutes will say of them and `m` changes it; a
     meeting typed in the day after has no end time until the chair gives one."""
-    at(clock, datetime(2027, 1, 13, 8, 30))  # typed in the day after
-    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
-    assert meeting.id is not None
-    items = meetings.items(ws, meeting.id)
+    ws, meeting_id = _est_meeting(tmp_path, clock, DAY_AFTER)  # typed in the day after
+    items = meetings.items(ws, meeting_id)
     first, last = items[0], items[-1]
     assert (first.title, first.kind) == ("Mötets öppnande", ItemKind.OPENING)
     assert (last.title, last.kind) == ("Mötets avslutande", ItemKind.CLOSING)
     shown: list[str] = []
 
     async def run() -> None:
-        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
             await pilot.pause()
 
             def details() -> str:
@@ -177,9 +180,9 @@ def test_the_minutes_say_who_opened_and_closed_the_meeting_and_when(
                                "öppnat kl. 9.00.\n"), shown[1]
     assert shown[2] == ("Protokollet skriver: Ordföranden Anna Berg förklarade mötet "
                         "avslutat kl. 11.30.\nm ändrar mötesuppgifterna (ordförande, tider).")
-    closed = meetings.get_meeting(ws, meeting.id)
+    closed = meetings.get_meeting(ws, meeting_id)
     assert closed.closed and closed.end == time(11, 30)  # as typed, not the clock's 8.30
-    paths = export_all(ws, meeting.id, tmp_path / "protokoll")
+    paths = export_all(ws, meeting_id, tmp_path / "protokoll")
     for name in ("intern.docx", "offentlig.docx"):
         filed = Filed(paths[name])
         assert filed.section("§ 1 Mötets öppnande") == [
@@ -191,15 +194,12 @@ def test_the_minutes_say_who_opened_and_closed_the_meeting_and_when(
 
 def test_the_last_item_says_the_end_time_is_missing_until_given(
         tmp_path: Path, clock: Clock) -> None:
-    at(clock, datetime(2027, 1, 13, 8, 30))  # typed in the day after
-    ws = scenario_workspace(tmp_path, clock, "Vårgårda kommun")
-    meeting = meetings.plan_meeting(ws, group_id(ws, "EST"), DAY)
-    assert meeting.id is not None
-    last = meetings.items(ws, meeting.id)[-1]
+    ws, meeting_id = _est_meeting(tmp_path, clock, DAY_AFTER)  # typed in the day after
+    last = meetings.items(ws, meeting_id)[-1]
     shown: list[str] = []
 
     async def run() -> None:
-        async with make_app(ws, lang="sv", meeting_id=meeting.id).run_test(size=SIZE) as pilot:
+        async with make_app(ws, lang="sv", meeting_id=meeting_id).run_test(size=SIZE) as pilot:
             await pilot.pause()
             await press(pilot, *str(last.position))
             shown.append(str(pilot.app.screen.pane.query_one("#details", Static).render()))
