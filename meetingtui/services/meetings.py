@@ -324,7 +324,7 @@ def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
     unnamed = [person for person in attendance
                if person.unnamed and person.presence is Presence.PRESENT]
     attendance_item = next_item_of_kind(items, ItemKind.ATTENDANCE)
-    return Incomplete(missing, unvisited, end_missing=_end_on_closing(ws, meeting) is None,
+    return Incomplete(missing, unvisited, end_missing=end_on_closing(ws, meeting) is None,
                       next_item=undecided, unnamed_present=unnamed,
                       attendance_item=attendance_item,
                       absent_officers=_absent_officers(meeting, attendance),
@@ -365,7 +365,7 @@ def _unlisted_officers(meeting: Meeting,
     return [(role, name) for role, name in _officers(meeting) if _same_name(name) not in listed]
 
 
-def _end_on_closing(ws: Workspace, meeting: Meeting) -> time | None:
+def end_on_closing(ws: Workspace, meeting: Meeting) -> time | None:
     """The end the minutes will show: the one typed, else now when the meeting is today."""
     if meeting.end is not None:
         return meeting.end
@@ -384,7 +384,7 @@ def close_meeting(ws: Workspace, meeting_id: int) -> Meeting:
     now = ws.now()
     group = get_group(ws, meeting.group_id)
     changes: dict[str, object] = {
-        "status": MeetingStatus.CLOSED, "closed_at": now, "end": _end_on_closing(ws, meeting),
+        "status": MeetingStatus.CLOSED, "closed_at": now, "end": end_on_closing(ws, meeting),
         # The names its minutes are filed under, whatever the group or municipality is called
         # later.
         "filed_municipality": municipality(ws), "filed_group": group.name,

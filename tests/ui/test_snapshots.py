@@ -135,6 +135,21 @@ def test_next_meeting_arrived_at(
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_closing_item_says_what_the_minutes_will_say(
+    snap_compare: Snap, in_meeting: tuple[Workspace, int], size: tuple[int, int],
+) -> None:
+    """§ 9 Mötets avslutande: the line the minutes will write, that the end time is missing,
+    the chair's thanks typed under it."""
+    ws, meeting_id = in_meeting
+
+    async def thank(pilot: Pilot[Any]) -> None:
+        await pilot.press("9", "e", *"Ordföranden tackade alla.", "escape")
+        await settle(pilot)
+
+    assert snap_compare(app_for(ws, meeting_id), terminal_size=size, run_before=thank)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_search_as_you_type(snap_compare: Snap, in_meeting: tuple[Workspace, int],
                             size: tuple[int, int]) -> None:
     """`/` from the meeting, "klott": the carried observation, the measure and the one from

@@ -12,6 +12,7 @@ from meetingtui.export.minutes.formal import recorded_line
 from meetingtui.export.minutes.labels import labels_of_template
 from meetingtui.i18n import t
 from meetingtui.model import AgendaItem, Meeting
+from meetingtui.services import meetings
 from meetingtui.ui.widgets.panes.text import TextPane
 
 
@@ -48,7 +49,12 @@ class OpeningPane(DetailsPane):
 
 class ClosingPane(DetailsPane):
     def _hint(self, meeting: Meeting) -> str:
-        return t("details.end_missing") if meeting.end is None else t("details.change")
+        if meeting.end is not None:
+            return t("details.change")
+        # Closed on its own day, once begun, the meeting ends when it is closed; typed in
+        # afterwards, it has no end until one is given.
+        return t("details.end_missing" if meetings.end_on_closing(self.session.ws, meeting)
+                 is None else "details.end_when_closed")
 
 
 class OfficersPane(DetailsPane):
