@@ -5,7 +5,6 @@ the day after keeps the start and end typed for it (issue 12)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, time
 
 from meetingtui.dates import move_off_holiday, next_in_rhythm, next_meeting_date, nth_weekday
@@ -16,20 +15,19 @@ from meetingtui.model import (
     Meeting,
     MeetingStatus,
     Person,
-    Presence,
     Trend,
 )
 from meetingtui.services.amend import note_change
 from meetingtui.services.errors import Gone, MeetingNotFound, NotRemovable
 from meetingtui.services.groups import chair_of, get_group, members, rhythm
 from meetingtui.services.settings import municipality
+from meetingtui.services.template_items import formal_kinds_as_template
 from meetingtui.services.workspace import Workspace
 from meetingtui.store import agenda_items as item_rows
 from meetingtui.store import groups as group_rows
 from meetingtui.store import lagesbild as lagesbild_rows
 from meetingtui.store import meetings as meeting_rows
 from meetingtui.store import priorities as priority_rows
-from meetingtui.store.measures import measures_of_meeting
 
 #: The fields `m` (meeting details) edits.
 DETAILS = {"date", "start", "end", "place", "chair", "secretary", "adjuster", "dnr", "justering",
@@ -151,6 +149,7 @@ def start_meeting(ws: Workspace, meeting_id: int) -> Meeting:
         changes["start"] = ws.now().time()
     with ws.store.transaction():
         started = meeting_rows.update_meeting(ws.store, meeting.model_copy(update=changes))
+        formal_kinds_as_template(ws, get_group(ws, meeting.group_id), started)
         carry_over_observations(ws, started)
         carry_over_priorities(ws, started)
     return started
@@ -282,87 +281,6 @@ def remove_planned_meeting(ws: Workspace, meeting_id: int) -> None:
             ws.store, meeting_id):
         raise NotRemovable(f"Meeting {meeting_id} holds records and is kept")
     meeting_rows.remove_meeting(ws.store, meeting_id)
-
-
-@dataclass
-class Incomplete:
-    """What the chair is shown before closing."""
-
-    measures_without_owner_or_due: list[int] = field(default_factory=list)
-    items_not_visited: list[AgendaItem] = field(default_factory=list)
-    end_missing: bool = False
-    next_item: AgendaItem | None = None  # "Nästa möte", when its date is not decided
-    # Present rows with a role but no name, and the attendance item they are named under.
-    unnamed_present: list[Attendance] = field(default_factory=list)
-    attendance_item: AgendaItem | None = None
-    # ("chair" | "secretary" | "adjuster", name): named in the details, absent on the list;
-    # and not on a list that names others at all.
-    absent_officers: list[tuple[str, str]] = field(default_factory=list)
-    unlisted_officers: list[tuple[str, str]] = field(default_factory=list)
-    attendance_empty: bool = False  # the minutes would name nobody as present
-
-    @property
-    def empty(self) -> bool:
-        return not (self.measures_without_owner_or_due or self.items_not_visited
-                    or self.end_missing or self.next_item or self.unnamed_present
-                    or self.absent_officers or self.unlisted_officers
-                    or self.attendance_empty)
-
-
-def check_before_close(ws: Workspace, meeting_id: int) -> Incomplete:
-    meeting = get_meeting(ws, meeting_id)
-    missing = [m.id for m in measures_of_meeting(ws.store, meeting_id)
-               if m.id is not None and (not m.owner or m.due is None)]
-    items = item_rows.items_of(ws.store, meeting_id)
-    unvisited = [item for item in items if not item.visited]
-    # The minutes would say "Nästa möte: Inte bestämt" although the item proposes a date.
-    next_item = next_item_of_kind(items, ItemKind.NEXT)
-    undecided = (next_item if meeting.next_date is None and next_item is not None
-                 and not next_item.dropped else None)
-    # The minutes would list roles as present: "Närvarande: Kommunpolis, Säkerhetschef".
-    attendance = meeting_rows.attendance_of(ws.store, meeting_id)
-    unnamed = [person for person in attendance
-               if person.unnamed and person.presence is Presence.PRESENT]
-    attendance_item = next_item_of_kind(items, ItemKind.ATTENDANCE)
-    return Incomplete(missing, unvisited, end_missing=end_on_closing(ws, meeting) is None,
-                      next_item=undecided, unnamed_present=unnamed,
-                      attendance_item=attendance_item,
-                      absent_officers=_absent_officers(meeting, attendance),
-                      # Unnamed rows may be them: said once the rows are named.
-                      unlisted_officers=[] if unnamed else _unlisted_officers(meeting,
-                                                                             attendance),
-                      attendance_empty=(not attendance and attendance_item is not None
-                                        and not attendance_item.dropped))
-
-
-def _officers(meeting: Meeting) -> list[tuple[str, str]]:
-    """("chair" | "secretary" | "adjuster", name) for each the minutes will name."""
-    return [(role, name) for role, name in (("chair", meeting.chair),
-                                            ("secretary", meeting.secretary),
-                                            ("adjuster", meeting.adjuster)) if name.strip()]
-
-
-def _same_name(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def _absent_officers(meeting: Meeting, attendance: list[Attendance]) -> list[tuple[str, str]]:
-    """The chair, secretary and adjuster the minutes will name who are marked absent: the
-    minutes would be signed by someone they say was not there."""
-    absent = {_same_name(p.name) for p in attendance
-              if p.presence is Presence.ABSENT and p.name.strip()}
-    return [(role, name) for role, name in _officers(meeting) if _same_name(name) in absent]
-
-
-def _unlisted_officers(meeting: Meeting,
-                       attendance: list[Attendance]) -> list[tuple[str, str]]:
-    """The chair, secretary and adjuster the minutes will name who are not on an attendance
-    list that names others: the minutes would list who was there without them. (An empty list
-    is said once, as such.)"""
-    listed = {_same_name(p.name) for p in attendance if p.name.strip()}
-    if not listed:
-        return []
-    return [(role, name) for role, name in _officers(meeting) if _same_name(name) not in listed]
 
 
 def end_on_closing(ws: Workspace, meeting: Meeting) -> time | None:

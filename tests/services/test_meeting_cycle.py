@@ -20,6 +20,7 @@ from meetingtui.model import (
 )
 from meetingtui.services import attendance, followup, groups, lagesbild, meetings, priorities
 from meetingtui.services.amend import amending
+from meetingtui.services.close_check import check_before_close
 from meetingtui.services.errors import MeetingClosed
 from meetingtui.services.record import load_meeting
 from meetingtui.services.workspace import Workspace
@@ -186,7 +187,7 @@ def test_visiting_items_marks_them_and_close_check_lists_gaps(ws: Workspace,
     assert second.started_at == datetime(2026, 11, 10, 9, 5) and second.ended_at is None
     lagesbild.save_measure(ws, Measure(meeting_id=meeting_id, text="Utan datum",
                                        owner="Polisen"))
-    gaps = meetings.check_before_close(ws, meeting_id)
+    gaps = check_before_close(ws, meeting_id)
     assert len(gaps.measures_without_owner_or_due) == 1
     assert [i.position for i in gaps.items_not_visited] == [3, 4, 5, 6, 7]
 
@@ -195,11 +196,11 @@ def test_close_check_says_when_the_next_meeting_is_not_decided(ws: Workspace,
                                                                clock: Clock) -> None:
     """The minutes would say "Nästa möte: Inte bestämt" though the item proposes a date."""
     meeting_id = _meeting(ws, clock, date(2026, 11, 10))
-    gaps = meetings.check_before_close(ws, meeting_id)
+    gaps = check_before_close(ws, meeting_id)
     assert gaps.next_item is not None and gaps.next_item.kind is ItemKind.NEXT
     assert not gaps.empty
     meetings.decide_next_meeting(ws, meeting_id, date(2026, 12, 8))
-    assert meetings.check_before_close(ws, meeting_id).next_item is None
+    assert check_before_close(ws, meeting_id).next_item is None
 
 
 def test_attendance_and_priorities(ws: Workspace, clock: Clock) -> None:

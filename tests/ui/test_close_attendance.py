@@ -17,7 +17,11 @@ from pathlib import Path
 
 from meetingtui.model import Attendance, Meeting, Presence
 from meetingtui.services import attendance, meetings
-from meetingtui.services.meetings import _absent_officers, _unlisted_officers
+from meetingtui.services.close_check import (
+    _absent_officers,
+    _unlisted_officers,
+    check_before_close,
+)
 from meetingtui.services.workspace import Workspace
 from meetingtui.ui.app import make_app
 from tests.conftest import Clock
@@ -74,7 +78,7 @@ def test_closing_names_the_roles_without_a_name_until_they_are_named_or_absent(
     people = {p.role: p for p in attendance.of_meeting(ws, meeting_id)}
     assert people["Säkerhetschef"].name == "Anna Berg"
     assert people["Folkhälsostrateg"].presence is Presence.ABSENT
-    assert len(meetings.check_before_close(ws, meeting_id).unnamed_present) == 5
+    assert len(check_before_close(ws, meeting_id).unnamed_present) == 5
     # The chair was the template's role: named in the attendance, named as chair too, here
     # and at the group's next meeting ("Ordförande: Säkerhetschef" stood in the minutes).
     # (Säkerhetschef as planned: `_first_est_meeting`.)
@@ -173,10 +177,10 @@ def test_each_officer_not_on_a_list_that_names_others_is_said_and_an_empty_list_
     assert _unlisted_officers(meeting, []) == []  # the empty list is said as such
     # Unnamed rows may be them: said once the rows are named (`check_before_close`).
     ws, meeting_id = _first_est_meeting(tmp_path, clock)
-    assert not meetings.check_before_close(ws, meeting_id).attendance_empty
+    assert not check_before_close(ws, meeting_id).attendance_empty
     with ws.store.transaction() as db:  # a group that names no members and no roles
         db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
-    incomplete = meetings.check_before_close(ws, meeting_id)
+    incomplete = check_before_close(ws, meeting_id)
     assert incomplete.attendance_empty and not incomplete.unlisted_officers
 
     async def run() -> str:

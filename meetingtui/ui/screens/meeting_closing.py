@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from meetingtui.i18n import t
 from meetingtui.services import meetings
+from meetingtui.services.close_check import check_before_close
 from meetingtui.ui.errors import Failed, attempt
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def close(screen: MeetingScreen) -> None:
     if screen.pane is not None and not screen.pane.flush():
         return
     ws, meeting_id = screen.session.ws, screen.session.meeting_id
-    incomplete = meetings.check_before_close(ws, meeting_id)
+    incomplete = check_before_close(ws, meeting_id)
     findings = scan_record(load_meeting(ws, meeting_id), public=False,
                            say=words_of("privacy_place"))
     lines = [t("close.question")]
