@@ -1,5 +1,5 @@
 """What the chair is told before closing a meeting: what its minutes would leave out or say
-wrong (issue 8; each found running a meeting as a chair would)."""
+wrong (each found running a meeting as a chair would)."""
 
 from __future__ import annotations
 

@@ -107,8 +107,9 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
         out.append(block(markdown(item.notes).strip()))
     elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:
         out.append(paragraph([escape(labels["attendance_above"])]))
-    if m.recorded_line(item):  # after any notes: the item's own record
-        out.append(paragraph([escape(m.recorded_line(item))]))
+    line = m.recorded_line(item)
+    if line:  # after any notes: the item's own record
+        out.append(paragraph([escape(line)]))
     kind = m.shows_data(item)
     if kind is not None:
         _data(out, m, kind)

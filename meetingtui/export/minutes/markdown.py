@@ -112,8 +112,9 @@ def _item(out: list[str], m: Minutes, number: int, item: AgendaItem) -> None:
         out += [markdown(item.notes).strip(), ""]
     elif item.kind is ItemKind.ATTENDANCE and m.record.attendance:
         out += [escape(labels["attendance_above"]), ""]
-    if m.recorded_line(item):  # after any notes: the item's own record
-        out += [escape(m.recorded_line(item)), ""]
+    line = m.recorded_line(item)
+    if line:  # after any notes: the item's own record
+        out += [escape(line), ""]
     kind = m.shows_data(item)
     if kind is not None:
         _data(out, m, kind)

@@ -122,8 +122,9 @@ def _item(doc: Document, m: Minutes, number: int, item: AgendaItem) -> None:
     written = add_markdown(doc, item.notes)
     if not written and item.kind is ItemKind.ATTENDANCE and m.record.attendance:
         doc.add_paragraph(labels["attendance_above"])
-    if m.recorded_line(item):  # after any notes: the item's own record
-        doc.add_paragraph(m.recorded_line(item))
+    line = m.recorded_line(item)
+    if line:  # after any notes: the item's own record
+        doc.add_paragraph(line)
     kind = m.shows_data(item)
     if kind is not None:
         add_data(doc, m, kind)
