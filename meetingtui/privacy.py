@@ -164,6 +164,7 @@ def _texts(record: MeetingRecord, full: MeetingRecord, say: Say) -> Iterator[Tex
     meeting = record.meeting
     header = say("header")
     yield header, "group", record.group.name
+    yield header, "group", record.group.short
     yield header, "place", meeting.place
     for role in ("chair", "secretary", "adjuster", "dnr", "justering", "expedieras"):
         yield header, role, getattr(meeting, role)
@@ -192,6 +193,7 @@ def _texts(record: MeetingRecord, full: MeetingRecord, say: Say) -> Iterator[Tex
     for index, followup in enumerate(record.followups, start=1):
         at = f"{here}, {say('measure')} {index}"
         yield from _measure_texts(at, followup.measure)
+        yield at, "group", followup.group_short
         if followup.update is not None:
             yield at, "comment", followup.update.comment
     here = _section(record, ItemKind.ACTIONS, say("actions"))
@@ -216,12 +218,17 @@ def _texts(record: MeetingRecord, full: MeetingRecord, say: Say) -> Iterator[Tex
             at = f"{here}, {say('received')} {index}"
             yield from _measure_texts(at, measure)
             yield at, "reason", measure.proposal_reason
+        for origin in record.proposals.origins.values():
+            yield here, "group", origin
     if record.rollup is not None:
         here = _section(record, ItemKind.ROLLUP, say("followup"))
+        for row in record.rollup.rows:
+            yield here, "group", row.group
+            yield here, "area", row.area
         for index, late in enumerate(record.rollup.late, start=1):
             at = f"{here}, {say('overdue')} {index}"
-            yield at, "text", late.text
-            yield at, "owner", late.owner
+            for field in ("group", "area", "text", "owner"):
+                yield at, field, getattr(late, field)
 
     here = _section(record, ItemKind.AGREEMENTS, say("agreements"))
     for followed in record.agreements:
@@ -236,7 +243,7 @@ def _texts(record: MeetingRecord, full: MeetingRecord, say: Say) -> Iterator[Tex
         for measure in followed.measures:
             yield from _measure_texts(f"{at}, {say('measure')} {measure.id}", measure)
     for index, amendment in enumerate(record.amendments, start=1):
-        for field in ("what", "old", "new"):
+        for field in ("what", "old", "new", "by", "why"):
             yield f"{say('amendment')} {index}", field, getattr(amendment, field)
 
 
@@ -244,6 +251,7 @@ def _measure_texts(at: str, measure: Measure) -> Iterator[Text]:
     yield at, "text", measure.text
     yield at, "owner", measure.owner
     yield at, "owner_organisation", measure.owner_org
+    yield at, "proposed_to", measure.proposed_to
 
 
 def scan_record(record: MeetingRecord, public: bool, say: Say = _english, *,

@@ -32,8 +32,9 @@ def note_change(ws: Workspace, meeting_id: int, what: str, old: str, new: str, *
     insert_amendment(ws.store, Amendment(
         meeting_id=meeting_id, at=ws.now(), what=mask_personal_numbers(what)[:200],
         old=mask_personal_numbers(old), new=mask_personal_numbers(new),
-        by=by if by is not None else (amending.by if amending else ""),
-        why=(why if why is not None else amending.why if amending else "")[:200],
+        by=mask_personal_numbers(by if by is not None else (amending.by if amending else "")),
+        why=mask_personal_numbers(why if why is not None else amending.why if amending
+                                  else "")[:200],
     ))
 
 

@@ -147,6 +147,9 @@ def test_the_action_list_names_its_group_masked_too() -> None:
                     status="not_started", overdue=False, group_id=1,
                     group_short="Grupp 811278 – 9873", group_name="Grupp", meeting_id=1,
                     meeting_date=date(2026, 11, 10))
-    [place] = personal_data_in(ActionList([row], date(2026, 11, 10), "Exempelkommun"))
-    assert place == ("åtgärd 7 (Grupp 811278 – ****, möte 2026-11-10), text: 811218–**** "
-                     "(personnummer)")
+    places = personal_data_in(ActionList([row], date(2026, 11, 10), "Exempelkommun"))
+    assert places == [
+        "åtgärd 7 (Grupp 811278 – ****, möte 2026-11-10), text: 811218–**** (personnummer)",
+        # the group's name is shown in the list too: its number is one more place
+        "åtgärd 7 (Grupp 811278 – ****, möte 2026-11-10), group: 811278 – **** "
+        "(samordningsnummer)"]

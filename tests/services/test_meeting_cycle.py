@@ -135,6 +135,24 @@ def test_closed_meeting_records_later_edits(ws: Workspace, clock: Clock) -> None
     assert (changes[0].by, changes[0].why) == ("Eva Berg", "Fel tid i anteckningen")
 
 
+def test_an_amendment_keeps_no_personnummer_in_any_field(ws: Workspace, clock: Clock) -> None:
+    """Removing a personnummer from closed minutes must not keep it in the amendment: what
+    changed, the old and new text, who and why are stored masked (domain §6: never store)."""
+    meeting_id = _meeting(ws, clock, date(2026, 11, 10))
+    item = meetings.items(ws, meeting_id)[0]
+    assert item.id
+    meetings.edit_item(ws, item.id, notes="Anmälan gällde 811218-9876.")
+    meetings.close_meeting(ws, meeting_id)
+    clock.now = datetime(2026, 11, 24, 14, 0)
+    with amending(ws, by="Eva Berg 811218-9876", why="Tog bort 811218-9876 ur § 1"):
+        meetings.edit_item(ws, item.id, notes="Anmälan gällde en boende.")
+    [change] = amendments_of(ws.store, meeting_id)
+    stored = [change.what, change.old, change.new, change.by, change.why]
+    assert not any("811218-9876" in text for text in stored), stored
+    assert change.old == "Anmälan gällde 811218-****."
+    assert change.why == "Tog bort 811218-**** ur § 1"
+
+
 @pytest.mark.parametrize(("row", "change"), [
     ("observation", {"place_detail": "Vid kiosken"}), ("observation", {"category": "Klotter"}),
     ("observation", {"source": "Polisen"}), ("observation", {"level": 3}),

@@ -190,7 +190,9 @@ def personal_data_in(actions: ActionList) -> list[str]:
     places = []
     for row in actions.rows:
         fields = [("text", row.text), ("owner", row.owner), ("organisation", row.owner_org),
-                  *((f"cause {n}", text) for n, text in enumerate(row.causes, start=1))]
+                  *((f"cause {n}", text) for n, text in enumerate(row.causes, start=1)),
+                  ("proposed to", row.proposed_to), ("group", row.group_short),
+                  ("group", row.group_name)]
         for field, text in fields:
             for finding in find_personal_numbers(text):
                 places.append(f"åtgärd {row.id} ({mask_personal_numbers(row.group_short)}, möte "
