@@ -79,3 +79,22 @@ def test_lines_without_templates_show_the_stored_groups(ws: Workspace) -> None:
     assert home.add_missing_groups(fresh) and fresh.templates_loaded
     assert [line.short for line in home.lines(fresh)] == [g.short for g in groups.ensure_groups(ws)]
     assert not home.add_missing_groups(fresh)
+
+
+def test_a_measure_due_today_is_not_yet_overdue(ws: Workspace, clock: Clock) -> None:
+    """Overdue is after the due date: on the home screen's line and in the model's overview, a
+    measure due yesterday counts, one due today or tomorrow does not (yet)."""
+    group_id = _est(ws)
+    clock.now = datetime(2026, 9, 8, 9, 0)
+    meeting = meetings.plan_meeting(ws, group_id, date(2026, 9, 8))
+    assert meeting.id is not None
+    meetings.start_meeting(ws, meeting.id)
+    for text, due in (("I går", date(2026, 10, 4)), ("I dag", date(2026, 10, 5)),
+                      ("I morgon", date(2026, 10, 6))):
+        lagesbild.save_measure(ws, Measure(meeting_id=meeting.id, text=text, owner="Tekniska",
+                                           due=due))
+    clock.now = datetime(2026, 10, 5, 23, 59)
+    [line] = [line for line in home.lines(ws) if line.group_id == group_id]
+    assert (line.open_measures, line.overdue_measures) == (3, 1)
+    [view] = [v for v in groups.overviews(ws) if v.group.id == group_id]
+    assert (view.open_measures, view.overdue_measures) == (3, 1)
