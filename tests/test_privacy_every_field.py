@@ -194,6 +194,9 @@ def test_the_public_minutes_show_nothing_of_what_they_leave_out() -> None:
     public = {where.finding.text for where in scan_record(record, public=True)}
     hidden = set(numbers) - public
     assert hidden, "the public version leaves something out (the confidential observation)"
+    # Amendments are internal: none of their texts is in the public version.
+    amended = {number for number, path in numbers.items() if path[0] == "amendments"}
+    assert amended and amended <= hidden
     for fmt in ("docx", "md", "html"):
         text = minutes_text(record, fmt, public=True)
         leaked = sorted(".".join(map(str, numbers[n])) for n in hidden if n in text)

@@ -169,6 +169,21 @@ def test_the_due_date_itself_is_not_late(edges: Workspace) -> None:
     assert on_the_day.measures.total.overdue == 1
 
 
+def test_a_period_that_begins_today_counts_what_is_late_today(edges: Workspace,
+                                                               clock: Clock) -> None:
+    """On the first day of a month its figures already say what is late that day (the period
+    has begun); as the reference counts it."""
+    first_of_may = date(2026, 5, 1)
+    clock.now = datetime(2026, 5, 1, 12, 0)
+    found = figures(edges, StatsQuery(by="month", first=date(2026, 4, 1), last=first_of_may))
+    may = found.measures.periods[-1]
+    assert may.overdue > 0
+    span = ref.spans("month", found.first, found.last)[-1]
+    assert span.first == first_of_may
+    assert tuple(may) == ref.measure_figures(ref.measures(edges.locations.db, None), span,
+                                             first_of_may)
+
+
 def test_the_edges_match_the_reference(edges: Workspace) -> None:
     db = edges.locations.db
     for by in ("month", "quarter", "year"):
