@@ -48,7 +48,7 @@ def full_record() -> MeetingRecord:
     record.items = [
         AgendaItem(id=200 + n, meeting_id=12, position=n, title=f"Punkt {kind.value}",
                    kind=kind, notes=f"Anteckning om {kind.value}.",
-                   decision=f"Beslutet om {kind.value}.")
+                   decision=f"Beslutet om {kind.value}.", confidential=kind is ItemKind.TEXT)
         for n, kind in enumerate(ItemKind, start=1)
     ]
     # A measure decided for the problem at an earlier meeting, and a cause found then that a
@@ -56,7 +56,18 @@ def full_record() -> MeetingRecord:
     problem = record.observations[2]
     problem.earlier_measures = [Measure(id=7, meeting_id=9, text="Beskära träden",
                                         owner="Ola Dahl", owner_org="Parkförvaltningen",
-                                        due=date(2026, 3, 1))]
+                                        due=date(2026, 3, 1)),
+                                Measure(id=8, meeting_id=9, text="Hemlig beskärning",
+                                        owner="Ola Dahl", due=date(2026, 3, 1),
+                                        confidential=True)]
+    # Measures of the confidential problem that are not marked themselves: one tied to it by
+    # its observation only, one by its cause only.
+    by_problem = Measure(id=46, meeting_id=12, text="Samtal med föräldrar", owner="Sara Lind",
+                         due=date(2026, 5, 10), observation_id=2)
+    by_cause = Measure(id=47, meeting_id=12, text="Kartlägg kontakterna", owner="Sara Lind",
+                       due=date(2026, 5, 10), cause_ids=[32])
+    record.observations[1].measures.append(by_problem)
+    record.measures += [by_problem, by_cause]
     record.addressed[33] = Cause(id=33, observation_id=9, text="Trasig lampa sedan januari")
     problem.measures[0].cause_ids = [33]
     meeting = record.meeting
@@ -69,13 +80,22 @@ def full_record() -> MeetingRecord:
                        owner_org="Tekniska", due=date(2026, 8, 1), proposed_to="EST",
                        proposal="rejected", proposal_decided_on=date(2026, 4, 14),
                        proposal_reason="Ingen budget i år")
-    record.proposals = Proposals(made=[proposed], received=[received], origins={41: "BRÅ"})
+    secret_proposal = proposed.model_copy(update={"id": 43, "text": "Hemlig kamera",
+                                                  "confidential": True})
+    secret_received = received.model_copy(update={"id": 44, "text": "Hemlig belysning",
+                                                  "confidential": True})
+    record.proposals = Proposals(made=[proposed, secret_proposal],
+                                 received=[received, secret_received],
+                                 origins={41: "BRÅ", 44: "BRÅ"})
     record.rollup = Rollup(
         day=date(2026, 4, 14), groups=["EST"],
         rows=[RollupRow(group="EST", area="Centrum", not_started=1, red=1)],
         late=[RollupLate(measure_id=50, group="EST", area="Centrum", text="Röj buskage",
                          owner="Ida Berg", due=date(2026, 3, 1),
-                         status=MeasureStatus.NOT_STARTED)])
+                         status=MeasureStatus.NOT_STARTED),
+              RollupLate(measure_id=51, group="EST", area="Centrum", text="Hemlig insats",
+                         owner="Ida Berg", due=date(2026, 3, 1),
+                         status=MeasureStatus.NOT_STARTED, confidential=True)])
     record.agreements = [AgreementDetail(
         agreement=Agreement(id=1, kind=AgreementKind.MEDBORGARLOFTE, title="Tryggare centrum",
                             period_start=date(2026, 1, 1), period_end=date(2026, 12, 31),
@@ -85,7 +105,9 @@ def full_record() -> MeetingRecord:
                                 owner="Jonas Berg", organisation="Polisen",
                                 due=date(2026, 6, 30))],
         measures=[Measure(id=42, meeting_id=12, text="Trygghetsvandring", owner="Karin Ek",
-                          owner_org="Kommunen", due=date(2026, 5, 1))])]
+                          owner_org="Kommunen", due=date(2026, 5, 1)),
+                  Measure(id=45, meeting_id=12, text="Hemlig vandring", owner="Karin Ek",
+                          owner_org="Kommunen", due=date(2026, 5, 1), confidential=True)])]
     record.amendments = [Amendment(meeting_id=12, at=datetime(2026, 4, 16, 10, 0),
                                    what="§ 4 beslut", old="Gammal text", new="Ny text",
                                    by="Omar Haddad", why="Skrivfel")]
@@ -142,6 +164,32 @@ def numbered_record() -> tuple[MeetingRecord, dict[str, Path]]:
     return record, numbers
 
 
+def is_secret(record: MeetingRecord, path: Path) -> bool:
+    """Whether the text at ``path`` is of something confidential: a confidential problem (its
+    observation, causes and every measure tied to it by observation or cause), a confidential
+    measure anywhere, a confidential item's notes and decision, a confidential late measure's
+    words and owner in a roll-up, or an amendment (internal)."""
+    hidden_obs = {d.observation.id for d in record.observations if d.observation.confidential}
+    hidden_causes = {c.id for d in record.observations if d.observation.confidential
+                     for c in d.causes}
+    holder: typing.Any = record
+    for index, step in enumerate(path[:-1]):
+        holder = holder[step] if isinstance(holder, list | dict) else getattr(holder, step)
+        field = path[index + 1]
+        if isinstance(holder, AgendaItem):
+            return holder.confidential and field in ("notes", "decision")
+        if isinstance(holder, RollupLate):
+            return holder.confidential and field in ("text", "owner")
+        if isinstance(holder, Amendment) or getattr(holder, "confidential", False) is True:
+            return True
+        if isinstance(holder, Measure) and (holder.observation_id in hidden_obs
+                                            or set(holder.cause_ids) & hidden_causes):
+            return True
+        if isinstance(holder, Cause) and holder.observation_id in hidden_obs:
+            return True
+    return False
+
+
 def docx_text(record: MeetingRecord, public: bool) -> str:
     out = io.BytesIO()
     build_minutes(record, public=public, municipality=MUNICIPALITY,
@@ -163,7 +211,9 @@ def test_the_full_record_has_no_number_and_shows_every_section() -> None:
     text = minutes_text(record, "docx", public=False)
     for shown in ("Kameror vid stationen", "Ingen budget i år", "Röj buskage", "Fotpatrull",
                   "Trygghetsvandring", "Skrivfel", "Eva Ros", "Beskära träden",
-                  "Trasig lampa sedan januari"):
+                  "Trasig lampa sedan januari", "Anteckning om text.", "Hemlig kamera",
+                  "Hemlig belysning", "Hemlig vandring", "Hemlig beskärning",
+                  "Samtal med föräldrar", "Kartlägg kontakterna"):
         assert shown in text, shown
 
 
@@ -186,6 +236,22 @@ def test_every_number_the_minutes_show_is_one_the_scan_names(fmt: str, public: b
     named = {where.finding.text for where in scan_record(record, public)}
     unnamed = sorted(".".join(map(str, numbers[number])) for number in shown - named)
     assert not unnamed, f"shown in the {fmt} minutes but not scanned: {unnamed}"
+
+
+def test_nothing_confidential_is_in_the_public_minutes_in_any_section() -> None:
+    """Every text of something confidential, in every section (the lägesbild, the action plan,
+    the follow-up, earlier measures, proposals made and received, the roll-up, agreements,
+    amendments), is missing from the public minutes in every format."""
+    record, numbers = numbered_record()
+    secret = {number: path for number, path in numbers.items() if is_secret(record, path)}
+    sections = {path[0] if path[0] != "observations" else path[2] for path in secret.values()}
+    assert sections >= {"observation", "causes", "measures", "earlier_measures", "followups",
+                        "proposals", "rollup", "agreements", "amendments", "items"}, sections
+    for fmt in ("docx", "md", "html"):
+        text = minutes_text(record, fmt, public=True)
+        leaked = sorted(".".join(map(str, path)) for number, path in secret.items()
+                        if number in text)
+        assert not leaked, f"the public {fmt} minutes show {leaked}"
 
 
 def test_the_public_minutes_show_nothing_of_what_they_leave_out() -> None:
