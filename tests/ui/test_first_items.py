@@ -174,7 +174,8 @@ def test_the_minutes_say_who_opened_and_closed_the_meeting_and_when(
             assert screen_name(pilot) == "HomeScreen"
 
     asyncio.run(run())
-    assert shown[0] == ("Protokollet skriver: Ordföranden Säkerhetschef förklarade mötet "
+    # No member holds the chair's role by name yet: the role is not said as if a name.
+    assert shown[0] == ("Protokollet skriver: Ordföranden förklarade mötet "
                         "öppnat.\nm ändrar mötesuppgifterna (ordförande, tider).")
     assert shown[1].startswith("Protokollet skriver: Ordföranden Anna Berg förklarade mötet "
                                "öppnat kl. 9.00.\n"), shown[1]

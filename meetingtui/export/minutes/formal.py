@@ -12,18 +12,26 @@ from meetingtui.export.minutes.labels import Labels, format_time
 from meetingtui.model import AgendaItem, ItemKind, Meeting
 
 
-def recorded_line(labels: Labels, item: AgendaItem, meeting: Meeting) -> str:
+def recorded_line(labels: Labels, item: AgendaItem, meeting: Meeting,
+                  chair_role: str = "") -> str:
     """The line a formal item records; "" for another item, one that was not taken up, or an
-    `.officers` item when neither officer is named."""
+    `.officers` item when neither officer is named. ``chair_role``: the template's chair
+    ("Säkerhetschef"), which stands as the meeting's chair until a member holding it is named:
+    a role, not a name, so the line then says "Ordföranden" alone."""
     if item.dropped:
         return ""
+    chair = "" if _is_role(meeting.chair, chair_role) else meeting.chair
     if item.kind is ItemKind.OPENING:
-        return declared(labels, "opening", meeting.chair, meeting.start)
+        return declared(labels, "opening", chair, meeting.start)
     if item.kind is ItemKind.CLOSING:
-        return declared(labels, "closing", meeting.chair, meeting.end)
+        return declared(labels, "closing", chair, meeting.end)
     if item.kind is ItemKind.OFFICERS:
         return officers_chosen(labels, meeting)
     return ""
+
+
+def _is_role(chair: str, role: str) -> bool:
+    return bool(role) and one_line(chair).casefold() == one_line(role).casefold()
 
 
 def declared(labels: Labels, what: str, chair: str, at: time | None) -> str:

@@ -223,6 +223,11 @@ def test_the_officers_line_holds_names_as_data_in_every_language() -> None:
      "Ordföranden förklarade mötet avslutat."),
     (" Karin  Ek ", None, None, "Ordföranden Karin Ek förklarade mötet öppnat.",
      "Ordföranden Karin Ek förklarade mötet avslutat."),
+    # The template's chair role stands until a member holding it is named: not a name.
+    ("Säkerhetschef", time(13, 0), None, "Ordföranden förklarade mötet öppnat kl. 13.00.",
+     "Ordföranden förklarade mötet avslutat."),
+    (" säkerhetschef", None, None, "Ordföranden förklarade mötet öppnat.",
+     "Ordföranden förklarade mötet avslutat."),
 ])
 def test_the_opening_and_the_closing_say_who_opened_and_closed_the_meeting_and_when(
         chair: str, start: time | None, end: time | None, opened: str, closed: str) -> None:

@@ -33,7 +33,9 @@ class DetailsPane(TextPane):
         return super().refresh_data(item)
 
     def _shown(self, meeting: Meeting, item: AgendaItem) -> str:
-        line = recorded_line(labels_of_template(self.session.template), item, meeting)
+        template = self.session.template
+        line = recorded_line(labels_of_template(template), item, meeting,
+                             template.chair if template is not None else "")
         said = t("details.minutes_say", line=line) if line else ""
         if self.session.readonly:
             return said
