@@ -69,6 +69,19 @@ def test_the_same_field_saved_from_a_stale_screen_is_a_conflict_and_nothing_is_w
     assert meetings.items(secretary, meeting_id)[0].notes == "Ordförandens anteckning"
 
 
+def test_the_same_text_saved_in_two_programs_is_no_conflict(
+        pair: tuple[Workspace, Workspace, int]) -> None:
+    """The chair and the secretary both correct the same word the same way: nothing to choose
+    between, so no conflict for the second save, which keeps the text."""
+    chair, secretary, meeting_id = pair
+    item_a = meetings.items(chair, meeting_id)[0]
+    item_b = meetings.items(secretary, meeting_id)[0]
+    assert item_a.id is not None
+    meetings.edit_item(secretary, item_a.id, decision="Lägesbilden fastställs.", base=item_b)
+    meetings.edit_item(chair, item_a.id, decision="Lägesbilden fastställs.", base=item_a)
+    assert meetings.items(chair, meeting_id)[0].decision == "Lägesbilden fastställs."
+
+
 def test_an_edit_to_a_removed_observation_says_it_is_gone(
         pair: tuple[Workspace, Workspace, int]) -> None:
     chair, secretary, meeting_id = pair
