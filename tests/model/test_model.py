@@ -38,6 +38,19 @@ def test_empty_description_and_too_long_text() -> None:
     assert _types(caught.value) == {"area": "text_too_long", "description": "text_empty"}
 
 
+def test_the_limits_are_inclusive_for_lines_names_and_notes() -> None:
+    """200 characters is a line's most and 20,000 a note's: both kept whole, one more refused
+    (counted after cleaning: the blanks around a text are not counted)."""
+    obs = Observation(meeting_id=1, area="x" * 200, description="d" * 20_000,
+                      place_detail=" " + "p" * 200 + " ")
+    assert (len(obs.area), len(obs.description), len(obs.place_detail)) == (200, 20_000, 200)
+    with pytest.raises(ValidationError) as caught:
+        Observation(meeting_id=1, area="x" * 201, description="d" * 20_001,
+                    place_detail="p" * 201)
+    assert _types(caught.value) == {"area": "text_too_long", "description": "text_too_long",
+                                    "place_detail": "text_too_long"}
+
+
 def test_a_ten_thousand_character_note_is_fine() -> None:
     note = "Lång anteckning. " * 600
     item = AgendaItem(meeting_id=1, position=1, title="Övriga frågor", notes=note)
