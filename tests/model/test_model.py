@@ -51,6 +51,15 @@ def test_the_limits_are_inclusive_for_lines_names_and_notes() -> None:
                                     "place_detail": "text_too_long"}
 
 
+def test_a_line_is_kept_to_one_line() -> None:
+    """A place, an organisation or a source pasted over two lines stands on one (a table cell,
+    a calendar's summary, a CSV field); a description keeps its lines."""
+    obs = Observation(meeting_id=1, area="Centrum", place_detail="Stortorget\nnorra  delen",
+                      source="Polisen\r\nLPO Alingsås", description="rad 1\nrad 2")
+    assert (obs.place_detail, obs.source) == ("Stortorget norra delen", "Polisen LPO Alingsås")
+    assert obs.description == "rad 1\nrad 2"
+
+
 def test_a_ten_thousand_character_note_is_fine() -> None:
     note = "Lång anteckning. " * 600
     item = AgendaItem(meeting_id=1, position=1, title="Övriga frågor", notes=note)
