@@ -23,7 +23,7 @@ from meetingtui.ui.app import make_app
 from meetingtui.ui.labels import options
 from meetingtui.ui.widgets.choice import Choice
 from tests.conftest import Clock
-from tests.ui.test_snapshots import SIZES, Snap, app_for, settle
+from tests.ui.snapshot_helpers import SIZES, Snap, app_for, settle
 
 SIZE = (80, 24)
 Steps = Callable[[Pilot[object], Choice[Trend]], Awaitable[None]]

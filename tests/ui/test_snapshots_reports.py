@@ -4,7 +4,6 @@ form that rejects one. Checked by eye (`python3 /tmp/snaptext.py FILE.svg`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -13,9 +12,7 @@ from textual.pilot import Pilot
 
 from meetingtui.services import meetings, reports
 from meetingtui.services.workspace import Workspace
-from tests.ui.test_snapshots import SIZES, app_for, settle
-
-Snap = Callable[..., bool]
+from tests.ui.snapshot_helpers import SIZES, Snap, app_for, settle
 
 
 def with_reports(ws: Workspace, meeting_id: int) -> None:
