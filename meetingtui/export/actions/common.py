@@ -188,11 +188,16 @@ def personal_data_in(actions: ActionList) -> list[str]:
     )
 
     places = []
+    groups: dict[int, bool] = {}  # a group's names, read once: thousands of rows share them
     for row in actions.rows:
+        if row.group_id not in groups:
+            groups[row.group_id] = any(find_personal_numbers(name)
+                                       for name in (row.group_short, row.group_name))
         fields = [("text", row.text), ("owner", row.owner), ("organisation", row.owner_org),
                   *((f"cause {n}", text) for n, text in enumerate(row.causes, start=1)),
-                  ("proposed to", row.proposed_to), ("group", row.group_short),
-                  ("group", row.group_name)]
+                  ("proposed to", row.proposed_to),
+                  *((("group", row.group_short), ("group", row.group_name))
+                    if groups[row.group_id] else ())]
         for field, text in fields:
             for finding in find_personal_numbers(text):
                 places.append(f"åtgärd {row.id} ({mask_personal_numbers(row.group_short)}, möte "

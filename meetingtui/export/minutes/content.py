@@ -147,9 +147,7 @@ class Minutes(YearLines):
     def recorded_line(self, item: AgendaItem) -> str:
         """What a formal item (`.opening`, `.officers`, `.closing`) records of the meeting's
         own details, after any notes (`formal.recorded_line`)."""
-        template = self.record.template
-        return recorded_line(self.labels, item, self.record.meeting,
-                             template.chair if template is not None else "")
+        return recorded_line(self.labels, item, self.record.meeting, self.record.template)
 
     def record_lines(self) -> list[tuple[str, str]]:
         """(label, text) for the diarienummer and the justering's time and place, when given:

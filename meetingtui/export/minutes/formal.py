@@ -9,18 +9,19 @@ from datetime import time
 
 from meetingtui.export.clean import one_line
 from meetingtui.export.minutes.labels import Labels, format_time
-from meetingtui.model import AgendaItem, ItemKind, Meeting
+from meetingtui.model import AgendaItem, GroupTemplate, ItemKind, Meeting
 
 
 def recorded_line(labels: Labels, item: AgendaItem, meeting: Meeting,
-                  chair_role: str = "") -> str:
+                  template: GroupTemplate | None = None) -> str:
     """The line a formal item records; "" for another item, one that was not taken up, or an
-    `.officers` item when neither officer is named. ``chair_role``: the template's chair
-    ("Säkerhetschef"), which stands as the meeting's chair until a member holding it is named:
-    a role, not a name, so the line then says "Ordföranden" alone."""
+    `.officers` item when neither officer is named. The template's chair ("Säkerhetschef")
+    stands as the meeting's chair until a member holding it is named: a role, not a name, so
+    the line then says "Ordföranden" alone."""
     if item.dropped:
         return ""
-    chair = "" if _is_role(meeting.chair, chair_role) else meeting.chair
+    role = template.chair if template is not None else ""
+    chair = "" if _is_role(meeting.chair, role) else meeting.chair
     if item.kind is ItemKind.OPENING:
         return declared(labels, "opening", chair, meeting.start)
     if item.kind is ItemKind.CLOSING:

@@ -34,8 +34,7 @@ class DetailsPane(TextPane):
 
     def _shown(self, meeting: Meeting, item: AgendaItem) -> str:
         template = self.session.template
-        line = recorded_line(labels_of_template(template), item, meeting,
-                             template.chair if template is not None else "")
+        line = recorded_line(labels_of_template(template), item, meeting, template)
         said = t("details.minutes_say", line=line) if line else ""
         if self.session.readonly:
             return said
